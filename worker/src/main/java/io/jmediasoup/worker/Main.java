@@ -51,6 +51,8 @@ public final class Main {
         NettyLogBridge.install(loop, logger);
         Worker worker = new Worker(ProcessHandle.current().pid(), settings, logger,
                 () -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS));
+        // Before "running": the library may signal the worker as soon as it knows it runs.
+        Signals.install(() -> loop.execute(worker::close));
         try {
             loop.submit(() -> {
                 ChannelEndpoint channel = new ChannelEndpoint(loop, CHANNEL_READ_FD, CHANNEL_WRITE_FD, worker);
@@ -65,7 +67,6 @@ public final class Main {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             return 1;
         }
-        Signals.install(() -> loop.execute(worker::close));
         group.terminationFuture().awaitUninterruptibly();
         return 0;
     }

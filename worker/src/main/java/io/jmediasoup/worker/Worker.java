@@ -164,8 +164,10 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         routers.values().forEach(Router::close);
         routers.clear();
         logger.attach(null);
-        channel.close();
-        payloadChannel.close();
+        if (channel != null) {
+            channel.close();
+            payloadChannel.close();
+        }
         closeListener.onWorkerClosed();
     }
 
