@@ -13,11 +13,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** Strict JSON decoding of a frame: one object, nothing after it. */
-final class Json {
+/** Strict JSON decoding of a frame: one object, nothing after it; anything else is a {@link MalformedMessageException}. */
+public final class Json {
     private Json() {}
 
-    static JsonObject parseObject(ByteBuf frame) {
+    public static JsonObject parseObject(ByteBuf frame) {
         try (JsonReader reader = new JsonReader(
                 new InputStreamReader(new ByteBufInputStream(frame.duplicate()), StandardCharsets.UTF_8))) {
             reader.setStrictness(Strictness.STRICT);
