@@ -1,12 +1,6 @@
 package io.jmediasoup.worker;
 
-import io.jmediasoup.channel.ChannelEndpoint;
 import io.jmediasoup.channel.MediasoupTypeError;
-import io.jmediasoup.channel.PayloadChannelEndpoint;
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollIoHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,10 +9,6 @@ import java.util.concurrent.TimeUnit;
  * 1 for any other failure to start, 0 after a clean close.
  */
 public final class Main {
-    private static final int CHANNEL_READ_FD = 3;
-    private static final int CHANNEL_WRITE_FD = 4;
-    private static final int PAYLOAD_CHANNEL_READ_FD = 5;
-    private static final int PAYLOAD_CHANNEL_WRITE_FD = 6;
     private static final int EXIT_SETTINGS_ERROR = 42;
 
     private Main() {}
@@ -45,29 +35,16 @@ public final class Main {
 
     /** Runs the worker until it closes; returns the exit code. */
     private static int run(Settings settings) {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        EventLoop loop = group.next();
-        Logger logger = new Logger(settings);
-        NettyLogBridge.install(loop, logger);
-        Worker worker = new Worker(ProcessHandle.current().pid(), settings, logger,
-                () -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS));
-        // Before "running": the library may signal the worker as soon as it knows it runs.
-        Signals.install(() -> loop.execute(worker::close));
+        WorkerProcess process;
         try {
-            loop.submit(() -> {
-                ChannelEndpoint channel = new ChannelEndpoint(loop, CHANNEL_READ_FD, CHANNEL_WRITE_FD, worker);
-                PayloadChannelEndpoint payloadChannel = new PayloadChannelEndpoint(
-                        loop, PAYLOAD_CHANNEL_READ_FD, PAYLOAD_CHANNEL_WRITE_FD, worker);
-                channel.open();
-                payloadChannel.open();
-                worker.start(channel, payloadChannel);
-            }).syncUninterruptibly();
+            // Signals are handled before "running": the library may signal as soon as it knows.
+            process = WorkerProcess.start(settings, ProcessHandle.current().pid(),
+                    WorkerProcess.ChannelFds.INHERITED, started -> Signals.install(started::close));
         } catch (RuntimeException error) {
             System.err.println("mediasoup-worker: cannot open the channels on fds 3-6: " + error);
-            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             return 1;
         }
-        group.terminationFuture().awaitUninterruptibly();
+        process.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.jmediasoup.worker;
 
 import io.netty.channel.EventLoop;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -32,7 +33,11 @@ final class NettyLogBridge extends Handler {
     public void publish(LogRecord record) {
         String text = record.getLoggerName() + ": " + record.getMessage()
                 + (record.getThrown() != null ? " (" + record.getThrown() + ")" : "");
-        loop.execute(() -> logger.error("jul", text));
+        try {
+            loop.execute(() -> logger.error("jul", text));
+        } catch (RejectedExecutionException closed) {
+            // The worker has closed its channel: there is nowhere left to log to.
+        }
     }
 
     @Override
