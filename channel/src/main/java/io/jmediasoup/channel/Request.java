@@ -9,6 +9,9 @@ import com.google.gson.JsonPrimitive;
  * answered exactly once, with {@link #accept} or an error.
  */
 public class Request {
+    /** Ids are 32-bit unsigned in the C++ worker. */
+    private static final long MAX_ID = 0xFFFFFFFFL;
+
     private final Responder responder;
     private final long id;
     private final String method;
@@ -30,12 +33,13 @@ public class Request {
      * method is not one of {@code knownMethods}.
      */
     static Request parse(Responder responder, JsonObject json, java.util.Set<String> knownMethods) {
-        long id = positiveInteger(json.get("id"));
-        if (id <= 0) {
+        JsonElement idElement = json.get("id");
+        if (!JsonValues.isPositiveInteger(idElement) || idElement.getAsLong() > MAX_ID) {
             throw new MalformedMessageException("missing id");
         }
+        long id = idElement.getAsLong();
         JsonElement method = json.get("method");
-        if (method == null || !method.isJsonPrimitive() || !method.getAsJsonPrimitive().isString()) {
+        if (!JsonValues.isString(method)) {
             throw new MalformedMessageException("missing method");
         }
         Request request = new Request(responder, id, method.getAsString(), objectOrEmpty(json, "internal"),
@@ -45,20 +49,6 @@ public class Request {
             throw new MalformedMessageException("unknown method '" + request.method + "'");
         }
         return request;
-    }
-
-    /** The id when {@code element} is a positive integer that fits 32 bits, else -1. */
-    private static long positiveInteger(JsonElement element) {
-        if (element == null || !element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
-            return -1;
-        }
-        String text = element.getAsJsonPrimitive().getAsString();
-        try {
-            long value = Long.parseLong(text);
-            return value <= 0xFFFFFFFFL ? value : -1;
-        } catch (NumberFormatException notAnInteger) {
-            return -1;
-        }
     }
 
     static JsonObject objectOrEmpty(JsonObject json, String member) {

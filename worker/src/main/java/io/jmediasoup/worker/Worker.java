@@ -7,6 +7,9 @@ import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.PayloadChannelEndpoint;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
+import io.jmediasoup.worker.rtc.Internal;
+import io.jmediasoup.worker.rtc.Router;
+import io.jmediasoup.worker.rtc.Shared;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,16 +28,18 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     private final long pid;
     private final Settings settings;
     private final Logger logger;
+    private final Shared shared;
     private final CloseListener closeListener;
     private final Map<String, Router> routers = new LinkedHashMap<>();
     private ChannelEndpoint channel;
     private PayloadChannelEndpoint payloadChannel;
     private boolean closed;
 
-    Worker(long pid, Settings settings, Logger logger, CloseListener closeListener) {
+    Worker(long pid, Shared shared, CloseListener closeListener) {
         this.pid = pid;
-        this.settings = settings;
-        this.logger = logger;
+        this.settings = shared.settings();
+        this.logger = shared.logger();
+        this.shared = shared;
         this.closeListener = closeListener;
     }
 
@@ -43,6 +48,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         this.channel = channel;
         this.payloadChannel = payloadChannel;
         logger.attach(channel);
+        shared.attach(channel, payloadChannel);
         logConfiguration();
         channel.notify(Long.toString(pid), "running", null);
     }
@@ -89,7 +95,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         } catch (MediasoupError error) {
             throw error.withSuffix(" [method:" + request.method() + "]");
         }
-        routers.put(routerId, new Router(routerId, logger));
+        routers.put(routerId, new Router(routerId, shared));
         request.accept();
     }
 
@@ -164,6 +170,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         routers.values().forEach(Router::close);
         routers.clear();
         logger.attach(null);
+        shared.attach(null, null);
         if (channel != null) {
             channel.close();
             payloadChannel.close();

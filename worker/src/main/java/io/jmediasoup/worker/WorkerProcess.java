@@ -2,6 +2,7 @@ package io.jmediasoup.worker;
 
 import io.jmediasoup.channel.ChannelEndpoint;
 import io.jmediasoup.channel.PayloadChannelEndpoint;
+import io.jmediasoup.worker.rtc.Shared;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -29,7 +30,8 @@ public final class WorkerProcess {
         loop = group.next();
         Logger logger = new Logger(settings);
         NettyLogBridge.install(loop, logger);
-        worker = new Worker(pid, settings, logger, () -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS));
+        worker = new Worker(pid, new Shared(loop, settings, logger),
+                () -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS));
     }
 
     /**

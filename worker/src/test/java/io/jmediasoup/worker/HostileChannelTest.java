@@ -46,7 +46,6 @@ class HostileChannelTest {
                 Arguments.of("trailing data", "{\"id\":1,\"method\":\"worker.dump\"} {}"),
                 Arguments.of("truncated JSON", "{\"id\":1,\"method\""),
                 Arguments.of("no id", "{\"method\":\"worker.dump\"}"),
-                Arguments.of("id zero", "{\"id\":0,\"method\":\"worker.dump\"}"),
                 Arguments.of("negative id", "{\"id\":-3,\"method\":\"worker.dump\"}"),
                 Arguments.of("fractional id", "{\"id\":1.5,\"method\":\"worker.dump\"}"),
                 Arguments.of("string id", "{\"id\":\"1\",\"method\":\"worker.dump\"}"),

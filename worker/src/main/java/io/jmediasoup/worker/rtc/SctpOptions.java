@@ -1,0 +1,57 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.channel.MediasoupTypeError;
+
+/** The SCTP options of router.create*Transport (enableSctp), validated as the C++ worker does. */
+public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferSize, boolean isDataChannel) {
+    /** The port SCTP uses on both ends over DTLS or UDP, as in the C++ worker. */
+    public static final int PORT = 5000;
+    private static final long DEFAULT_SEND_BUFFER_SIZE = 262_144;
+    private static final long MAX_SEND_BUFFER_SIZE = 268_435_456;
+
+    static SctpOptions parse(JsonObject data) {
+        JsonElement streams = data.get("numSctpStreams");
+        if (streams == null || !streams.isJsonObject()) {
+            throw new MediasoupTypeError("wrong numSctpStreams (not an object)");
+        }
+        JsonElement os = streams.getAsJsonObject().get("OS");
+        JsonElement mis = streams.getAsJsonObject().get("MIS");
+        if (!JsonValues.isPositiveInteger(os) || !JsonValues.isPositiveInteger(mis)) {
+            throw new MediasoupTypeError("wrong numSctpStreams.OS and/or numSctpStreams.MIS (not a number)");
+        }
+        JsonElement maxMessageSize = data.get("maxSctpMessageSize");
+        if (!JsonValues.isPositiveInteger(maxMessageSize)) {
+            throw new MediasoupTypeError("wrong maxSctpMessageSize (not a number)");
+        }
+        long sendBufferSize = DEFAULT_SEND_BUFFER_SIZE;
+        JsonElement sendBuffer = data.get("sctpSendBufferSize");
+        if (sendBuffer != null) {
+            if (!JsonValues.isPositiveInteger(sendBuffer)) {
+                throw new MediasoupTypeError("wrong sctpSendBufferSize (not a number)");
+            }
+            sendBufferSize = sendBuffer.getAsLong();
+            if (sendBufferSize > MAX_SEND_BUFFER_SIZE) {
+                throw new MediasoupTypeError("wrong sctpSendBufferSize (maximum value exceeded)");
+            }
+        }
+        JsonElement dataChannel = data.get("isDataChannel");
+        return new SctpOptions(os.getAsInt() & 0xFFFF, mis.getAsInt() & 0xFFFF, maxMessageSize.getAsLong(),
+                sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean());
+    }
+
+    /** The sctpParameters of a transport dump. */
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("port", PORT);
+        json.addProperty("OS", os);
+        json.addProperty("MIS", mis);
+        json.addProperty("maxMessageSize", maxMessageSize);
+        json.addProperty("sendBufferSize", sendBufferSize);
+        json.addProperty("sctpBufferedAmount", 0);
+        json.addProperty("isDataChannel", isDataChannel);
+        return json;
+    }
+}

@@ -1,0 +1,230 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.channel.Request;
+import io.jmediasoup.worker.LogTag;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What the four transport kinds share: the options of router.create*Transport common to all,
+ * the transport.* requests that do not depend on the kind, and the base of dump and stats.
+ * A kind adds its sockets, connect() and its own dump and stats fields.
+ */
+public abstract class Transport {
+    /** The trace event types a transport can emit. */
+    private static final Set<String> TRACE_EVENT_TYPES = Set.of("probation", "bwe");
+
+    protected final String id;
+    protected final Shared shared;
+    private final boolean direct;
+    private final long maxMessageSize;
+    private final long initialAvailableOutgoingBitrate;
+    private final SctpOptions sctpOptions;
+    private final Set<String> traceEventTypes = new LinkedHashSet<>();
+    private long maxIncomingBitrate;
+    private boolean closed;
+
+    /** Reads the options every kind accepts from {@code data}; throws TypeError when wrong. */
+    protected Transport(String id, Shared shared, JsonObject data) {
+        this.id = id;
+        this.shared = shared;
+        this.direct = JsonValues.isBoolean(data.get("direct")) && data.get("direct").getAsBoolean();
+        long messageSize = 0;
+        if (direct) {
+            if (!JsonValues.isPositiveInteger(data.get("maxMessageSize"))) {
+                throw new MediasoupTypeError("wrong maxMessageSize (not a number)");
+            }
+            messageSize = data.get("maxMessageSize").getAsLong();
+        }
+        JsonElement initialBitrate = data.get("initialAvailableOutgoingBitrate");
+        if (initialBitrate != null && !JsonValues.isPositiveInteger(initialBitrate)) {
+            throw new MediasoupTypeError("wrong initialAvailableOutgoingBitrate (not a number)");
+        }
+        this.initialAvailableOutgoingBitrate = initialBitrate != null ? initialBitrate.getAsLong() : 0;
+        boolean enableSctp = JsonValues.isBoolean(data.get("enableSctp")) && data.get("enableSctp").getAsBoolean();
+        if (enableSctp && direct) {
+            throw new MediasoupTypeError("cannot enable SCTP in a direct Transport");
+        }
+        this.sctpOptions = enableSctp ? SctpOptions.parse(data) : null;
+        this.maxMessageSize = enableSctp ? sctpOptions.maxMessageSize() : messageSize;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public boolean isDirect() {
+        return direct;
+    }
+
+    /** Null when SCTP is not enabled. */
+    protected SctpOptions sctpOptions() {
+        return sctpOptions;
+    }
+
+    protected long initialAvailableOutgoingBitrate() {
+        return initialAvailableOutgoingBitrate;
+    }
+
+    /** A request aimed at this transport or at one of its producers, consumers or data ones. */
+    public void handleRequest(Request request) {
+        switch (request.method()) {
+            case "transport.dump":
+                request.accept(dump());
+                break;
+            case "transport.getStats":
+                request.accept(stats());
+                break;
+            case "transport.connect":
+                connect(request);
+                break;
+            case "transport.setMaxIncomingBitrate":
+                maxIncomingBitrate = bitrate(request);
+                shared.logger().debug(LogTag.BWE, "Transport", "maximum incoming bitrate set to " + maxIncomingBitrate);
+                request.accept();
+                break;
+            case "transport.setMaxOutgoingBitrate":
+                // Without a congestion controller (transport-cc) there is nothing to cap.
+                bitrate(request);
+                request.accept();
+                break;
+            case "transport.enableTraceEvent":
+                enableTraceEvent(request.data());
+                request.accept();
+                break;
+            case "transport.produce":
+            case "transport.consume":
+            case "transport.produceData":
+            case "transport.consumeData":
+                throw new MediasoupError("not implemented yet in this worker");
+            default:
+                handleEntityRequest(request);
+        }
+    }
+
+    /** producer.*, consumer.*, dataProducer.* and dataConsumer.* requests. */
+    private void handleEntityRequest(Request request) {
+        String method = request.method();
+        if (method.startsWith("producer.")) {
+            Internal.id(request.internal(), "producerId");
+            throw new MediasoupError("Producer not found");
+        }
+        if (method.startsWith("consumer.")) {
+            Internal.id(request.internal(), "consumerId");
+            throw new MediasoupError("Consumer not found");
+        }
+        if (method.startsWith("dataProducer.")) {
+            Internal.id(request.internal(), "dataProducerId");
+            throw new MediasoupError("DataProducer not found");
+        }
+        if (method.startsWith("dataConsumer.")) {
+            Internal.id(request.internal(), "dataConsumerId");
+            throw new MediasoupError("DataConsumer not found");
+        }
+        throw new MediasoupError("unknown method '" + method + "'");
+    }
+
+    private static long bitrate(Request request) {
+        JsonElement bitrate = request.data().get("bitrate");
+        if (!JsonValues.isPositiveInteger(bitrate)) {
+            throw new MediasoupTypeError("missing bitrate");
+        }
+        return bitrate.getAsLong();
+    }
+
+    private void enableTraceEvent(JsonObject data) {
+        JsonElement types = data.get("types");
+        if (types == null || !types.isJsonArray()) {
+            throw new MediasoupTypeError("wrong types (not an array)");
+        }
+        Set<String> enabled = new LinkedHashSet<>();
+        for (JsonElement type : types.getAsJsonArray()) {
+            if (!JsonValues.isString(type)) {
+                throw new MediasoupTypeError("wrong type (not a string)");
+            }
+            if (TRACE_EVENT_TYPES.contains(type.getAsString())) {
+                enabled.add(type.getAsString());
+            }
+        }
+        traceEventTypes.clear();
+        traceEventTypes.addAll(enabled);
+    }
+
+    /** transport.connect: each kind validates and applies its remote parameters. */
+    protected abstract void connect(Request request);
+
+    public final JsonObject dump() {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", id);
+        json.addProperty("direct", direct);
+        json.add("producerIds", new JsonArray());
+        json.add("consumerIds", new JsonArray());
+        json.add("mapSsrcConsumerId", new JsonObject());
+        json.add("mapRtxSsrcConsumerId", new JsonObject());
+        json.add("dataProducerIds", new JsonArray());
+        json.add("dataConsumerIds", new JsonArray());
+        json.add("recvRtpHeaderExtensions", new JsonObject());
+        JsonObject rtpListener = new JsonObject();
+        rtpListener.add("ssrcTable", new JsonObject());
+        rtpListener.add("midTable", new JsonObject());
+        rtpListener.add("ridTable", new JsonObject());
+        json.add("rtpListener", rtpListener);
+        json.addProperty("maxMessageSize", maxMessageSize);
+        if (sctpOptions != null) {
+            json.add("sctpParameters", sctpOptions.toJson());
+            json.addProperty("sctpState", "new");
+            JsonObject sctpListener = new JsonObject();
+            sctpListener.add("streamIdTable", new JsonObject());
+            json.add("sctpListener", sctpListener);
+        }
+        json.addProperty("traceEventTypes", String.join(",", traceEventTypes));
+        fillDump(json);
+        return json;
+    }
+
+    /** Adds the kind's own fields to a dump. */
+    protected abstract void fillDump(JsonObject json);
+
+    public final JsonArray stats() {
+        JsonObject json = new JsonObject();
+        json.addProperty("transportId", id);
+        json.addProperty("timestamp", System.currentTimeMillis());
+        if (sctpOptions != null) {
+            json.addProperty("sctpState", "new");
+        }
+        // Nothing flows yet: media counters arrive with the media plane (issue 4).
+        for (String counter : new String[] {"bytesReceived", "recvBitrate", "bytesSent", "sendBitrate",
+                "rtpBytesReceived", "rtpRecvBitrate", "rtpBytesSent", "rtpSendBitrate", "rtxBytesReceived",
+                "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationBytesSent", "probationSendBitrate"}) {
+            json.addProperty(counter, 0);
+        }
+        if (maxIncomingBitrate != 0) {
+            json.addProperty("maxIncomingBitrate", maxIncomingBitrate);
+        }
+        fillStats(json);
+        JsonArray stats = new JsonArray();
+        stats.add(json);
+        return stats;
+    }
+
+    /** Adds the kind's own fields (its "type" first among them) to the stats entry. */
+    protected abstract void fillStats(JsonObject json);
+
+    /** Closes the transport and everything it owns; idempotent. */
+    public final void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeSockets();
+    }
+
+    /** Releases the kind's sockets and timers. */
+    protected abstract void closeSockets();
+}
