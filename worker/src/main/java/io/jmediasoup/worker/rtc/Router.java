@@ -2,6 +2,7 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
@@ -22,6 +23,7 @@ public final class Router {
     private final String id;
     private final Shared shared;
     private final Map<String, Transport> transports = new LinkedHashMap<>();
+    private final Map<String, RtpObserver> rtpObservers = new LinkedHashMap<>();
 
     public Router(String id, Shared shared) {
         this.id = id;
@@ -41,19 +43,73 @@ public final class Router {
             case "router.createPlainTransport":
             case "router.createPipeTransport":
             case "router.createDirectTransport":
-            case "router.createActiveSpeakerObserver":
-            case "router.createAudioLevelObserver":
                 throw new MediasoupError("not implemented yet in this worker");
+            case "router.createActiveSpeakerObserver":
+                createRtpObserver(request, ActiveSpeakerObserver::new);
+                break;
+            case "router.createAudioLevelObserver":
+                createRtpObserver(request, AudioLevelObserver::new);
+                break;
             case "transport.close":
                 closeTransport(request);
                 break;
+            case "rtpObserver.close":
+                closeRtpObserver(request);
+                break;
+            case "rtpObserver.pause":
+                rtpObserver(request.internal()).pause();
+                request.accept();
+                break;
+            case "rtpObserver.resume":
+                rtpObserver(request.internal()).resume();
+                request.accept();
+                break;
+            case "rtpObserver.addProducer":
+            case "rtpObserver.removeProducer":
+                rtpObserver(request.internal());
+                producerFromData(request.data());
+                break;
             default:
-                if (request.method().startsWith("rtpObserver.")) {
-                    Internal.id(request.internal(), "rtpObserverId");
-                    throw new MediasoupError("RtpObserver not found");
-                }
                 transport(request.internal()).handleRequest(request);
         }
+    }
+
+    /** Builds an RTP observer from the request's data; throws on invalid options. */
+    @FunctionalInterface
+    interface RtpObserverFactory {
+        RtpObserver create(String id, Shared shared, JsonObject data);
+    }
+
+    private void createRtpObserver(Request request, RtpObserverFactory factory) {
+        String rtpObserverId = Internal.id(request.internal(), "rtpObserverId");
+        if (rtpObservers.containsKey(rtpObserverId)) {
+            throw new MediasoupError("an RtpObserver with same rtpObserverId already exists");
+        }
+        rtpObservers.put(rtpObserverId, factory.create(rtpObserverId, shared, request.data()));
+        request.accept();
+    }
+
+    private void closeRtpObserver(Request request) {
+        RtpObserver rtpObserver = rtpObserver(request.internal());
+        rtpObservers.remove(rtpObserver.id());
+        rtpObserver.close();
+        request.accept();
+    }
+
+    private RtpObserver rtpObserver(JsonObject internal) {
+        RtpObserver rtpObserver = rtpObservers.get(Internal.id(internal, "rtpObserverId"));
+        if (rtpObserver == null) {
+            throw new MediasoupError("RtpObserver not found");
+        }
+        return rtpObserver;
+    }
+
+    /** The producer named by data.producerId; no transport produces yet (issue 3). */
+    private static void producerFromData(JsonObject data) {
+        if (!JsonValues.isString(data.get("producerId"))) {
+            throw new MediasoupError("missing data.producerId");
+        }
+        throw new MediasoupError("Producer not found");
     }
 
     /** Creates a transport under the id the request names and answers with its dump. */
@@ -88,7 +144,9 @@ public final class Router {
         JsonArray transportIds = new JsonArray();
         transports.keySet().forEach(transportIds::add);
         json.add("transportIds", transportIds);
-        json.add("rtpObserverIds", new JsonArray());
+        JsonArray rtpObserverIds = new JsonArray();
+        rtpObservers.keySet().forEach(rtpObserverIds::add);
+        json.add("rtpObserverIds", rtpObserverIds);
         json.add("mapProducerIdConsumerIds", new JsonObject());
         json.add("mapConsumerIdProducerId", new JsonObject());
         json.add("mapProducerIdObserverIds", new JsonObject());
@@ -101,6 +159,8 @@ public final class Router {
     public void close() {
         transports.values().forEach(Transport::close);
         transports.clear();
+        rtpObservers.values().forEach(RtpObserver::close);
+        rtpObservers.clear();
         shared.logger().debug(LogTag.INFO, "Router", "closed [id:" + id + "]");
     }
 }
