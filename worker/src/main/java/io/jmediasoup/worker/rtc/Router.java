@@ -40,6 +40,8 @@ public final class Router {
                 request.accept(dump());
                 break;
             case "router.createWebRtcTransport":
+                createTransport(request, WebRtcTransport::new);
+                break;
             case "router.createPlainTransport":
             case "router.createPipeTransport":
             case "router.createDirectTransport":

@@ -2,11 +2,14 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonElement;
 import io.jmediasoup.channel.ChannelEndpoint;
+import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.PayloadChannelEndpoint;
+import io.jmediasoup.rtp.dtls.DtlsCertificate;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
+import java.io.IOException;
 
 /**
  * What every Router, Transport, Producer and Consumer of one worker shares: its event loop,
@@ -16,6 +19,8 @@ public final class Shared {
     private final EventLoop loop;
     private final Settings settings;
     private final Logger logger;
+    private final PortManager portManager;
+    private DtlsCertificate dtlsCertificate;
     private ChannelEndpoint channel;
     private PayloadChannelEndpoint payloadChannel;
 
@@ -23,6 +28,7 @@ public final class Shared {
         this.loop = loop;
         this.settings = settings;
         this.logger = logger;
+        this.portManager = new PortManager(loop, settings);
     }
 
     /** Notifications go nowhere until the channels are attached, and after they close. */
@@ -41,6 +47,29 @@ public final class Shared {
 
     public Logger logger() {
         return logger;
+    }
+
+    public PortManager portManager() {
+        return portManager;
+    }
+
+    /**
+     * The worker's DTLS certificate, from --dtlsCertificateFile/--dtlsPrivateKeyFile or generated;
+     * made on first use so that start-up does not wait for it.
+     */
+    public DtlsCertificate dtlsCertificate() {
+        if (dtlsCertificate == null) {
+            if (settings.dtlsCertificateFile() == null) {
+                dtlsCertificate = DtlsCertificate.generate();
+            } else {
+                try {
+                    dtlsCertificate = DtlsCertificate.load(settings.dtlsCertificateFile(), settings.dtlsPrivateKeyFile());
+                } catch (IOException | RuntimeException unusable) {
+                    throw new MediasoupError("cannot load the DTLS certificate and private key: " + unusable.getMessage());
+                }
+            }
+        }
+        return dtlsCertificate;
     }
 
     /** A channel notification; {@code data} may be null. */
