@@ -43,9 +43,14 @@ public final class Router {
                 createTransport(request, WebRtcTransport::new);
                 break;
             case "router.createPlainTransport":
+                createTransport(request, PlainTransport::new);
+                break;
             case "router.createPipeTransport":
+                createTransport(request, PipeTransport::new);
+                break;
             case "router.createDirectTransport":
-                throw new MediasoupError("not implemented yet in this worker");
+                createTransport(request, DirectTransport::new);
+                break;
             case "router.createActiveSpeakerObserver":
                 createRtpObserver(request, ActiveSpeakerObserver::new);
                 break;

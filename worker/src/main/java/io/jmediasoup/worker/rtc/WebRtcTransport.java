@@ -39,14 +39,7 @@ final class WebRtcTransport extends Transport {
         boolean preferUdp = flag(data, "preferUdp", false);
         boolean preferTcp = flag(data, "preferTcp", false);
         List<ListenIp> listenIps = listenIps(data.get("listenIps"));
-        int port = 0;
-        JsonElement fixedPort = data.get("port");
-        if (fixedPort != null) {
-            if (!JsonValues.isPositiveInteger(fixedPort)) {
-                throw new MediasoupTypeError("wrong port (not a positive number)");
-            }
-            port = fixedPort.getAsInt() & 0xFFFF;
-        }
+        int port = ListenIp.fixedPort(data);
         localFingerprints = shared.dtlsCertificate().fingerprints();
         try {
             int localPreferenceDecrement = 0;
@@ -100,8 +93,7 @@ final class WebRtcTransport extends Transport {
     }
 
     private void addCandidate(Protocol protocol, ListenIp listenIp, int port, int localPreference) {
-        PortManager ports = shared.portManager();
-        Channel socket = port != 0 ? ports.bind(protocol, listenIp.ip(), port) : ports.bind(protocol, listenIp.ip());
+        Channel socket = listenIp.bind(shared.portManager(), protocol, port);
         sockets.add(socket);
         int boundPort = ((InetSocketAddress) socket.localAddress()).getPort();
         iceCandidates.add(new IceCandidate(protocol, IceCandidate.priority(localPreference), listenIp.announced(), boundPort));

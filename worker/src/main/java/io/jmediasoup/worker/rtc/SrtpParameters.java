@@ -1,0 +1,65 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.channel.MediasoupTypeError;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * SDES-style SRTP keys of Plain and Pipe transports (enableSrtp): a crypto suite and a master
+ * key + salt (30 bytes for the AES-CM suites), exchanged base64-encoded.
+ */
+record SrtpParameters(String cryptoSuite, String keyBase64) {
+    static final Set<String> CRYPTO_SUITES = Set.of("AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32");
+    private static final int MASTER_LENGTH = 30;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Fresh local keys for {@code cryptoSuite}. */
+    static SrtpParameters generate(String cryptoSuite) {
+        byte[] key = new byte[MASTER_LENGTH];
+        RANDOM.nextBytes(key);
+        return new SrtpParameters(cryptoSuite, Base64.getEncoder().encodeToString(key));
+    }
+
+    /**
+     * The remote srtpParameters of transport.connect; {@code allowed} are the suites this
+     * transport kind accepts.
+     */
+    static SrtpParameters parseRemote(JsonElement json, Set<String> allowed) {
+        if (json == null || !json.isJsonObject()) {
+            throw new MediasoupTypeError("missing srtpParameters (SRTP enabled)");
+        }
+        JsonObject object = json.getAsJsonObject();
+        JsonElement cryptoSuite = object.get("cryptoSuite");
+        if (!JsonValues.isString(cryptoSuite)) {
+            throw new MediasoupTypeError("missing srtpParameters.cryptoSuite");
+        }
+        if (!allowed.contains(cryptoSuite.getAsString())) {
+            throw new MediasoupTypeError("invalid/unsupported srtpParameters.cryptoSuite");
+        }
+        JsonElement keyBase64 = object.get("keyBase64");
+        if (!JsonValues.isString(keyBase64)) {
+            throw new MediasoupTypeError("missing srtpParameters.keyBase64");
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(keyBase64.getAsString());
+        } catch (IllegalArgumentException notBase64) {
+            throw new MediasoupTypeError("invalid decoded SRTP key length");
+        }
+        if (key.length != MASTER_LENGTH) {
+            throw new MediasoupTypeError("invalid decoded SRTP key length");
+        }
+        return new SrtpParameters(cryptoSuite.getAsString(), keyBase64.getAsString());
+    }
+
+    JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("cryptoSuite", cryptoSuite);
+        json.addProperty("keyBase64", keyBase64);
+        return json;
+    }
+}

@@ -1,0 +1,122 @@
+package io.jmediasoup.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** router.create*Transport and transport.* with the validation and errors of the C++ worker. */
+class TransportRequestsTest {
+    private static final String ROUTER = "{\"routerId\":\"r1\"}";
+    private static final String TRANSPORT = "{\"routerId\":\"r1\",\"transportId\":\"t1\"}";
+    private static final String LOOPBACK = "{\"ip\":\"127.0.0.1\"}";
+    private ChannelPeer peer;
+
+    @BeforeEach
+    void start() {
+        peer = new ChannelPeer(Settings.fromArgs(new String[] {"--rtcMinPort=40000", "--rtcMaxPort=40009"}), 1);
+        peer.request("worker.createRouter", ROUTER, "{}");
+    }
+
+    @AfterEach
+    void stop() {
+        peer.close();
+    }
+
+    static Stream<Arguments> invalidTransports() {
+        String webRtc = "router.createWebRtcTransport";
+        String plain = "router.createPlainTransport";
+        String pipe = "router.createPipeTransport";
+        String direct = "router.createDirectTransport";
+        return Stream.of(
+                Arguments.of(webRtc, "{}", "TypeError", "missing listenIps"),
+                Arguments.of(webRtc, "{\"listenIps\":[]}", "TypeError", "wrong listenIps (empty array)"),
+                Arguments.of(webRtc, "{\"listenIps\":\"127.0.0.1\"}", "TypeError", "wrong listenIps (not an array)"),
+                Arguments.of(webRtc, "{\"listenIps\":[123]}", "TypeError", "wrong listenIp (not an object)"),
+                Arguments.of(webRtc, "{\"listenIps\":[{}]}", "TypeError", "missing listenIp.ip"),
+                Arguments.of(webRtc, "{\"listenIps\":[{\"ip\":\"localhost\"}]}", "TypeError", "invalid IP 'localhost'"),
+                Arguments.of(webRtc, "{\"listenIps\":[" + LOOPBACK + "],\"enableTcp\":1}", "TypeError", "wrong enableTcp (not a boolean)"),
+                Arguments.of(webRtc, "{\"listenIps\":[" + LOOPBACK + "],\"port\":-1}", "TypeError", "wrong port (not a positive number)"),
+                Arguments.of(webRtc, "{\"listenIps\":[" + LOOPBACK + "],\"enableSctp\":true,\"numSctpStreams\":\"foo\"}",
+                        "TypeError", "wrong numSctpStreams (not an object)"),
+                Arguments.of(webRtc, "{\"listenIps\":[{\"ip\":\"8.8.8.8\"}]}", "Error", null),
+                Arguments.of(plain, "{}", "TypeError", "missing listenIp"),
+                Arguments.of(plain, "{\"listenIp\":" + LOOPBACK + ",\"rtcpMux\":\"yes\"}", "TypeError", "wrong rtcpMux (not a boolean)"),
+                Arguments.of(plain, "{\"listenIp\":" + LOOPBACK + ",\"enableSrtp\":true}", "TypeError", "missing srtpCryptoSuite"),
+                Arguments.of(plain, "{\"listenIp\":" + LOOPBACK + ",\"enableSrtp\":true,\"srtpCryptoSuite\":\"FOO\"}",
+                        "TypeError", "invalid/unsupported srtpCryptoSuite"),
+                Arguments.of(pipe, "{\"listenIp\":\"127.0.0.1\"}", "TypeError", "wrong listenIp (not an object)"),
+                Arguments.of(direct, "{\"direct\":true}", "TypeError", "wrong maxMessageSize (not a number)"),
+                Arguments.of(direct, "{\"direct\":true,\"maxMessageSize\":1,\"enableSctp\":true}", "TypeError",
+                        "cannot enable SCTP in a direct Transport"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidTransports")
+    void rejectsInvalidOptions(String method, String data, String error, String reason) {
+        JsonObject response = peer.request(method, TRANSPORT, data);
+        assertEquals(error, response.get("error").getAsString(), response.toString());
+        if (reason != null) {
+            assertEquals(reason + " [method:" + method + "]", response.get("reason").getAsString());
+        }
+        assertEquals("[]", peer.request("router.dump", ROUTER, "{}").getAsJsonObject("data").get("transportIds").toString());
+    }
+
+    @Test
+    void connectsAPlainTransportOnce() {
+        JsonObject created = peer.request("router.createPlainTransport", TRANSPORT,
+                "{\"listenIp\":{\"ip\":\"127.0.0.1\",\"announcedIp\":\"9.9.9.9\"},\"rtcpMux\":false}").getAsJsonObject("data");
+        assertEquals("9.9.9.9", created.getAsJsonObject("tuple").get("localIp").getAsString());
+        assertEquals("missing rtcpPort (required with rtcpMux disabled) [method:transport.connect]",
+                peer.request("transport.connect", TRANSPORT, "{\"ip\":\"127.0.0.2\",\"port\":9998}").get("reason").getAsString());
+        JsonObject connected = peer.request("transport.connect", TRANSPORT,
+                "{\"ip\":\"127.0.0.2\",\"port\":9998,\"rtcpPort\":9999}").getAsJsonObject("data");
+        assertEquals("127.0.0.2", connected.getAsJsonObject("tuple").get("remoteIp").getAsString());
+        assertEquals(9999, connected.getAsJsonObject("rtcpTuple").get("remotePort").getAsInt());
+        assertEquals("connect() already called [method:transport.connect]",
+                peer.request("transport.connect", TRANSPORT, "{\"ip\":\"127.0.0.2\",\"port\":9998,\"rtcpPort\":9999}")
+                        .get("reason").getAsString());
+    }
+
+    @Test
+    void rejectsABadDtlsRemoteFingerprint() {
+        peer.request("router.createWebRtcTransport", TRANSPORT, "{\"listenIps\":[" + LOOPBACK + "]}");
+        assertEquals("invalid fingerprint.algorithm value [method:transport.connect]", peer.request("transport.connect",
+                TRANSPORT, "{\"dtlsParameters\":{\"fingerprints\":[{\"algorithm\":\"sha-256000\",\"value\":\"AB\"}]}}")
+                .get("reason").getAsString());
+        JsonObject connected = peer.request("transport.connect", TRANSPORT,
+                "{\"dtlsParameters\":{\"role\":\"client\",\"fingerprints\":[{\"algorithm\":\"sha-256\",\"value\":\"AB\"}]}}");
+        assertEquals("server", connected.getAsJsonObject("data").get("dtlsLocalRole").getAsString());
+    }
+
+    @Test
+    void releasesPortsOfClosedTransports() {
+        // Ten ports, each transport holds one: a thousand cycles work only if every close frees its port.
+        for (int i = 0; i < 1000; i++) {
+            String transport = "{\"routerId\":\"r1\",\"transportId\":\"t" + i + "\"}";
+            JsonObject created = peer.request("router.createPlainTransport", transport, "{\"listenIp\":" + LOOPBACK + "}");
+            assertTrue(created.has("accepted"), created.toString());
+            int port = created.getAsJsonObject("data").getAsJsonObject("tuple").get("localPort").getAsInt();
+            assertTrue(port >= 40000 && port <= 40009, "port " + port);
+            assertTrue(peer.request("transport.close", transport, "{}").has("accepted"));
+        }
+    }
+
+    @Test
+    void runsOutOfPortsWithAClearError() {
+        for (int i = 0; i < 10; i++) {
+            peer.request("router.createPlainTransport", "{\"routerId\":\"r1\",\"transportId\":\"t" + i + "\"}",
+                    "{\"listenIp\":" + LOOPBACK + "}");
+        }
+        assertEquals("no more available ports [transport:udp, ip:'127.0.0.1', numAttempt:10] [method:router.createPlainTransport]",
+                peer.request("router.createPlainTransport", "{\"routerId\":\"r1\",\"transportId\":\"t10\"}",
+                        "{\"listenIp\":" + LOOPBACK + "}").get("reason").getAsString());
+    }
+}
