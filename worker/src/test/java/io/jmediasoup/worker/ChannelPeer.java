@@ -26,6 +26,8 @@ final class ChannelPeer implements AutoCloseable {
     /** A frame the worker sent, as text ("{...}" JSON, or a log line "D...", "E..."). */
     private final BlockingQueue<String> channelOut = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> payloadOut = new LinkedBlockingQueue<>();
+    /** Notifications that arrived while a response was awaited. */
+    private final BlockingQueue<JsonObject> notifications = new LinkedBlockingQueue<>();
     private final int[] channelIn = socketPair();
     private final int[] channelOutFds = socketPair();
     private final int[] payloadIn = socketPair();
@@ -140,6 +142,26 @@ final class ChannelPeer implements AutoCloseable {
                 if (json.has("id") && json.get("id").getAsLong() == id) {
                     return json;
                 }
+                if (json.has("event")) {
+                    notifications.add(json);
+                }
+            }
+        }
+    }
+
+    /** The next notification other than "running", including those skipped by {@link #request}. */
+    JsonObject nextNotification() {
+        while (true) {
+            JsonObject notification = notifications.poll();
+            if (notification == null) {
+                String frame = next(channelOut);
+                if (!frame.startsWith("{")) {
+                    continue;
+                }
+                notification = JsonParser.parseString(frame).getAsJsonObject();
+            }
+            if (notification.has("event") && !notification.get("event").getAsString().equals("running")) {
+                return notification;
             }
         }
     }

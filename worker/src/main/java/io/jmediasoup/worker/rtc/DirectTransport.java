@@ -9,8 +9,8 @@ import io.jmediasoup.channel.Request;
  * to and from the Node application (that traffic is issues 4 and 7).
  */
 final class DirectTransport extends Transport {
-    DirectTransport(String id, Shared shared, JsonObject data) {
-        super(id, shared, data);
+    DirectTransport(String id, Shared shared, Listener listener, JsonObject data) {
+        super(id, shared, listener, data);
     }
 
     /** Nothing to connect: the library does not even ask. */

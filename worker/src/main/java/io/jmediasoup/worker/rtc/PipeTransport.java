@@ -24,8 +24,8 @@ final class PipeTransport extends Transport {
     private final Channel socket;
     private TransportTuple tuple;
 
-    PipeTransport(String id, Shared shared, JsonObject data) {
-        super(id, shared, data);
+    PipeTransport(String id, Shared shared, Listener listener, JsonObject data) {
+        super(id, shared, listener, data);
         listenIp = ListenIp.required(data);
         int port = ListenIp.fixedPort(data);
         JsonElement enableRtx = data.get("enableRtx");

@@ -26,8 +26,8 @@ final class PlainTransport extends Transport {
     private TransportTuple rtcpTuple;
     private boolean connectCalled;
 
-    PlainTransport(String id, Shared shared, JsonObject data) {
-        super(id, shared, data);
+    PlainTransport(String id, Shared shared, Listener listener, JsonObject data) {
+        super(id, shared, listener, data);
         listenIp = ListenIp.required(data);
         int port = ListenIp.fixedPort(data);
         rtcpMux = optionalFlag(data, "rtcpMux", true);

@@ -13,17 +13,20 @@ import java.util.Map;
  * A mediasoup Router: the owner of transports and RTP observers, and the place where
  * producers meet their consumers.
  */
-public final class Router {
+public final class Router implements Transport.Listener {
     /** Builds a transport of one kind from the request's data; throws on invalid options. */
     @FunctionalInterface
     interface TransportFactory {
-        Transport create(String id, Shared shared, JsonObject data);
+        Transport create(String id, Shared shared, Transport.Listener listener, JsonObject data);
     }
 
     private final String id;
     private final Shared shared;
     private final Map<String, Transport> transports = new LinkedHashMap<>();
     private final Map<String, RtpObserver> rtpObservers = new LinkedHashMap<>();
+    private final Map<String, DataProducer> dataProducers = new LinkedHashMap<>();
+    /** Per data producer id, its data consumers, on any transport of this router. */
+    private final Map<String, Map<String, DataConsumer>> dataConsumersByProducer = new LinkedHashMap<>();
 
     public Router(String id, Shared shared) {
         this.id = id;
@@ -125,7 +128,7 @@ public final class Router {
         if (transports.containsKey(transportId)) {
             throw new MediasoupError("a Transport with same transportId already exists");
         }
-        Transport transport = factory.create(transportId, shared, request.data());
+        Transport transport = factory.create(transportId, shared, this, request.data());
         transports.put(transportId, transport);
         request.accept(transport.dump());
     }
@@ -157,9 +160,52 @@ public final class Router {
         json.add("mapProducerIdConsumerIds", new JsonObject());
         json.add("mapConsumerIdProducerId", new JsonObject());
         json.add("mapProducerIdObserverIds", new JsonObject());
-        json.add("mapDataProducerIdDataConsumerIds", new JsonObject());
-        json.add("mapDataConsumerIdDataProducerId", new JsonObject());
+        JsonObject dataConsumerIds = new JsonObject();
+        JsonObject dataProducerIds = new JsonObject();
+        dataConsumersByProducer.forEach((dataProducerId, consumers) -> {
+            JsonArray ids = new JsonArray();
+            consumers.keySet().forEach(ids::add);
+            dataConsumerIds.add(dataProducerId, ids);
+            consumers.keySet().forEach(dataConsumerId -> dataProducerIds.addProperty(dataConsumerId, dataProducerId));
+        });
+        json.add("mapDataProducerIdDataConsumerIds", dataConsumerIds);
+        json.add("mapDataConsumerIdDataProducerId", dataProducerIds);
         return json;
+    }
+
+    @Override
+    public void onTransportNewDataProducer(Transport transport, DataProducer dataProducer) {
+        if (dataProducers.containsKey(dataProducer.id)) {
+            throw new MediasoupError("DataProducer already present in mapDataProducers [dataProducerId:"
+                    + dataProducer.id + "]");
+        }
+        dataProducers.put(dataProducer.id, dataProducer);
+        dataConsumersByProducer.put(dataProducer.id, new LinkedHashMap<>());
+    }
+
+    @Override
+    public void onTransportDataProducerClosed(Transport transport, DataProducer dataProducer) {
+        dataProducers.remove(dataProducer.id);
+        for (DataConsumer dataConsumer : dataConsumersByProducer.remove(dataProducer.id).values()) {
+            dataConsumer.transport.dataConsumerProducerClosed(dataConsumer);
+        }
+    }
+
+    @Override
+    public void onTransportNewDataConsumer(Transport transport, DataConsumer dataConsumer, String dataProducerId) {
+        Map<String, DataConsumer> consumers = dataConsumersByProducer.get(dataProducerId);
+        if (consumers == null) {
+            throw new MediasoupError("DataProducer not found [dataProducerId:" + dataProducerId + "]");
+        }
+        consumers.put(dataConsumer.id, dataConsumer);
+    }
+
+    @Override
+    public void onTransportDataConsumerClosed(Transport transport, DataConsumer dataConsumer) {
+        Map<String, DataConsumer> consumers = dataConsumersByProducer.get(dataConsumer.dataProducerId);
+        if (consumers != null) {
+            consumers.remove(dataConsumer.id);
+        }
     }
 
     /** Closes every transport; the Node library tells its objects itself ("routerclose"). */

@@ -8,7 +8,10 @@ import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,11 +20,29 @@ import java.util.Set;
  * A kind adds its sockets, connect() and its own dump and stats fields.
  */
 public abstract class Transport {
+    /** The router, told of every data producer and consumer that comes or goes. */
+    public interface Listener {
+        /** Throws when the router already has a data producer with that id. */
+        void onTransportNewDataProducer(Transport transport, DataProducer dataProducer);
+
+        void onTransportDataProducerClosed(Transport transport, DataProducer dataProducer);
+
+        /** Throws when the router has no data producer {@code dataProducerId}. */
+        void onTransportNewDataConsumer(Transport transport, DataConsumer dataConsumer, String dataProducerId);
+
+        void onTransportDataConsumerClosed(Transport transport, DataConsumer dataConsumer);
+    }
+
     /** The trace event types a transport can emit. */
     private static final Set<String> TRACE_EVENT_TYPES = Set.of("probation", "bwe");
 
     protected final String id;
     protected final Shared shared;
+    private final Listener listener;
+    private final Map<String, DataProducer> dataProducers = new LinkedHashMap<>();
+    private final Map<String, DataConsumer> dataConsumers = new LinkedHashMap<>();
+    /** The SCTP listener: which data producer sends on which stream. */
+    private final Map<Integer, DataProducer> dataProducerByStreamId = new LinkedHashMap<>();
     private final boolean direct;
     private final long maxMessageSize;
     private final long initialAvailableOutgoingBitrate;
@@ -31,9 +52,10 @@ public abstract class Transport {
     private boolean closed;
 
     /** Reads the options every kind accepts from {@code data}; throws TypeError when wrong. */
-    protected Transport(String id, Shared shared, JsonObject data) {
+    protected Transport(String id, Shared shared, Listener listener, JsonObject data) {
         this.id = id;
         this.shared = shared;
+        this.listener = listener;
         this.direct = JsonValues.isBoolean(data.get("direct")) && data.get("direct").getAsBoolean();
         long messageSize = 0;
         if (direct) {
@@ -100,9 +122,13 @@ public abstract class Transport {
                 break;
             case "transport.produce":
             case "transport.consume":
-            case "transport.produceData":
-            case "transport.consumeData":
                 throw new MediasoupError("not implemented yet in this worker");
+            case "transport.produceData":
+                produceData(request);
+                break;
+            case "transport.consumeData":
+                consumeData(request);
+                break;
             default:
                 handleEntityRequest(request);
         }
@@ -119,15 +145,127 @@ public abstract class Transport {
             Internal.id(request.internal(), "consumerId");
             throw new MediasoupError("Consumer not found");
         }
-        if (method.startsWith("dataProducer.")) {
-            Internal.id(request.internal(), "dataProducerId");
+        switch (method) {
+            case "dataProducer.close":
+                closeDataProducer(dataProducer(request.internal()));
+                request.accept();
+                break;
+            case "dataConsumer.close":
+                DataConsumer dataConsumer = dataConsumer(request.internal());
+                dataConsumers.remove(dataConsumer.id);
+                listener.onTransportDataConsumerClosed(this, dataConsumer);
+                request.accept();
+                break;
+            case "dataConsumer.getBufferedAmount":
+                bufferedAmount(request);
+                break;
+            default:
+                if (method.startsWith("dataProducer.")) {
+                    dataProducer(request.internal()).handleRequest(request);
+                } else if (method.startsWith("dataConsumer.")) {
+                    DataConsumer target = dataConsumer(request.internal());
+                    if (method.equals("dataConsumer.setBufferedAmountLowThreshold") && !target.isSctp()) {
+                        throw new MediasoupError("invalid DataConsumer type");
+                    }
+                    target.handleRequest(request);
+                } else {
+                    throw new MediasoupError("unknown method '" + method + "'");
+                }
+        }
+    }
+
+    private void produceData(Request request) {
+        if (sctpOptions == null && !direct) {
+            throw new MediasoupError("SCTP not enabled and not a direct Transport");
+        }
+        String dataProducerId = Internal.id(request.internal(), "dataProducerId");
+        if (dataProducers.containsKey(dataProducerId)) {
+            throw new MediasoupError("a DataProducer with same dataProducerId already exists");
+        }
+        DataProducer dataProducer = new DataProducer(dataProducerId, request.data());
+        checkDataType(dataProducer, "DataProducer");
+        if (dataProducer.isSctp()) {
+            int streamId = dataProducer.sctpStreamParameters.streamId();
+            if (dataProducerByStreamId.containsKey(streamId)) {
+                throw new MediasoupError("streamId already exists in SCTP listener [streamId:" + streamId + "]");
+            }
+        }
+        listener.onTransportNewDataProducer(this, dataProducer);
+        if (dataProducer.isSctp()) {
+            dataProducerByStreamId.put(dataProducer.sctpStreamParameters.streamId(), dataProducer);
+        }
+        dataProducers.put(dataProducerId, dataProducer);
+        request.accept(dataProducer.dump());
+    }
+
+    private void consumeData(Request request) {
+        if (sctpOptions == null && !direct) {
+            throw new MediasoupError("SCTP not enabled and not a direct Transport");
+        }
+        String dataProducerId = Internal.id(request.internal(), "dataProducerId");
+        String dataConsumerId = Internal.id(request.internal(), "dataConsumerId");
+        if (dataConsumers.containsKey(dataConsumerId)) {
+            throw new MediasoupError("a DataConsumer with same dataConsumerId already exists");
+        }
+        DataConsumer dataConsumer = new DataConsumer(dataConsumerId, dataProducerId, this, shared, request.data());
+        checkDataType(dataConsumer, "DataConsumer");
+        listener.onTransportNewDataConsumer(this, dataConsumer, dataProducerId);
+        dataConsumers.put(dataConsumerId, dataConsumer);
+        request.accept(dataConsumer.dump());
+    }
+
+    /** An "sctp" one needs SCTP enabled here, a "direct" one a DirectTransport. */
+    private void checkDataType(DataEndpoint endpoint, String kind) {
+        if (endpoint.isSctp() && sctpOptions == null) {
+            throw new MediasoupTypeError(
+                    "cannot create a " + kind + " of type 'sctp', SCTP not enabled in this Transport");
+        }
+        if (!endpoint.isSctp() && !direct) {
+            throw new MediasoupTypeError("cannot create a " + kind + " of type 'direct', not a direct Transport");
+        }
+    }
+
+    private void bufferedAmount(Request request) {
+        DataConsumer dataConsumer = dataConsumer(request.internal());
+        if (!dataConsumer.isSctp()) {
+            throw new MediasoupError("invalid DataConsumer type");
+        }
+        if (sctpOptions == null) {
+            throw new MediasoupError("no SCTP association present");
+        }
+        JsonObject data = new JsonObject();
+        data.addProperty("bufferedAmount", dataConsumer.bufferedAmount());
+        request.accept(data);
+    }
+
+    private void closeDataProducer(DataProducer dataProducer) {
+        if (dataProducer.isSctp()) {
+            dataProducerByStreamId.remove(dataProducer.sctpStreamParameters.streamId());
+        }
+        dataProducers.remove(dataProducer.id);
+        listener.onTransportDataProducerClosed(this, dataProducer);
+    }
+
+    /** The router closed {@code dataConsumer}'s data producer: it goes too. */
+    void dataConsumerProducerClosed(DataConsumer dataConsumer) {
+        dataConsumers.remove(dataConsumer.id);
+        dataConsumer.dataProducerClosed();
+    }
+
+    private DataProducer dataProducer(JsonObject internal) {
+        DataProducer dataProducer = dataProducers.get(Internal.id(internal, "dataProducerId"));
+        if (dataProducer == null) {
             throw new MediasoupError("DataProducer not found");
         }
-        if (method.startsWith("dataConsumer.")) {
-            Internal.id(request.internal(), "dataConsumerId");
+        return dataProducer;
+    }
+
+    private DataConsumer dataConsumer(JsonObject internal) {
+        DataConsumer dataConsumer = dataConsumers.get(Internal.id(internal, "dataConsumerId"));
+        if (dataConsumer == null) {
             throw new MediasoupError("DataConsumer not found");
         }
-        throw new MediasoupError("unknown method '" + method + "'");
+        return dataConsumer;
     }
 
     private static long bitrate(Request request) {
@@ -167,8 +305,8 @@ public abstract class Transport {
         json.add("consumerIds", new JsonArray());
         json.add("mapSsrcConsumerId", new JsonObject());
         json.add("mapRtxSsrcConsumerId", new JsonObject());
-        json.add("dataProducerIds", new JsonArray());
-        json.add("dataConsumerIds", new JsonArray());
+        json.add("dataProducerIds", ids(dataProducers.keySet()));
+        json.add("dataConsumerIds", ids(dataConsumers.keySet()));
         json.add("recvRtpHeaderExtensions", new JsonObject());
         JsonObject rtpListener = new JsonObject();
         rtpListener.add("ssrcTable", new JsonObject());
@@ -180,12 +318,20 @@ public abstract class Transport {
             json.add("sctpParameters", sctpOptions.toJson());
             json.addProperty("sctpState", "new");
             JsonObject sctpListener = new JsonObject();
-            sctpListener.add("streamIdTable", new JsonObject());
+            JsonObject streamIdTable = new JsonObject();
+            dataProducerByStreamId.forEach((streamId, producer) -> streamIdTable.addProperty(streamId.toString(), producer.id));
+            sctpListener.add("streamIdTable", streamIdTable);
             json.add("sctpListener", sctpListener);
         }
         json.addProperty("traceEventTypes", String.join(",", traceEventTypes));
         fillDump(json);
         return json;
+    }
+
+    private static JsonArray ids(Iterable<String> ids) {
+        JsonArray array = new JsonArray();
+        ids.forEach(array::add);
+        return array;
     }
 
     /** Adds the kind's own fields to a dump. */
@@ -222,6 +368,13 @@ public abstract class Transport {
             return;
         }
         closed = true;
+        for (DataProducer dataProducer : List.copyOf(dataProducers.values())) {
+            closeDataProducer(dataProducer);
+        }
+        for (DataConsumer dataConsumer : List.copyOf(dataConsumers.values())) {
+            dataConsumers.remove(dataConsumer.id);
+            listener.onTransportDataConsumerClosed(this, dataConsumer);
+        }
         closeSockets();
     }
 

@@ -32,8 +32,8 @@ final class WebRtcTransport extends Transport {
     private DtlsFingerprint remoteFingerprint;
     private boolean connectCalled;
 
-    WebRtcTransport(String id, Shared shared, JsonObject data) {
-        super(id, shared, data);
+    WebRtcTransport(String id, Shared shared, Listener listener, JsonObject data) {
+        super(id, shared, listener, data);
         boolean enableUdp = flag(data, "enableUdp", true);
         boolean enableTcp = flag(data, "enableTcp", false);
         boolean preferUdp = flag(data, "preferUdp", false);
