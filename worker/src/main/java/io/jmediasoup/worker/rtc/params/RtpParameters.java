@@ -1,0 +1,143 @@
+package io.jmediasoup.worker.rtc.params;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.jmediasoup.channel.MediasoupTypeError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The RTP parameters of a producer or consumer, validated as the C++ worker does: unique
+ * payload types, RTX pointing at a media codec, every encoding on a media codec.
+ */
+public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<RtpEncodingParameters> encodings,
+        List<RtpHeaderExtensionParameters> headerExtensions, RtcpParameters rtcp) {
+    /** How many streams and layers the parameters describe. */
+    public enum Type {
+        SIMPLE, SIMULCAST, SVC, PIPE;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public static RtpParameters parse(JsonElement data) {
+        JsonObject json = Json.object(data);
+        String mid = Json.string(json, "mid");
+        if (mid != null && mid.isEmpty()) {
+            throw new MediasoupTypeError("empty mid");
+        }
+        JsonElement codecsJson = json.get("codecs");
+        if (codecsJson == null || !codecsJson.isJsonArray()) {
+            throw new MediasoupTypeError("missing codecs");
+        }
+        List<RtpCodecParameters> codecs = new ArrayList<>();
+        codecsJson.getAsJsonArray().forEach(codec -> codecs.add(RtpCodecParameters.parse(codec)));
+        if (codecs.isEmpty()) {
+            throw new MediasoupTypeError("empty codecs");
+        }
+        JsonElement encodingsJson = json.get("encodings");
+        if (encodingsJson == null || !encodingsJson.isJsonArray()) {
+            throw new MediasoupTypeError("missing encodings");
+        }
+        List<RtpEncodingParameters> encodings = new ArrayList<>();
+        encodingsJson.getAsJsonArray().forEach(encoding -> encodings.add(RtpEncodingParameters.parse(encoding)));
+        if (encodings.isEmpty()) {
+            throw new MediasoupTypeError("empty encodings");
+        }
+        List<RtpHeaderExtensionParameters> headerExtensions = new ArrayList<>();
+        JsonElement extensionsJson = json.get("headerExtensions");
+        if (extensionsJson != null && extensionsJson.isJsonArray()) {
+            extensionsJson.getAsJsonArray().forEach(ext -> headerExtensions.add(RtpHeaderExtensionParameters.parse(ext)));
+        }
+        JsonElement rtcpJson = json.get("rtcp");
+        RtcpParameters rtcp = rtcpJson != null && rtcpJson.isJsonObject() ? RtcpParameters.parse(rtcpJson) : null;
+        validateCodecs(codecs);
+        return new RtpParameters(mid != null ? mid : "", List.copyOf(codecs), validateEncodings(codecs, encodings),
+                List.copyOf(headerExtensions), rtcp);
+    }
+
+    private static void validateCodecs(List<RtpCodecParameters> codecs) {
+        Set<Integer> payloadTypes = new HashSet<>();
+        for (RtpCodecParameters codec : codecs) {
+            if (!payloadTypes.add(codec.payloadType())) {
+                throw new MediasoupTypeError("duplicated payloadType");
+            }
+            if (!codec.mimeType().isRtx()) {
+                continue;
+            }
+            long apt = codec.parameters().integer("apt");
+            RtpCodecParameters associated = codecs.stream().filter(other -> other.payloadType() == apt).findFirst()
+                    .orElseThrow(() -> new MediasoupTypeError("apt in RTX codec points to a non existing codec"));
+            String subtype = associated.mimeType().subtype();
+            if (subtype.equals("rtx")) {
+                throw new MediasoupTypeError("apt in RTX codec points to a RTX codec");
+            }
+            if (subtype.equals("ulpfec")) {
+                throw new MediasoupTypeError("apt in RTX codec points to a ULPFEC codec");
+            }
+            if (subtype.equals("flexfec")) {
+                throw new MediasoupTypeError("apt in RTX codec points to a FLEXFEC codec");
+            }
+        }
+    }
+
+    private static List<RtpEncodingParameters> validateEncodings(List<RtpCodecParameters> codecs,
+            List<RtpEncodingParameters> encodings) {
+        RtpCodecParameters firstMedia = codecs.stream().filter(codec -> codec.mimeType().isMediaCodec()).findFirst()
+                .orElseThrow(() -> new MediasoupTypeError("no media codecs found"));
+        List<RtpEncodingParameters> validated = new ArrayList<>();
+        for (RtpEncodingParameters encoding : encodings) {
+            if (encoding.spatialLayers() > 1 && encodings.size() > 1) {
+                throw new MediasoupTypeError("cannot use both simulcast and encodings with multiple SVC spatial layers");
+            }
+            if (encoding.codecPayloadType() < 0) {
+                validated.add(encoding.withCodecPayloadType(firstMedia.payloadType()));
+                continue;
+            }
+            RtpCodecParameters codec = codecs.stream().filter(c -> c.payloadType() == encoding.codecPayloadType())
+                    .findFirst().orElseThrow(() -> new MediasoupTypeError("unknown codecPayloadType"));
+            if (!codec.mimeType().isMediaCodec()) {
+                throw new MediasoupTypeError("invalid codecPayloadType");
+            }
+            validated.add(encoding);
+        }
+        return List.copyOf(validated);
+    }
+
+    /** simple, simulcast or svc, from the encodings (pipe is only ever given explicitly). */
+    public Type type() {
+        if (encodings.size() > 1) {
+            return Type.SIMULCAST;
+        }
+        RtpEncodingParameters encoding = encodings.get(0);
+        return encoding.spatialLayers() > 1 || encoding.temporalLayers() > 1 ? Type.SVC : Type.SIMPLE;
+    }
+
+    /** The codec an encoding is sent with. */
+    public RtpCodecParameters codecFor(RtpEncodingParameters encoding) {
+        return codecs.stream().filter(codec -> codec.payloadType() == encoding.codecPayloadType()).findFirst()
+                .orElseThrow();
+    }
+
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        if (!mid.isEmpty()) {
+            json.addProperty("mid", mid);
+        }
+        JsonArray codecsJson = new JsonArray();
+        codecs.forEach(codec -> codecsJson.add(codec.toJson()));
+        json.add("codecs", codecsJson);
+        JsonArray encodingsJson = new JsonArray();
+        encodings.forEach(encoding -> encodingsJson.add(encoding.toJson()));
+        json.add("encodings", encodingsJson);
+        JsonArray extensionsJson = new JsonArray();
+        headerExtensions.forEach(ext -> extensionsJson.add(ext.toJson()));
+        json.add("headerExtensions", extensionsJson);
+        json.add("rtcp", rtcp != null ? rtcp.toJson() : new JsonObject());
+        return json;
+    }
+}
