@@ -7,6 +7,8 @@ import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -24,6 +26,9 @@ public final class Router implements Transport.Listener {
     private final Shared shared;
     private final Map<String, Transport> transports = new LinkedHashMap<>();
     private final Map<String, RtpObserver> rtpObservers = new LinkedHashMap<>();
+    private final Map<String, Producer> producers = new LinkedHashMap<>();
+    /** Per producer id, the RTP observers watching it. */
+    private final Map<String, Set<RtpObserver>> observersByProducer = new LinkedHashMap<>();
     private final Map<String, DataProducer> dataProducers = new LinkedHashMap<>();
     /** Per data producer id, its data consumers, on any transport of this router. */
     private final Map<String, Map<String, DataConsumer>> dataConsumersByProducer = new LinkedHashMap<>();
@@ -74,11 +79,22 @@ public final class Router implements Transport.Listener {
                 rtpObserver(request.internal()).resume();
                 request.accept();
                 break;
-            case "rtpObserver.addProducer":
-            case "rtpObserver.removeProducer":
-                rtpObserver(request.internal());
-                producerFromData(request.data());
+            case "rtpObserver.addProducer": {
+                RtpObserver rtpObserver = rtpObserver(request.internal());
+                Producer producer = producerFromData(request.data());
+                rtpObserver.addProducer(producer.id, producer.kind.equals("audio"));
+                observersByProducer.get(producer.id).add(rtpObserver);
+                request.accept();
                 break;
+            }
+            case "rtpObserver.removeProducer": {
+                RtpObserver rtpObserver = rtpObserver(request.internal());
+                Producer producer = producerFromData(request.data());
+                rtpObserver.removeProducer(producer.id);
+                observersByProducer.get(producer.id).remove(rtpObserver);
+                request.accept();
+                break;
+            }
             default:
                 transport(request.internal()).handleRequest(request);
         }
@@ -102,6 +118,7 @@ public final class Router implements Transport.Listener {
     private void closeRtpObserver(Request request) {
         RtpObserver rtpObserver = rtpObserver(request.internal());
         rtpObservers.remove(rtpObserver.id());
+        observersByProducer.values().forEach(observers -> observers.remove(rtpObserver));
         rtpObserver.close();
         request.accept();
     }
@@ -114,12 +131,15 @@ public final class Router implements Transport.Listener {
         return rtpObserver;
     }
 
-    /** The producer named by data.producerId; no transport produces yet (issue 3). */
-    private static void producerFromData(JsonObject data) {
+    private Producer producerFromData(JsonObject data) {
         if (!JsonValues.isString(data.get("producerId"))) {
             throw new MediasoupError("missing data.producerId");
         }
-        throw new MediasoupError("Producer not found");
+        Producer producer = producers.get(data.get("producerId").getAsString());
+        if (producer == null) {
+            throw new MediasoupError("Producer not found");
+        }
+        return producer;
     }
 
     /** Creates a transport under the id the request names and answers with its dump. */
@@ -157,9 +177,17 @@ public final class Router implements Transport.Listener {
         JsonArray rtpObserverIds = new JsonArray();
         rtpObservers.keySet().forEach(rtpObserverIds::add);
         json.add("rtpObserverIds", rtpObserverIds);
-        json.add("mapProducerIdConsumerIds", new JsonObject());
+        JsonObject consumerIds = new JsonObject();
+        producers.keySet().forEach(producerId -> consumerIds.add(producerId, new JsonArray()));
+        json.add("mapProducerIdConsumerIds", consumerIds);
         json.add("mapConsumerIdProducerId", new JsonObject());
-        json.add("mapProducerIdObserverIds", new JsonObject());
+        JsonObject observerIds = new JsonObject();
+        observersByProducer.forEach((producerId, observers) -> {
+            JsonArray ids = new JsonArray();
+            observers.forEach(observer -> ids.add(observer.id()));
+            observerIds.add(producerId, ids);
+        });
+        json.add("mapProducerIdObserverIds", observerIds);
         JsonObject dataConsumerIds = new JsonObject();
         JsonObject dataProducerIds = new JsonObject();
         dataConsumersByProducer.forEach((dataProducerId, consumers) -> {
@@ -171,6 +199,33 @@ public final class Router implements Transport.Listener {
         json.add("mapDataProducerIdDataConsumerIds", dataConsumerIds);
         json.add("mapDataConsumerIdDataProducerId", dataProducerIds);
         return json;
+    }
+
+    @Override
+    public void onTransportNewProducer(Transport transport, Producer producer) {
+        if (producers.containsKey(producer.id)) {
+            throw new MediasoupError("Producer already present in mapProducers [producerId:" + producer.id + "]");
+        }
+        producers.put(producer.id, producer);
+        observersByProducer.put(producer.id, new LinkedHashSet<>());
+    }
+
+    @Override
+    public void onTransportProducerClosed(Transport transport, Producer producer) {
+        producers.remove(producer.id);
+        for (RtpObserver rtpObserver : observersByProducer.remove(producer.id)) {
+            rtpObserver.removeProducer(producer.id);
+        }
+    }
+
+    @Override
+    public void onProducerPaused(Producer producer) {
+        observersByProducer.get(producer.id).forEach(observer -> observer.producerPaused(producer.id));
+    }
+
+    @Override
+    public void onProducerResumed(Producer producer) {
+        observersByProducer.get(producer.id).forEach(observer -> observer.producerResumed(producer.id));
     }
 
     @Override

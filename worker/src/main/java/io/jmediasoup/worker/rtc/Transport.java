@@ -8,6 +8,7 @@ import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,13 @@ import java.util.Set;
  * A kind adds its sockets, connect() and its own dump and stats fields.
  */
 public abstract class Transport {
-    /** The router, told of every data producer and consumer that comes or goes. */
-    public interface Listener {
+    /** The router, told of every producer and data producer or consumer that comes or goes. */
+    public interface Listener extends Producer.Listener {
+        /** Throws when the router already has a producer with that id. */
+        void onTransportNewProducer(Transport transport, Producer producer);
+
+        void onTransportProducerClosed(Transport transport, Producer producer);
+
         /** Throws when the router already has a data producer with that id. */
         void onTransportNewDataProducer(Transport transport, DataProducer dataProducer);
 
@@ -39,6 +45,10 @@ public abstract class Transport {
     protected final String id;
     protected final Shared shared;
     private final Listener listener;
+    private final Map<String, Producer> producers = new LinkedHashMap<>();
+    private final RtpListener rtpListener = new RtpListener();
+    /** The header extension ids its producers send with (mid, rid, ...), for receiving RTP. */
+    private final Map<String, Integer> recvRtpHeaderExtensions = new LinkedHashMap<>();
     private final Map<String, DataProducer> dataProducers = new LinkedHashMap<>();
     private final Map<String, DataConsumer> dataConsumers = new LinkedHashMap<>();
     /** The SCTP listener: which data producer sends on which stream. */
@@ -121,6 +131,8 @@ public abstract class Transport {
                 request.accept();
                 break;
             case "transport.produce":
+                produce(request);
+                break;
             case "transport.consume":
                 throw new MediasoupError("not implemented yet in this worker");
             case "transport.produceData":
@@ -137,9 +149,14 @@ public abstract class Transport {
     /** producer.*, consumer.*, dataProducer.* and dataConsumer.* requests. */
     private void handleEntityRequest(Request request) {
         String method = request.method();
+        if (method.equals("producer.close")) {
+            closeProducer(producer(request.internal()));
+            request.accept();
+            return;
+        }
         if (method.startsWith("producer.")) {
-            Internal.id(request.internal(), "producerId");
-            throw new MediasoupError("Producer not found");
+            producer(request.internal()).handleRequest(request);
+            return;
         }
         if (method.startsWith("consumer.")) {
             Internal.id(request.internal(), "consumerId");
@@ -172,6 +189,55 @@ public abstract class Transport {
                     throw new MediasoupError("unknown method '" + method + "'");
                 }
         }
+    }
+
+    /** The header extensions whose ids a transport needs to route what it receives. */
+    private static final Map<String, String> ROUTING_EXTENSIONS = Map.of(
+            "urn:ietf:params:rtp-hdrext:sdes:mid", "mid",
+            "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id", "rid",
+            "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id", "rrid",
+            "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time", "absSendTime",
+            "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01", "transportWideCc01");
+
+    private void produce(Request request) {
+        String producerId = Internal.id(request.internal(), "producerId");
+        if (producers.containsKey(producerId)) {
+            throw new MediasoupError("a Producer with same producerId already exists");
+        }
+        Producer producer = new Producer(producerId, listener, request.data());
+        rtpListener.addProducer(producer);
+        try {
+            listener.onTransportNewProducer(this, producer);
+        } catch (MediasoupError duplicate) {
+            rtpListener.removeProducer(producer);
+            throw duplicate;
+        }
+        producers.put(producerId, producer);
+        Map<String, Integer> producerIds = new LinkedHashMap<>();
+        for (RtpHeaderExtensionParameters extension : producer.rtpParameters.headerExtensions()) {
+            String name = ROUTING_EXTENSIONS.get(extension.uri());
+            if (name != null) {
+                producerIds.putIfAbsent(name, extension.id());
+            }
+        }
+        recvRtpHeaderExtensions.putAll(producerIds);
+        JsonObject data = new JsonObject();
+        data.addProperty("type", producer.type.label());
+        request.accept(data);
+    }
+
+    private void closeProducer(Producer producer) {
+        rtpListener.removeProducer(producer);
+        producers.remove(producer.id);
+        listener.onTransportProducerClosed(this, producer);
+    }
+
+    private Producer producer(JsonObject internal) {
+        Producer producer = producers.get(Internal.id(internal, "producerId"));
+        if (producer == null) {
+            throw new MediasoupError("Producer not found");
+        }
+        return producer;
     }
 
     private void produceData(Request request) {
@@ -301,18 +367,16 @@ public abstract class Transport {
         JsonObject json = new JsonObject();
         json.addProperty("id", id);
         json.addProperty("direct", direct);
-        json.add("producerIds", new JsonArray());
+        json.add("producerIds", ids(producers.keySet()));
         json.add("consumerIds", new JsonArray());
         json.add("mapSsrcConsumerId", new JsonObject());
         json.add("mapRtxSsrcConsumerId", new JsonObject());
         json.add("dataProducerIds", ids(dataProducers.keySet()));
         json.add("dataConsumerIds", ids(dataConsumers.keySet()));
-        json.add("recvRtpHeaderExtensions", new JsonObject());
-        JsonObject rtpListener = new JsonObject();
-        rtpListener.add("ssrcTable", new JsonObject());
-        rtpListener.add("midTable", new JsonObject());
-        rtpListener.add("ridTable", new JsonObject());
-        json.add("rtpListener", rtpListener);
+        JsonObject extensions = new JsonObject();
+        recvRtpHeaderExtensions.forEach(extensions::addProperty);
+        json.add("recvRtpHeaderExtensions", extensions);
+        json.add("rtpListener", rtpListener.toJson());
         json.addProperty("maxMessageSize", maxMessageSize);
         if (sctpOptions != null) {
             json.add("sctpParameters", sctpOptions.toJson());
@@ -368,6 +432,9 @@ public abstract class Transport {
             return;
         }
         closed = true;
+        for (Producer producer : List.copyOf(producers.values())) {
+            closeProducer(producer);
+        }
         for (DataProducer dataProducer : List.copyOf(dataProducers.values())) {
             closeDataProducer(dataProducer);
         }

@@ -1,0 +1,78 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonObject;
+import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How a transport finds the producer of an incoming RTP packet: by SSRC, then MID, then RID.
+ * Two producers of one transport may not claim the same key.
+ */
+final class RtpListener {
+    private final Map<Long, Producer> ssrcTable = new LinkedHashMap<>();
+    private final Map<String, Producer> midTable = new LinkedHashMap<>();
+    private final Map<String, Producer> ridTable = new LinkedHashMap<>();
+
+    /** Claims the producer's keys; on a clash nothing is claimed and the C++ error is thrown. */
+    void addProducer(Producer producer) {
+        try {
+            for (RtpEncodingParameters encoding : producer.rtpParameters.encodings()) {
+                claimSsrc(encoding.ssrc(), producer, "ssrc");
+                claimSsrc(encoding.rtxSsrc(), producer, "RTX ssrc");
+            }
+            String mid = producer.rtpParameters.mid();
+            if (!mid.isEmpty()) {
+                if (midTable.containsKey(mid)) {
+                    throw new MediasoupError("MID already exists in RTP listener [mid:" + mid + "]");
+                }
+                midTable.put(mid, producer);
+            }
+            for (RtpEncodingParameters encoding : producer.rtpParameters.encodings()) {
+                String rid = encoding.rid();
+                if (rid.isEmpty()) {
+                    continue;
+                }
+                if (!ridTable.containsKey(rid)) {
+                    ridTable.put(rid, producer);
+                } else if (mid.isEmpty()) {
+                    throw new MediasoupError("RID already exists in RTP listener and no MID is given [rid:" + rid + "]");
+                }
+            }
+        } catch (MediasoupError clash) {
+            removeProducer(producer);
+            throw clash;
+        }
+    }
+
+    private void claimSsrc(long ssrc, Producer producer, String what) {
+        if (ssrc == 0) {
+            return;
+        }
+        if (ssrcTable.containsKey(ssrc)) {
+            throw new MediasoupError(what + " already exists in RTP listener [ssrc:" + ssrc + "]");
+        }
+        ssrcTable.put(ssrc, producer);
+    }
+
+    void removeProducer(Producer producer) {
+        ssrcTable.values().removeIf(producer::equals);
+        midTable.values().removeIf(producer::equals);
+        ridTable.values().removeIf(producer::equals);
+    }
+
+    JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        JsonObject ssrcs = new JsonObject();
+        ssrcTable.forEach((ssrc, producer) -> ssrcs.addProperty(ssrc.toString(), producer.id));
+        json.add("ssrcTable", ssrcs);
+        JsonObject mids = new JsonObject();
+        midTable.forEach((mid, producer) -> mids.addProperty(mid, producer.id));
+        json.add("midTable", mids);
+        JsonObject rids = new JsonObject();
+        ridTable.forEach((rid, producer) -> rids.addProperty(rid, producer.id));
+        json.add("ridTable", rids);
+        return json;
+    }
+}
