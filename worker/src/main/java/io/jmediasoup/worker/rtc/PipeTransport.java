@@ -2,7 +2,6 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
@@ -28,9 +27,8 @@ final class PipeTransport extends Transport {
         super(id, shared, listener, data);
         listenIp = ListenIp.required(data);
         int port = ListenIp.fixedPort(data);
-        JsonElement enableRtx = data.get("enableRtx");
-        rtx = JsonValues.isBoolean(enableRtx) && enableRtx.getAsBoolean();
-        localSrtp = PlainTransport.enabled(data, "enableSrtp") ? SrtpParameters.generate(CRYPTO_SUITE) : null;
+        rtx = Options.enabled(data, "enableRtx");
+        localSrtp = Options.enabled(data, "enableSrtp") ? SrtpParameters.generate(CRYPTO_SUITE) : null;
         socket = listenIp.bind(shared.portManager(), Protocol.UDP, port);
         tuple = TransportTuple.local(listenIp.announced(), ((InetSocketAddress) socket.localAddress()).getPort(),
                 Protocol.UDP);

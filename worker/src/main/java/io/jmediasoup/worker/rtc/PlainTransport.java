@@ -30,9 +30,9 @@ final class PlainTransport extends Transport {
         super(id, shared, listener, data);
         listenIp = ListenIp.required(data);
         int port = ListenIp.fixedPort(data);
-        rtcpMux = optionalFlag(data, "rtcpMux", true);
-        comedia = optionalFlag(data, "comedia", false);
-        localSrtp = enabled(data, "enableSrtp") ? SrtpParameters.generate(cryptoSuite(data)) : null;
+        rtcpMux = Options.flag(data, "rtcpMux", true);
+        comedia = Options.flag(data, "comedia", false);
+        localSrtp = Options.enabled(data, "enableSrtp") ? SrtpParameters.generate(cryptoSuite(data)) : null;
         socket = listenIp.bind(shared.portManager(), Protocol.UDP, port);
         try {
             rtcpSocket = rtcpMux ? null : listenIp.bind(shared.portManager(), Protocol.UDP, 0);
@@ -42,22 +42,6 @@ final class PlainTransport extends Transport {
         }
         tuple = localTuple(socket);
         rtcpTuple = rtcpSocket != null ? localTuple(rtcpSocket) : null;
-    }
-
-    private static boolean optionalFlag(JsonObject data, String name, boolean byDefault) {
-        JsonElement value = data.get(name);
-        if (value == null) {
-            return byDefault;
-        }
-        if (!JsonValues.isBoolean(value)) {
-            throw new MediasoupTypeError("wrong " + name + " (not a boolean)");
-        }
-        return value.getAsBoolean();
-    }
-
-    static boolean enabled(JsonObject data, String name) {
-        JsonElement value = data.get(name);
-        return JsonValues.isBoolean(value) && value.getAsBoolean();
     }
 
     private static String cryptoSuite(JsonObject data) {

@@ -9,9 +9,6 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * A source of RTP on a transport (transport.produce). This is its control plane; receiving
@@ -25,15 +22,13 @@ final class Producer {
         void onProducerResumed(Producer producer);
     }
 
-    private static final List<String> TRACE_EVENT_TYPES = List.of("rtp", "keyframe", "nack", "pli", "fir");
-
     final String id;
     final String kind;
     final RtpParameters rtpParameters;
     final RtpParameters.Type type;
     final RtpMapping rtpMapping;
     private final Listener listener;
-    private final Set<String> traceEventTypes = new LinkedHashSet<>();
+    private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
     private boolean paused;
 
     Producer(String id, Listener listener, JsonObject data) {
@@ -58,7 +53,7 @@ final class Producer {
             throw new MediasoupTypeError(mediaCodec.mimeType() + " codec not supported for " + type.label());
         }
         this.rtpMapping = RtpMapping.parse(data.get("rtpMapping"), !rtpParameters.mid().isEmpty());
-        this.paused = JsonValues.isBoolean(data.get("paused")) && data.get("paused").getAsBoolean();
+        this.paused = Options.enabled(data, "paused");
         if (rtpParameters.encodings().size() != rtpMapping.encodings().size()) {
             throw new MediasoupTypeError("rtpParameters.encodings size does not match rtpMapping.encodings size");
         }
@@ -105,28 +100,12 @@ final class Producer {
                 request.accept();
                 break;
             case "producer.enableTraceEvent":
-                enableTraceEvent(request.data());
+                traceEventTypes.enable(request.data());
                 request.accept();
                 break;
             default:
                 throw new MediasoupError("unknown method '" + request.method() + "'");
         }
-    }
-
-    private void enableTraceEvent(JsonObject data) {
-        JsonElement types = data.get("types");
-        if (types == null || !types.isJsonArray()) {
-            throw new MediasoupTypeError("wrong types (not an array)");
-        }
-        Set<String> enabled = new LinkedHashSet<>();
-        for (JsonElement type : types.getAsJsonArray()) {
-            if (!JsonValues.isString(type)) {
-                throw new MediasoupTypeError("wrong type (not a string)");
-            }
-            enabled.add(type.getAsString());
-        }
-        traceEventTypes.clear();
-        TRACE_EVENT_TYPES.stream().filter(enabled::contains).forEach(traceEventTypes::add);
     }
 
     JsonObject dump() {
@@ -138,7 +117,7 @@ final class Producer {
         json.add("rtpMapping", rtpMapping.toJson());
         json.add("rtpStreams", new JsonArray());
         json.addProperty("paused", paused);
-        json.addProperty("traceEventTypes", String.join(",", traceEventTypes));
+        json.addProperty("traceEventTypes", traceEventTypes.toString());
         return json;
     }
 }

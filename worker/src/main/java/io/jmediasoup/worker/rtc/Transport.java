@@ -10,10 +10,8 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the four transport kinds share: the options of router.create*Transport common to all,
@@ -39,9 +37,6 @@ public abstract class Transport {
         void onTransportDataConsumerClosed(Transport transport, DataConsumer dataConsumer);
     }
 
-    /** The trace event types a transport can emit. */
-    private static final Set<String> TRACE_EVENT_TYPES = Set.of("probation", "bwe");
-
     protected final String id;
     protected final Shared shared;
     private final Listener listener;
@@ -57,7 +52,7 @@ public abstract class Transport {
     private final long maxMessageSize;
     private final long initialAvailableOutgoingBitrate;
     private final SctpOptions sctpOptions;
-    private final Set<String> traceEventTypes = new LinkedHashSet<>();
+    private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
     private long maxIncomingBitrate;
     private boolean closed;
 
@@ -66,7 +61,7 @@ public abstract class Transport {
         this.id = id;
         this.shared = shared;
         this.listener = listener;
-        this.direct = JsonValues.isBoolean(data.get("direct")) && data.get("direct").getAsBoolean();
+        this.direct = Options.enabled(data, "direct");
         long messageSize = 0;
         if (direct) {
             if (!JsonValues.isPositiveInteger(data.get("maxMessageSize"))) {
@@ -79,7 +74,7 @@ public abstract class Transport {
             throw new MediasoupTypeError("wrong initialAvailableOutgoingBitrate (not a number)");
         }
         this.initialAvailableOutgoingBitrate = initialBitrate != null ? initialBitrate.getAsLong() : 0;
-        boolean enableSctp = JsonValues.isBoolean(data.get("enableSctp")) && data.get("enableSctp").getAsBoolean();
+        boolean enableSctp = Options.enabled(data, "enableSctp");
         if (enableSctp && direct) {
             throw new MediasoupTypeError("cannot enable SCTP in a direct Transport");
         }
@@ -127,7 +122,7 @@ public abstract class Transport {
                 request.accept();
                 break;
             case "transport.enableTraceEvent":
-                enableTraceEvent(request.data());
+                traceEventTypes.enable(request.data());
                 request.accept();
                 break;
             case "transport.produce":
@@ -342,24 +337,6 @@ public abstract class Transport {
         return bitrate.getAsLong();
     }
 
-    private void enableTraceEvent(JsonObject data) {
-        JsonElement types = data.get("types");
-        if (types == null || !types.isJsonArray()) {
-            throw new MediasoupTypeError("wrong types (not an array)");
-        }
-        Set<String> enabled = new LinkedHashSet<>();
-        for (JsonElement type : types.getAsJsonArray()) {
-            if (!JsonValues.isString(type)) {
-                throw new MediasoupTypeError("wrong type (not a string)");
-            }
-            if (TRACE_EVENT_TYPES.contains(type.getAsString())) {
-                enabled.add(type.getAsString());
-            }
-        }
-        traceEventTypes.clear();
-        traceEventTypes.addAll(enabled);
-    }
-
     /** transport.connect: each kind validates and applies its remote parameters. */
     protected abstract void connect(Request request);
 
@@ -387,7 +364,7 @@ public abstract class Transport {
             sctpListener.add("streamIdTable", streamIdTable);
             json.add("sctpListener", sctpListener);
         }
-        json.addProperty("traceEventTypes", String.join(",", traceEventTypes));
+        json.addProperty("traceEventTypes", traceEventTypes.toString());
         fillDump(json);
         return json;
     }

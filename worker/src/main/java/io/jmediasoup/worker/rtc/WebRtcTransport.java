@@ -3,7 +3,6 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
@@ -34,10 +33,10 @@ final class WebRtcTransport extends Transport {
 
     WebRtcTransport(String id, Shared shared, Listener listener, JsonObject data) {
         super(id, shared, listener, data);
-        boolean enableUdp = flag(data, "enableUdp", true);
-        boolean enableTcp = flag(data, "enableTcp", false);
-        boolean preferUdp = flag(data, "preferUdp", false);
-        boolean preferTcp = flag(data, "preferTcp", false);
+        boolean enableUdp = Options.flag(data, "enableUdp", true);
+        boolean enableTcp = Options.flag(data, "enableTcp", false);
+        boolean preferUdp = Options.flag(data, "preferUdp", false);
+        boolean preferTcp = Options.flag(data, "preferTcp", false);
         List<ListenIp> listenIps = listenIps(data.get("listenIps"));
         int port = ListenIp.fixedPort(data);
         localFingerprints = shared.dtlsCertificate().fingerprints();
@@ -58,17 +57,6 @@ final class WebRtcTransport extends Transport {
             closeSockets();
             throw failed;
         }
-    }
-
-    private static boolean flag(JsonObject data, String name, boolean byDefault) {
-        JsonElement value = data.get(name);
-        if (value == null) {
-            return byDefault;
-        }
-        if (!JsonValues.isBoolean(value)) {
-            throw new MediasoupTypeError("wrong " + name + " (not a boolean)");
-        }
-        return value.getAsBoolean();
     }
 
     private static List<ListenIp> listenIps(JsonElement json) {
