@@ -1,8 +1,6 @@
 package io.jmediasoup.benchmarks;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.channel.Json;
-import io.jmediasoup.channel.Netstring;
 import io.jmediasoup.channel.NetstringDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -23,40 +21,20 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What one read from the channel costs: netstring decoding plus strict JSON parsing of each
- * request it carries, for a small request and a ~1.5 KB transport.produce, one or sixteen
- * frames per read.
+ * What one read from the channel socket costs the worker: netstring decoding, and strict JSON
+ * parsing of each request in it ({@link #decodeAndParse}) or decoding alone as the baseline
+ * ({@link #decodeOnly}). Scores are per read, whatever the number of frames in it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+// As the worker runs: serial GC, and a pooled-buffer cache for the thread, which Netty only
+// gives its own event-loop threads by default.
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Dio.netty.allocator.useCacheForAllThreads=true"})
 @State(Scope.Thread)
 public class ChannelDecodeBenchmark {
-    private static final String WORKER_DUMP = "{\"id\":12,\"method\":\"worker.dump\",\"internal\":{},\"data\":{}}";
-    private static final String PRODUCE = "{\"id\":345,\"method\":\"transport.produce\",\"internal\":{"
-            + "\"routerId\":\"1fd2b4ea-5a26-4f2d-9d2e-6a4b8c0a8f11\",\"transportId\":\"6a1f2e5c-3d4b-4c8a-9e7f-2b1d0c9e8f7a\","
-            + "\"producerId\":\"0c6f8a2e-1b3d-4e5f-8a9b-7c6d5e4f3a2b\"},\"data\":{\"kind\":\"video\",\"rtpParameters\":{"
-            + "\"mid\":\"1\",\"codecs\":[{\"mimeType\":\"video/VP8\",\"payloadType\":96,\"clockRate\":90000,\"parameters\":{},"
-            + "\"rtcpFeedback\":[{\"type\":\"goog-remb\",\"parameter\":\"\"},{\"type\":\"transport-cc\",\"parameter\":\"\"},"
-            + "{\"type\":\"ccm\",\"parameter\":\"fir\"},{\"type\":\"nack\",\"parameter\":\"\"},{\"type\":\"nack\",\"parameter\":\"pli\"}]},"
-            + "{\"mimeType\":\"video/rtx\",\"payloadType\":97,\"clockRate\":90000,\"parameters\":{\"apt\":96},\"rtcpFeedback\":[]}],"
-            + "\"headerExtensions\":[{\"uri\":\"urn:ietf:params:rtp-hdrext:sdes:mid\",\"id\":4,\"encrypt\":false,\"parameters\":{}},"
-            + "{\"uri\":\"urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\",\"id\":10,\"encrypt\":false,\"parameters\":{}},"
-            + "{\"uri\":\"urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id\",\"id\":11,\"encrypt\":false,\"parameters\":{}},"
-            + "{\"uri\":\"http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time\",\"id\":2,\"encrypt\":false,\"parameters\":{}},"
-            + "{\"uri\":\"http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01\",\"id\":3,\"encrypt\":false,\"parameters\":{}},"
-            + "{\"uri\":\"urn:3gpp:video-orientation\",\"id\":13,\"encrypt\":false,\"parameters\":{}},"
-            + "{\"uri\":\"urn:ietf:params:rtp-hdrext:toffset\",\"id\":14,\"encrypt\":false,\"parameters\":{}}],"
-            + "\"encodings\":[{\"rid\":\"r0\",\"active\":true,\"maxBitrate\":100000,\"scaleResolutionDownBy\":4,\"scalabilityMode\":\"S1T3\"},"
-            + "{\"rid\":\"r1\",\"active\":true,\"maxBitrate\":300000,\"scaleResolutionDownBy\":2,\"scalabilityMode\":\"S1T3\"},"
-            + "{\"rid\":\"r2\",\"active\":true,\"maxBitrate\":900000,\"scaleResolutionDownBy\":1,\"scalabilityMode\":\"S1T3\"}],"
-            + "\"rtcp\":{\"cname\":\"Qnl6Vd8lQwGkt2xD\",\"reducedSize\":true}},\"rtpMapping\":{\"codecs\":["
-            + "{\"payloadType\":96,\"mappedPayloadType\":101},{\"payloadType\":97,\"mappedPayloadType\":102}],\"encodings\":["
-            + "{\"rid\":\"r0\",\"scalabilityMode\":\"S1T3\",\"mappedSsrc\":117562901},"
-            + "{\"rid\":\"r1\",\"scalabilityMode\":\"S1T3\",\"mappedSsrc\":117562902},"
-            + "{\"rid\":\"r2\",\"scalabilityMode\":\"S1T3\",\"mappedSsrc\":117562903}]},\"paused\":false}}";
+    private static final PooledByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
     @Param({"worker.dump", "transport.produce"})
     public String request;
@@ -64,43 +42,70 @@ public class ChannelDecodeBenchmark {
     @Param({"1", "16"})
     public int framesPerRead;
 
-    private final PooledByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
     private ByteBuf read;
-    private NetstringDecoder decoder;
-    private Blackhole sink;
+    private FrameSink parsingSink;
+    private FrameSink framingSink;
+    private NetstringDecoder parsingDecoder;
+    private NetstringDecoder framingDecoder;
 
     @Setup(Level.Trial)
     public void prepare(Blackhole blackhole) {
-        sink = blackhole;
-        read = allocator.directBuffer();
-        for (int i = 0; i < framesPerRead; i++) {
-            ByteBuf frame = Netstring.encode(allocator, request.equals("worker.dump") ? WORKER_DUMP : PRODUCE);
-            read.writeBytes(frame);
-            frame.release();
+        read = ChannelRequests.read(ALLOCATOR, ChannelRequests.byMethod(request), framesPerRead);
+        parsingSink = new FrameSink(true);
+        framingSink = new FrameSink(false);
+        parsingDecoder = new NetstringDecoder(ALLOCATOR, parsingSink);
+        framingDecoder = new NetstringDecoder(ALLOCATOR, framingSink);
+        // A fixture that did not decode would have the benchmarks measure nothing.
+        feed(parsingDecoder, parsingSink, blackhole);
+        feed(framingDecoder, framingSink, blackhole);
+        if (parsingSink.frames != framesPerRead || framingSink.frames != framesPerRead) {
+            throw new IllegalStateException("a read decodes to " + parsingSink.frames + " frames, not " + framesPerRead);
         }
-        decoder = new NetstringDecoder(allocator, new NetstringDecoder.Listener() {
-            @Override
-            public void onFrame(ByteBuf payload) {
-                JsonObject json = Json.parseObject(payload);
-                sink.consume(json);
-            }
-
-            @Override
-            public void onMalformed(String reason) {
-                throw new IllegalStateException(reason);
-            }
-        });
     }
 
     @TearDown(Level.Trial)
     public void release() {
-        decoder.close();
+        parsingDecoder.close();
+        framingDecoder.close();
         read.release();
     }
 
-    /** One read from the socket, decoded and parsed; the result is per read, not per frame. */
     @Benchmark
-    public void decodeAndParse() {
-        decoder.feed(read.duplicate());
+    public void decodeAndParse(Blackhole blackhole) {
+        feed(parsingDecoder, parsingSink, blackhole);
+    }
+
+    @Benchmark
+    public void decodeOnly(Blackhole blackhole) {
+        feed(framingDecoder, framingSink, blackhole);
+    }
+
+    /** The read is fed again from its start; the decoder copies it, as it does a socket's. */
+    private void feed(NetstringDecoder decoder, FrameSink sink, Blackhole blackhole) {
+        sink.blackhole = blackhole;
+        read.readerIndex(0);
+        decoder.feed(read);
+    }
+
+    /** Hands each frame, parsed into a JsonObject or as it is, to the benchmark's Blackhole. */
+    private static final class FrameSink implements NetstringDecoder.Listener {
+        private final boolean parse;
+        private Blackhole blackhole;
+        private int frames;
+
+        FrameSink(boolean parse) {
+            this.parse = parse;
+        }
+
+        @Override
+        public void onFrame(ByteBuf payload) {
+            frames++;
+            blackhole.consume(parse ? Json.parseObject(payload) : payload);
+        }
+
+        @Override
+        public void onMalformed(String reason) {
+            throw new IllegalStateException(reason);
+        }
     }
 }
