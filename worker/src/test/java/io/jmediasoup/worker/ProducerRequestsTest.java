@@ -45,7 +45,8 @@ class ProducerRequestsTest {
         String parameters = "\"rtpParameters\":{\"codecs\":[" + OPUS + "],\"encodings\":[{\"ssrc\":1}]}";
         return Stream.of(
                 Arguments.of("{}", "missing kind"),
-                Arguments.of("{\"kind\":\"data\"}", "invalid empty kind"),
+                Arguments.of("{\"kind\":\"data\"}", "invalid media kind [kind:data]"),
+                Arguments.of("{\"kind\":\"\"}", "invalid empty kind"),
                 Arguments.of("{\"kind\":\"audio\"}", "missing rtpParameters"),
                 Arguments.of("{\"kind\":\"audio\"," + parameters + "}", "missing rtpMapping"),
                 Arguments.of("{\"kind\":\"audio\"," + parameters + ",\"rtpMapping\":{\"codecs\":[],\"encodings\":[{}]}}",

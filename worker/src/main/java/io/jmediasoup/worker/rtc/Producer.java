@@ -3,7 +3,6 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
@@ -23,10 +22,12 @@ final class Producer {
     }
 
     final String id;
-    final String kind;
+    final MediaKind kind;
     final RtpParameters rtpParameters;
     final RtpParameters.Type type;
     final RtpMapping rtpMapping;
+    /** The score of each encoding's stream (0 until it receives), shared live with the consumers. */
+    final int[] rtpStreamScores;
     private final Listener listener;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
     private boolean paused;
@@ -34,14 +35,7 @@ final class Producer {
     Producer(String id, Listener listener, JsonObject data) {
         this.id = id;
         this.listener = listener;
-        JsonElement kind = data.get("kind");
-        if (!JsonValues.isString(kind)) {
-            throw new MediasoupTypeError("missing kind");
-        }
-        this.kind = kind.getAsString();
-        if (!this.kind.equals("audio") && !this.kind.equals("video")) {
-            throw new MediasoupTypeError("invalid empty kind");
-        }
+        this.kind = MediaKind.parse(data);
         JsonElement rtpParametersJson = data.get("rtpParameters");
         if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
             throw new MediasoupTypeError("missing rtpParameters");
@@ -49,26 +43,14 @@ final class Producer {
         this.rtpParameters = RtpParameters.parse(rtpParametersJson);
         this.type = rtpParameters.type();
         RtpCodecParameters mediaCodec = rtpParameters.codecFor(rtpParameters.encodings().get(0));
-        if (!validTypeForCodec(type, mediaCodec)) {
+        if (!type.supports(mediaCodec.mimeType())) {
             throw new MediasoupTypeError(mediaCodec.mimeType() + " codec not supported for " + type.label());
         }
         this.rtpMapping = RtpMapping.parse(data.get("rtpMapping"), !rtpParameters.mid().isEmpty());
         this.paused = Options.enabled(data, "paused");
+        this.rtpStreamScores = new int[rtpParameters.encodings().size()];
         if (rtpParameters.encodings().size() != rtpMapping.encodings().size()) {
             throw new MediasoupTypeError("rtpParameters.encodings size does not match rtpMapping.encodings size");
-        }
-    }
-
-    /** Simulcast needs VP8 or H264, SVC needs VP9; the C++ worker forwards nothing else that way. */
-    private static boolean validTypeForCodec(RtpParameters.Type type, RtpCodecParameters codec) {
-        String mime = codec.mimeType().toString();
-        switch (type) {
-            case SIMULCAST:
-                return mime.equals("video/VP8") || mime.equals("video/H264");
-            case SVC:
-                return mime.equals("video/VP9");
-            default:
-                return true;
         }
     }
 
@@ -111,7 +93,7 @@ final class Producer {
     JsonObject dump() {
         JsonObject json = new JsonObject();
         json.addProperty("id", id);
-        json.addProperty("kind", kind);
+        json.addProperty("kind", kind.label());
         json.add("rtpParameters", rtpParameters.toJson());
         json.addProperty("type", type.label());
         json.add("rtpMapping", rtpMapping.toJson());

@@ -27,6 +27,8 @@ public final class Router implements Transport.Listener {
     private final Map<String, Transport> transports = new LinkedHashMap<>();
     private final Map<String, RtpObserver> rtpObservers = new LinkedHashMap<>();
     private final Map<String, Producer> producers = new LinkedHashMap<>();
+    /** Per producer id, its consumers, on any transport of this router. */
+    private final Map<String, Map<String, Consumer>> consumersByProducer = new LinkedHashMap<>();
     /** Per producer id, the RTP observers watching it. */
     private final Map<String, Set<RtpObserver>> observersByProducer = new LinkedHashMap<>();
     private final Map<String, DataProducer> dataProducers = new LinkedHashMap<>();
@@ -82,7 +84,7 @@ public final class Router implements Transport.Listener {
             case "rtpObserver.addProducer": {
                 RtpObserver rtpObserver = rtpObserver(request.internal());
                 Producer producer = producerFromData(request.data());
-                rtpObserver.addProducer(producer.id, producer.kind.equals("audio"));
+                rtpObserver.addProducer(producer.id, producer.kind == MediaKind.AUDIO);
                 observersByProducer.get(producer.id).add(rtpObserver);
                 request.accept();
                 break;
@@ -178,9 +180,15 @@ public final class Router implements Transport.Listener {
         rtpObservers.keySet().forEach(rtpObserverIds::add);
         json.add("rtpObserverIds", rtpObserverIds);
         JsonObject consumerIds = new JsonObject();
-        producers.keySet().forEach(producerId -> consumerIds.add(producerId, new JsonArray()));
+        JsonObject producerIds = new JsonObject();
+        consumersByProducer.forEach((producerId, consumers) -> {
+            JsonArray ids = new JsonArray();
+            consumers.keySet().forEach(ids::add);
+            consumerIds.add(producerId, ids);
+            consumers.keySet().forEach(consumerId -> producerIds.addProperty(consumerId, producerId));
+        });
         json.add("mapProducerIdConsumerIds", consumerIds);
-        json.add("mapConsumerIdProducerId", new JsonObject());
+        json.add("mapConsumerIdProducerId", producerIds);
         JsonObject observerIds = new JsonObject();
         observersByProducer.forEach((producerId, observers) -> {
             JsonArray ids = new JsonArray();
@@ -207,24 +215,48 @@ public final class Router implements Transport.Listener {
             throw new MediasoupError("Producer already present in mapProducers [producerId:" + producer.id + "]");
         }
         producers.put(producer.id, producer);
+        consumersByProducer.put(producer.id, new LinkedHashMap<>());
         observersByProducer.put(producer.id, new LinkedHashSet<>());
     }
 
     @Override
     public void onTransportProducerClosed(Transport transport, Producer producer) {
         producers.remove(producer.id);
+        for (Consumer consumer : consumersByProducer.remove(producer.id).values()) {
+            consumer.producerClosed();
+        }
         for (RtpObserver rtpObserver : observersByProducer.remove(producer.id)) {
             rtpObserver.removeProducer(producer.id);
         }
     }
 
     @Override
+    public void onTransportNewConsumer(Transport transport, Consumer consumer, String producerId) {
+        Producer producer = producers.get(producerId);
+        if (producer == null) {
+            throw new MediasoupError("Producer not found [producerId:" + producerId + "]");
+        }
+        if (producer.isPaused()) {
+            consumer.producerPaused();
+        }
+        consumersByProducer.get(producerId).put(consumer.id, consumer);
+        consumer.producerRtpStreamScores(producer.rtpStreamScores);
+    }
+
+    @Override
+    public void onTransportConsumerClosed(Transport transport, Consumer consumer) {
+        consumersByProducer.get(consumer.producerId).remove(consumer.id);
+    }
+
+    @Override
     public void onProducerPaused(Producer producer) {
+        consumersByProducer.get(producer.id).values().forEach(Consumer::producerPaused);
         observersByProducer.get(producer.id).forEach(observer -> observer.producerPaused(producer.id));
     }
 
     @Override
     public void onProducerResumed(Producer producer) {
+        consumersByProducer.get(producer.id).values().forEach(Consumer::producerResumed);
         observersByProducer.get(producer.id).forEach(observer -> observer.producerResumed(producer.id));
     }
 

@@ -18,13 +18,19 @@ import java.util.Map;
  * the transport.* requests that do not depend on the kind, and the base of dump and stats.
  * A kind adds its sockets, connect() and its own dump and stats fields.
  */
-public abstract class Transport {
+public abstract class Transport implements Consumer.Listener {
     /** The router, told of every producer and data producer or consumer that comes or goes. */
     public interface Listener extends Producer.Listener {
         /** Throws when the router already has a producer with that id. */
         void onTransportNewProducer(Transport transport, Producer producer);
 
         void onTransportProducerClosed(Transport transport, Producer producer);
+
+        /** Throws when the router has no producer {@code producerId}. */
+        void onTransportNewConsumer(Transport transport, Consumer consumer, String producerId);
+
+        /** The consumer was closed while its producer lives on. */
+        void onTransportConsumerClosed(Transport transport, Consumer consumer);
 
         /** Throws when the router already has a data producer with that id. */
         void onTransportNewDataProducer(Transport transport, DataProducer dataProducer);
@@ -44,6 +50,10 @@ public abstract class Transport {
     private final RtpListener rtpListener = new RtpListener();
     /** The header extension ids its producers send with (mid, rid, ...), for receiving RTP. */
     private final Map<String, Integer> recvRtpHeaderExtensions = new LinkedHashMap<>();
+    private final Map<String, Consumer> consumers = new LinkedHashMap<>();
+    /** Which consumer sends with which SSRC: for RTCP from the remote end. */
+    private final Map<Long, Consumer> ssrcConsumers = new LinkedHashMap<>();
+    private final Map<Long, Consumer> rtxSsrcConsumers = new LinkedHashMap<>();
     private final Map<String, DataProducer> dataProducers = new LinkedHashMap<>();
     private final Map<String, DataConsumer> dataConsumers = new LinkedHashMap<>();
     /** The SCTP listener: which data producer sends on which stream. */
@@ -129,7 +139,8 @@ public abstract class Transport {
                 produce(request);
                 break;
             case "transport.consume":
-                throw new MediasoupError("not implemented yet in this worker");
+                consume(request);
+                break;
             case "transport.produceData":
                 produceData(request);
                 break;
@@ -153,9 +164,16 @@ public abstract class Transport {
             producer(request.internal()).handleRequest(request);
             return;
         }
+        if (method.equals("consumer.close")) {
+            Consumer consumer = consumer(request.internal());
+            removeConsumer(consumer);
+            listener.onTransportConsumerClosed(this, consumer);
+            request.accept();
+            return;
+        }
         if (method.startsWith("consumer.")) {
-            Internal.id(request.internal(), "consumerId");
-            throw new MediasoupError("Consumer not found");
+            consumer(request.internal()).handleRequest(request);
+            return;
         }
         switch (method) {
             case "dataProducer.close":
@@ -233,6 +251,66 @@ public abstract class Transport {
             throw new MediasoupError("Producer not found");
         }
         return producer;
+    }
+
+    private void consume(Request request) {
+        JsonElement producerIdJson = request.internal().get("producerId");
+        if (!JsonValues.isString(producerIdJson)) {
+            throw new MediasoupError("missing internal.producerId");
+        }
+        String producerId = producerIdJson.getAsString();
+        String consumerId = Internal.id(request.internal(), "consumerId");
+        if (consumers.containsKey(consumerId)) {
+            throw new MediasoupError("a Consumer with same consumerId already exists");
+        }
+        Consumer consumer = newConsumer(consumerId, producerId, request.data());
+        listener.onTransportNewConsumer(this, consumer, producerId);
+        consumers.put(consumerId, consumer);
+        consumer.mediaSsrcs().forEach(ssrc -> ssrcConsumers.put(ssrc, consumer));
+        consumer.rtxSsrcs().forEach(ssrc -> rtxSsrcConsumers.put(ssrc, consumer));
+        request.accept(consumer.status());
+    }
+
+    /** A consumer of the kind the request's "type" names. */
+    private Consumer newConsumer(String consumerId, String producerId, JsonObject data) {
+        JsonElement type = data.get("type");
+        if (!JsonValues.isString(type)) {
+            throw new MediasoupTypeError("missing type");
+        }
+        switch (type.getAsString()) {
+            case "simple":
+                return new SimpleConsumer(consumerId, producerId, shared, this, data);
+            case "simulcast":
+                return new SimulcastConsumer(consumerId, producerId, shared, this, data);
+            case "svc":
+                return new SvcConsumer(consumerId, producerId, shared, this, data);
+            case "pipe":
+                return new PipeConsumer(consumerId, producerId, shared, this, data);
+            case "none":
+                throw new MediasoupTypeError("invalid type 'none'");
+            default:
+                throw new MediasoupTypeError("invalid RtpParameters type [type:" + type.getAsString() + "]");
+        }
+    }
+
+    private void removeConsumer(Consumer consumer) {
+        consumers.remove(consumer.id);
+        consumer.mediaSsrcs().forEach(ssrcConsumers::remove);
+        consumer.rtxSsrcs().forEach(rtxSsrcConsumers::remove);
+    }
+
+    /** The router already forgot the consumer along with its producer. */
+    @Override
+    public void onConsumerProducerClosed(Consumer consumer) {
+        removeConsumer(consumer);
+    }
+
+    private Consumer consumer(JsonObject internal) {
+        Consumer consumer = consumers.get(Internal.id(internal, "consumerId"));
+        if (consumer == null) {
+            throw new MediasoupError("Consumer not found");
+        }
+        return consumer;
     }
 
     private void produceData(Request request) {
@@ -345,9 +423,9 @@ public abstract class Transport {
         json.addProperty("id", id);
         json.addProperty("direct", direct);
         json.add("producerIds", ids(producers.keySet()));
-        json.add("consumerIds", new JsonArray());
-        json.add("mapSsrcConsumerId", new JsonObject());
-        json.add("mapRtxSsrcConsumerId", new JsonObject());
+        json.add("consumerIds", ids(consumers.keySet()));
+        json.add("mapSsrcConsumerId", consumerIdsBySsrc(ssrcConsumers));
+        json.add("mapRtxSsrcConsumerId", consumerIdsBySsrc(rtxSsrcConsumers));
         json.add("dataProducerIds", ids(dataProducers.keySet()));
         json.add("dataConsumerIds", ids(dataConsumers.keySet()));
         JsonObject extensions = new JsonObject();
@@ -366,6 +444,12 @@ public abstract class Transport {
         }
         json.addProperty("traceEventTypes", traceEventTypes.toString());
         fillDump(json);
+        return json;
+    }
+
+    private static JsonObject consumerIdsBySsrc(Map<Long, Consumer> consumersBySsrc) {
+        JsonObject json = new JsonObject();
+        consumersBySsrc.forEach((ssrc, consumer) -> json.addProperty(ssrc.toString(), consumer.id));
         return json;
     }
 
@@ -411,6 +495,10 @@ public abstract class Transport {
         closed = true;
         for (Producer producer : List.copyOf(producers.values())) {
             closeProducer(producer);
+        }
+        for (Consumer consumer : List.copyOf(consumers.values())) {
+            removeConsumer(consumer);
+            listener.onTransportConsumerClosed(this, consumer);
         }
         for (DataProducer dataProducer : List.copyOf(dataProducers.values())) {
             closeDataProducer(dataProducer);

@@ -16,7 +16,7 @@ public record RtpEncodingParameters(long ssrc, String rid, int codecPayloadType,
     /** L1T3, S3T3, L3T3_KEY... : spatial layers, temporal layers, K-SVC. */
     private static final Pattern SCALABILITY_MODE = Pattern.compile("^[LS]([1-9]\\d?)T([1-9]\\d?)(_KEY)?.*");
 
-    static RtpEncodingParameters parse(JsonElement data) {
+    public static RtpEncodingParameters parse(JsonElement data) {
         JsonObject json = Json.object(data);
         long ssrc = Math.max(0, Json.unsigned(json, "ssrc", 32));
         String rid = Json.string(json, "rid");
@@ -44,7 +44,7 @@ public record RtpEncodingParameters(long ssrc, String rid, int codecPayloadType,
                 scalabilityMode, spatialLayers, temporalLayers, ksvc);
     }
 
-    JsonObject toJson() {
+    public JsonObject toJson() {
         JsonObject json = new JsonObject();
         if (ssrc != 0) {
             json.addProperty("ssrc", ssrc);

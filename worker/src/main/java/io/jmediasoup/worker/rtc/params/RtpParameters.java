@@ -22,6 +22,19 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** Simulcast needs VP8 or H264, SVC needs VP9; the C++ worker forwards nothing else that way. */
+        public boolean supports(RtpCodecMimeType mimeType) {
+            String mime = mimeType.toString();
+            switch (this) {
+                case SIMULCAST:
+                    return mime.equals("video/VP8") || mime.equals("video/H264");
+                case SVC:
+                    return mime.equals("video/VP9");
+                default:
+                    return true;
+            }
+        }
     }
 
     public static RtpParameters parse(JsonElement data) {
@@ -121,6 +134,13 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
     public RtpCodecParameters codecFor(RtpEncodingParameters encoding) {
         return codecs.stream().filter(codec -> codec.payloadType() == encoding.codecPayloadType()).findFirst()
                 .orElseThrow();
+    }
+
+    /** The RTX codec retransmitting an encoding's codec, or null when there is none. */
+    public RtpCodecParameters rtxCodecFor(RtpEncodingParameters encoding) {
+        return codecs.stream()
+                .filter(codec -> codec.mimeType().isRtx() && codec.parameters().integer("apt") == encoding.codecPayloadType())
+                .findFirst().orElse(null);
     }
 
     public JsonObject toJson() {

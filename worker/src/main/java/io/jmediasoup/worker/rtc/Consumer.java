@@ -1,0 +1,262 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.channel.Request;
+import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
+import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
+import io.jmediasoup.worker.rtc.params.RtpParameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A sink of one producer's RTP on a transport (transport.consume): what the four kinds
+ * (simple, simulcast, svc, pipe) share. This is the control plane; forwarding packets is the
+ * media plane's (issue 4).
+ */
+abstract class Consumer {
+    /** Its transport, told when the consumer goes because its producer went. */
+    interface Listener {
+        void onConsumerProducerClosed(Consumer consumer);
+    }
+
+    /** No preferred layers: what a consumer that has no layers reports. */
+    static final int NO_LAYER = -1;
+
+    final String id;
+    final String producerId;
+    final MediaKind kind;
+    final RtpParameters rtpParameters;
+    final RtpParameters.Type type;
+    final List<RtpEncodingParameters> consumableRtpEncodings;
+    protected final Shared shared;
+    private final Listener listener;
+    private final Set<Integer> supportedCodecPayloadTypes = new TreeSet<>();
+    private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
+    private boolean paused;
+    private boolean producerPaused;
+    private int priority = 1;
+    /** The producer's score per encoding, kept up to date by the producer. */
+    private int[] producerScores = new int[0];
+
+    protected Consumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
+            RtpParameters.Type type) {
+        this.id = id;
+        this.producerId = producerId;
+        this.shared = shared;
+        this.listener = listener;
+        this.type = type;
+        this.kind = MediaKind.parse(data);
+        JsonElement rtpParametersJson = data.get("rtpParameters");
+        if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
+            throw new MediasoupTypeError("missing rtpParameters");
+        }
+        this.rtpParameters = RtpParameters.parse(rtpParametersJson);
+        for (RtpEncodingParameters encoding : rtpParameters.encodings()) {
+            if (encoding.ssrc() == 0) {
+                throw new MediasoupTypeError("invalid encoding in rtpParameters (missing ssrc)");
+            }
+            if (encoding.hasRtx() && encoding.rtxSsrc() == 0) {
+                throw new MediasoupTypeError("invalid encoding in rtpParameters (missing rtx.ssrc)");
+            }
+        }
+        this.consumableRtpEncodings = parseConsumableRtpEncodings(data.get("consumableRtpEncodings"));
+        this.paused = data.get("paused") != null && JsonValues.isBoolean(data.get("paused"))
+                && data.get("paused").getAsBoolean();
+        for (RtpCodecParameters codec : rtpParameters.codecs()) {
+            if (codec.mimeType().isMediaCodec()) {
+                supportedCodecPayloadTypes.add(codec.payloadType());
+            }
+        }
+    }
+
+    /** The producer's encodings as the router maps them: each needs its (mapped) ssrc. */
+    private static List<RtpEncodingParameters> parseConsumableRtpEncodings(JsonElement json) {
+        if (json == null || !json.isJsonArray()) {
+            throw new MediasoupTypeError("missing consumableRtpEncodings");
+        }
+        if (json.getAsJsonArray().isEmpty()) {
+            throw new MediasoupTypeError("empty consumableRtpEncodings");
+        }
+        List<RtpEncodingParameters> encodings = new ArrayList<>();
+        for (JsonElement entry : json.getAsJsonArray()) {
+            RtpEncodingParameters encoding = RtpEncodingParameters.parse(entry);
+            if (encoding.ssrc() == 0) {
+                throw new MediasoupTypeError("wrong encoding in consumableRtpEncodings (missing ssrc)");
+            }
+            encodings.add(encoding);
+        }
+        return List.copyOf(encodings);
+    }
+
+    /** The SSRCs it sends media with. */
+    List<Long> mediaSsrcs() {
+        return rtpParameters.encodings().stream().map(RtpEncodingParameters::ssrc).toList();
+    }
+
+    /** The SSRCs it retransmits with (RTX). */
+    List<Long> rtxSsrcs() {
+        return rtpParameters.encodings().stream().filter(RtpEncodingParameters::hasRtx)
+                .map(RtpEncodingParameters::rtxSsrc).toList();
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    boolean isProducerPaused() {
+        return producerPaused;
+    }
+
+    /** The router hands over the producer's live per-encoding scores. */
+    void producerRtpStreamScores(int[] scores) {
+        this.producerScores = scores;
+    }
+
+    protected JsonArray producerScoresJson() {
+        JsonArray json = new JsonArray();
+        for (int score : producerScores) {
+            json.add(score);
+        }
+        return json;
+    }
+
+    void handleRequest(Request request) {
+        switch (request.method()) {
+            case "consumer.dump":
+                request.accept(dump());
+                break;
+            case "consumer.getStats":
+                request.accept(stats());
+                break;
+            case "consumer.pause":
+                paused = true;
+                request.accept();
+                break;
+            case "consumer.resume":
+                paused = false;
+                request.accept();
+                break;
+            case "consumer.setPriority":
+                priority = priority(request.data());
+                JsonObject data = new JsonObject();
+                data.addProperty("priority", priority);
+                request.accept(data);
+                break;
+            case "consumer.enableTraceEvent":
+                traceEventTypes.enable(request.data());
+                request.accept();
+                break;
+            case "consumer.requestKeyFrame":
+                // A key frame is asked of the producer once media flows (issue 4).
+                request.accept();
+                break;
+            case "consumer.setPreferredLayers":
+                setPreferredLayers(request);
+                break;
+            default:
+                throw new MediasoupError("unknown method '" + request.method() + "'");
+        }
+    }
+
+    /** Like the C++ worker, any number is taken and narrowed to 8 bits; 0 is refused. */
+    private static int priority(JsonObject data) {
+        JsonElement json = data.get("priority");
+        if (!JsonValues.isNumber(json)) {
+            throw new MediasoupTypeError("wrong priority (not a number)");
+        }
+        long value = JsonValues.isInteger(json) ? json.getAsLong() : (long) json.getAsDouble();
+        int priority = (int) (value & 0xFF);
+        if (priority < 1) {
+            throw new MediasoupTypeError("wrong priority (must be higher than 0)");
+        }
+        return priority;
+    }
+
+    /** Consumers without layers accept and ignore the request. */
+    protected void setPreferredLayers(Request request) {
+        request.accept();
+    }
+
+    void producerPaused() {
+        if (producerPaused) {
+            return;
+        }
+        producerPaused = true;
+        shared.notify(id, "producerpause", null);
+    }
+
+    void producerResumed() {
+        if (!producerPaused) {
+            return;
+        }
+        producerPaused = false;
+        shared.notify(id, "producerresume", null);
+    }
+
+    /** Its producer is gone: the consumer tells Node and leaves its transport. */
+    void producerClosed() {
+        shared.notify(id, "producerclose", null);
+        listener.onConsumerProducerClosed(this);
+    }
+
+    JsonObject dump() {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", id);
+        json.addProperty("producerId", producerId);
+        json.addProperty("kind", kind.label());
+        json.add("rtpParameters", rtpParameters.toJson());
+        json.addProperty("type", type.label());
+        JsonArray encodings = new JsonArray();
+        consumableRtpEncodings.forEach(encoding -> encodings.add(encoding.toJson()));
+        json.add("consumableRtpEncodings", encodings);
+        JsonArray payloadTypes = new JsonArray();
+        supportedCodecPayloadTypes.forEach(payloadTypes::add);
+        json.add("supportedCodecPayloadTypes", payloadTypes);
+        json.addProperty("paused", paused);
+        json.addProperty("producerPaused", producerPaused);
+        json.addProperty("priority", priority);
+        json.addProperty("traceEventTypes", traceEventTypes.toString());
+        fillDump(json);
+        return json;
+    }
+
+    /** Adds the kind's streams and layers to a dump. */
+    protected abstract void fillDump(JsonObject json);
+
+    /** consumer.getStats(): its sending streams' entries, then the producer stream's it follows. */
+    protected abstract JsonArray stats();
+
+    /** The consumer's score, its producer's and the producer's per encoding. */
+    abstract JsonObject score();
+
+    /** The layers it would like to send; {@link #NO_LAYER} for both when it has none. */
+    int preferredSpatialLayer() {
+        return NO_LAYER;
+    }
+
+    int preferredTemporalLayer() {
+        return NO_LAYER;
+    }
+
+    /** The answer to transport.consume. */
+    JsonObject status() {
+        JsonObject json = new JsonObject();
+        json.addProperty("paused", paused);
+        json.addProperty("producerPaused", producerPaused);
+        json.add("score", score());
+        if (preferredSpatialLayer() > NO_LAYER && preferredTemporalLayer() > NO_LAYER) {
+            JsonObject layers = new JsonObject();
+            layers.addProperty("spatialLayer", preferredSpatialLayer());
+            layers.addProperty("temporalLayer", preferredTemporalLayer());
+            json.add("preferredLayers", layers);
+        }
+        return json;
+    }
+}

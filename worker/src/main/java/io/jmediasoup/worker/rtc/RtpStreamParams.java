@@ -1,0 +1,92 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonObject;
+import io.jmediasoup.worker.rtc.params.RtcpFeedback;
+import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
+import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
+import io.jmediasoup.worker.rtc.params.RtpParameters;
+
+/**
+ * What an RTP stream is: its encoding, codec, RTX pairing and the RTCP feedback the remote
+ * end understands. rtxSsrc is 0 when the stream has no RTX.
+ */
+record RtpStreamParams(int encodingIdx, long ssrc, int payloadType, RtpCodecParameters codec, String rid,
+        String cname, long rtxSsrc, int rtxPayloadType, boolean useNack, boolean usePli, boolean useFir,
+        boolean useInBandFec, boolean useDtx, int spatialLayers, int temporalLayers) {
+
+    /**
+     * The params of a consumer's sending stream for encoding {@code encodingIdx} of its RTP
+     * parameters. A simple consumer's stream keeps one layer whatever the encoding says.
+     */
+    static RtpStreamParams forSending(RtpParameters rtpParameters, int encodingIdx, boolean layered) {
+        RtpEncodingParameters encoding = rtpParameters.encodings().get(encodingIdx);
+        RtpCodecParameters codec = rtpParameters.codecFor(encoding);
+        boolean useNack = false;
+        boolean usePli = false;
+        boolean useFir = false;
+        for (RtcpFeedback feedback : codec.rtcpFeedback()) {
+            useNack |= feedback.type().equals("nack") && feedback.parameter().isEmpty();
+            usePli |= feedback.type().equals("nack") && feedback.parameter().equals("pli");
+            useFir |= feedback.type().equals("ccm") && feedback.parameter().equals("fir");
+        }
+        boolean useInBandFec = codec.parameters().integer("useinbandfec") == 1;
+        boolean useDtx = codec.parameters().integer("usedtx") == 1 || encoding.dtx();
+        RtpCodecParameters rtxCodec = rtpParameters.rtxCodecFor(encoding);
+        boolean rtx = rtxCodec != null && encoding.hasRtx();
+        String cname = rtpParameters.rtcp() != null ? rtpParameters.rtcp().cname() : "";
+        return new RtpStreamParams(encodingIdx, encoding.ssrc(), codec.payloadType(), codec, "", cname,
+                rtx ? encoding.rtxSsrc() : 0, rtx ? rtxCodec.payloadType() : 0, useNack, usePli, useFir,
+                useInBandFec, useDtx, layered ? encoding.spatialLayers() : 1, layered ? encoding.temporalLayers() : 1);
+    }
+
+    String mimeType() {
+        return codec.mimeType().toString();
+    }
+
+    String kind() {
+        return codec.mimeType().type();
+    }
+
+    boolean hasRtx() {
+        return rtxSsrc != 0;
+    }
+
+    JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("encodingIdx", encodingIdx);
+        json.addProperty("ssrc", ssrc);
+        json.addProperty("payloadType", payloadType);
+        json.addProperty("mimeType", mimeType());
+        json.addProperty("clockRate", codec.clockRate());
+        if (!rid.isEmpty()) {
+            json.addProperty("rid", rid);
+        }
+        json.addProperty("cname", cname);
+        if (hasRtx()) {
+            json.addProperty("rtxSsrc", rtxSsrc);
+            json.addProperty("rtxPayloadType", rtxPayloadType);
+        }
+        json.addProperty("useNack", useNack);
+        json.addProperty("usePli", usePli);
+        json.addProperty("useFir", useFir);
+        json.addProperty("useInBandFec", useInBandFec);
+        json.addProperty("useDtx", useDtx);
+        json.addProperty("spatialLayers", spatialLayers);
+        json.addProperty("temporalLayers", temporalLayers);
+        return json;
+    }
+
+    /** The params of the RTX stream paired with this one, as the C++ worker dumps them. */
+    JsonObject rtxToJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("ssrc", rtxSsrc);
+        json.addProperty("payloadType", rtxPayloadType);
+        json.addProperty("mimeType", kind() + "/rtx");
+        json.addProperty("clockRate", codec.clockRate());
+        if (!rid.isEmpty()) {
+            json.addProperty("rrid", rid);
+        }
+        json.addProperty("cname", cname);
+        return json;
+    }
+}
