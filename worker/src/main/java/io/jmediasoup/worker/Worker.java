@@ -134,8 +134,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
 
     @Override
     public void onNotification(PayloadNotification notification, ByteBuf payload) {
-        router(notification.internal());
-        throw new MediasoupError("not implemented yet in this worker [event:" + notification.event() + "]");
+        router(notification.internal()).handleNotification(notification, payload);
     }
 
     @Override

@@ -171,6 +171,11 @@ final class ChannelPeer implements AutoCloseable {
         return next(channelOut);
     }
 
+    /** The next frame the worker sends on the payload channel (fd 6). */
+    String nextPayloadFrame() {
+        return next(payloadOut);
+    }
+
     /** The next log line that starts with {@code level} ('D', 'W', 'E'). */
     String nextLog(char level) {
         while (true) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,5 +85,36 @@ class DataRequestsTest {
         assertEquals("dataproducerclose", notification.get("event").getAsString());
         assertEquals("DataConsumer not found [method:dataConsumer.dump]",
                 peer.request("dataConsumer.dump", consumer, "{}").get("reason").getAsString());
+    }
+
+    @Test
+    void directDataProducerMessagesReachEveryDirectDataConsumerOverThePayloadChannel() {
+        String direct = "{\"routerId\":\"r1\",\"transportId\":\"direct\"}";
+        peer.request("router.createDirectTransport", direct, "{\"direct\":true,\"maxMessageSize\":8}");
+        peer.request("transport.produceData", dataProducer(direct, "dp"), "{\"type\":\"direct\"}");
+        for (String id : new String[] {"dc1", "dc2"}) {
+            peer.request("transport.consumeData", direct.replace("}", ",\"dataProducerId\":\"dp\",\"dataConsumerId\":\""
+                    + id + "\"}"), "{\"type\":\"direct\"}");
+        }
+        String send = "{\"event\":\"dataProducer.send\",\"internal\":" + dataProducer(direct, "dp") + ",\"data\":{\"ppid\":%s}}";
+        peer.writePayloadFrame(String.format(send, "51").getBytes(StandardCharsets.UTF_8));
+        peer.writePayloadFrame("hello".getBytes(StandardCharsets.UTF_8));
+        // Dropped: larger than maxMessageSize, then without a ppid.
+        peer.writePayloadFrame(String.format(send, "53").getBytes(StandardCharsets.UTF_8));
+        peer.writePayloadFrame("123456789".getBytes(StandardCharsets.UTF_8));
+        peer.writePayloadFrame(String.format(send, "\"x\"").getBytes(StandardCharsets.UTF_8));
+        peer.writePayloadFrame("bad".getBytes(StandardCharsets.UTF_8));
+        for (String id : new String[] {"dc1", "dc2"}) {
+            assertEquals("{\"targetId\":\"" + id + "\",\"event\":\"message\",\"data\":{\"ppid\":51}}", peer.nextPayloadFrame());
+            assertEquals("hello", peer.nextPayloadFrame());
+        }
+        JsonObject producerStats = peer.request("dataProducer.getStats", dataProducer(direct, "dp"), "{}")
+                .getAsJsonArray("data").get(0).getAsJsonObject();
+        assertEquals(1, producerStats.get("messagesReceived").getAsLong());
+        assertEquals(5, producerStats.get("bytesReceived").getAsLong());
+        JsonObject transportStats = peer.request("transport.getStats", direct, "{}").getAsJsonArray("data").get(0)
+                .getAsJsonObject();
+        assertEquals(5, transportStats.get("bytesReceived").getAsLong());
+        assertEquals(10, transportStats.get("bytesSent").getAsLong());
     }
 }

@@ -3,9 +3,12 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
+import io.jmediasoup.worker.LogTag;
+import io.netty.buffer.ByteBuf;
 
 /** A sink of one data producer's messages on a transport (transport.consumeData). */
 final class DataConsumer extends DataEndpoint {
@@ -45,6 +48,24 @@ final class DataConsumer extends DataEndpoint {
         }
     }
 
+    /**
+     * Sends one of its data producer's messages, if it can: an SCTP data consumer waits for
+     * the SCTP association (issue 7); a message larger than maxMessageSize is dropped.
+     */
+    void sendMessage(long ppid, ByteBuf message) {
+        if (isSctp()) {
+            return;
+        }
+        if (message.readableBytes() > transport.maxMessageSize()) {
+            shared.logger().warn(LogTag.MESSAGE, "DataConsumer", "given message exceeds maxMessageSize value [maxMessageSize:"
+                    + transport.maxMessageSize() + ", len:" + message.readableBytes() + "]");
+            return;
+        }
+        messagesSent++;
+        bytesSent += message.readableBytes();
+        transport.sendMessage(this, ppid, message);
+    }
+
     /** Bytes queued in the SCTP association for this consumer; none until SCTP runs (issue 7). */
     long bufferedAmount() {
         return 0;
@@ -52,7 +73,7 @@ final class DataConsumer extends DataEndpoint {
 
     private void setBufferedAmountLowThreshold(Request request) {
         JsonElement threshold = request.data().get("threshold");
-        if (!io.jmediasoup.channel.JsonValues.isPositiveInteger(threshold)) {
+        if (!JsonValues.isPositiveInteger(threshold)) {
             throw new MediasoupTypeError("wrong bufferedAmountThreshold (not an unsigned number)");
         }
         bufferedAmountLowThreshold = threshold.getAsLong() & 0xFFFFFFFFL;

@@ -14,6 +14,11 @@ final class DataProducer extends DataEndpoint {
         super(id, data);
     }
 
+    void receiveMessage(int bytes) {
+        messagesReceived++;
+        bytesReceived += bytes;
+    }
+
     void handleRequest(Request request) {
         switch (request.method()) {
             case "dataProducer.dump":

@@ -2,6 +2,8 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.PayloadNotification;
+import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 
 /**
@@ -17,6 +19,25 @@ final class DirectTransport extends Transport {
     @Override
     protected void connect(Request request) {
         throw new MediasoupError("unknown method '" + request.method() + "'");
+    }
+
+    @Override
+    void handleNotification(PayloadNotification notification, ByteBuf payload) {
+        if (notification.event().equals("dataProducer.send")) {
+            receiveMessage(notification.internal(), notification.data(), payload);
+        } else {
+            // producer.send and transport.sendRtcp carry RTP and RTCP: the media plane (issue 4).
+            super.handleNotification(notification, payload);
+        }
+    }
+
+    /** A direct data consumer's message goes to the Node application as a "message" notification. */
+    @Override
+    void sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
+        JsonObject data = new JsonObject();
+        data.addProperty("ppid", ppid);
+        shared.notify(dataConsumer.id, "message", data, message);
+        dataSent(message.readableBytes());
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.PayloadNotification;
+import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
 import java.util.LinkedHashMap;
@@ -100,6 +102,11 @@ public final class Router implements Transport.Listener {
             default:
                 transport(request.internal()).handleRequest(request);
         }
+    }
+
+    /** A payload-channel notification aimed at one of its transports; {@code payload} is only lent. */
+    public void handleNotification(PayloadNotification notification, ByteBuf payload) {
+        transport(notification.internal()).handleNotification(notification, payload);
     }
 
     /** Builds an RTP observer from the request's data; throws on invalid options. */
@@ -275,6 +282,14 @@ public final class Router implements Transport.Listener {
         dataProducers.remove(dataProducer.id);
         for (DataConsumer dataConsumer : dataConsumersByProducer.remove(dataProducer.id).values()) {
             dataConsumer.transport.dataConsumerProducerClosed(dataConsumer);
+        }
+    }
+
+    @Override
+    public void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer, long ppid,
+            ByteBuf message) {
+        for (DataConsumer dataConsumer : dataConsumersByProducer.get(dataProducer.id).values()) {
+            dataConsumer.sendMessage(ppid, message);
         }
     }
 

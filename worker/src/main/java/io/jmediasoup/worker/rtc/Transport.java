@@ -6,9 +6,11 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
+import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,10 @@ public abstract class Transport implements Consumer.Listener {
 
         void onTransportDataProducerClosed(Transport transport, DataProducer dataProducer);
 
+        /** A data producer received {@code message}, lent for the call. */
+        void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer, long ppid,
+                ByteBuf message);
+
         /** Throws when the router has no data producer {@code dataProducerId}. */
         void onTransportNewDataConsumer(Transport transport, DataConsumer dataConsumer, String dataProducerId);
 
@@ -64,6 +70,8 @@ public abstract class Transport implements Consumer.Listener {
     private final SctpOptions sctpOptions;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
     private long maxIncomingBitrate;
+    private long bytesReceived;
+    private long bytesSent;
     private boolean closed;
 
     /** Reads the options every kind accepts from {@code data}; throws TypeError when wrong. */
@@ -94,6 +102,11 @@ public abstract class Transport implements Consumer.Listener {
 
     public String id() {
         return id;
+    }
+
+    /** The largest data message it carries, in bytes. */
+    long maxMessageSize() {
+        return maxMessageSize;
     }
 
     public boolean isDirect() {
@@ -150,6 +163,41 @@ public abstract class Transport implements Consumer.Listener {
             default:
                 handleEntityRequest(request);
         }
+    }
+
+    /** A payload-channel notification aimed at this transport; only a DirectTransport takes any. */
+    void handleNotification(PayloadNotification notification, ByteBuf payload) {
+        throw new MediasoupError("unknown event '" + notification.event() + "'");
+    }
+
+    /** A data producer of this transport received a message from the remote side. */
+    protected void receiveMessage(JsonObject internal, JsonObject data, ByteBuf message) {
+        DataProducer dataProducer = dataProducer(internal);
+        JsonElement ppid = data.get("ppid");
+        if (!JsonValues.isPositiveInteger(ppid)) {
+            throw new MediasoupTypeError("invalid ppid");
+        }
+        if (message.readableBytes() > maxMessageSize) {
+            shared.logger().warn(LogTag.MESSAGE, "Transport", "given message exceeds maxMessageSize value [maxMessageSize:"
+                    + maxMessageSize + ", len:" + message.readableBytes() + "]");
+            return;
+        }
+        dataProducer.receiveMessage(message.readableBytes());
+        listener.onTransportDataProducerMessageReceived(this, dataProducer, ppid.getAsLong() & 0xFFFFFFFFL, message);
+        bytesReceived += message.readableBytes();
+    }
+
+    /**
+     * Delivers a data consumer's message to the remote side. Only direct data consumers get
+     * here: an SCTP one stays inactive until the transport has an SCTP association (issue 7).
+     */
+    void sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
+        throw new IllegalStateException("no SCTP association to send data consumer " + dataConsumer.id + "'s message");
+    }
+
+    /** Counts bytes the kind sent on its own (data messages, and media with issue 4). */
+    protected void dataSent(int bytes) {
+        bytesSent += bytes;
     }
 
     /** producer.*, consumer.*, dataProducer.* and dataConsumer.* requests. */
@@ -469,8 +517,12 @@ public abstract class Transport implements Consumer.Listener {
         if (sctpOptions != null) {
             json.addProperty("sctpState", "new");
         }
-        // Nothing flows yet: media counters arrive with the media plane (issue 4).
-        for (String counter : new String[] {"bytesReceived", "recvBitrate", "bytesSent", "sendBitrate",
+        json.addProperty("bytesReceived", bytesReceived);
+        json.addProperty("recvBitrate", 0);
+        json.addProperty("bytesSent", bytesSent);
+        json.addProperty("sendBitrate", 0);
+        // Bitrates and RTP counters move with the media plane (issue 4).
+        for (String counter : new String[] {
                 "rtpBytesReceived", "rtpRecvBitrate", "rtpBytesSent", "rtpSendBitrate", "rtxBytesReceived",
                 "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationBytesSent", "probationSendBitrate"}) {
             json.addProperty(counter, 0);
