@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
@@ -15,8 +14,7 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
  * layers, and the layers the application prefers. Choosing target and current layers from
  * scores and bandwidth is issue 8; until then both stay at -1 (none).
  */
-abstract class LayeredConsumer extends Consumer {
-    protected final RtpStreamSend rtpStream;
+abstract class LayeredConsumer extends SingleStreamConsumer {
     private int preferredSpatialLayer;
     private int preferredTemporalLayer;
 
@@ -37,7 +35,7 @@ abstract class LayeredConsumer extends Consumer {
         if (!type.supports(codec.mimeType())) {
             throw new MediasoupTypeError(codec.mimeType() + " codec not supported for " + type.label());
         }
-        this.rtpStream = new RtpStreamSend(RtpStreamParams.forSending(rtpParameters, 0, true));
+        createRtpStream(true);
     }
 
     /** Checks the encodings fit the kind; called before anything else is read from them. */
@@ -58,8 +56,8 @@ abstract class LayeredConsumer extends Consumer {
 
     @Override
     protected void setPreferredLayers(Request request) {
-        preferLayers(request.data(), "missing spatialLayer", rtpStream.params.spatialLayers(),
-                rtpStream.params.temporalLayers());
+        preferLayers(request.data(), "missing spatialLayer", rtpStream().params.spatialLayers(),
+                rtpStream().params.temporalLayers());
         JsonObject data = new JsonObject();
         data.addProperty("spatialLayer", preferredSpatialLayer);
         data.addProperty("temporalLayer", preferredTemporalLayer);
@@ -78,29 +76,12 @@ abstract class LayeredConsumer extends Consumer {
 
     @Override
     protected void fillDump(JsonObject json) {
-        json.add("rtpStream", rtpStream.dump());
+        super.fillDump(json);
         json.addProperty("preferredSpatialLayer", preferredSpatialLayer);
         json.addProperty("targetSpatialLayer", NO_LAYER);
         json.addProperty("currentSpatialLayer", NO_LAYER);
         json.addProperty("preferredTemporalLayer", preferredTemporalLayer);
         json.addProperty("targetTemporalLayer", NO_LAYER);
         json.addProperty("currentTemporalLayer", NO_LAYER);
-    }
-
-    @Override
-    protected JsonArray stats() {
-        JsonArray stats = new JsonArray();
-        stats.add(rtpStream.stats());
-        return stats;
-    }
-
-    @Override
-    JsonObject score() {
-        JsonObject json = new JsonObject();
-        json.addProperty("score", rtpStream.score());
-        // No producer stream is being forwarded until layers are chosen.
-        json.addProperty("producerScore", 0);
-        json.add("producerScores", producerScoresJson());
-        return json;
     }
 }

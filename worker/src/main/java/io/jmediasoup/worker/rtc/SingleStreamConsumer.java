@@ -1,0 +1,49 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.jmediasoup.worker.rtc.params.RtpParameters;
+
+/**
+ * A consumer that sends one RTP stream whatever the producer has (simple, simulcast, SVC),
+ * unlike a pipe consumer that mirrors every stream.
+ */
+abstract class SingleStreamConsumer extends Consumer {
+    private RtpStreamSend rtpStream;
+
+    protected SingleStreamConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
+            RtpParameters.Type type) {
+        super(id, producerId, shared, listener, data, type);
+    }
+
+    /** Creates the sending stream once the kind has validated its parameters. */
+    protected final void createRtpStream(boolean layered) {
+        rtpStream = new RtpStreamSend(RtpStreamParams.forSending(rtpParameters, 0, layered));
+    }
+
+    protected final RtpStreamSend rtpStream() {
+        return rtpStream;
+    }
+
+    @Override
+    protected void fillDump(JsonObject json) {
+        json.add("rtpStream", rtpStream.dump());
+    }
+
+    @Override
+    protected JsonArray stats() {
+        JsonArray stats = new JsonArray();
+        stats.add(rtpStream.stats());
+        return stats;
+    }
+
+    @Override
+    JsonObject score() {
+        JsonObject json = new JsonObject();
+        json.addProperty("score", rtpStream.score());
+        // The producer's stream it forwards is known once media flows (issues 4 and 8).
+        json.addProperty("producerScore", 0);
+        json.add("producerScores", producerScoresJson());
+        return json;
+    }
+}
