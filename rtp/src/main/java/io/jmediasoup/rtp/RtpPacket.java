@@ -1,0 +1,285 @@
+package io.jmediasoup.rtp;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A view of an RTP packet (RFC 3550) in a buffer it does not own, with its header
+ * extensions (RFC 8285, one-byte and two-byte). One instance is re-pointed at packet after
+ * packet with {@link #parse}: reading and rewriting the header allocate nothing.
+ */
+public final class RtpPacket {
+    public static final int HEADER_SIZE = 12;
+    /** "defined by profile" of one-byte header extensions. */
+    public static final int ONE_BYTE_PROFILE = 0xBEDE;
+    /** Two-byte header extensions: 0x100 in the top 12 bits, "appbits" in the low 4. */
+    private static final int TWO_BYTE_PROFILE_MASK = 0xFFF0;
+    private static final int TWO_BYTE_PROFILE = 0x1000;
+    private static final int MAX_EXTENSION_ID = 255;
+
+    private ByteBuf buffer;
+    private int start;
+    private int size;
+    private int payloadOffset;
+    private int payloadLength;
+    private int paddingLength;
+    private int extensionProfile;
+    private int extensionOffset;
+    private int extensionLength;
+    /** Per extension id, the absolute index of its value, or 0 when absent; cleared per parse. */
+    private final int[] extensionValueIndex = new int[MAX_EXTENSION_ID + 1];
+    private final int[] extensionValueLength = new int[MAX_EXTENSION_ID + 1];
+    private final int[] presentIds = new int[MAX_EXTENSION_ID + 1];
+    private int presentCount;
+
+    /**
+     * Points this view at the readable bytes of {@code data}. Returns false, leaving the
+     * view unusable, when they are not a well-formed RTP packet.
+     */
+    public boolean parse(ByteBuf data) {
+        clearExtensions();
+        buffer = null;
+        int begin = data.readerIndex();
+        int length = data.readableBytes();
+        if (length < HEADER_SIZE) {
+            return false;
+        }
+        int first = data.getUnsignedByte(begin);
+        if (first >> 6 != 2) {
+            return false;
+        }
+        int offset = HEADER_SIZE + 4 * (first & 0x0F);
+        int profile = 0;
+        int blockOffset = 0;
+        int blockLength = 0;
+        if ((first & 0x10) != 0) {
+            if (length < offset + 4) {
+                return false;
+            }
+            profile = data.getUnsignedShort(begin + offset);
+            blockLength = 4 * data.getUnsignedShort(begin + offset + 2);
+            blockOffset = offset + 4;
+            offset = blockOffset + blockLength;
+        }
+        if (length < offset) {
+            return false;
+        }
+        int padding = 0;
+        if ((first & 0x20) != 0) {
+            if (length == offset) {
+                return false;
+            }
+            padding = data.getUnsignedByte(begin + length - 1);
+            if (padding == 0 || padding > length - offset) {
+                return false;
+            }
+        }
+        buffer = data;
+        start = begin;
+        size = length;
+        payloadOffset = offset;
+        payloadLength = length - offset - padding;
+        paddingLength = padding;
+        extensionProfile = profile;
+        extensionOffset = blockOffset;
+        extensionLength = blockLength;
+        if (hasOneByteExtensions()) {
+            indexOneByteExtensions();
+        } else if (hasTwoByteExtensions()) {
+            indexTwoByteExtensions();
+        }
+        return true;
+    }
+
+    private void clearExtensions() {
+        for (int i = 0; i < presentCount; i++) {
+            extensionValueIndex[presentIds[i]] = 0;
+            extensionValueLength[presentIds[i]] = 0;
+        }
+        presentCount = 0;
+    }
+
+    /** RFC 8285 §4.2: id in the top nibble, length - 1 in the low one; id 15 ends the block. */
+    private void indexOneByteExtensions() {
+        int index = start + extensionOffset;
+        int end = index + extensionLength;
+        while (index < end) {
+            int header = buffer.getUnsignedByte(index);
+            if (header == 0) {
+                index++;
+                continue;
+            }
+            int id = header >> 4;
+            int length = (header & 0x0F) + 1;
+            if (id == 15 || index + 1 + length > end) {
+                return;
+            }
+            record(id, index + 1, length);
+            index += 1 + length;
+        }
+    }
+
+    /** RFC 8285 §4.3: a byte of id and a byte of length; a zero byte is padding. */
+    private void indexTwoByteExtensions() {
+        int index = start + extensionOffset;
+        int end = index + extensionLength;
+        while (index + 1 < end) {
+            int id = buffer.getUnsignedByte(index);
+            if (id == 0) {
+                index++;
+                continue;
+            }
+            int length = buffer.getUnsignedByte(index + 1);
+            if (index + 2 + length > end) {
+                return;
+            }
+            record(id, index + 2, length);
+            index += 2 + length;
+        }
+    }
+
+    private void record(int id, int valueIndex, int length) {
+        if (extensionValueIndex[id] == 0) {
+            presentIds[presentCount++] = id;
+        }
+        extensionValueIndex[id] = valueIndex;
+        extensionValueLength[id] = length;
+    }
+
+    public ByteBuf buffer() {
+        return buffer;
+    }
+
+    /** The whole packet's length, padding included. */
+    public int size() {
+        return size;
+    }
+
+    public boolean marker() {
+        return (buffer.getByte(start + 1) & 0x80) != 0;
+    }
+
+    public void setMarker(boolean marker) {
+        int second = buffer.getUnsignedByte(start + 1);
+        buffer.setByte(start + 1, marker ? second | 0x80 : second & 0x7F);
+    }
+
+    public int payloadType() {
+        return buffer.getByte(start + 1) & 0x7F;
+    }
+
+    public void setPayloadType(int payloadType) {
+        buffer.setByte(start + 1, (buffer.getByte(start + 1) & 0x80) | (payloadType & 0x7F));
+    }
+
+    public int sequenceNumber() {
+        return buffer.getUnsignedShort(start + 2);
+    }
+
+    public void setSequenceNumber(int sequenceNumber) {
+        buffer.setShort(start + 2, sequenceNumber);
+    }
+
+    public long timestamp() {
+        return buffer.getUnsignedInt(start + 4);
+    }
+
+    public void setTimestamp(long timestamp) {
+        buffer.setInt(start + 4, (int) timestamp);
+    }
+
+    public long ssrc() {
+        return buffer.getUnsignedInt(start + 8);
+    }
+
+    public void setSsrc(long ssrc) {
+        buffer.setInt(start + 8, (int) ssrc);
+    }
+
+    public int csrcCount() {
+        return buffer.getByte(start) & 0x0F;
+    }
+
+    public boolean hasHeaderExtension() {
+        return extensionOffset != 0;
+    }
+
+    /** The header extension's "defined by profile" field, 0 when there is none. */
+    public int headerExtensionProfile() {
+        return extensionProfile;
+    }
+
+    /** The length of the header extension's elements in bytes (not counting its 4-byte header). */
+    public int headerExtensionLength() {
+        return extensionLength;
+    }
+
+    public boolean hasOneByteExtensions() {
+        return hasHeaderExtension() && extensionProfile == ONE_BYTE_PROFILE;
+    }
+
+    public boolean hasTwoByteExtensions() {
+        return hasHeaderExtension() && (extensionProfile & TWO_BYTE_PROFILE_MASK) == TWO_BYTE_PROFILE;
+    }
+
+    /** Whether extension {@code id} (1-255; 0 means "not negotiated") is in this packet. */
+    public boolean hasExtension(int id) {
+        return id > 0 && id <= MAX_EXTENSION_ID && extensionValueIndex[id] != 0;
+    }
+
+    /** The absolute buffer index of extension {@code id}'s value; only when {@link #hasExtension}. */
+    public int extensionIndex(int id) {
+        return extensionValueIndex[id];
+    }
+
+    /** The length of extension {@code id}'s value, 0 when absent. */
+    public int extensionLength(int id) {
+        return hasExtension(id) ? extensionValueLength[id] : 0;
+    }
+
+    /**
+     * An extension holding an identifier (mid, rid, rrid: RFC 8843, RFC 8852) as a string,
+     * or null when absent. Allocates: read it only to route a stream not yet known by ssrc.
+     */
+    public String extensionString(int id) {
+        if (!hasExtension(id)) {
+            return null;
+        }
+        int length = extensionValueLength[id];
+        int index = extensionValueIndex[id];
+        // Some senders pad the value with zero bytes; they are not part of the identifier.
+        while (length > 0 && buffer.getByte(index + length - 1) == 0) {
+            length--;
+        }
+        return length == 0 ? null : buffer.toString(index, length, StandardCharsets.UTF_8);
+    }
+
+    /** The payload's offset from the start of the packet. */
+    public int payloadOffset() {
+        return payloadOffset;
+    }
+
+    /** The absolute buffer index where the payload starts. */
+    public int payloadIndex() {
+        return start + payloadOffset;
+    }
+
+    public int payloadLength() {
+        return payloadLength;
+    }
+
+    public int paddingLength() {
+        return paddingLength;
+    }
+
+    @Override
+    public String toString() {
+        if (buffer == null) {
+            return "RtpPacket[unparsed]";
+        }
+        return "RtpPacket[pt:" + payloadType() + ", seq:" + sequenceNumber() + ", ts:" + timestamp() + ", ssrc:"
+                + ssrc() + ", marker:" + marker() + ", payload:" + payloadLength + ", padding:" + paddingLength
+                + ", extensions:" + Arrays.toString(Arrays.copyOf(presentIds, presentCount)) + "]";
+    }
+}
