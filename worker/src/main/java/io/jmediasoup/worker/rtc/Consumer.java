@@ -7,6 +7,7 @@ import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
+import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -24,6 +25,9 @@ abstract class Consumer {
     /** Its transport, told when the consumer goes because its producer went. */
     interface Listener {
         void onConsumerProducerClosed(Consumer consumer);
+
+        /** A packet rewritten for this consumer, to send now; lent for the call. */
+        void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet);
     }
 
     /** No preferred layers: what a consumer that has no layers reports. */
@@ -36,11 +40,12 @@ abstract class Consumer {
     final RtpParameters.Type type;
     final List<RtpEncodingParameters> consumableRtpEncodings;
     protected final Shared shared;
-    private final Listener listener;
+    protected final Listener listener;
     private final Set<Integer> supportedCodecPayloadTypes = new TreeSet<>();
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
     private boolean paused;
     private boolean producerPaused;
+    private boolean transportConnected;
     private int priority = 1;
     /** The producer's score per encoding, kept up to date by the producer. */
     private int[] producerScores = new int[0];
@@ -95,6 +100,10 @@ abstract class Consumer {
         return List.copyOf(encodings);
     }
 
+    boolean supportsPayloadType(int payloadType) {
+        return supportedCodecPayloadTypes.contains(payloadType);
+    }
+
     /** The SSRCs it sends media with. */
     List<Long> mediaSsrcs() {
         return rtpParameters.encodings().stream().map(RtpEncodingParameters::ssrc).toList();
@@ -140,7 +149,7 @@ abstract class Consumer {
                 request.accept();
                 break;
             case "consumer.resume":
-                paused = false;
+                resume(() -> paused = false);
                 request.accept();
                 break;
             case "consumer.setPriority":
@@ -196,9 +205,33 @@ abstract class Consumer {
         if (!producerPaused) {
             return;
         }
-        producerPaused = false;
+        resume(() -> producerPaused = false);
         shared.notify(id, "producerresume", null);
     }
+
+    /** Its transport can send: forwarding starts (again) from a sync point. */
+    void transportConnected() {
+        transportConnected = true;
+        onActivated();
+    }
+
+    private void resume(Runnable change) {
+        change.run();
+        if (isActive()) {
+            onActivated();
+        }
+    }
+
+    /** Forwarding: the transport is connected and neither side is paused. */
+    boolean isActive() {
+        return transportConnected && !paused && !producerPaused;
+    }
+
+    /** Forwarding (re)starts: the next packet sent must continue the sequence seamlessly. */
+    protected abstract void onActivated();
+
+    /** One of the producer's packets, in the router's payload type and SSRC; lent for the call. */
+    abstract void sendRtpPacket(RtpPacket packet);
 
     /** Its producer is gone: the consumer tells Node and leaves its transport. */
     void producerClosed() {

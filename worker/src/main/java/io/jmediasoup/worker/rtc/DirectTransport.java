@@ -3,6 +3,8 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.PayloadNotification;
+import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.worker.LogTag;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 
@@ -11,8 +13,13 @@ import io.jmediasoup.channel.Request;
  * to and from the Node application (that traffic is issues 4 and 7).
  */
 final class DirectTransport extends Transport {
+    /** The MTU and some slack, as the C++ worker allows for packets from the application. */
+    private static final int MAX_PACKET_SIZE = 1500 + 100;
+
     DirectTransport(String id, Shared shared, Listener listener, JsonObject data) {
         super(id, shared, listener, data);
+        // The Node application is always there: consumers may send from the start.
+        connected();
     }
 
     /** Nothing to connect: the library does not even ask. */
@@ -23,12 +30,30 @@ final class DirectTransport extends Transport {
 
     @Override
     void handleNotification(PayloadNotification notification, ByteBuf payload) {
-        if (notification.event().equals("dataProducer.send")) {
-            receiveMessage(notification.internal(), notification.data(), payload);
-        } else {
-            // producer.send and transport.sendRtcp carry RTP and RTCP: the media plane (issue 4).
-            super.handleNotification(notification, payload);
+        switch (notification.event()) {
+            case "dataProducer.send":
+                receiveMessage(notification.internal(), notification.data(), payload);
+                break;
+            case "producer.send":
+                dataReceived(payload.readableBytes());
+                if (payload.readableBytes() > MAX_PACKET_SIZE) {
+                    shared.logger().warn(LogTag.RTP, "DirectTransport", "given RTP packet exceeds maximum size [len:"
+                            + payload.readableBytes() + "]");
+                    return;
+                }
+                receiveRtpPacket(payload);
+                break;
+            default:
+                // transport.sendRtcp waits for RTCP handling (issue 4).
+                super.handleNotification(notification, payload);
         }
+    }
+
+    /** A consumer's RTP packet goes to the Node application as an "rtp" notification. */
+    @Override
+    protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
+        shared.notify(consumer.id, "rtp", null, packet.buffer());
+        dataSent(packet.size());
     }
 
     /** A direct data consumer's message goes to the Node application as a "message" notification. */

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
+import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -37,6 +38,14 @@ abstract class LayeredConsumer extends SingleStreamConsumer {
         }
         createRtpStream(true);
     }
+
+    /** Nothing to resynchronise while no layer is chosen. */
+    @Override
+    protected void onActivated() {}
+
+    /** No layer is chosen until layer selection exists (issue 8): nothing is forwarded yet. */
+    @Override
+    void sendRtpPacket(RtpPacket packet) {}
 
     /** Checks the encodings fit the kind; called before anything else is read from them. */
     protected abstract void checkEncodings();

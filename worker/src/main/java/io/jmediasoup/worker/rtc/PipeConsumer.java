@@ -3,6 +3,7 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,29 +16,61 @@ final class PipeConsumer extends Consumer {
     /** A pipe is trusted: the C++ worker reports fixed scores for it. */
     private static final int PIPE_SCORE = 10;
 
-    private final List<RtpStreamSend> rtpStreams = new ArrayList<>();
+    private final List<OutgoingStream> streams = new ArrayList<>();
+    /** Per stream, the SSRC the router gives the packets it carries. */
+    private final long[] mappedSsrcs;
 
     PipeConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data) {
         super(id, producerId, shared, listener, data, RtpParameters.Type.PIPE);
         if (rtpParameters.encodings().size() != consumableRtpEncodings.size()) {
             throw new MediasoupTypeError("number of rtpParameters.encodings and consumableRtpEncodings do not match");
         }
-        for (int idx = 0; idx < rtpParameters.encodings().size(); idx++) {
-            rtpStreams.add(new RtpStreamSend(RtpStreamParams.forSending(rtpParameters, idx, true)));
+        int count = rtpParameters.encodings().size();
+        mappedSsrcs = new long[count];
+        for (int idx = 0; idx < count; idx++) {
+            streams.add(new OutgoingStream(RtpStreamParams.forSending(rtpParameters, idx, true)));
+            mappedSsrcs[idx] = consumableRtpEncodings.get(idx).ssrc();
         }
     }
 
     @Override
+    protected void onActivated() {
+        streams.forEach(OutgoingStream::requireSync);
+    }
+
+    /** Sends the packet on the stream of its encoding, with that stream's SSRC and sequence. */
+    @Override
+    void sendRtpPacket(RtpPacket packet) {
+        if (!isActive() || !supportsPayloadType(packet.payloadType())) {
+            return;
+        }
+        int idx = streamIndexOf(packet.ssrc());
+        if (idx < 0) {
+            return;
+        }
+        streams.get(idx).forward(packet, this, listener);
+    }
+
+    private int streamIndexOf(long mappedSsrc) {
+        for (int idx = 0; idx < mappedSsrcs.length; idx++) {
+            if (mappedSsrcs[idx] == mappedSsrc) {
+                return idx;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     protected void fillDump(JsonObject json) {
-        JsonArray streams = new JsonArray();
-        rtpStreams.forEach(stream -> streams.add(stream.dump()));
-        json.add("rtpStreams", streams);
+        JsonArray dumps = new JsonArray();
+        streams.forEach(stream -> dumps.add(stream.rtpStream.dump()));
+        json.add("rtpStreams", dumps);
     }
 
     @Override
     protected JsonArray stats() {
         JsonArray stats = new JsonArray();
-        rtpStreams.forEach(stream -> stats.add(stream.stats()));
+        streams.forEach(stream -> stats.add(stream.rtpStream.stats()));
         return stats;
     }
 

@@ -6,7 +6,9 @@ import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.rtc.PortManager.Protocol;
-import io.netty.channel.Channel;
+import io.jmediasoup.rtp.PacketDemux;
+import io.jmediasoup.rtp.RtpPacket;
+import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 import java.util.Set;
 
@@ -14,14 +16,16 @@ import java.util.Set;
  * The UDP link between two routers (router.pipeToRouter), of one worker or of two: RTP and
  * RTCP multiplexed, optional RTX and SRTP. Media on it is issue 4.
  */
-final class PipeTransport extends Transport {
+final class PipeTransport extends Transport implements UdpSocket.Listener {
     private static final String CRYPTO_SUITE = "AES_CM_128_HMAC_SHA1_80";
 
     private final ListenIp listenIp;
     private final boolean rtx;
     private final SrtpParameters localSrtp;
-    private final Channel socket;
+    private final UdpSocket socket;
     private TransportTuple tuple;
+    /** The other router's pipe transport; null until connect(). */
+    private InetSocketAddress remote;
 
     PipeTransport(String id, Shared shared, Listener listener, JsonObject data) {
         super(id, shared, listener, data);
@@ -29,9 +33,8 @@ final class PipeTransport extends Transport {
         int port = ListenIp.fixedPort(data);
         rtx = Options.enabled(data, "enableRtx");
         localSrtp = Options.enabled(data, "enableSrtp") ? SrtpParameters.generate(CRYPTO_SUITE) : null;
-        socket = listenIp.bind(shared.portManager(), Protocol.UDP, port);
-        tuple = TransportTuple.local(listenIp.announced(), ((InetSocketAddress) socket.localAddress()).getPort(),
-                Protocol.UDP);
+        socket = new UdpSocket(listenIp.bind(shared.portManager(), Protocol.UDP, port), this);
+        tuple = TransportTuple.local(listenIp.announced(), socket.localAddress().getPort(), Protocol.UDP);
     }
 
     @Override
@@ -50,9 +53,32 @@ final class PipeTransport extends Transport {
         String ip = UdpPeerAddress.ip(data);
         int port = UdpPeerAddress.port(data);
         tuple = tuple.withRemote(ip, port);
+        remote = new InetSocketAddress(IpAddresses.parse(ip), port);
         JsonObject response = new JsonObject();
         response.add("tuple", tuple.toJson());
         request.accept(response);
+        connected();
+    }
+
+    /** Only the connected peer is heard; with SRTP enabled, nothing until the SRTP engine lands (issue 5). */
+    @Override
+    public void onUdpPacket(UdpSocket from, ByteBuf data, InetSocketAddress sender) {
+        dataReceived(data.readableBytes());
+        if (remote == null || !remote.equals(sender) || localSrtp != null) {
+            return;
+        }
+        if (PacketDemux.isRtp(data)) {
+            receiveRtpPacket(data);
+        }
+    }
+
+    @Override
+    protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
+        if (localSrtp != null) {
+            return;
+        }
+        socket.send(packet.buffer(), remote);
+        dataSent(packet.size());
     }
 
     @Override

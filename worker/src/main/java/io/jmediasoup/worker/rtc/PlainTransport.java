@@ -7,23 +7,32 @@ import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.jmediasoup.rtp.PacketDemux;
+import io.jmediasoup.rtp.RtpPacket;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 
 /**
  * Plain RTP/RTCP over UDP, for ffmpeg, GStreamer and other endpoints without ICE: RTCP on the
  * RTP port (rtcpMux) or on its own; the remote address given in connect() or learnt from the
- * first packet (comedia); optional SDES-keyed SRTP. Media on these sockets is issue 4.
+ * first packet (comedia); optional SDES-keyed SRTP.
+ *
+ * <p>RTP is received and forwarded. RTCP only teaches comedia its tuple for now, and with
+ * SRTP enabled media is dropped both ways until the SRTP engine lands (issue 5).
  */
-final class PlainTransport extends Transport {
+final class PlainTransport extends Transport implements UdpSocket.Listener {
     private final ListenIp listenIp;
     private final boolean rtcpMux;
     private final boolean comedia;
     private SrtpParameters localSrtp;
-    private final Channel socket;
-    private final Channel rtcpSocket;
+    private final UdpSocket socket;
+    private final UdpSocket rtcpSocket;
     private TransportTuple tuple;
     private TransportTuple rtcpTuple;
+    /** Where RTP (and, with rtcpMux, RTCP) goes and comes from; null until connected or learnt. */
+    private InetSocketAddress remote;
+    private InetSocketAddress rtcpRemote;
     private boolean connectCalled;
 
     PlainTransport(String id, Shared shared, Listener listener, JsonObject data) {
@@ -33,13 +42,16 @@ final class PlainTransport extends Transport {
         rtcpMux = Options.flag(data, "rtcpMux", true);
         comedia = Options.flag(data, "comedia", false);
         localSrtp = Options.enabled(data, "enableSrtp") ? SrtpParameters.generate(cryptoSuite(data)) : null;
-        socket = listenIp.bind(shared.portManager(), Protocol.UDP, port);
+        Channel rtpChannel = listenIp.bind(shared.portManager(), Protocol.UDP, port);
+        Channel rtcpChannel;
         try {
-            rtcpSocket = rtcpMux ? null : listenIp.bind(shared.portManager(), Protocol.UDP, 0);
+            rtcpChannel = rtcpMux ? null : listenIp.bind(shared.portManager(), Protocol.UDP, 0);
         } catch (RuntimeException failed) {
-            socket.close();
+            rtpChannel.close();
             throw failed;
         }
+        socket = new UdpSocket(rtpChannel, this);
+        rtcpSocket = rtcpChannel != null ? new UdpSocket(rtcpChannel, this) : null;
         tuple = localTuple(socket);
         rtcpTuple = rtcpSocket != null ? localTuple(rtcpSocket) : null;
     }
@@ -55,9 +67,8 @@ final class PlainTransport extends Transport {
         return suite.getAsString();
     }
 
-    private TransportTuple localTuple(Channel udpSocket) {
-        return TransportTuple.local(listenIp.announced(), ((InetSocketAddress) udpSocket.localAddress()).getPort(),
-                Protocol.UDP);
+    private TransportTuple localTuple(UdpSocket udpSocket) {
+        return TransportTuple.local(listenIp.announced(), udpSocket.localAddress().getPort(), Protocol.UDP);
     }
 
     @Override
@@ -70,7 +81,7 @@ final class PlainTransport extends Transport {
         if (localSrtp == null && remoteSrtp != null) {
             throw new MediasoupTypeError("invalid srtpParameters (SRTP not enabled)");
         }
-        SrtpParameters remote = localSrtp != null
+        SrtpParameters remoteSrtpParameters = localSrtp != null
                 ? SrtpParameters.parseRemote(remoteSrtp, SrtpParameters.CRYPTO_SUITES) : null;
         TransportTuple connectedTuple = tuple;
         TransportTuple connectedRtcpTuple = rtcpTuple;
@@ -88,15 +99,17 @@ final class PlainTransport extends Transport {
                 throw new MediasoupTypeError("missing rtcpPort (required with rtcpMux disabled)");
             }
             connectedTuple = tuple.withRemote(ip, port);
+            remote = new InetSocketAddress(IpAddresses.parse(ip), port);
             if (!rtcpMux) {
                 connectedRtcpTuple = rtcpTuple.withRemote(ip, remoteRtcpPort);
+                rtcpRemote = new InetSocketAddress(IpAddresses.parse(ip), remoteRtcpPort);
             }
         }
         tuple = connectedTuple;
         rtcpTuple = connectedRtcpTuple;
-        if (remote != null) {
+        if (remoteSrtpParameters != null) {
             // Both directions use the suite the remote chose, as in the C++ worker.
-            localSrtp = new SrtpParameters(remote.cryptoSuite(), localSrtp.keyBase64());
+            localSrtp = new SrtpParameters(remoteSrtpParameters.cryptoSuite(), localSrtp.keyBase64());
         }
         connectCalled = true;
         JsonObject response = new JsonObject();
@@ -110,6 +123,71 @@ final class PlainTransport extends Transport {
             response.add("srtpParameters", localSrtp.toJson());
         }
         request.accept(response);
+        if (remote != null) {
+            connected();
+        }
+    }
+
+    @Override
+    public void onUdpPacket(UdpSocket from, ByteBuf data, InetSocketAddress sender) {
+        dataReceived(data.readableBytes());
+        if (from == rtcpSocket) {
+            if (PacketDemux.isRtcp(data)) {
+                acceptRtcpOnItsOwnPort(sender);
+            }
+        } else if (PacketDemux.isRtcp(data)) {
+            if (rtcpMux) {
+                acceptRtp(sender);
+            }
+        } else if (PacketDemux.isRtp(data) && acceptRtp(sender) && localSrtp == null) {
+            receiveRtpPacket(data);
+        }
+    }
+
+    /**
+     * Whether RTP (or muxed RTCP) from {@code sender} is for us: from the connected or learnt
+     * tuple, or, in comedia mode, the first sender, which becomes the tuple ("tuple" event).
+     */
+    private boolean acceptRtp(InetSocketAddress sender) {
+        if (remote != null) {
+            return remote.equals(sender);
+        }
+        if (!comedia) {
+            return false;
+        }
+        remote = sender;
+        tuple = tuple.withRemote(sender.getAddress().getHostAddress(), sender.getPort());
+        JsonObject data = new JsonObject();
+        data.add("tuple", tuple.toJson());
+        shared.notify(id, "tuple", data);
+        connected();
+        return true;
+    }
+
+    /** RTCP on the RTCP port: from the connected tuple, or learnt in comedia mode ("rtcptuple" event). */
+    private boolean acceptRtcpOnItsOwnPort(InetSocketAddress sender) {
+        if (rtcpRemote != null) {
+            return rtcpRemote.equals(sender);
+        }
+        if (!comedia) {
+            return false;
+        }
+        rtcpRemote = sender;
+        rtcpTuple = rtcpTuple.withRemote(sender.getAddress().getHostAddress(), sender.getPort());
+        JsonObject data = new JsonObject();
+        data.add("rtcpTuple", rtcpTuple.toJson());
+        shared.notify(id, "rtcptuple", data);
+        return true;
+    }
+
+    @Override
+    protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
+        if (localSrtp != null) {
+            // Never send in clear what was negotiated encrypted.
+            return;
+        }
+        socket.send(packet.buffer(), remote);
+        dataSent(packet.size());
     }
 
     @Override

@@ -8,7 +8,10 @@ import io.jmediasoup.channel.PayloadNotification;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.rtp.RtpPacket;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.Map;
@@ -30,7 +33,7 @@ public final class Router implements Transport.Listener {
     private final Map<String, RtpObserver> rtpObservers = new LinkedHashMap<>();
     private final Map<String, Producer> producers = new LinkedHashMap<>();
     /** Per producer id, its consumers, on any transport of this router. */
-    private final Map<String, Map<String, Consumer>> consumersByProducer = new LinkedHashMap<>();
+    private final Map<String, List<Consumer>> consumersByProducer = new LinkedHashMap<>();
     /** Per producer id, the RTP observers watching it. */
     private final Map<String, Set<RtpObserver>> observersByProducer = new LinkedHashMap<>();
     private final Map<String, DataProducer> dataProducers = new LinkedHashMap<>();
@@ -190,9 +193,9 @@ public final class Router implements Transport.Listener {
         JsonObject producerIds = new JsonObject();
         consumersByProducer.forEach((producerId, consumers) -> {
             JsonArray ids = new JsonArray();
-            consumers.keySet().forEach(ids::add);
+            consumers.forEach(consumer -> ids.add(consumer.id));
             consumerIds.add(producerId, ids);
-            consumers.keySet().forEach(consumerId -> producerIds.addProperty(consumerId, producerId));
+            consumers.forEach(consumer -> producerIds.addProperty(consumer.id, producerId));
         });
         json.add("mapProducerIdConsumerIds", consumerIds);
         json.add("mapConsumerIdProducerId", producerIds);
@@ -222,14 +225,14 @@ public final class Router implements Transport.Listener {
             throw new MediasoupError("Producer already present in mapProducers [producerId:" + producer.id + "]");
         }
         producers.put(producer.id, producer);
-        consumersByProducer.put(producer.id, new LinkedHashMap<>());
+        consumersByProducer.put(producer.id, new ArrayList<>());
         observersByProducer.put(producer.id, new LinkedHashSet<>());
     }
 
     @Override
     public void onTransportProducerClosed(Transport transport, Producer producer) {
         producers.remove(producer.id);
-        for (Consumer consumer : consumersByProducer.remove(producer.id).values()) {
+        for (Consumer consumer : List.copyOf(consumersByProducer.remove(producer.id))) {
             consumer.producerClosed();
         }
         for (RtpObserver rtpObserver : observersByProducer.remove(producer.id)) {
@@ -246,25 +249,34 @@ public final class Router implements Transport.Listener {
         if (producer.isPaused()) {
             consumer.producerPaused();
         }
-        consumersByProducer.get(producerId).put(consumer.id, consumer);
+        consumersByProducer.get(producerId).add(consumer);
         consumer.producerRtpStreamScores(producer.rtpStreamScores);
     }
 
     @Override
     public void onTransportConsumerClosed(Transport transport, Consumer consumer) {
-        consumersByProducer.get(consumer.producerId).remove(consumer.id);
+        consumersByProducer.get(consumer.producerId).remove(consumer);
     }
 
     @Override
     public void onProducerPaused(Producer producer) {
-        consumersByProducer.get(producer.id).values().forEach(Consumer::producerPaused);
+        consumersByProducer.get(producer.id).forEach(Consumer::producerPaused);
         observersByProducer.get(producer.id).forEach(observer -> observer.producerPaused(producer.id));
     }
 
     @Override
     public void onProducerResumed(Producer producer) {
-        consumersByProducer.get(producer.id).values().forEach(Consumer::producerResumed);
+        consumersByProducer.get(producer.id).forEach(Consumer::producerResumed);
         observersByProducer.get(producer.id).forEach(observer -> observer.producerResumed(producer.id));
+    }
+
+    /** Every consumer of the producer gets the packet in turn; indexed loop: no iterator per packet. */
+    @Override
+    public void onProducerRtpPacketReceived(Producer producer, RtpPacket packet) {
+        List<Consumer> consumers = consumersByProducer.get(producer.id);
+        for (int i = 0; i < consumers.size(); i++) {
+            consumers.get(i).sendRtpPacket(packet);
+        }
     }
 
     @Override

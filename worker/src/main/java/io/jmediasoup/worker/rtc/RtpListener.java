@@ -3,6 +3,8 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
+import io.jmediasoup.rtp.RtpPacket;
+import io.netty.util.collection.LongObjectHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ import java.util.Map;
  * Two producers of one transport may not claim the same key.
  */
 final class RtpListener {
-    private final Map<Long, Producer> ssrcTable = new LinkedHashMap<>();
+    private final LongObjectHashMap<Producer> ssrcTable = new LongObjectHashMap<>();
     private final Map<String, Producer> midTable = new LinkedHashMap<>();
     private final Map<String, Producer> ridTable = new LinkedHashMap<>();
 
@@ -62,10 +64,31 @@ final class RtpListener {
         ridTable.values().removeIf(producer::equals);
     }
 
+    /**
+     * The producer of a packet: by SSRC, else by the MID or RID extension (ids 0 when not
+     * negotiated), in which case its SSRC is remembered for the packets that follow.
+     */
+    Producer producerOf(RtpPacket packet, int midExtensionId, int ridExtensionId) {
+        Producer producer = ssrcTable.get(packet.ssrc());
+        if (producer != null) {
+            return producer;
+        }
+        String mid = packet.extensionString(midExtensionId);
+        producer = mid != null ? midTable.get(mid) : null;
+        if (producer == null) {
+            String rid = packet.extensionString(ridExtensionId);
+            producer = rid != null ? ridTable.get(rid) : null;
+        }
+        if (producer != null) {
+            ssrcTable.put(packet.ssrc(), producer);
+        }
+        return producer;
+    }
+
     JsonObject toJson() {
         JsonObject json = new JsonObject();
         JsonObject ssrcs = new JsonObject();
-        ssrcTable.forEach((ssrc, producer) -> ssrcs.addProperty(ssrc.toString(), producer.id));
+        ssrcTable.forEach((ssrc, producer) -> ssrcs.addProperty(Long.toString(ssrc), producer.id));
         json.add("ssrcTable", ssrcs);
         JsonObject mids = new JsonObject();
         midTable.forEach((mid, producer) -> mids.addProperty(mid, producer.id));

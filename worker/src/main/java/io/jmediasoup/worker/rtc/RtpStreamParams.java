@@ -20,6 +20,17 @@ record RtpStreamParams(int encodingIdx, long ssrc, int payloadType, RtpCodecPara
      */
     static RtpStreamParams forSending(RtpParameters rtpParameters, int encodingIdx, boolean layered) {
         RtpEncodingParameters encoding = rtpParameters.encodings().get(encodingIdx);
+        return of(rtpParameters, encodingIdx, encoding.ssrc(), "", layered);
+    }
+
+    /** The params of a producer's receiving stream for an encoding, under the SSRC it arrives with. */
+    static RtpStreamParams forReceiving(RtpParameters rtpParameters, int encodingIdx, long ssrc) {
+        return of(rtpParameters, encodingIdx, ssrc, rtpParameters.encodings().get(encodingIdx).rid(), true);
+    }
+
+    private static RtpStreamParams of(RtpParameters rtpParameters, int encodingIdx, long ssrc, String rid,
+            boolean layered) {
+        RtpEncodingParameters encoding = rtpParameters.encodings().get(encodingIdx);
         RtpCodecParameters codec = rtpParameters.codecFor(encoding);
         boolean useNack = false;
         boolean usePli = false;
@@ -34,7 +45,7 @@ record RtpStreamParams(int encodingIdx, long ssrc, int payloadType, RtpCodecPara
         RtpCodecParameters rtxCodec = rtpParameters.rtxCodecFor(encoding);
         boolean rtx = rtxCodec != null && encoding.hasRtx();
         String cname = rtpParameters.rtcp() != null ? rtpParameters.rtcp().cname() : "";
-        return new RtpStreamParams(encodingIdx, encoding.ssrc(), codec.payloadType(), codec, "", cname,
+        return new RtpStreamParams(encodingIdx, ssrc, codec.payloadType(), codec, rid, cname,
                 rtx ? encoding.rtxSsrc() : 0, rtx ? rtxCodec.payloadType() : 0, useNack, usePli, useFir,
                 useInBandFec, useDtx, layered ? encoding.spatialLayers() : 1, layered ? encoding.temporalLayers() : 1);
     }

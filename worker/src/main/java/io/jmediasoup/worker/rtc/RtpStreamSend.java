@@ -1,19 +1,29 @@
 package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
+import io.jmediasoup.rtp.RtpPacket;
 
 /**
  * A stream a consumer sends. Its score starts at 10 (a sending stream is healthy until the
- * receiver's reports say otherwise); the packet counters move with the media plane (issue 4).
+ * receiver's reports say otherwise); loss, NACK and retransmission counters come with RTCP
+ * (issue 4).
  */
 final class RtpStreamSend {
     private static final int INITIAL_SCORE = 10;
 
     final RtpStreamParams params;
     private int score = INITIAL_SCORE;
+    private long packetCount;
+    private long byteCount;
 
     RtpStreamSend(RtpStreamParams params) {
         this.params = params;
+    }
+
+    /** Counts a packet sent on this stream. */
+    void packetSent(RtpPacket packet) {
+        packetCount++;
+        byteCount += packet.size();
     }
 
     int score() {
@@ -52,8 +62,8 @@ final class RtpStreamSend {
             json.addProperty("rtxPacketsDiscarded", 0);
         }
         json.addProperty("type", "outbound-rtp");
-        json.addProperty("packetCount", 0);
-        json.addProperty("byteCount", 0);
+        json.addProperty("packetCount", packetCount);
+        json.addProperty("byteCount", byteCount);
         json.addProperty("bitrate", 0);
         return json;
     }

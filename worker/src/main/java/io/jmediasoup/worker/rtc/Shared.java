@@ -45,6 +45,11 @@ public final class Shared {
         return settings;
     }
 
+    /** Milliseconds on a monotonic clock, for intervals: jitter, rates, timers. */
+    public long nowMs() {
+        return System.nanoTime() / 1_000_000;
+    }
+
     public Logger logger() {
         return logger;
     }

@@ -9,7 +9,7 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
  * unlike a pipe consumer that mirrors every stream.
  */
 abstract class SingleStreamConsumer extends Consumer {
-    private RtpStreamSend rtpStream;
+    private OutgoingStream stream;
 
     protected SingleStreamConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
             RtpParameters.Type type) {
@@ -18,29 +18,33 @@ abstract class SingleStreamConsumer extends Consumer {
 
     /** Creates the sending stream once the kind has validated its parameters. */
     protected final void createRtpStream(boolean layered) {
-        rtpStream = new RtpStreamSend(RtpStreamParams.forSending(rtpParameters, 0, layered));
+        stream = new OutgoingStream(RtpStreamParams.forSending(rtpParameters, 0, layered));
+    }
+
+    protected final OutgoingStream stream() {
+        return stream;
     }
 
     protected final RtpStreamSend rtpStream() {
-        return rtpStream;
+        return stream.rtpStream;
     }
 
     @Override
     protected void fillDump(JsonObject json) {
-        json.add("rtpStream", rtpStream.dump());
+        json.add("rtpStream", rtpStream().dump());
     }
 
     @Override
     protected JsonArray stats() {
         JsonArray stats = new JsonArray();
-        stats.add(rtpStream.stats());
+        stats.add(rtpStream().stats());
         return stats;
     }
 
     @Override
     JsonObject score() {
         JsonObject json = new JsonObject();
-        json.addProperty("score", rtpStream.score());
+        json.addProperty("score", rtpStream().score());
         // The producer's stream it forwards is known once media flows (issues 4 and 8).
         json.addProperty("producerScore", 0);
         json.add("producerScores", producerScoresJson());

@@ -8,6 +8,7 @@ import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
+import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
@@ -72,6 +73,11 @@ public abstract class Transport implements Consumer.Listener {
     private long maxIncomingBitrate;
     private long bytesReceived;
     private long bytesSent;
+    private long rtpBytesReceived;
+    private long rtpBytesSent;
+    private boolean connected;
+    /** Reused for every packet this transport receives: the event loop handles one at a time. */
+    private final RtpPacket receivedPacket = new RtpPacket();
     private boolean closed;
 
     /** Reads the options every kind accepts from {@code data}; throws TypeError when wrong. */
@@ -164,6 +170,61 @@ public abstract class Transport implements Consumer.Listener {
                 handleEntityRequest(request);
         }
     }
+
+    /**
+     * An RTP packet arrived from the remote side (already decrypted); {@code data} is lent
+     * for the call. Malformed packets and those no producer claims are dropped.
+     */
+    protected void receiveRtpPacket(ByteBuf data) {
+        RtpPacket packet = receivedPacket;
+        if (!packet.parse(data)) {
+            shared.logger().warn(LogTag.RTP, "Transport", "received data is not a valid RTP packet");
+            return;
+        }
+        Producer producer = rtpListener.producerOf(packet, recvExtensionId("mid"), recvExtensionId("rid"));
+        if (producer == null) {
+            shared.logger().warn(LogTag.RTP, "Transport", "no suitable Producer for received RTP packet [ssrc:"
+                    + packet.ssrc() + ", payloadType:" + packet.payloadType() + "]");
+            return;
+        }
+        int size = packet.size();
+        if (producer.receiveRtpPacket(packet, recvExtensionId("rid"))) {
+            rtpBytesReceived += size;
+        }
+    }
+
+    private int recvExtensionId(String name) {
+        Integer id = recvRtpHeaderExtensions.get(name);
+        return id != null ? id : 0;
+    }
+
+    /** Counts bytes that arrived on the kind's sockets, whatever they carry. */
+    protected void dataReceived(int bytes) {
+        bytesReceived += bytes;
+    }
+
+    /** The remote side can now be sent to: consumers may start. */
+    protected void connected() {
+        if (connected) {
+            return;
+        }
+        connected = true;
+        consumers.values().forEach(Consumer::transportConnected);
+    }
+
+    boolean isConnected() {
+        return connected;
+    }
+
+    /** A consumer's packet to the remote side, rewritten for it; lent for the call. */
+    @Override
+    public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
+        sendRtpPacket(consumer, packet);
+        rtpBytesSent += packet.size();
+    }
+
+    /** Sends a consumer's RTP packet on the kind's connection; only called once {@link #connected()}. */
+    protected abstract void sendRtpPacket(Consumer consumer, RtpPacket packet);
 
     /** A payload-channel notification aimed at this transport; only a DirectTransport takes any. */
     void handleNotification(PayloadNotification notification, ByteBuf payload) {
@@ -265,7 +326,7 @@ public abstract class Transport implements Consumer.Listener {
         if (producers.containsKey(producerId)) {
             throw new MediasoupError("a Producer with same producerId already exists");
         }
-        Producer producer = new Producer(producerId, listener, request.data());
+        Producer producer = new Producer(producerId, shared, listener, request.data());
         rtpListener.addProducer(producer);
         try {
             listener.onTransportNewProducer(this, producer);
@@ -314,6 +375,9 @@ public abstract class Transport implements Consumer.Listener {
         Consumer consumer = newConsumer(consumerId, producerId, request.data());
         listener.onTransportNewConsumer(this, consumer, producerId);
         consumers.put(consumerId, consumer);
+        if (connected) {
+            consumer.transportConnected();
+        }
         consumer.mediaSsrcs().forEach(ssrc -> ssrcConsumers.put(ssrc, consumer));
         consumer.rtxSsrcs().forEach(ssrc -> rtxSsrcConsumers.put(ssrc, consumer));
         request.accept(consumer.status());
@@ -521,9 +585,10 @@ public abstract class Transport implements Consumer.Listener {
         json.addProperty("recvBitrate", 0);
         json.addProperty("bytesSent", bytesSent);
         json.addProperty("sendBitrate", 0);
-        // Bitrates and RTP counters move with the media plane (issue 4).
-        for (String counter : new String[] {
-                "rtpBytesReceived", "rtpRecvBitrate", "rtpBytesSent", "rtpSendBitrate", "rtxBytesReceived",
+        json.addProperty("rtpBytesReceived", rtpBytesReceived);
+        json.addProperty("rtpBytesSent", rtpBytesSent);
+        // Bitrates and RTX counters move with the rest of the media plane (issue 4).
+        for (String counter : new String[] {"rtpRecvBitrate", "rtpSendBitrate", "rtxBytesReceived",
                 "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationBytesSent", "probationSendBitrate"}) {
             json.addProperty(counter, 0);
         }

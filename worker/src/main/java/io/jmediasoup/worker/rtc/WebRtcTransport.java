@@ -8,6 +8,7 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.dtls.DtlsFingerprint;
 import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.jmediasoup.rtp.RtpPacket;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -155,6 +156,12 @@ final class WebRtcTransport extends Transport {
         json.addProperty("iceRole", "controlled");
         json.addProperty("iceState", "new");
         json.addProperty("dtlsState", "new");
+    }
+
+    /** Unreachable until ICE and DTLS connect this transport (issue 5): its consumers stay inactive. */
+    @Override
+    protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
+        throw new IllegalStateException("WebRtcTransport " + id + " is not connected");
     }
 
     @Override

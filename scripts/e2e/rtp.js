@@ -1,0 +1,55 @@
+// Minimal RTP (RFC 3550) building and parsing for the end-to-end tests: the worker under test
+// must not be trusted to check its own output.
+'use strict';
+
+function build({ payloadType, seq, timestamp, ssrc, marker = false, payload }) {
+  const packet = Buffer.alloc(12 + payload.length);
+  packet[0] = 0x80;
+  packet[1] = (marker ? 0x80 : 0) | payloadType;
+  packet.writeUInt16BE(seq & 0xffff, 2);
+  packet.writeUInt32BE(timestamp >>> 0, 4);
+  packet.writeUInt32BE(ssrc >>> 0, 8);
+  payload.copy(packet, 12);
+  return packet;
+}
+
+/** The fields of an RTP packet, or null when it is RTCP or not RTP at all. */
+function parse(data) {
+  if (data.length < 12 || (data[0] >> 6) !== 2) return null;
+  const payloadTypeByte = data[1] & 0x7f;
+  if (data[1] >= 192 && data[1] <= 223) return null;
+  const csrcCount = data[0] & 0x0f;
+  let offset = 12 + 4 * csrcCount;
+  let extensionProfile = null;
+  let extensionLength = 0;
+  if (data[0] & 0x10) {
+    extensionProfile = data.readUInt16BE(offset);
+    extensionLength = 4 * data.readUInt16BE(offset + 2);
+    offset += 4 + extensionLength;
+  }
+  let end = data.length;
+  if (data[0] & 0x20) end -= data[data.length - 1];
+  return {
+    marker: (data[1] & 0x80) !== 0,
+    payloadType: payloadTypeByte,
+    seq: data.readUInt16BE(2),
+    timestamp: data.readUInt32BE(4),
+    ssrc: data.readUInt32BE(8),
+    extensionProfile,
+    extensionLength,
+    payload: data.subarray(offset, end)
+  };
+}
+
+/** RTCP packet types in a compound packet (RFC 3550 §6). */
+function rtcpTypes(data) {
+  const types = [];
+  for (let offset = 0; offset + 4 <= data.length;) {
+    if ((data[offset] >> 6) !== 2) break;
+    types.push(data[offset + 1]);
+    offset += 4 * (data.readUInt16BE(offset + 2) + 1);
+  }
+  return types;
+}
+
+module.exports = { build, parse, rtcpTypes };

@@ -1,0 +1,40 @@
+package io.jmediasoup.worker.rtc;
+
+import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.SeqManager;
+
+/**
+ * A consumer's sending stream and the rewriting that makes the packets it forwards one
+ * continuous RTP stream: its SSRC, and sequence numbers that go on from the last one sent
+ * after every pause, resume or reconnection.
+ */
+final class OutgoingStream {
+    final RtpStreamSend rtpStream;
+    private final SeqManager seqManager = new SeqManager();
+    private boolean syncRequired = true;
+
+    OutgoingStream(RtpStreamParams params) {
+        this.rtpStream = new RtpStreamSend(params);
+    }
+
+    /** The next packet continues the sequence, whatever its own number. */
+    void requireSync() {
+        syncRequired = true;
+    }
+
+    /** Rewrites the packet, has {@code consumer}'s transport send it, and restores it for the next consumer. */
+    void forward(RtpPacket packet, Consumer consumer, Consumer.Listener transport) {
+        int originalSeq = packet.sequenceNumber();
+        long originalSsrc = packet.ssrc();
+        if (syncRequired) {
+            seqManager.sync((originalSeq - 1) & 0xFFFF);
+            syncRequired = false;
+        }
+        packet.setSsrc(rtpStream.params.ssrc());
+        packet.setSequenceNumber(seqManager.input(originalSeq));
+        rtpStream.packetSent(packet);
+        transport.onConsumerSendRtpPacket(consumer, packet);
+        packet.setSsrc(originalSsrc);
+        packet.setSequenceNumber(originalSeq);
+    }
+}
