@@ -1,0 +1,85 @@
+// router.pipeToRouter() carrying real RTP: between two routers of one worker and between
+// routers of two workers, driven by the real mediasoup 3.8.4 Node library.
+'use strict';
+
+const { test, after } = require('node:test');
+const assert = require('node:assert/strict');
+const dgram = require('node:dgram');
+const path = require('node:path');
+const rtp = require('./rtp');
+
+const mediasoup = require(path.join(__dirname, '..', 'conformance-suite', 'node_modules', 'mediasoup'));
+
+const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
+const workers = [];
+
+after(() => workers.forEach((worker) => worker.close()));
+
+async function router() {
+  const worker = await mediasoup.createWorker({ logLevel: 'warn' });
+  workers.push(worker);
+  return worker.createRouter({ mediaCodecs: [ OPUS ] });
+}
+
+function udpSocket() {
+  return new Promise((resolve) => {
+    const socket = dgram.createSocket('udp4');
+    socket.bind(0, '127.0.0.1', () => resolve(socket));
+  });
+}
+
+async function until(condition, timeoutMs = 3000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
+
+/** Sends 50 packets into a producer on `source` and checks they come out of a consumer on `target`. */
+async function checkPipe(source, target) {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const received = [];
+  receiver.on('message', (data) => {
+    const packet = rtp.parse(data);
+    if (packet) received.push(packet);
+  });
+
+  const recvTransport = await source.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const producer = await recvTransport.produce({
+    kind: 'audio',
+    rtpParameters: {
+      codecs: [ { mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 } ],
+      encodings: [ { ssrc: 2222 } ]
+    }
+  });
+  await source.pipeToRouter({ producerId: producer.id, router: target });
+  const sendTransport = await target.createPlainTransport({ listenIp: '127.0.0.1' });
+  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: target.rtpCapabilities });
+
+  for (let i = 0; i < 50; i++) {
+    sender.send(rtp.build({ payloadType: 111, seq: 100 + i, timestamp: 5000 + 960 * i, ssrc: 2222,
+      payload: Buffer.from(`piped ${i}`) }), recvTransport.tuple.localPort, '127.0.0.1');
+  }
+  assert.ok(await until(() => received.length === 50), `received ${received.length} of 50`);
+  received.forEach((packet, i) => {
+    assert.equal(packet.ssrc, consumer.rtpParameters.encodings[0].ssrc);
+    assert.equal(packet.payload.toString(), `piped ${i}`);
+    if (i > 0) assert.equal(packet.seq, (received[i - 1].seq + 1) & 0xffff);
+  });
+  sender.close();
+  receiver.close();
+}
+
+test('pipeToRouter() carries media between two routers of one worker', async () => {
+  const source = await router();
+  const target = await workers[workers.length - 1].createRouter({ mediaCodecs: [ OPUS ] });
+  await checkPipe(source, target);
+});
+
+test('pipeToRouter() carries media between routers of two workers', async () => {
+  await checkPipe(await router(), await router());
+});
