@@ -31,6 +31,12 @@ public final class SeqManager {
         return output;
     }
 
+    /** Whether RTP timestamp {@code lhs} comes after {@code rhs}, modulo 2^32. */
+    public static boolean isTimestampHigherThan(long lhs, long rhs) {
+        long delta = (lhs - rhs) & 0xFFFFFFFFL;
+        return delta != 0 && delta <= 0x7FFFFFFFL;
+    }
+
     /** Whether {@code lhs} comes after {@code rhs} in 16-bit sequence-number order. */
     public static boolean isHigherThan(int lhs, int rhs) {
         int delta = (lhs - rhs) & MAX_VALUE;

@@ -28,6 +28,14 @@ abstract class Consumer {
 
         /** A packet rewritten for this consumer, to send now; lent for the call. */
         void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet);
+
+        /** The consumer needs a key frame of the producer's stream the router knows as {@code mappedSsrc}. */
+        void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc);
+    }
+
+    /** The longest the C++ worker lets pass between two RTCP reports of a stream, per kind. */
+    long maxRtcpIntervalMs() {
+        return kind == MediaKind.AUDIO ? 5000 : 1000;
     }
 
     /** No preferred layers: what a consumer that has no layers reports. */
@@ -163,7 +171,7 @@ abstract class Consumer {
                 request.accept();
                 break;
             case "consumer.requestKeyFrame":
-                // A key frame is asked of the producer once media flows (issue 4).
+                requestKeyFrame();
                 request.accept();
                 break;
             case "consumer.setPreferredLayers":
@@ -232,6 +240,18 @@ abstract class Consumer {
 
     /** One of the producer's packets, in the router's payload type and SSRC; lent for the call. */
     abstract void sendRtpPacket(RtpPacket packet);
+
+    /** Its sending streams, for sender reports and the remote receiver's reports. */
+    abstract List<RtpStreamSend> rtpStreams();
+
+    /** Asks the producer for a key frame of what it forwards, when active and video. */
+    abstract void requestKeyFrame();
+
+    /** The remote receiver sent a PLI or FIR for one of our streams: relayed as a request to the producer. */
+    void receiveKeyFrameRequest(RtpStreamSend stream, boolean fir) {
+        stream.keyFrameRequested(fir);
+        requestKeyFrame();
+    }
 
     /** Its producer is gone: the consumer tells Node and leaves its transport. */
     void producerClosed() {

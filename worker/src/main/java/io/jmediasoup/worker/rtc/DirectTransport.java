@@ -43,8 +43,16 @@ final class DirectTransport extends Transport {
                 }
                 receiveRtpPacket(payload);
                 break;
+            case "transport.sendRtcp":
+                dataReceived(payload.readableBytes());
+                if (payload.readableBytes() > MAX_PACKET_SIZE) {
+                    shared.logger().warn(LogTag.RTCP, "DirectTransport", "given RTCP packet exceeds maximum size [len:"
+                            + payload.readableBytes() + "]");
+                    return;
+                }
+                receiveRtcpPacket(payload);
+                break;
             default:
-                // transport.sendRtcp waits for RTCP handling (issue 4).
                 super.handleNotification(notification, payload);
         }
     }
@@ -54,6 +62,13 @@ final class DirectTransport extends Transport {
     protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
         shared.notify(consumer.id, "rtp", null, packet.buffer());
         dataSent(packet.size());
+    }
+
+    /** RTCP for the application goes out as the transport's "rtcp" notification. */
+    @Override
+    protected void sendRtcpPacket(ByteBuf packet) {
+        shared.notify(id, "rtcp", null, packet);
+        dataSent(packet.readableBytes());
     }
 
     /** A direct data consumer's message goes to the Node application as a "message" notification. */

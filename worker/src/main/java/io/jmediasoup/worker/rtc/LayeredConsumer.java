@@ -43,6 +43,10 @@ abstract class LayeredConsumer extends SingleStreamConsumer {
     @Override
     protected void onActivated() {}
 
+    /** Without a chosen layer there is no stream to ask a key frame of (issue 8). */
+    @Override
+    void requestKeyFrame() {}
+
     /** No layer is chosen until layer selection exists (issue 8): nothing is forwarded yet. */
     @Override
     void sendRtpPacket(RtpPacket packet) {}

@@ -23,7 +23,7 @@ final class OutgoingStream {
     }
 
     /** Rewrites the packet, has {@code consumer}'s transport send it, and restores it for the next consumer. */
-    void forward(RtpPacket packet, Consumer consumer, Consumer.Listener transport) {
+    void forward(RtpPacket packet, long nowMs, Consumer consumer, Consumer.Listener transport) {
         int originalSeq = packet.sequenceNumber();
         long originalSsrc = packet.ssrc();
         if (syncRequired) {
@@ -32,7 +32,7 @@ final class OutgoingStream {
         }
         packet.setSsrc(rtpStream.params.ssrc());
         packet.setSequenceNumber(seqManager.input(originalSeq));
-        rtpStream.packetSent(packet);
+        rtpStream.packetSent(packet, nowMs);
         transport.onConsumerSendRtpPacket(consumer, packet);
         packet.setSsrc(originalSsrc);
         packet.setSequenceNumber(originalSeq);

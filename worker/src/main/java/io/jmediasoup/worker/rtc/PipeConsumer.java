@@ -19,6 +19,7 @@ final class PipeConsumer extends Consumer {
     private final List<OutgoingStream> streams = new ArrayList<>();
     /** Per stream, the SSRC the router gives the packets it carries. */
     private final long[] mappedSsrcs;
+    private final List<RtpStreamSend> rtpStreams;
 
     PipeConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data) {
         super(id, producerId, shared, listener, data, RtpParameters.Type.PIPE);
@@ -31,6 +32,7 @@ final class PipeConsumer extends Consumer {
             streams.add(new OutgoingStream(RtpStreamParams.forSending(rtpParameters, idx, true)));
             mappedSsrcs[idx] = consumableRtpEncodings.get(idx).ssrc();
         }
+        rtpStreams = streams.stream().map(stream -> stream.rtpStream).toList();
     }
 
     @Override
@@ -48,7 +50,7 @@ final class PipeConsumer extends Consumer {
         if (idx < 0) {
             return;
         }
-        streams.get(idx).forward(packet, this, listener);
+        streams.get(idx).forward(packet, shared.nowMs(), this, listener);
     }
 
     private int streamIndexOf(long mappedSsrc) {
@@ -65,6 +67,19 @@ final class PipeConsumer extends Consumer {
         JsonArray dumps = new JsonArray();
         streams.forEach(stream -> dumps.add(stream.rtpStream.dump()));
         json.add("rtpStreams", dumps);
+    }
+
+    @Override
+    List<RtpStreamSend> rtpStreams() {
+        return rtpStreams;
+    }
+
+    /** A pipe relays key-frame requests for any of its streams. */
+    @Override
+    void requestKeyFrame() {
+        if (isActive() && kind == MediaKind.VIDEO) {
+            consumableRtpEncodings.forEach(encoding -> listener.onConsumerKeyFrameRequested(this, encoding.ssrc()));
+        }
     }
 
     @Override

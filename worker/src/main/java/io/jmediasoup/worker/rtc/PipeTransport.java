@@ -67,8 +67,18 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
         if (remote == null || !remote.equals(sender) || localSrtp != null) {
             return;
         }
-        if (PacketDemux.isRtp(data)) {
+        if (PacketDemux.isRtcp(data)) {
+            receiveRtcpPacket(data);
+        } else if (PacketDemux.isRtp(data)) {
             receiveRtpPacket(data);
+        }
+    }
+
+    @Override
+    protected void sendRtcpPacket(ByteBuf packet) {
+        if (localSrtp == null) {
+            socket.send(packet, remote);
+            dataSent(packet.readableBytes());
         }
     }
 

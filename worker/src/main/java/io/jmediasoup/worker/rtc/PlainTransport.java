@@ -18,8 +18,8 @@ import java.net.InetSocketAddress;
  * RTP port (rtcpMux) or on its own; the remote address given in connect() or learnt from the
  * first packet (comedia); optional SDES-keyed SRTP.
  *
- * <p>RTP is received and forwarded. RTCP only teaches comedia its tuple for now, and with
- * SRTP enabled media is dropped both ways until the SRTP engine lands (issue 5).
+ * <p>With SRTP enabled, RTP and RTCP are dropped both ways until the SRTP engine lands
+ * (issue 5).
  */
 final class PlainTransport extends Transport implements UdpSocket.Listener {
     private final ListenIp listenIp;
@@ -132,12 +132,12 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     public void onUdpPacket(UdpSocket from, ByteBuf data, InetSocketAddress sender) {
         dataReceived(data.readableBytes());
         if (from == rtcpSocket) {
-            if (PacketDemux.isRtcp(data)) {
-                acceptRtcpOnItsOwnPort(sender);
+            if (PacketDemux.isRtcp(data) && acceptRtcpOnItsOwnPort(sender) && localSrtp == null) {
+                receiveRtcpPacket(data);
             }
         } else if (PacketDemux.isRtcp(data)) {
-            if (rtcpMux) {
-                acceptRtp(sender);
+            if (rtcpMux && acceptRtp(sender) && localSrtp == null) {
+                receiveRtcpPacket(data);
             }
         } else if (PacketDemux.isRtp(data) && acceptRtp(sender) && localSrtp == null) {
             receiveRtpPacket(data);
@@ -178,6 +178,19 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         data.add("rtcpTuple", rtcpTuple.toJson());
         shared.notify(id, "rtcptuple", data);
         return true;
+    }
+
+    /** RTCP goes with RTP (rtcpMux) or to the RTCP tuple once known. */
+    @Override
+    protected void sendRtcpPacket(ByteBuf packet) {
+        if (localSrtp != null) {
+            return;
+        }
+        InetSocketAddress destination = rtcpMux ? remote : rtcpRemote;
+        if (destination != null) {
+            (rtcpMux ? socket : rtcpSocket).send(packet, destination);
+            dataSent(packet.readableBytes());
+        }
     }
 
     @Override

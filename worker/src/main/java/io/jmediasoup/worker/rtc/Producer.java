@@ -11,6 +11,8 @@ import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.collection.LongObjectHashMap;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +34,11 @@ final class Producer {
         void onProducerRtpPacketReceived(Producer producer, RtpPacket packet);
     }
 
+    /** Where its RTCP to the sender goes: its transport. */
+    interface RtcpSender {
+        void sendRtcp(ByteBuf packet);
+    }
+
     /** A receiving stream and the SSRC the router knows it by. */
     private record ReceivingStream(RtpStreamRecv rtpStream, long mappedSsrc) {}
 
@@ -44,15 +51,17 @@ final class Producer {
     final int[] rtpStreamScores;
     private final Listener listener;
     private final Shared shared;
+    private final RtcpSender rtcpSender;
     /** The router's payload type per payload type received, -1 where unmapped. */
     private final int[] mappedPayloadTypes = new int[128];
     private final LongObjectHashMap<ReceivingStream> streamsBySsrc = new LongObjectHashMap<>();
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
     private boolean paused;
 
-    Producer(String id, Shared shared, Listener listener, JsonObject data) {
+    Producer(String id, Shared shared, Listener listener, RtcpSender rtcpSender, JsonObject data) {
         this.id = id;
         this.shared = shared;
+        this.rtcpSender = rtcpSender;
         this.listener = listener;
         this.kind = MediaKind.parse(data);
         JsonElement rtpParametersJson = data.get("rtpParameters");
@@ -173,6 +182,49 @@ final class Producer {
         streamsBySsrc.put(packet.ssrc(), stream);
         rtpStreamScores[encodingIdx] = rtpStream.score();
         return stream;
+    }
+
+    /** The sender's SR about one of our streams; false when the SSRC is not one of them. */
+    boolean receiveSenderReport(long ssrc, long ntpSeconds, long ntpFraction) {
+        ReceivingStream stream = streamsBySsrc.get(ssrc);
+        if (stream == null) {
+            return false;
+        }
+        stream.rtpStream.receiveSenderReport(ntpSeconds, ntpFraction, shared.nowMs());
+        return true;
+    }
+
+    /** Writes the report blocks that are due, at most {@code room}; returns how many. */
+    int writeReportBlocks(ByteBuf out, long nowMs, int room) {
+        int written = 0;
+        long maxIntervalMs = kind == MediaKind.AUDIO ? 5000 : 1000;
+        for (ReceivingStream stream : streamsBySsrc.values()) {
+            if (written < room && stream.rtpStream.reportDue(nowMs, maxIntervalMs)) {
+                stream.rtpStream.writeReportBlock(out, nowMs);
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** A consumer needs a key frame of the stream the router knows as {@code mappedSsrc}: ask the sender. */
+    void requestKeyFrame(long mappedSsrc) {
+        if (kind != MediaKind.VIDEO || paused) {
+            return;
+        }
+        for (ReceivingStream stream : streamsBySsrc.values()) {
+            if (stream.mappedSsrc != mappedSsrc) {
+                continue;
+            }
+            ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(20);
+            try {
+                if (stream.rtpStream.writeKeyFrameRequest(packet)) {
+                    rtcpSender.sendRtcp(packet);
+                }
+            } finally {
+                packet.release();
+            }
+        }
     }
 
     private boolean carriesMedia(RtpEncodingParameters encoding, RtpPacket packet) {

@@ -254,6 +254,14 @@ public final class Router implements Transport.Listener {
     }
 
     @Override
+    public void onTransportConsumerKeyFrameRequested(Transport transport, Consumer consumer, long mappedSsrc) {
+        Producer producer = producers.get(consumer.producerId);
+        if (producer != null) {
+            producer.requestKeyFrame(mappedSsrc);
+        }
+    }
+
+    @Override
     public void onTransportConsumerClosed(Transport transport, Consumer consumer) {
         consumersByProducer.get(consumer.producerId).remove(consumer);
     }

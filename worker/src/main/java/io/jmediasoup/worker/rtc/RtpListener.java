@@ -85,6 +85,11 @@ final class RtpListener {
         return producer;
     }
 
+    /** The producer that claimed {@code ssrc}, or null. */
+    Producer producerOf(long ssrc) {
+        return ssrcTable.get(ssrc);
+    }
+
     JsonObject toJson() {
         JsonObject json = new JsonObject();
         JsonObject ssrcs = new JsonObject();

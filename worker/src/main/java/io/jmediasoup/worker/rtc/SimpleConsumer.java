@@ -19,12 +19,21 @@ final class SimpleConsumer extends SingleStreamConsumer {
     @Override
     protected void onActivated() {
         stream().requireSync();
+        requestKeyFrame();
+    }
+
+    /** A video consumer asks its producer's stream for a key frame. */
+    @Override
+    void requestKeyFrame() {
+        if (isActive() && kind == MediaKind.VIDEO) {
+            listener.onConsumerKeyFrameRequested(this, consumableRtpEncodings.get(0).ssrc());
+        }
     }
 
     @Override
     void sendRtpPacket(RtpPacket packet) {
         if (isActive() && supportsPayloadType(packet.payloadType())) {
-            stream().forward(packet, this, listener);
+            stream().forward(packet, shared.nowMs(), this, listener);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
+import java.util.List;
 
 /**
  * A consumer that sends one RTP stream whatever the producer has (simple, simulcast, SVC),
@@ -10,6 +11,7 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
  */
 abstract class SingleStreamConsumer extends Consumer {
     private OutgoingStream stream;
+    private List<RtpStreamSend> rtpStreams;
 
     protected SingleStreamConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
             RtpParameters.Type type) {
@@ -19,6 +21,7 @@ abstract class SingleStreamConsumer extends Consumer {
     /** Creates the sending stream once the kind has validated its parameters. */
     protected final void createRtpStream(boolean layered) {
         stream = new OutgoingStream(RtpStreamParams.forSending(rtpParameters, 0, layered));
+        rtpStreams = List.of(stream.rtpStream);
     }
 
     protected final OutgoingStream stream() {
@@ -27,6 +30,11 @@ abstract class SingleStreamConsumer extends Consumer {
 
     protected final RtpStreamSend rtpStream() {
         return stream.rtpStream;
+    }
+
+    @Override
+    List<RtpStreamSend> rtpStreams() {
+        return rtpStreams;
     }
 
     @Override

@@ -9,19 +9,30 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
+import io.jmediasoup.rtp.rtcp.ReceiverReport;
+import io.jmediasoup.rtp.rtcp.ReportBlock;
+import io.jmediasoup.rtp.rtcp.RtcpType;
+import io.jmediasoup.rtp.rtcp.SenderReport;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.collection.LongObjectHashMap;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the four transport kinds share: the options of router.create*Transport common to all,
  * the transport.* requests that do not depend on the kind, and the base of dump and stats.
  * A kind adds its sockets, connect() and its own dump and stats fields.
  */
-public abstract class Transport implements Consumer.Listener {
+public abstract class Transport implements Consumer.Listener, Producer.RtcpSender {
     /** The router, told of every producer and data producer or consumer that comes or goes. */
     public interface Listener extends Producer.Listener {
         /** Throws when the router already has a producer with that id. */
@@ -31,6 +42,9 @@ public abstract class Transport implements Consumer.Listener {
 
         /** Throws when the router has no producer {@code producerId}. */
         void onTransportNewConsumer(Transport transport, Consumer consumer, String producerId);
+
+        /** A consumer needs a key frame of the producer's stream the router knows as {@code mappedSsrc}. */
+        void onTransportConsumerKeyFrameRequested(Transport transport, Consumer consumer, long mappedSsrc);
 
         /** The consumer was closed while its producer lives on. */
         void onTransportConsumerClosed(Transport transport, Consumer consumer);
@@ -59,12 +73,17 @@ public abstract class Transport implements Consumer.Listener {
     private final Map<String, Integer> recvRtpHeaderExtensions = new LinkedHashMap<>();
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
     /** Which consumer sends with which SSRC: for RTCP from the remote end. */
-    private final Map<Long, Consumer> ssrcConsumers = new LinkedHashMap<>();
-    private final Map<Long, Consumer> rtxSsrcConsumers = new LinkedHashMap<>();
+    private final LongObjectHashMap<Consumer> ssrcConsumers = new LongObjectHashMap<>();
+    private final LongObjectHashMap<Consumer> rtxSsrcConsumers = new LongObjectHashMap<>();
     private final Map<String, DataProducer> dataProducers = new LinkedHashMap<>();
     private final Map<String, DataConsumer> dataConsumers = new LinkedHashMap<>();
     /** The SCTP listener: which data producer sends on which stream. */
     private final Map<Integer, DataProducer> dataProducerByStreamId = new LinkedHashMap<>();
+    /** The RTCP report interval before randomisation: the C++ worker's maximum for video. */
+    private static final long RTCP_INTERVAL_MS = 1000;
+    /** Room for the largest compound packet we build: an MTU. */
+    private static final int RTCP_BUFFER_SIZE = 1500;
+
     private final boolean direct;
     private final long maxMessageSize;
     private final long initialAvailableOutgoingBitrate;
@@ -78,6 +97,8 @@ public abstract class Transport implements Consumer.Listener {
     private boolean connected;
     /** Reused for every packet this transport receives: the event loop handles one at a time. */
     private final RtpPacket receivedPacket = new RtpPacket();
+    private final CompoundPacketReader rtcpReader = new CompoundPacketReader();
+    private ScheduledFuture<?> rtcpTimer;
     private boolean closed;
 
     /** Reads the options every kind accepts from {@code data}; throws TypeError when wrong. */
@@ -203,13 +224,148 @@ public abstract class Transport implements Consumer.Listener {
         bytesReceived += bytes;
     }
 
-    /** The remote side can now be sent to: consumers may start. */
+    /** The remote side can now be sent to: consumers may start, and RTCP reports begin. */
     protected void connected() {
         if (connected) {
             return;
         }
         connected = true;
         consumers.values().forEach(Consumer::transportConnected);
+        rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends the reports that are due, then again within 0.5 to 1.5 intervals (RFC 3550 §6.2). */
+    private void onRtcpTimer() {
+        if (closed) {
+            return;
+        }
+        sendRtcpReports(shared.nowMs(), System.currentTimeMillis());
+        long interval = RTCP_INTERVAL_MS * ThreadLocalRandom.current().nextInt(5, 16) / 10;
+        rtcpTimer = shared.loop().schedule(this::onRtcpTimer, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** An SR (with SDES) per consumer stream that is due, and RRs for the producers' streams that are. */
+    private void sendRtcpReports(long nowMs, long wallMs) {
+        for (Consumer consumer : consumers.values()) {
+            for (RtpStreamSend stream : consumer.rtpStreams()) {
+                if (stream.reportDue(nowMs, consumer.maxRtcpIntervalMs())) {
+                    ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(RTCP_BUFFER_SIZE);
+                    try {
+                        stream.writeSenderReport(packet, nowMs, wallMs);
+                        sendRtcp(packet);
+                    } finally {
+                        packet.release();
+                    }
+                }
+            }
+        }
+        ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(RTCP_BUFFER_SIZE);
+        try {
+            int blocks = 0;
+            packet.writerIndex(ReceiverReport.HEADER_SIZE);
+            for (Producer producer : producers.values()) {
+                blocks += producer.writeReportBlocks(packet, nowMs, ReceiverReport.MAX_REPORT_BLOCKS - blocks);
+            }
+            if (blocks > 0) {
+                int end = packet.writerIndex();
+                packet.writerIndex(0);
+                // The C++ worker's receiver reports carry sender SSRC 0.
+                ReceiverReport.writeHeader(packet, 0, blocks);
+                packet.writerIndex(end);
+                sendRtcp(packet);
+            }
+        } finally {
+            packet.release();
+        }
+    }
+
+    /** Sends an RTCP packet to the remote side, if connected; {@code packet} stays the caller's. */
+    @Override
+    public void sendRtcp(ByteBuf packet) {
+        if (connected) {
+            sendRtcpPacket(packet);
+        }
+    }
+
+    /** Sends an RTCP packet on the kind's connection. */
+    protected abstract void sendRtcpPacket(ByteBuf packet);
+
+    /**
+     * RTCP from the remote side (already decrypted); {@code data} is lent for the call. SRs
+     * reach the producer's streams, report blocks and PLI/FIR the consumers' streams; other
+     * packet types are not handled yet (issue 4).
+     */
+    protected void receiveRtcpPacket(ByteBuf data) {
+        CompoundPacketReader reader = rtcpReader.reset(data);
+        while (reader.next()) {
+            ByteBuf buffer = reader.buffer();
+            int index = reader.index();
+            switch (reader.packetType()) {
+                case RtcpType.SR:
+                    if (SenderReport.isWellFormed(reader)) {
+                        Producer producer = rtpListener.producerOf(SenderReport.ssrc(buffer, index));
+                        if (producer != null) {
+                            producer.receiveSenderReport(SenderReport.ssrc(buffer, index),
+                                    SenderReport.ntpSeconds(buffer, index), SenderReport.ntpFraction(buffer, index));
+                        }
+                        receiveReportBlocks(reader, index + SenderReport.REPORT_BLOCKS_OFFSET);
+                    }
+                    break;
+                case RtcpType.RR:
+                    if (ReceiverReport.isWellFormed(reader)) {
+                        receiveReportBlocks(reader, index + ReceiverReport.REPORT_BLOCKS_OFFSET);
+                    }
+                    break;
+                case RtcpType.PSFB:
+                    if (KeyFrameRequest.is(reader)) {
+                        receiveKeyFrameRequest(KeyFrameRequest.mediaSsrc(reader), reader.count() == KeyFrameRequest.FIR);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (reader.malformed()) {
+            shared.logger().warn(LogTag.RTCP, "Transport", "received data is not a valid RTCP compound or single packet");
+        }
+    }
+
+    private void receiveReportBlocks(CompoundPacketReader reader, int firstBlock) {
+        long wallMs = System.currentTimeMillis();
+        for (int i = 0; i < reader.count(); i++) {
+            int block = firstBlock + i * ReportBlock.SIZE;
+            RtpStreamSend stream = sendingStream(ReportBlock.ssrc(reader.buffer(), block));
+            if (stream != null) {
+                stream.receiveReport(reader.buffer(), block, wallMs);
+            }
+        }
+    }
+
+    private void receiveKeyFrameRequest(long ssrc, boolean fir) {
+        RtpStreamSend stream = sendingStream(ssrc);
+        if (stream != null) {
+            ssrcConsumers.get(ssrc).receiveKeyFrameRequest(stream, fir);
+        }
+    }
+
+    /** The consumer stream sending with {@code ssrc}, or null. */
+    private RtpStreamSend sendingStream(long ssrc) {
+        Consumer consumer = ssrcConsumers.get(ssrc);
+        if (consumer == null) {
+            return null;
+        }
+        List<RtpStreamSend> streams = consumer.rtpStreams();
+        for (int i = 0; i < streams.size(); i++) {
+            if (streams.get(i).params.ssrc() == ssrc) {
+                return streams.get(i);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {
+        listener.onTransportConsumerKeyFrameRequested(this, consumer, mappedSsrc);
     }
 
     boolean isConnected() {
@@ -326,7 +482,7 @@ public abstract class Transport implements Consumer.Listener {
         if (producers.containsKey(producerId)) {
             throw new MediasoupError("a Producer with same producerId already exists");
         }
-        Producer producer = new Producer(producerId, shared, listener, request.data());
+        Producer producer = new Producer(producerId, shared, listener, this, request.data());
         rtpListener.addProducer(producer);
         try {
             listener.onTransportNewProducer(this, producer);
@@ -559,9 +715,9 @@ public abstract class Transport implements Consumer.Listener {
         return json;
     }
 
-    private static JsonObject consumerIdsBySsrc(Map<Long, Consumer> consumersBySsrc) {
+    private static JsonObject consumerIdsBySsrc(LongObjectHashMap<Consumer> consumersBySsrc) {
         JsonObject json = new JsonObject();
-        consumersBySsrc.forEach((ssrc, consumer) -> json.addProperty(ssrc.toString(), consumer.id));
+        consumersBySsrc.forEach((ssrc, consumer) -> json.addProperty(Long.toString(ssrc), consumer.id));
         return json;
     }
 
@@ -623,6 +779,9 @@ public abstract class Transport implements Consumer.Listener {
         for (DataConsumer dataConsumer : List.copyOf(dataConsumers.values())) {
             dataConsumers.remove(dataConsumer.id);
             listener.onTransportDataConsumerClosed(this, dataConsumer);
+        }
+        if (rtcpTimer != null) {
+            rtcpTimer.cancel(false);
         }
         closeSockets();
     }

@@ -164,6 +164,12 @@ final class WebRtcTransport extends Transport {
         throw new IllegalStateException("WebRtcTransport " + id + " is not connected");
     }
 
+    /** Unreachable until ICE and DTLS connect this transport (issue 5). */
+    @Override
+    protected void sendRtcpPacket(io.netty.buffer.ByteBuf packet) {
+        throw new IllegalStateException("WebRtcTransport " + id + " is not connected");
+    }
+
     @Override
     protected void closeSockets() {
         sockets.forEach(Channel::close);

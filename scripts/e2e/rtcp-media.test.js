@@ -1,0 +1,133 @@
+// RTCP around a forwarded video stream, driven by the real mediasoup 3.8.4 Node library: the
+// worker reports upstream (RR) and downstream (SR + SDES), takes the receiver's reports into
+// the consumer's stats, and relays a receiver's PLI to the sender as a PLI for its own SSRC.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const dgram = require('node:dgram');
+const path = require('node:path');
+const rtp = require('./rtp');
+
+const mediasoup = require(path.join(__dirname, '..', 'conformance-suite', 'node_modules', 'mediasoup'));
+
+const PRODUCER_SSRC = 3333;
+let worker;
+let router;
+
+before(async () => {
+  worker = await mediasoup.createWorker({ logLevel: 'warn' });
+  router = await worker.createRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
+});
+
+after(() => worker.close());
+
+function udpSocket() {
+  return new Promise((resolve) => {
+    const socket = dgram.createSocket('udp4');
+    socket.bind(0, '127.0.0.1', () => resolve(socket));
+  });
+}
+
+async function until(condition, timeoutMs = 4000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
+
+/** Every RTCP compound packet a socket receives, as arrays of { type, data, offset }. */
+function collectRtcp(socket) {
+  const compounds = [];
+  socket.on('message', (data) => {
+    if (rtp.parse(data)) return;
+    const packets = [];
+    for (let offset = 0; offset + 4 <= data.length; offset += 4 * (data.readUInt16BE(offset + 2) + 1)) {
+      packets.push({ type: data[offset + 1], count: data[offset] & 0x1f, data, offset });
+    }
+    compounds.push(packets);
+  });
+  return compounds;
+}
+
+function pli(senderSsrc, mediaSsrc) {
+  const packet = Buffer.alloc(12);
+  packet.writeUInt8(0x81, 0);
+  packet.writeUInt8(206, 1);
+  packet.writeUInt16BE(2, 2);
+  packet.writeUInt32BE(senderSsrc, 4);
+  packet.writeUInt32BE(mediaSsrc, 8);
+  return packet;
+}
+
+function receiverReport(reportedSsrc, fractionLost, totalLost) {
+  const packet = Buffer.alloc(32);
+  packet.writeUInt8(0x81, 0);
+  packet.writeUInt8(201, 1);
+  packet.writeUInt16BE(7, 2);
+  packet.writeUInt32BE(1, 4);
+  packet.writeUInt32BE(reportedSsrc, 8);
+  packet.writeUInt8(fractionLost, 12);
+  packet.writeUIntBE(totalLost, 13, 3);
+  return packet;
+}
+
+test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the consumer stats, PLI is relayed', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const upstream = collectRtcp(sender);
+  const downstream = collectRtcp(receiver);
+
+  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  await recvTransport.produce({
+    kind: 'video',
+    rtpParameters: {
+      codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000,
+        rtcpFeedback: [ { type: 'nack' }, { type: 'nack', parameter: 'pli' } ] } ],
+      encodings: [ { ssrc: PRODUCER_SSRC } ]
+    }
+  });
+  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  const producerId = (await recvTransport.dump()).producerIds[0];
+  const consumer = await sendTransport.consume({ producerId, rtpCapabilities: router.rtpCapabilities });
+  const consumerSsrc = consumer.rtpParameters.encodings[0].ssrc;
+
+  for (let i = 0; i < 30; i++) {
+    sender.send(rtp.build({ payloadType: 96, seq: 700 + i, timestamp: 90000 + 3000 * i, ssrc: PRODUCER_SSRC,
+      payload: Buffer.from([ 0x10, 0, 0, 0 ]) }), recvTransport.tuple.localPort, '127.0.0.1');
+  }
+
+  assert.ok(await until(() => downstream.some((c) => c[0].type === 200)), 'an SR reaches the receiver');
+  const sr = downstream.find((c) => c[0].type === 200);
+  assert.equal(sr[0].data.readUInt32BE(sr[0].offset + 4), consumerSsrc, 'SR of the consumer SSRC');
+  assert.equal(sr[0].data.readUInt32BE(sr[0].offset + 20), 30, 'SR packet count');
+  assert.equal(sr[1].type, 202, 'SDES follows the SR');
+
+  assert.ok(await until(() => upstream.some((c) => c[0].type === 201)), 'an RR reaches the sender');
+  const rr = upstream.find((c) => c[0].type === 201)[0];
+  assert.equal(rr.count, 1);
+  assert.equal(rr.data.readUInt32BE(rr.offset + 8), PRODUCER_SSRC, 'RR block about the producer SSRC');
+  assert.equal(rr.data.readUInt32BE(rr.offset + 16), 729, 'extended highest sequence number');
+  assert.equal(rr.data.readUIntBE(rr.offset + 13, 3), 0, 'nothing lost');
+
+  receiver.send(receiverReport(consumerSsrc, 25, 7), sendTransport.tuple.localPort, '127.0.0.1');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const [ outbound ] = await consumer.getStats();
+  assert.equal(outbound.packetsLost, 7);
+  assert.equal(outbound.fractionLost, 25);
+
+  const before = upstream.length;
+  receiver.send(pli(1, consumerSsrc), sendTransport.tuple.localPort, '127.0.0.1');
+  assert.ok(await until(() => upstream.slice(before).some((c) => c[0].type === 206 && c[0].count === 1)),
+    'a PLI reaches the sender');
+  const relayed = upstream.slice(before).find((c) => c[0].type === 206)[0];
+  assert.equal(relayed.data.readUInt32BE(relayed.offset + 8), PRODUCER_SSRC, 'PLI for the producer SSRC');
+  const [ afterPli ] = await consumer.getStats();
+  assert.equal(afterPli.pliCount, 1);
+
+  sender.close();
+  receiver.close();
+});
