@@ -32,6 +32,7 @@ public final class RtpPacket {
     private final int[] extensionValueLength = new int[MAX_EXTENSION_ID + 1];
     private final int[] presentIds = new int[MAX_EXTENSION_ID + 1];
     private int presentCount;
+    private boolean keyFrame;
 
     /**
      * Points this view at the readable bytes of {@code data}. Returns false, leaving the
@@ -40,6 +41,7 @@ public final class RtpPacket {
     public boolean parse(ByteBuf data) {
         clearExtensions();
         buffer = null;
+        keyFrame = false;
         int begin = data.readerIndex();
         int length = data.readableBytes();
         if (length < HEADER_SIZE) {
@@ -271,6 +273,55 @@ public final class RtpPacket {
 
     public int paddingLength() {
         return paddingLength;
+    }
+
+    /** Whether the payload starts a key frame; set by whoever knows the codec. */
+    public boolean isKeyFrame() {
+        return keyFrame;
+    }
+
+    public void setKeyFrame(boolean keyFrame) {
+        this.keyFrame = keyFrame;
+    }
+
+    /**
+     * Turns an RTX packet (RFC 4588 §4) back into the original in place: the sequence number
+     * from its first two payload bytes (OSN), the given payload type and SSRC, the rest of the
+     * payload moved up over the OSN and any padding dropped. The buffer's writer index follows
+     * the new end. Returns false, changing nothing, when the payload has no OSN.
+     */
+    public boolean rtxDecode(int payloadType, long ssrc) {
+        if (payloadLength < 2) {
+            return false;
+        }
+        int payloadIndex = start + payloadOffset;
+        int originalSeq = buffer.getUnsignedShort(payloadIndex);
+        buffer.setBytes(payloadIndex, buffer, payloadIndex + 2, payloadLength - 2);
+        payloadLength -= 2;
+        paddingLength = 0;
+        size = payloadOffset + payloadLength;
+        buffer.setByte(start, buffer.getByte(start) & ~0x20);
+        buffer.writerIndex(start + size);
+        setSequenceNumber(originalSeq);
+        setPayloadType(payloadType);
+        setSsrc(ssrc);
+        return true;
+    }
+
+    /**
+     * Writes this packet as RTX (RFC 4588 §4) to {@code out}: the same header and extensions
+     * with the RTX payload type, SSRC and sequence number, then the original sequence number
+     * and the payload, without padding.
+     */
+    public void writeRtx(ByteBuf out, int rtxPayloadType, long rtxSsrc, int rtxSequenceNumber) {
+        int headerIndex = out.writerIndex();
+        out.writeBytes(buffer, start, payloadOffset);
+        out.setByte(headerIndex, out.getByte(headerIndex) & ~0x20);
+        out.setByte(headerIndex + 1, (out.getByte(headerIndex + 1) & 0x80) | (rtxPayloadType & 0x7F));
+        out.setShort(headerIndex + 2, rtxSequenceNumber);
+        out.setInt(headerIndex + 8, (int) rtxSsrc);
+        out.writeShort(sequenceNumber());
+        out.writeBytes(buffer, start + payloadOffset, payloadLength);
     }
 
     @Override

@@ -170,4 +170,56 @@ class RtpPacketTest {
             second.release();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wellFormed")
+    void rtxEncodingThenDecodingGivesBackTheOriginal(String name, String hex, Consumer<RtpPacket> checks) {
+        ByteBuf original = buffer(hex);
+        ByteBuf rtx = PooledByteBufAllocator.DEFAULT.directBuffer(2048);
+        try {
+            RtpPacket packet = new RtpPacket();
+            assertTrue(packet.parse(original));
+            int seq = packet.sequenceNumber();
+            int payloadType = packet.payloadType();
+            long ssrc = packet.ssrc();
+            byte[] payload = ByteBufUtil.getBytes(original, packet.payloadIndex(), packet.payloadLength());
+            packet.writeRtx(rtx, 97, 0x12345678L, 7);
+
+            RtpPacket retransmission = new RtpPacket();
+            assertTrue(retransmission.parse(rtx));
+            assertEquals(97, retransmission.payloadType());
+            assertEquals(0x12345678L, retransmission.ssrc());
+            assertEquals(7, retransmission.sequenceNumber());
+            assertEquals(0, retransmission.paddingLength());
+            assertEquals(packet.payloadLength() + 2, retransmission.payloadLength());
+
+            assertTrue(retransmission.rtxDecode(payloadType, ssrc));
+            assertEquals(seq, retransmission.sequenceNumber());
+            assertEquals(payloadType, retransmission.payloadType());
+            assertEquals(ssrc, retransmission.ssrc());
+            assertArrayEquals(payload,
+                    ByteBufUtil.getBytes(rtx, retransmission.payloadIndex(), retransmission.payloadLength()));
+            assertEquals(retransmission.size(), rtx.readableBytes());
+            RtpPacket reparsed = new RtpPacket();
+            assertTrue(reparsed.parse(rtx));
+            assertEquals(packet.payloadLength(), reparsed.payloadLength());
+            assertEquals(packet.headerExtensionLength(), reparsed.headerExtensionLength());
+        } finally {
+            original.release();
+            rtx.release();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anRtxPacketWithoutOriginalSequenceNumberIsNotDecoded() {
+        ByteBuf rtx = buffer("80610001000000010000000a" + "ff");
+        try {
+            RtpPacket packet = new RtpPacket();
+            assertTrue(packet.parse(rtx));
+            assertFalse(packet.rtxDecode(96, 10));
+            assertEquals(97, packet.payloadType());
+        } finally {
+            rtx.release();
+        }
+    }
 }

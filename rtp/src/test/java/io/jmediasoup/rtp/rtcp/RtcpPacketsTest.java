@@ -20,6 +20,7 @@ class RtcpPacketsTest {
     static final String RR = "81c900075d93153401932db400000001" + "00000000000000000000000000000005";
     static final String PLI = "81ce00020000000103" + "30bdee";
     static final String FIR = "84ce0004fa17fa170000000002d03702" + "04000000";
+    static final String NACK = "81cd0003000000010330bdee" + "0b8f0003";
     static final String SDES = "81ca00069f65e74201107437" + "6d6b596e436d34364f63494e792f0000";
 
     private static ByteBuf buffer(String hex) {
@@ -59,6 +60,13 @@ class RtcpPacketsTest {
                 Arguments.of("FIR", FIR, RtcpType.PSFB, (Consumer<CompoundPacketReader>) reader -> {
                     assertTrue(KeyFrameRequest.is(reader));
                     assertEquals(0x02d03702L, KeyFrameRequest.mediaSsrc(reader));
+                }),
+                Arguments.of("NACK", NACK, RtcpType.RTPFB, (Consumer<CompoundPacketReader>) reader -> {
+                    assertTrue(Nack.is(reader));
+                    assertEquals(0x0330bdeeL, Nack.mediaSsrc(reader));
+                    assertEquals(1, Nack.itemCount(reader));
+                    assertEquals(2959, Nack.packetId(reader, 0));
+                    assertEquals(0x0003, Nack.lostBitmask(reader, 0));
                 }),
                 Arguments.of("SDES", SDES, RtcpType.SDES, (Consumer<CompoundPacketReader>) reader -> {
                     assertEquals(1, reader.count());
@@ -109,6 +117,11 @@ class RtcpPacketsTest {
                 Arguments.of("PLI", PLI, (Consumer<ByteBuf>) out -> KeyFrameRequest.writePli(out, 1, 0x0330bdeeL)),
                 Arguments.of("FIR", FIR, (Consumer<ByteBuf>) out -> KeyFrameRequest.writeFir(out, 0xfa17fa17L,
                         0x02d03702L, 4)),
+                Arguments.of("NACK", NACK, (Consumer<ByteBuf>) out -> assertEquals(3,
+                        Nack.write(out, 1, 0x0330bdeeL, new int[] {2959, 2960, 2961}, 3))),
+                Arguments.of("NACK across a wrap, two items", "81cd0004000000000330bdee" + "fffe8000" + "00200000",
+                        (Consumer<ByteBuf>) out -> assertEquals(3,
+                                Nack.write(out, 0, 0x0330bdeeL, new int[] {65534, 14, 32}, 3))),
                 Arguments.of("SDES", SDES, (Consumer<ByteBuf>) out -> Sdes.writeCname(out, 0x9f65e742L, "t7mkYnCm46OcINy/")));
     }
 
