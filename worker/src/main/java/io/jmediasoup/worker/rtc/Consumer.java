@@ -8,6 +8,7 @@ import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -21,7 +22,7 @@ import java.util.TreeSet;
  * (simple, simulcast, svc, pipe) share. This is the control plane; forwarding packets is the
  * media plane's (issue 4).
  */
-abstract class Consumer {
+abstract class Consumer implements RtpStreamSend.Listener {
     /** Its transport, told when the consumer goes because its producer went. */
     interface Listener {
         void onConsumerProducerClosed(Consumer consumer);
@@ -134,6 +135,20 @@ abstract class Consumer {
     /** The router hands over the producer's live per-encoding scores. */
     void producerRtpStreamScores(int[] scores) {
         this.producerScores = scores;
+    }
+
+    /** A producer stream began or its score changed: the "score" event. */
+    void producerRtpStreamScoreChanged() {
+        emitScore();
+    }
+
+    protected void emitScore() {
+        shared.notify(id, "score", score());
+    }
+
+    /** The producer's score for encoding {@code encodingIdx}, 0 before its stream exists. */
+    protected int producerScore(int encodingIdx) {
+        return encodingIdx < producerScores.length ? producerScores[encodingIdx] : 0;
     }
 
     protected JsonArray producerScoresJson() {
@@ -251,6 +266,28 @@ abstract class Consumer {
     void receiveKeyFrameRequest(RtpStreamSend stream, boolean fir) {
         stream.keyFrameRequested(fir);
         requestKeyFrame();
+    }
+
+    /** The remote receiver NACKed packets of one of our streams: retransmitted while active. */
+    void receiveNack(RtpStreamSend stream, CompoundPacketReader reader) {
+        if (isActive()) {
+            stream.receiveNack(reader, shared.nowMs());
+        }
+    }
+
+    @Override
+    public void onRtpStreamScore(RtpStreamSend stream) {
+        emitScore();
+    }
+
+    @Override
+    public void onRtpStreamRetransmitRtpPacket(RtpStreamSend stream, RtpPacket packet) {
+        listener.onConsumerSendRtpPacket(this, packet);
+    }
+
+    /** Frees its streams' buffers; it is leaving its transport. */
+    void close() {
+        rtpStreams().forEach(RtpStreamSend::close);
     }
 
     /** Its producer is gone: the consumer tells Node and leaves its transport. */

@@ -2,28 +2,39 @@ package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.SeqManager;
+import io.jmediasoup.rtp.codecs.KeyFrameDetector;
 
 /**
  * A consumer's sending stream and the rewriting that makes the packets it forwards one
  * continuous RTP stream: its SSRC, and sequence numbers that go on from the last one sent
- * after every pause, resume or reconnection.
+ * after every pause, resume or reconnection. Video with key frames restarts only on one.
  */
 final class OutgoingStream {
     final RtpStreamSend rtpStream;
     private final SeqManager seqManager = new SeqManager();
+    private final boolean keyFrameSupported;
     private boolean syncRequired = true;
 
-    OutgoingStream(RtpStreamParams params) {
-        this.rtpStream = new RtpStreamSend(params);
+    OutgoingStream(RtpStreamParams params, RtpStreamSend.Listener listener) {
+        this.rtpStream = new RtpStreamSend(params, listener);
+        this.keyFrameSupported = KeyFrameDetector.forMimeType(params.mimeType()).supportsKeyFrames();
     }
 
-    /** The next packet continues the sequence, whatever its own number. */
+    /** The next packet sent continues the sequence, whatever its own number; video waits for a key frame. */
     void requireSync() {
         syncRequired = true;
     }
 
+    /** Whether forwarding waits for a key frame (the consumer should ask for one). */
+    boolean awaitsKeyFrame() {
+        return syncRequired && keyFrameSupported;
+    }
+
     /** Rewrites the packet, has {@code consumer}'s transport send it, and restores it for the next consumer. */
     void forward(RtpPacket packet, long nowMs, Consumer consumer, Consumer.Listener transport) {
+        if (syncRequired && keyFrameSupported && !packet.isKeyFrame()) {
+            return;
+        }
         int originalSeq = packet.sequenceNumber();
         long originalSsrc = packet.ssrc();
         if (syncRequired) {

@@ -29,7 +29,7 @@ final class PipeConsumer extends Consumer {
         int count = rtpParameters.encodings().size();
         mappedSsrcs = new long[count];
         for (int idx = 0; idx < count; idx++) {
-            streams.add(new OutgoingStream(RtpStreamParams.forSending(rtpParameters, idx, true)));
+            streams.add(new OutgoingStream(RtpStreamParams.forSending(rtpParameters, idx, true), this));
             mappedSsrcs[idx] = consumableRtpEncodings.get(idx).ssrc();
         }
         rtpStreams = streams.stream().map(stream -> stream.rtpStream).toList();
@@ -85,7 +85,7 @@ final class PipeConsumer extends Consumer {
     @Override
     protected JsonArray stats() {
         JsonArray stats = new JsonArray();
-        streams.forEach(stream -> stats.add(stream.rtpStream.stats()));
+        streams.forEach(stream -> stats.add(stream.rtpStream.stats(shared.nowMs())));
         return stats;
     }
 

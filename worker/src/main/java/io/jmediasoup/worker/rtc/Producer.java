@@ -7,15 +7,17 @@ import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.codecs.KeyFrameDetector;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.collection.LongObjectHashMap;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A source of RTP on a transport (transport.produce). It finds or creates the receiving
@@ -23,7 +25,7 @@ import java.util.List;
  * to the router's (rtpMapping) before handing it to the router. RTX, NACK, key-frame requests
  * and scores from receiver reports are still to come (issue 4).
  */
-final class Producer {
+final class Producer implements RtpStreamRecv.Listener {
     /** Who hears of pauses and resumes: the router, which tells the consumers. */
     interface Listener {
         void onProducerPaused(Producer producer);
@@ -32,6 +34,12 @@ final class Producer {
 
         /** A packet, already in the router's payload type and SSRC, to forward; lent for the call. */
         void onProducerRtpPacketReceived(Producer producer, RtpPacket packet);
+
+        /** A stream began: consumers may now report its score. */
+        void onProducerNewRtpStream(Producer producer);
+
+        /** One of its streams' scores changed ({@link #rtpStreamScores} holds them all). */
+        void onProducerRtpStreamScore(Producer producer);
     }
 
     /** Where its RTCP to the sender goes: its transport. */
@@ -39,8 +47,23 @@ final class Producer {
         void sendRtcp(ByteBuf packet);
     }
 
-    /** A receiving stream and the SSRC the router knows it by. */
-    private record ReceivingStream(RtpStreamRecv rtpStream, long mappedSsrc) {}
+    /** A receiving stream, the SSRC the router knows it by, and its key-frame bookkeeping. */
+    private static final class ReceivingStream {
+        final RtpStreamRecv rtpStream;
+        final long mappedSsrc;
+        final KeyFrameDetector keyFrameDetector;
+        /** When a key frame was last asked for and has not come yet; 0 when none is awaited. */
+        long keyFrameRequestedMs;
+
+        ReceivingStream(RtpStreamRecv rtpStream, long mappedSsrc, KeyFrameDetector keyFrameDetector) {
+            this.rtpStream = rtpStream;
+            this.mappedSsrc = mappedSsrc;
+            this.keyFrameDetector = keyFrameDetector;
+        }
+    }
+
+    /** How long a key-frame request stands before another may be sent. */
+    private static final long KEY_FRAME_WAIT_MS = 1000;
 
     final String id;
     final MediaKind kind;
@@ -55,6 +78,10 @@ final class Producer {
     /** The router's payload type per payload type received, -1 where unmapped. */
     private final int[] mappedPayloadTypes = new int[128];
     private final LongObjectHashMap<ReceivingStream> streamsBySsrc = new LongObjectHashMap<>();
+    private final LongObjectHashMap<ReceivingStream> streamsByRtxSsrc = new LongObjectHashMap<>();
+    private ScheduledFuture<?> nackTimer;
+    private ScheduledFuture<?> inactivityTimer;
+    private boolean closed;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
     private boolean paused;
 
@@ -99,6 +126,7 @@ final class Producer {
             case "producer.pause":
                 if (!paused) {
                     paused = true;
+                    streamsBySsrc.values().forEach(stream -> stream.rtpStream.pause());
                     listener.onProducerPaused(this);
                 }
                 request.accept();
@@ -107,6 +135,9 @@ final class Producer {
                 if (paused) {
                     paused = false;
                     listener.onProducerResumed(this);
+                    // Consumers resume from a key frame.
+                    long nowMs = shared.nowMs();
+                    streamsBySsrc.values().forEach(stream -> requestKeyFrame(stream, nowMs));
                 }
                 request.accept();
                 break;
@@ -122,20 +153,50 @@ final class Producer {
     /**
      * Receives a packet the transport routed here; {@code ridExtensionId} is the transport's
      * id for the rid header extension (0 when none). Returns false when it was discarded: no
-     * stream of this producer matches it, its sequence number is out of line, or its payload
-     * type has no mapping.
+     * stream of this producer matches it, its sequence number is out of line, it is a
+     * retransmission of nothing we lost, or its payload type has no mapping.
      */
     boolean receiveRtpPacket(RtpPacket packet, int ridExtensionId) {
+        long nowMs = shared.nowMs();
         ReceivingStream stream = streamsBySsrc.get(packet.ssrc());
+        boolean isRtx = false;
+        boolean isNew = false;
         if (stream == null) {
-            stream = createStream(packet, ridExtensionId);
+            stream = streamsByRtxSsrc.get(packet.ssrc());
+            isRtx = stream != null;
+        }
+        if (stream == null) {
+            stream = createStream(packet, ridExtensionId, nowMs);
             if (stream == null) {
                 shared.logger().warn(LogTag.RTP, "Producer", "no stream found for received packet [ssrc:" + packet.ssrc() + "]");
                 return false;
             }
+            isRtx = stream.rtpStream.params().rtxSsrc() == packet.ssrc();
+            isNew = !isRtx;
         }
-        if (!stream.rtpStream.receivePacket(packet, shared.nowMs())) {
+        RtpStreamRecv rtpStream = stream.rtpStream;
+        if (isRtx) {
+            RtpStreamParams params = rtpStream.params();
+            if (packet.payloadType() != params.rtxPayloadType() || !packet.rtxDecode(params.payloadType(), params.ssrc())) {
+                return false;
+            }
+        }
+        packet.setKeyFrame(stream.keyFrameDetector.isKeyFrame(packet.buffer(), packet.payloadIndex(), packet.payloadLength()));
+        boolean accepted = isRtx ? rtpStream.receiveRetransmission(packet, nowMs) : rtpStream.receivePacket(packet, nowMs);
+        if (rtpStream.hasPendingNacks()) {
+            startNackTimer();
+        }
+        if (!accepted) {
             return false;
+        }
+        if (packet.isKeyFrame()) {
+            stream.keyFrameRequestedMs = 0;
+        } else if (isNew && !paused) {
+            // The first packets may have been lost: ask for a key frame straight away.
+            requestKeyFrame(stream, nowMs);
+        }
+        if (isNew) {
+            listener.onProducerNewRtpStream(this);
         }
         if (paused) {
             return true;
@@ -152,35 +213,71 @@ final class Producer {
     }
 
     /**
-     * The stream for a packet of an SSRC not seen yet: the encoding with that SSRC, else the
-     * one with the packet's RID, else the only encoding when it names neither. Media packets
-     * only: RTX streams are not received yet.
+     * The stream for a packet of an SSRC not seen yet, as the C++ worker finds it: the
+     * encoding with that SSRC (or RTX SSRC), else the one with the packet's RID, else the
+     * only encoding when it names neither. An RTX packet pairs with an existing media stream
+     * and is returned with it; null when nothing matches.
      */
-    private ReceivingStream createStream(RtpPacket packet, int ridExtensionId) {
+    private ReceivingStream createStream(RtpPacket packet, int ridExtensionId, long nowMs) {
         List<RtpEncodingParameters> encodings = rtpParameters.encodings();
-        int encodingIdx = -1;
-        for (int i = 0; i < encodings.size() && encodingIdx < 0; i++) {
-            if (encodings.get(i).ssrc() == packet.ssrc() && carriesMedia(encodings.get(i), packet)) {
-                encodingIdx = i;
+        for (int i = 0; i < encodings.size(); i++) {
+            RtpEncodingParameters encoding = encodings.get(i);
+            if (encoding.ssrc() == packet.ssrc() && carriesMedia(encoding, packet)) {
+                return newStream(packet, i, nowMs);
+            }
+            if (encoding.hasRtx() && encoding.rtxSsrc() == packet.ssrc() && carriesRtx(encoding, packet)) {
+                return pairRtx(streamsBySsrc.get(encoding.ssrc()), packet);
             }
         }
-        String rid = encodingIdx < 0 ? packet.extensionString(ridExtensionId) : null;
-        for (int i = 0; rid != null && i < encodings.size() && encodingIdx < 0; i++) {
-            if (encodings.get(i).rid().equals(rid) && carriesMedia(encodings.get(i), packet) && !hasStreamWithRid(rid)) {
-                encodingIdx = i;
+        String rid = packet.extensionString(ridExtensionId);
+        if (rid != null) {
+            for (int i = 0; i < encodings.size(); i++) {
+                RtpEncodingParameters encoding = encodings.get(i);
+                if (!encoding.rid().equals(rid)) {
+                    continue;
+                }
+                if (carriesMedia(encoding, packet)) {
+                    return streamWithRid(rid) == null ? newStream(packet, i, nowMs) : null;
+                }
+                if (carriesRtx(encoding, packet)) {
+                    return pairRtx(streamWithRid(rid), packet);
+                }
             }
-        }
-        if (encodingIdx < 0 && rid == null && encodings.size() == 1 && encodings.get(0).ssrc() == 0
-                && encodings.get(0).rid().isEmpty() && carriesMedia(encodings.get(0), packet) && streamsBySsrc.isEmpty()) {
-            encodingIdx = 0;
-        }
-        if (encodingIdx < 0) {
             return null;
         }
-        RtpStreamRecv rtpStream = new RtpStreamRecv(RtpStreamParams.forReceiving(rtpParameters, encodingIdx, packet.ssrc()));
-        ReceivingStream stream = new ReceivingStream(rtpStream, rtpMapping.encodings().get(encodingIdx).mappedSsrc());
+        if (encodings.size() == 1 && encodings.get(0).ssrc() == 0 && encodings.get(0).rid().isEmpty()) {
+            if (carriesMedia(encodings.get(0), packet)) {
+                return streamsBySsrc.isEmpty() ? newStream(packet, 0, nowMs) : null;
+            }
+            if (carriesRtx(encodings.get(0), packet) && !streamsBySsrc.isEmpty()) {
+                return pairRtx(streamsBySsrc.values().iterator().next(), packet);
+            }
+        }
+        return null;
+    }
+
+    private ReceivingStream newStream(RtpPacket packet, int encodingIdx, long nowMs) {
+        RtpStreamParams params = RtpStreamParams.forReceiving(rtpParameters, encodingIdx, packet.ssrc());
+        RtpStreamRecv rtpStream = new RtpStreamRecv(params, this, nowMs);
+        ReceivingStream stream = new ReceivingStream(rtpStream, rtpMapping.encodings().get(encodingIdx).mappedSsrc(),
+                KeyFrameDetector.forMimeType(params.mimeType()));
         streamsBySsrc.put(packet.ssrc(), stream);
         rtpStreamScores[encodingIdx] = rtpStream.score();
+        if (paused) {
+            rtpStream.pause();
+        }
+        startInactivityTimer();
+        emitScore();
+        return stream;
+    }
+
+    /** The media stream's first RTX packet: from now on its SSRC is the stream's RTX SSRC. */
+    private ReceivingStream pairRtx(ReceivingStream stream, RtpPacket packet) {
+        if (stream == null || stream.rtpStream.params().hasRtx()) {
+            return null;
+        }
+        stream.rtpStream.setRtx(packet.payloadType(), packet.ssrc());
+        streamsByRtxSsrc.put(packet.ssrc(), stream);
         return stream;
     }
 
@@ -188,7 +285,7 @@ final class Producer {
     boolean receiveSenderReport(long ssrc, long ntpSeconds, long ntpFraction) {
         ReceivingStream stream = streamsBySsrc.get(ssrc);
         if (stream == null) {
-            return false;
+            return streamsByRtxSsrc.containsKey(ssrc);
         }
         stream.rtpStream.receiveSenderReport(ntpSeconds, ntpFraction, shared.nowMs());
         return true;
@@ -212,18 +309,113 @@ final class Producer {
         if (kind != MediaKind.VIDEO || paused) {
             return;
         }
+        long nowMs = shared.nowMs();
         for (ReceivingStream stream : streamsBySsrc.values()) {
-            if (stream.mappedSsrc != mappedSsrc) {
+            if (stream.mappedSsrc == mappedSsrc) {
+                requestKeyFrame(stream, nowMs);
+            }
+        }
+    }
+
+    /**
+     * Asks the sender for a key frame unless one was asked for less than
+     * {@link #KEY_FRAME_WAIT_MS} ago and has not arrived yet: many consumers asking at once
+     * make one request.
+     */
+    private void requestKeyFrame(ReceivingStream stream, long nowMs) {
+        if (kind != MediaKind.VIDEO) {
+            return;
+        }
+        if (stream.keyFrameRequestedMs != 0 && nowMs - stream.keyFrameRequestedMs < KEY_FRAME_WAIT_MS) {
+            return;
+        }
+        if (stream.rtpStream.requestKeyFrame()) {
+            stream.keyFrameRequestedMs = nowMs;
+        }
+    }
+
+    @Override
+    public void onRtpStreamSendRtcp(RtpStreamRecv rtpStream, ByteBuf packet) {
+        rtcpSender.sendRtcp(packet);
+    }
+
+    @Override
+    public void onRtpStreamScore(RtpStreamRecv rtpStream, int score, int previousScore) {
+        rtpStreamScores[rtpStream.params().encodingIdx()] = score;
+        listener.onProducerRtpStreamScore(this);
+        emitScore();
+    }
+
+    /** The "score" event: each receiving stream's score by encoding. */
+    private void emitScore() {
+        shared.notify(id, "score", scoreJson());
+    }
+
+    JsonArray scoreJson() {
+        JsonArray json = new JsonArray();
+        ReceivingStream[] byEncoding = new ReceivingStream[rtpStreamScores.length];
+        streamsBySsrc.values().forEach(stream -> byEncoding[stream.rtpStream.params().encodingIdx()] = stream);
+        for (ReceivingStream stream : byEncoding) {
+            if (stream == null) {
                 continue;
             }
-            ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(20);
-            try {
-                if (stream.rtpStream.writeKeyFrameRequest(packet)) {
-                    rtcpSender.sendRtcp(packet);
-                }
-            } finally {
-                packet.release();
+            RtpStreamParams params = stream.rtpStream.params();
+            JsonObject entry = new JsonObject();
+            entry.addProperty("encodingIdx", params.encodingIdx());
+            entry.addProperty("ssrc", params.ssrc());
+            if (!params.rid().isEmpty()) {
+                entry.addProperty("rid", params.rid());
             }
+            entry.addProperty("score", stream.rtpStream.score());
+            json.add(entry);
+        }
+        return json;
+    }
+
+    private void startNackTimer() {
+        if (nackTimer == null) {
+            nackTimer = shared.loop().schedule(this::onNackTimer, NackGenerator.TIMER_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void onNackTimer() {
+        nackTimer = null;
+        if (closed) {
+            return;
+        }
+        long nowMs = shared.nowMs();
+        boolean again = false;
+        for (ReceivingStream stream : streamsBySsrc.values()) {
+            again |= stream.rtpStream.onNackTimer(nowMs);
+        }
+        if (again) {
+            startNackTimer();
+        }
+    }
+
+    private void startInactivityTimer() {
+        if (inactivityTimer == null) {
+            long period = RtpStreamRecv.INACTIVITY_MS / 3;
+            inactivityTimer = shared.loop().scheduleAtFixedRate(this::checkInactivity, period, period,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkInactivity() {
+        long nowMs = shared.nowMs();
+        if (!paused) {
+            streamsBySsrc.values().forEach(stream -> stream.rtpStream.checkInactivity(nowMs));
+        }
+    }
+
+    /** Stops its timers. */
+    void close() {
+        closed = true;
+        if (nackTimer != null) {
+            nackTimer.cancel(false);
+        }
+        if (inactivityTimer != null) {
+            inactivityTimer.cancel(false);
         }
     }
 
@@ -231,13 +423,18 @@ final class Producer {
         return rtpParameters.codecFor(encoding).payloadType() == packet.payloadType();
     }
 
-    private boolean hasStreamWithRid(String rid) {
+    private boolean carriesRtx(RtpEncodingParameters encoding, RtpPacket packet) {
+        RtpCodecParameters rtxCodec = rtpParameters.rtxCodecFor(encoding);
+        return rtxCodec != null && rtxCodec.payloadType() == packet.payloadType();
+    }
+
+    private ReceivingStream streamWithRid(String rid) {
         for (ReceivingStream stream : streamsBySsrc.values()) {
-            if (stream.rtpStream.params.rid().equals(rid)) {
-                return true;
+            if (stream.rtpStream.params().rid().equals(rid)) {
+                return stream;
             }
         }
-        return false;
+        return null;
     }
 
     /** producer.getStats(): one "inbound-rtp" entry per receiving stream. */

@@ -288,6 +288,16 @@ public final class Router implements Transport.Listener {
     }
 
     @Override
+    public void onProducerNewRtpStream(Producer producer) {
+        consumersByProducer.get(producer.id).forEach(Consumer::producerRtpStreamScoreChanged);
+    }
+
+    @Override
+    public void onProducerRtpStreamScore(Producer producer) {
+        consumersByProducer.get(producer.id).forEach(Consumer::producerRtpStreamScoreChanged);
+    }
+
+    @Override
     public void onTransportNewDataProducer(Transport transport, DataProducer dataProducer) {
         if (dataProducers.containsKey(dataProducer.id)) {
             throw new MediasoupError("DataProducer already present in mapDataProducers [dataProducerId:"

@@ -23,9 +23,18 @@ record RtpStreamParams(int encodingIdx, long ssrc, int payloadType, RtpCodecPara
         return of(rtpParameters, encodingIdx, encoding.ssrc(), "", layered);
     }
 
-    /** The params of a producer's receiving stream for an encoding, under the SSRC it arrives with. */
+    /**
+     * The params of a producer's receiving stream for an encoding, under the SSRC it arrives
+     * with; its RTX pairing is learnt from the first RTX packet ({@link #withRtx}).
+     */
     static RtpStreamParams forReceiving(RtpParameters rtpParameters, int encodingIdx, long ssrc) {
-        return of(rtpParameters, encodingIdx, ssrc, rtpParameters.encodings().get(encodingIdx).rid(), true);
+        return of(rtpParameters, encodingIdx, ssrc, rtpParameters.encodings().get(encodingIdx).rid(), true)
+                .withRtx(0, 0);
+    }
+
+    RtpStreamParams withRtx(int rtxPayloadType, long rtxSsrc) {
+        return new RtpStreamParams(encodingIdx, ssrc, payloadType, codec, rid, cname, rtxSsrc, rtxPayloadType, useNack,
+                usePli, useFir, useInBandFec, useDtx, spatialLayers, temporalLayers);
     }
 
     private static RtpStreamParams of(RtpParameters rtpParameters, int encodingIdx, long ssrc, String rid,

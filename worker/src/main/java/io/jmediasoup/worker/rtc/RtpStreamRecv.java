@@ -3,21 +3,38 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
+import io.jmediasoup.rtp.rtcp.Nack;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 
 /**
- * A stream a producer receives: sequence validation (RFC 3550 A.1), jitter (RFC 3550 6.4.1),
- * counters, the report blocks of our receiver reports and key-frame requests to the sender.
- * NACK generation and the score are still to come (issue 4).
+ * A stream a producer receives: sequence validation (RFC 3550 A.1), jitter (§6.4.1),
+ * counters and bitrate, RTX decapsulation, NACK generation, the report blocks of our
+ * receiver reports, key-frame requests to the sender, and the score as the C++ worker
+ * computes it: a sample per sender report, 0 after {@link #INACTIVITY_MS} without media.
  */
 final class RtpStreamRecv {
+    /** Where its RTCP goes and who hears of its score: its producer. */
+    interface Listener {
+        /** An RTCP packet (NACK, PLI, FIR) for the sender; lent for the call. */
+        void onRtpStreamSendRtcp(RtpStreamRecv stream, ByteBuf packet);
+
+        void onRtpStreamScore(RtpStreamRecv stream, int score, int previousScore);
+    }
+
     private static final int SEQ_MOD = 1 << 16;
     private static final int MAX_DROPOUT = 3000;
     private static final int MAX_MISORDER = 1500;
-    private static final int INITIAL_SCORE = 10;
+    static final long INACTIVITY_MS = 1500;
+    private static final long INACTIVITY_WITH_DTX_MS = 5000;
+    private static final int NACK_BUFFER_SIZE = 12 + 4 * Nack.MAX_ITEMS;
 
-    final RtpStreamParams params;
+    private RtpStreamParams params;
+    private final Listener listener;
+    private final NackGenerator nackGenerator;
+    private final RateCalculator bitrate = new RateCalculator(2500);
+    private final StreamScore score = new StreamScore(10);
     private boolean started;
     private int maxSeq;
     private int badSeq;
@@ -25,51 +42,109 @@ final class RtpStreamRecv {
     private int baseSeq;
     private int transit;
     private double jitter;
+    /** Packets received as media, which loss is computed from; retransmissions are counted apart. */
+    private long mediaPacketCount;
     private long packetCount;
     private long byteCount;
     private long packetsDiscarded;
-    private int score = INITIAL_SCORE;
+    private long packetsRetransmitted;
+    private long packetsRepaired;
+    private long nackCount;
+    private long nackPacketCount;
+    private long rtxPacketsDiscarded;
     private long expectedPrior;
     private long receivedPrior;
+    private long expectedPriorScore;
+    private long receivedPriorScore;
+    private long repairedPriorScore;
+    private long retransmittedPriorScore;
     private long packetsLost;
     private int fractionLost;
     /** Compact NTP time of the last SR from the sender, and when it arrived; 0 before any. */
     private long lastSrTimestamp;
     private long lastSrReceivedMs;
     private long lastRtcpSentMs;
+    private long lastPacketMs;
+    private boolean inactive;
     private int firSequenceNumber;
     private long pliCount;
     private long firCount;
 
-    RtpStreamRecv(RtpStreamParams params) {
+    RtpStreamRecv(RtpStreamParams params, Listener listener, long nowMs) {
         this.params = params;
+        this.listener = listener;
+        this.nackGenerator = params.useNack() ? new NackGenerator() : null;
+        this.lastPacketMs = nowMs;
     }
 
-    /** Validates and counts a packet; false when its sequence number says to discard it. */
+    RtpStreamParams params() {
+        return params;
+    }
+
+    /** The first RTX packet names the RTX stream paired with this one. */
+    void setRtx(int payloadType, long ssrc) {
+        params = params.withRtx(payloadType, ssrc);
+    }
+
+    /**
+     * Validates and counts a media packet, NACKing any gap it reveals; false when its
+     * sequence number says to discard it.
+     */
     boolean receivePacket(RtpPacket packet, long nowMs) {
-        int seq = packet.sequenceNumber();
+        if (!receiveSequenceNumber(packet.sequenceNumber())) {
+            packetsDiscarded++;
+            return false;
+        }
+        if (nackGenerator != null) {
+            boolean wasNacked = nackGenerator.receivePacket(packet.sequenceNumber(), packet.isKeyFrame(), false, nowMs);
+            if (wasNacked && !params.hasRtx()) {
+                // Without RTX a NACKed packet comes back on the media stream itself.
+                packetsRetransmitted++;
+                packetsRepaired++;
+            }
+            sendNacks();
+        }
+        calculateJitter(packet.timestamp(), nowMs);
+        mediaPacketCount++;
+        count(packet, nowMs);
+        return true;
+    }
+
+    /**
+     * Takes an RTX packet of this stream, already decoded back to the original, and returns
+     * whether it repairs a packet we NACKed (and should then be forwarded).
+     */
+    boolean receiveRetransmission(RtpPacket packet, long nowMs) {
+        if (nackGenerator == null || !receiveSequenceNumber(packet.sequenceNumber())) {
+            rtxPacketsDiscarded++;
+            return false;
+        }
+        packetsRetransmitted++;
+        if (!nackGenerator.receivePacket(packet.sequenceNumber(), packet.isKeyFrame(), true, nowMs)) {
+            return false;
+        }
+        packetsRepaired++;
+        count(packet, nowMs);
+        return true;
+    }
+
+    private void count(RtpPacket packet, long nowMs) {
+        packetCount++;
+        byteCount += packet.size();
+        bitrate.update(packet.size(), nowMs);
+        lastPacketMs = nowMs;
+        if (inactive) {
+            inactive = false;
+            resetScore(10);
+        }
+    }
+
+    private boolean receiveSequenceNumber(int seq) {
         if (!started) {
             initSeq(seq);
             started = true;
             maxSeq = (seq - 1) & 0xFFFF;
         }
-        if (!updateSeq(seq)) {
-            packetsDiscarded++;
-            return false;
-        }
-        calculateJitter(packet.timestamp(), nowMs);
-        packetCount++;
-        byteCount += packet.size();
-        return true;
-    }
-
-    private void initSeq(int seq) {
-        baseSeq = seq;
-        maxSeq = seq;
-        badSeq = SEQ_MOD + 1;
-    }
-
-    private boolean updateSeq(int seq) {
         int udelta = (seq - maxSeq) & 0xFFFF;
         if (udelta < MAX_DROPOUT) {
             if (seq < maxSeq) {
@@ -88,6 +163,12 @@ final class RtpStreamRecv {
         return true;
     }
 
+    private void initSeq(int seq) {
+        baseSeq = seq;
+        maxSeq = seq;
+        badSeq = SEQ_MOD + 1;
+    }
+
     private void calculateJitter(long rtpTimestamp, long nowMs) {
         long clockRate = params.codec().clockRate();
         if (clockRate == 0) {
@@ -102,10 +183,104 @@ final class RtpStreamRecv {
         }
     }
 
-    /** Remembers the sender's SR, to echo it in our next report (LSR, DLSR). */
+    /** The NACK timer's tick; returns whether it must tick again. */
+    boolean onNackTimer(long nowMs) {
+        if (nackGenerator == null) {
+            return false;
+        }
+        nackGenerator.onTimer(nowMs);
+        sendNacks();
+        return nackGenerator.hasPending();
+    }
+
+    boolean hasPendingNacks() {
+        return nackGenerator != null && nackGenerator.hasPending();
+    }
+
+    private void sendNacks() {
+        if (nackGenerator.takeKeyFrameRequired()) {
+            requestKeyFrame();
+        }
+        int count = nackGenerator.batchCount();
+        if (count == 0) {
+            return;
+        }
+        ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(NACK_BUFFER_SIZE);
+        try {
+            nackPacketCount += Nack.write(packet, 0, params.ssrc(), nackGenerator.batch(), count);
+            nackCount++;
+            listener.onRtpStreamSendRtcp(this, packet);
+        } finally {
+            packet.release();
+        }
+    }
+
+    /** Media stopped for longer than the C++ worker tolerates: the score drops to 0. */
+    void checkInactivity(long nowMs) {
+        long limit = params.useDtx() ? INACTIVITY_WITH_DTX_MS : INACTIVITY_MS;
+        if (!inactive && nowMs - lastPacketMs >= limit) {
+            inactive = true;
+            resetScore(0);
+        }
+    }
+
+    /** No media is expected while paused: NACK state and jitter start over. */
+    void pause() {
+        if (nackGenerator != null) {
+            nackGenerator.reset();
+        }
+        transit = 0;
+        jitter = 0;
+    }
+
+    /** Remembers the sender's SR, to echo it in our next report (LSR, DLSR), and scores the interval. */
     void receiveSenderReport(long ntpSeconds, long ntpFraction, long nowMs) {
         lastSrTimestamp = Ntp.compact(ntpSeconds, ntpFraction);
         lastSrReceivedMs = nowMs;
+        updateScore();
+    }
+
+    private void updateScore() {
+        long totalExpected = expectedPackets();
+        long expected = totalExpected - expectedPriorScore;
+        expectedPriorScore = totalExpected;
+        long received = mediaPacketCount - receivedPriorScore;
+        receivedPriorScore = mediaPacketCount;
+        long lost = Math.max(0, expected - received);
+        long repaired = packetsRepaired - repairedPriorScore;
+        repairedPriorScore = packetsRepaired;
+        long retransmitted = packetsRetransmitted - retransmittedPriorScore;
+        retransmittedPriorScore = packetsRetransmitted;
+        if (inactive) {
+            return;
+        }
+        if (expected <= 0) {
+            addScore(10);
+            return;
+        }
+        lost = Math.min(lost, received);
+        if (repaired > lost && !params.hasRtx()) {
+            lost = repaired;
+        }
+        addScore(received == 0 ? 0 : StreamScore.sample(received, lost, repaired, retransmitted));
+    }
+
+    private void addScore(int sample) {
+        int previous = score.value();
+        if (score.add(sample)) {
+            listener.onRtpStreamScore(this, score.value(), previous);
+        }
+    }
+
+    private void resetScore(int value) {
+        int previous = score.value();
+        if (score.reset(value)) {
+            listener.onRtpStreamScore(this, value, previous);
+        }
+    }
+
+    private long expectedPackets() {
+        return cycles + maxSeq - baseSeq + 1;
     }
 
     /** Whether a receiver report is due, as often as the C++ worker sends them per kind. */
@@ -116,12 +291,12 @@ final class RtpStreamRecv {
     /** Writes this stream's report block (RFC 3550 §6.4.1, loss per A.3). */
     void writeReportBlock(ByteBuf out, long nowMs) {
         lastRtcpSentMs = nowMs;
-        long expected = cycles + maxSeq - baseSeq + 1;
-        packetsLost = Math.max(0, expected - packetCount);
+        long expected = expectedPackets();
+        packetsLost = Math.max(0, expected - mediaPacketCount);
         long expectedInterval = expected - expectedPrior;
-        long receivedInterval = packetCount - receivedPrior;
+        long receivedInterval = mediaPacketCount - receivedPrior;
         expectedPrior = expected;
-        receivedPrior = packetCount;
+        receivedPrior = mediaPacketCount;
         long lostInterval = expectedInterval - receivedInterval;
         fractionLost = expectedInterval == 0 || lostInterval <= 0 ? 0
                 : (int) Math.min(255, Math.round((double) (lostInterval << 8) / expectedInterval));
@@ -134,19 +309,25 @@ final class RtpStreamRecv {
                 lastSrReceivedMs != 0 ? lastSrTimestamp : 0, dlsr);
     }
 
-    /** Writes a PLI, or a FIR when the sender understands only that; false when it understands neither. */
-    boolean writeKeyFrameRequest(ByteBuf out) {
-        if (params.usePli()) {
-            KeyFrameRequest.writePli(out, 0, params.ssrc());
-            pliCount++;
+    /** Sends a PLI, or a FIR when the sender understands only that; false when it understands neither. */
+    boolean requestKeyFrame() {
+        ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(20);
+        try {
+            if (params.usePli()) {
+                // Sender SSRC as media SSRC, as the C++ worker does for senders (GStreamer) that reject 0.
+                KeyFrameRequest.writePli(packet, params.ssrc(), params.ssrc());
+                pliCount++;
+            } else if (params.useFir()) {
+                KeyFrameRequest.writeFir(packet, params.ssrc(), params.ssrc(), ++firSequenceNumber & 0xFF);
+                firCount++;
+            } else {
+                return false;
+            }
+            listener.onRtpStreamSendRtcp(this, packet);
             return true;
+        } finally {
+            packet.release();
         }
-        if (params.useFir()) {
-            KeyFrameRequest.writeFir(out, 0, params.ssrc(), firSequenceNumber++ & 0xFF);
-            firCount++;
-            return true;
-        }
-        return false;
     }
 
     long ssrc() {
@@ -154,7 +335,7 @@ final class RtpStreamRecv {
     }
 
     int score() {
-        return score;
+        return score.value();
     }
 
     /** One "inbound-rtp" entry of producer.getStats(). */
@@ -167,27 +348,37 @@ final class RtpStreamRecv {
         json.addProperty("packetsLost", packetsLost);
         json.addProperty("fractionLost", fractionLost);
         json.addProperty("packetsDiscarded", packetsDiscarded);
-        for (String counter : new String[] {"packetsRetransmitted", "packetsRepaired", "nackCount", "nackPacketCount"}) {
-            json.addProperty(counter, 0);
-        }
+        json.addProperty("packetsRetransmitted", packetsRetransmitted);
+        json.addProperty("packetsRepaired", packetsRepaired);
+        json.addProperty("nackCount", nackCount);
+        json.addProperty("nackPacketCount", nackPacketCount);
         json.addProperty("pliCount", pliCount);
         json.addProperty("firCount", firCount);
-        json.addProperty("score", score);
+        json.addProperty("score", score.value());
         if (!params.rid().isEmpty()) {
             json.addProperty("rid", params.rid());
+        }
+        if (params.hasRtx()) {
+            json.addProperty("rtxSsrc", params.rtxSsrc());
+            json.addProperty("rtxPacketsDiscarded", rtxPacketsDiscarded);
         }
         json.addProperty("type", "inbound-rtp");
         json.addProperty("jitter", (long) jitter);
         json.addProperty("packetCount", packetCount);
         json.addProperty("byteCount", byteCount);
-        json.addProperty("bitrate", 0);
+        json.addProperty("bitrate", bitrate.rate(nowMs));
         return json;
     }
 
     JsonObject dump() {
         JsonObject json = new JsonObject();
         json.add("params", params.toJson());
-        json.addProperty("score", score);
+        json.addProperty("score", score.value());
+        if (params.hasRtx()) {
+            JsonObject rtxStream = new JsonObject();
+            rtxStream.add("params", params.rtxToJson());
+            json.add("rtxStream", rtxStream);
+        }
         return json;
     }
 }

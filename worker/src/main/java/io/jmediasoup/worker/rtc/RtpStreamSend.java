@@ -3,21 +3,41 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.SeqManager;
+import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.rtp.rtcp.Nack;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
 import io.jmediasoup.rtp.rtcp.Sdes;
 import io.jmediasoup.rtp.rtcp.SenderReport;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A stream a consumer sends. Its score starts at 10 (a sending stream is healthy until the
- * receiver's reports say otherwise; scoring from them is still to come, as are NACK and
- * retransmissions, issue 4).
+ * A stream a consumer sends: counters and bitrate, sender reports, the remote receiver's
+ * reports (loss, round-trip time, score) and NACKs, answered from a retransmission buffer
+ * with RTX (RFC 4588) when negotiated, else with the original packet.
  */
 final class RtpStreamSend {
-    private static final int INITIAL_SCORE = 10;
+    /** Its consumer: told of score changes and given retransmissions to send. */
+    interface Listener {
+        void onRtpStreamScore(RtpStreamSend stream);
+
+        /** A retransmission (RTX or original) to send now; lent for the call. */
+        void onRtpStreamRetransmitRtpPacket(RtpStreamSend stream, RtpPacket packet);
+    }
+
+    /** Packets older than this (by RTP time behind the newest sent) are not retransmitted. */
+    private static final long MAX_RETRANSMISSION_DELAY_MS = 2000;
+    private static final long DEFAULT_RTT_MS = 100;
 
     final RtpStreamParams params;
-    private int score = INITIAL_SCORE;
+    private final Listener listener;
+    private final StreamScore score = new StreamScore(10);
+    private final RateCalculator bitrate = new RateCalculator(2500);
+    private final RetransmissionBuffer retransmissionBuffer;
+    private ByteBuf retransmission;
+    private final RtpPacket retransmitted = new RtpPacket();
+    private int rtxSeq = ThreadLocalRandom.current().nextInt(0x10000);
     private long packetCount;
     private long byteCount;
     private long maxPacketTimestamp;
@@ -28,12 +48,22 @@ final class RtpStreamSend {
     private double roundTripTime;
     private long pliCount;
     private long firCount;
+    private long nackCount;
+    private long nackPacketCount;
+    private long packetsRetransmitted;
+    private long packetsRepaired;
+    private long sentPriorScore;
+    private long lostPriorScore;
+    private long repairedPriorScore;
+    private long retransmittedPriorScore;
 
-    RtpStreamSend(RtpStreamParams params) {
+    RtpStreamSend(RtpStreamParams params, Listener listener) {
         this.params = params;
+        this.listener = listener;
+        this.retransmissionBuffer = params.useNack() ? new RetransmissionBuffer() : null;
     }
 
-    /** Counts a packet sent on this stream. */
+    /** Counts a packet sent on this stream and keeps it for retransmission. */
     void packetSent(RtpPacket packet, long nowMs) {
         if (packetCount == 0 || SeqManager.isTimestampHigherThan(packet.timestamp(), maxPacketTimestamp)) {
             maxPacketTimestamp = packet.timestamp();
@@ -41,6 +71,63 @@ final class RtpStreamSend {
         }
         packetCount++;
         byteCount += packet.size();
+        bitrate.update(packet.size(), nowMs);
+        if (retransmissionBuffer != null) {
+            retransmissionBuffer.store(packet);
+        }
+    }
+
+    /** Answers a NACK: each packet still kept, not too old and not resent within an RTT, is sent again. */
+    void receiveNack(CompoundPacketReader reader, long nowMs) {
+        nackCount++;
+        for (int item = 0; item < Nack.itemCount(reader); item++) {
+            int pid = Nack.packetId(reader, item);
+            int bitmask = Nack.lostBitmask(reader, item);
+            retransmit(pid, nowMs);
+            nackPacketCount++;
+            for (int bit = 0; bit < 16; bit++) {
+                if ((bitmask & (1 << bit)) != 0) {
+                    retransmit((pid + bit + 1) & 0xFFFF, nowMs);
+                    nackPacketCount++;
+                }
+            }
+        }
+    }
+
+    private void retransmit(int seq, long nowMs) {
+        if (retransmissionBuffer == null || !retransmissionBuffer.contains(seq)) {
+            return;
+        }
+        long ageMs = ((maxPacketTimestamp - retransmissionBuffer.timestamp(seq)) & 0xFFFFFFFFL) * 1000
+                / params.codec().clockRate();
+        if (ageMs > MAX_RETRANSMISSION_DELAY_MS) {
+            return;
+        }
+        long rttMs = roundTripTime > 0 ? (long) roundTripTime : DEFAULT_RTT_MS;
+        long resentAtMs = retransmissionBuffer.resentAtMs(seq);
+        if (resentAtMs != 0 && nowMs - resentAtMs <= rttMs) {
+            return;
+        }
+        if (retransmission == null) {
+            retransmission = PooledByteBufAllocator.DEFAULT.directBuffer(2 * RetransmissionBuffer.SLOT_SIZE);
+        }
+        if (!retransmissionBuffer.copyTo(seq, retransmission, retransmitted)) {
+            return;
+        }
+        if (params.hasRtx()) {
+            // Encode behind the original, then view the RTX packet alone.
+            int originalEnd = retransmission.writerIndex();
+            rtxSeq = (rtxSeq + 1) & 0xFFFF;
+            retransmitted.writeRtx(retransmission, params.rtxPayloadType(), params.rtxSsrc(), rtxSeq);
+            retransmission.readerIndex(originalEnd);
+            retransmitted.parse(retransmission);
+        }
+        int sentTimes = retransmissionBuffer.markResent(seq, nowMs);
+        listener.onRtpStreamRetransmitRtpPacket(this, retransmitted);
+        packetsRetransmitted++;
+        if (sentTimes == 1) {
+            packetsRepaired++;
+        }
     }
 
     /** Whether a sender report is due: something was sent, and not reported for long enough. */
@@ -57,7 +144,7 @@ final class RtpStreamSend {
         Sdes.writeCname(out, params.ssrc(), params.cname());
     }
 
-    /** Takes the remote receiver's report block about this stream: loss and round-trip time. */
+    /** Takes the remote receiver's report block about this stream: loss, round-trip time, score. */
     void receiveReport(ByteBuf buffer, int block, long wallMs) {
         long now = Ntp.compact(Ntp.seconds(wallMs), Ntp.fraction(wallMs));
         long lastSr = ReportBlock.lastSenderReport(buffer, block);
@@ -68,6 +155,22 @@ final class RtpStreamSend {
         }
         packetsLost = ReportBlock.totalLost(buffer, block);
         fractionLost = ReportBlock.fractionLost(buffer, block);
+        updateScore();
+    }
+
+    private void updateScore() {
+        long sent = packetCount - sentPriorScore;
+        sentPriorScore = packetCount;
+        long totalLost = Math.max(0, packetsLost);
+        long lost = totalLost < lostPriorScore ? 0 : totalLost - lostPriorScore;
+        lostPriorScore = totalLost;
+        long repaired = packetsRepaired - repairedPriorScore;
+        repairedPriorScore = packetsRepaired;
+        long retransmittedNow = packetsRetransmitted - retransmittedPriorScore;
+        retransmittedPriorScore = packetsRetransmitted;
+        if (score.add(StreamScore.sample(sent, lost, repaired, retransmittedNow))) {
+            listener.onRtpStreamScore(this);
+        }
     }
 
     /** Counts a key-frame request from the remote receiver. */
@@ -79,14 +182,32 @@ final class RtpStreamSend {
         }
     }
 
+    /** Nothing sent before a pause is worth retransmitting after it. */
+    void pause() {
+        if (retransmissionBuffer != null) {
+            retransmissionBuffer.clear();
+        }
+    }
+
+    /** Frees its native buffers; the consumer is gone. */
+    void close() {
+        if (retransmissionBuffer != null) {
+            retransmissionBuffer.release();
+        }
+        if (retransmission != null) {
+            retransmission.release();
+            retransmission = null;
+        }
+    }
+
     int score() {
-        return score;
+        return score.value();
     }
 
     JsonObject dump() {
         JsonObject json = new JsonObject();
         json.add("params", params.toJson());
-        json.addProperty("score", score);
+        json.addProperty("score", score.value());
         if (params.hasRtx()) {
             JsonObject rtxStream = new JsonObject();
             rtxStream.add("params", params.rtxToJson());
@@ -96,21 +217,22 @@ final class RtpStreamSend {
     }
 
     /** One "outbound-rtp" entry of consumer.getStats(). */
-    JsonObject stats() {
+    JsonObject stats(long nowMs) {
         JsonObject json = new JsonObject();
-        json.addProperty("timestamp", System.currentTimeMillis());
+        json.addProperty("timestamp", nowMs);
         json.addProperty("ssrc", params.ssrc());
         json.addProperty("kind", params.kind());
         json.addProperty("mimeType", params.mimeType());
         json.addProperty("packetsLost", packetsLost);
         json.addProperty("fractionLost", fractionLost);
-        for (String counter : new String[] {"packetsDiscarded", "packetsRetransmitted", "packetsRepaired", "nackCount",
-                "nackPacketCount"}) {
-            json.addProperty(counter, 0);
-        }
+        json.addProperty("packetsDiscarded", 0);
+        json.addProperty("packetsRetransmitted", packetsRetransmitted);
+        json.addProperty("packetsRepaired", packetsRepaired);
+        json.addProperty("nackCount", nackCount);
+        json.addProperty("nackPacketCount", nackPacketCount);
         json.addProperty("pliCount", pliCount);
         json.addProperty("firCount", firCount);
-        json.addProperty("score", score);
+        json.addProperty("score", score.value());
         if (!params.rid().isEmpty()) {
             json.addProperty("rid", params.rid());
         }
@@ -124,7 +246,7 @@ final class RtpStreamSend {
         json.addProperty("type", "outbound-rtp");
         json.addProperty("packetCount", packetCount);
         json.addProperty("byteCount", byteCount);
-        json.addProperty("bitrate", 0);
+        json.addProperty("bitrate", bitrate.rate(nowMs));
         return json;
     }
 }

@@ -20,7 +20,7 @@ abstract class SingleStreamConsumer extends Consumer {
 
     /** Creates the sending stream once the kind has validated its parameters. */
     protected final void createRtpStream(boolean layered) {
-        stream = new OutgoingStream(RtpStreamParams.forSending(rtpParameters, 0, layered));
+        stream = new OutgoingStream(RtpStreamParams.forSending(rtpParameters, 0, layered), this);
         rtpStreams = List.of(stream.rtpStream);
     }
 
@@ -45,7 +45,7 @@ abstract class SingleStreamConsumer extends Consumer {
     @Override
     protected JsonArray stats() {
         JsonArray stats = new JsonArray();
-        stats.add(rtpStream().stats());
+        stats.add(rtpStream().stats(shared.nowMs()));
         return stats;
     }
 
@@ -53,8 +53,8 @@ abstract class SingleStreamConsumer extends Consumer {
     JsonObject score() {
         JsonObject json = new JsonObject();
         json.addProperty("score", rtpStream().score());
-        // The producer's stream it forwards is known once media flows (issues 4 and 8).
-        json.addProperty("producerScore", 0);
+        // The producer's stream it forwards: the first encoding's until layers are chosen (issue 8).
+        json.addProperty("producerScore", producerScore(0));
         json.add("producerScores", producerScoresJson());
         return json;
     }

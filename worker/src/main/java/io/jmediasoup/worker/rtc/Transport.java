@@ -11,6 +11,7 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
+import io.jmediasoup.rtp.rtcp.Nack;
 import io.jmediasoup.rtp.rtcp.ReceiverReport;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
 import io.jmediasoup.rtp.rtcp.RtcpType;
@@ -316,6 +317,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                         receiveReportBlocks(reader, index + ReceiverReport.REPORT_BLOCKS_OFFSET);
                     }
                     break;
+                case RtcpType.RTPFB:
+                    if (Nack.is(reader)) {
+                        receiveNack(reader);
+                    }
+                    break;
                 case RtcpType.PSFB:
                     if (KeyFrameRequest.is(reader)) {
                         receiveKeyFrameRequest(KeyFrameRequest.mediaSsrc(reader), reader.count() == KeyFrameRequest.FIR);
@@ -338,6 +344,14 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             if (stream != null) {
                 stream.receiveReport(reader.buffer(), block, wallMs);
             }
+        }
+    }
+
+    private void receiveNack(CompoundPacketReader reader) {
+        long ssrc = Nack.mediaSsrc(reader);
+        RtpStreamSend stream = sendingStream(ssrc);
+        if (stream != null) {
+            ssrcConsumers.get(ssrc).receiveNack(stream, reader);
         }
     }
 
@@ -507,6 +521,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private void closeProducer(Producer producer) {
         rtpListener.removeProducer(producer);
         producers.remove(producer.id);
+        producer.close();
         listener.onTransportProducerClosed(this, producer);
     }
 
@@ -563,6 +578,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
     private void removeConsumer(Consumer consumer) {
         consumers.remove(consumer.id);
+        consumer.close();
         consumer.mediaSsrcs().forEach(ssrcConsumers::remove);
         consumer.rtxSsrcs().forEach(rtxSsrcConsumers::remove);
     }

@@ -1,0 +1,45 @@
+package io.jmediasoup.worker.rtc;
+
+import java.util.Arrays;
+
+/**
+ * Bits per second over a sliding window (2.5 s for RTP streams, as in the C++ worker),
+ * kept in a ring of time buckets so that counting a packet allocates nothing.
+ */
+final class RateCalculator {
+    private static final int BUCKETS = 100;
+
+    private final long windowMs;
+    private final long bucketMs;
+    private final long[] bytes = new long[BUCKETS];
+    /** The bucket each slot currently counts: its start time divided by {@link #bucketMs}. */
+    private final long[] bucketOf = new long[BUCKETS];
+
+    RateCalculator(long windowMs) {
+        this.windowMs = windowMs;
+        this.bucketMs = Math.max(1, windowMs / BUCKETS);
+        Arrays.fill(bucketOf, Long.MIN_VALUE);
+    }
+
+    void update(int size, long nowMs) {
+        long bucket = nowMs / bucketMs;
+        int slot = (int) (bucket % BUCKETS);
+        if (bucketOf[slot] != bucket) {
+            bytes[slot] = 0;
+            bucketOf[slot] = bucket;
+        }
+        bytes[slot] += size;
+    }
+
+    /** The rate in bits per second over the window ending now. */
+    long rate(long nowMs) {
+        long oldest = (nowMs - windowMs) / bucketMs;
+        long sum = 0;
+        for (int slot = 0; slot < BUCKETS; slot++) {
+            if (bucketOf[slot] > oldest) {
+                sum += bytes[slot];
+            }
+        }
+        return Math.round(sum * 8000.0 / windowMs);
+    }
+}
