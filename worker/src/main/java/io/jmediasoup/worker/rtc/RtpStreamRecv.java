@@ -141,9 +141,10 @@ final class RtpStreamRecv {
 
     private boolean receiveSequenceNumber(int seq) {
         if (!started) {
+            // Unlike the C++ worker, a first sequence number of 0 does not count a wrap-around.
             initSeq(seq);
             started = true;
-            maxSeq = (seq - 1) & 0xFFFF;
+            return true;
         }
         int udelta = (seq - maxSeq) & 0xFFFF;
         if (udelta < MAX_DROPOUT) {

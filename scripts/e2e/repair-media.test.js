@@ -1,0 +1,253 @@
+// Repairing a forwarded video stream, driven by the real mediasoup 3.8.4 Node library: a gap
+// upstream is NACKed and its RTX retransmission forwarded in place; a NACK downstream is
+// answered with RTX; a resumed consumer waits for a key frame and asks the sender for one;
+// the producer's score is 10 on a clean stream and drops when packets are lost.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const dgram = require('node:dgram');
+const path = require('node:path');
+const rtp = require('./rtp');
+
+const mediasoup = require(path.join(__dirname, '..', 'conformance-suite', 'node_modules', 'mediasoup'));
+
+const VP8_KEY_FRAME = [ 0x10, 0x00, 0x9d, 0x01 ];
+const VP8_DELTA_FRAME = [ 0x10, 0x01, 0x00, 0x00 ];
+let worker;
+let router;
+
+before(async () => {
+  worker = await mediasoup.createWorker({ logLevel: 'warn' });
+  router = await worker.createRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
+});
+
+after(() => worker.close());
+
+function udpSocket() {
+  return new Promise((resolve) => {
+    const socket = dgram.createSocket('udp4');
+    socket.bind(0, '127.0.0.1', () => resolve(socket));
+  });
+}
+
+async function until(condition, timeoutMs = 4000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
+
+/** RTP packets and RTCP feedback packets ({ type, fmt, data, offset }) a socket receives. */
+function collect(socket) {
+  const received = { rtp: [], rtcp: [] };
+  socket.on('message', (data) => {
+    const packet = rtp.parse(data);
+    if (packet) {
+      received.rtp.push(packet);
+      return;
+    }
+    for (let offset = 0; offset + 4 <= data.length; offset += 4 * (data.readUInt16BE(offset + 2) + 1)) {
+      received.rtcp.push({ type: data[offset + 1], fmt: data[offset] & 0x1f, data, offset });
+    }
+  });
+  return received;
+}
+
+/** The sequence numbers a generic NACK (RFC 4585 §6.2.1) asks for. */
+function nackedSeqs({ data, offset }) {
+  const seqs = [];
+  const end = offset + 4 * (data.readUInt16BE(offset + 2) + 1);
+  for (let item = offset + 12; item + 4 <= end; item += 4) {
+    const pid = data.readUInt16BE(item);
+    const blp = data.readUInt16BE(item + 2);
+    seqs.push(pid);
+    for (let bit = 0; bit < 16; bit++) if (blp & (1 << bit)) seqs.push((pid + bit + 1) & 0xffff);
+  }
+  return seqs;
+}
+
+function nack(mediaSsrc, seq) {
+  const packet = Buffer.alloc(16);
+  packet.writeUInt8(0x81, 0);
+  packet.writeUInt8(205, 1);
+  packet.writeUInt16BE(3, 2);
+  packet.writeUInt32BE(1, 4);
+  packet.writeUInt32BE(mediaSsrc, 8);
+  packet.writeUInt16BE(seq, 12);
+  return packet;
+}
+
+function senderReport(ssrc, rtpTimestamp, packetCount) {
+  const packet = Buffer.alloc(28);
+  const ntpSeconds = Math.floor(Date.now() / 1000) + 2208988800;
+  packet.writeUInt8(0x80, 0);
+  packet.writeUInt8(200, 1);
+  packet.writeUInt16BE(6, 2);
+  packet.writeUInt32BE(ssrc, 4);
+  packet.writeUInt32BE(ntpSeconds >>> 0, 8);
+  packet.writeUInt32BE(0, 12);
+  packet.writeUInt32BE(rtpTimestamp >>> 0, 16);
+  packet.writeUInt32BE(packetCount, 20);
+  packet.writeUInt32BE(packetCount * 100, 24);
+  return packet;
+}
+
+/** A plain transport taking RTP from `sender` (comedia), one sending to `receiver`, and a video producer/consumer pair. */
+async function pipeline({ sender, receiver, producerSsrc, rtx = true, nack: withNack = true, paused = false }) {
+  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const rtcpFeedback = [ { type: 'nack', parameter: 'pli' } ];
+  if (withNack) rtcpFeedback.push({ type: 'nack' });
+  const codecs = [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback } ];
+  const encoding = { ssrc: producerSsrc };
+  if (rtx) {
+    codecs.push({ mimeType: 'video/rtx', payloadType: 97, clockRate: 90000, parameters: { apt: 96 } });
+    encoding.rtx = { ssrc: producerSsrc + 1 };
+  }
+  const producer = await recvTransport.produce({ kind: 'video', rtpParameters: { codecs, encodings: [ encoding ] } });
+  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities, paused });
+  const send = (packet) => sender.send(packet, recvTransport.tuple.localPort, '127.0.0.1');
+  const feedback = (packet) => receiver.send(packet, sendTransport.tuple.localPort, '127.0.0.1');
+  return { producer, consumer, send, feedback };
+}
+
+function videoPacket(ssrc, seq, frame, payloadType = 96) {
+  return rtp.build({ payloadType, seq, timestamp: 3000 * seq, ssrc, payload: Buffer.from([ ...frame, seq & 0xff ]) });
+}
+
+test('a packet lost upstream is NACKed, and its RTX retransmission is forwarded in its place', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const upstream = collect(sender);
+  const downstream = collect(receiver);
+  const ssrc = 5000;
+  const { producer, send } = await pipeline({ sender, receiver, producerSsrc: ssrc });
+
+  for (let seq = 1000; seq < 1010; seq++) {
+    if (seq !== 1005) send(videoPacket(ssrc, seq, seq === 1000 ? VP8_KEY_FRAME : VP8_DELTA_FRAME));
+  }
+  assert.ok(await until(() => upstream.rtcp.some((p) => p.type === 205 && p.fmt === 1)), 'a NACK reaches the sender');
+  const request = upstream.rtcp.find((p) => p.type === 205 && p.fmt === 1);
+  assert.equal(request.data.readUInt32BE(request.offset + 8), ssrc, 'NACK for the producer SSRC');
+  assert.deepEqual(nackedSeqs(request), [ 1005 ]);
+  assert.ok(await until(() => downstream.rtp.length === 9));
+
+  // RFC 4588: the original sequence number first, then the original payload.
+  const original = videoPacket(ssrc, 1005, VP8_DELTA_FRAME);
+  const osn = Buffer.alloc(2);
+  osn.writeUInt16BE(1005);
+  send(rtp.build({ payloadType: 97, seq: 1, timestamp: 3000 * 1005, ssrc: ssrc + 1,
+    payload: Buffer.concat([ osn, rtp.parse(original).payload ]) }));
+  assert.ok(await until(() => downstream.rtp.length === 10), 'the retransmission is forwarded');
+  const first = downstream.rtp[0];
+  const repaired = downstream.rtp[9];
+  assert.equal((repaired.seq - first.seq) & 0xffff, 5, 'in the lost packet\'s place in the sequence');
+  assert.equal(repaired.timestamp, 3000 * 1005);
+  assert.deepEqual([ ...repaired.payload ], [ ...VP8_DELTA_FRAME, 1005 & 0xff ], 'payload intact');
+
+  const [ inbound ] = await producer.getStats();
+  assert.equal(inbound.packetsRetransmitted, 1);
+  assert.equal(inbound.packetsRepaired, 1);
+  assert.ok(inbound.nackCount >= 1);
+  assert.equal(inbound.rtxSsrc, ssrc + 1);
+  sender.close();
+  receiver.close();
+});
+
+test('a NACK from the receiver is answered with RTX', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const downstream = collect(receiver);
+  const ssrc = 6000;
+  const { consumer, send, feedback } = await pipeline({ sender, receiver, producerSsrc: ssrc });
+  const mediaSsrc = consumer.rtpParameters.encodings[0].ssrc;
+  const rtxSsrc = consumer.rtpParameters.encodings[0].rtx.ssrc;
+  const rtxPayloadType = consumer.rtpParameters.codecs.find((c) => c.mimeType === 'video/rtx').payloadType;
+
+  for (let seq = 0; seq < 10; seq++) send(videoPacket(ssrc, 2000 + seq, seq === 0 ? VP8_KEY_FRAME : VP8_DELTA_FRAME));
+  assert.ok(await until(() => downstream.rtp.length === 10));
+  const lost = downstream.rtp[4];
+  feedback(nack(mediaSsrc, lost.seq));
+
+  assert.ok(await until(() => downstream.rtp.some((p) => p.ssrc === rtxSsrc)), 'an RTX packet arrives');
+  const retransmission = downstream.rtp.find((p) => p.ssrc === rtxSsrc);
+  assert.equal(retransmission.payloadType, rtxPayloadType);
+  assert.equal(retransmission.payload.readUInt16BE(0), lost.seq, 'OSN is the NACKed sequence number');
+  assert.deepEqual([ ...retransmission.payload.subarray(2) ], [ ...lost.payload ], 'original payload');
+  assert.equal(retransmission.timestamp, lost.timestamp);
+
+  const [ outbound ] = await consumer.getStats();
+  assert.equal(outbound.nackCount, 1);
+  assert.equal(outbound.nackPacketCount, 1);
+  assert.equal(outbound.packetsRetransmitted, 1);
+  sender.close();
+  receiver.close();
+});
+
+test('a resumed consumer waits for a key frame, asks the sender for one, and continues its sequence', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const upstream = collect(sender);
+  const downstream = collect(receiver);
+  const ssrc = 7000;
+  const { consumer, send } = await pipeline({ sender, receiver, producerSsrc: ssrc });
+
+  send(videoPacket(ssrc, 100, VP8_KEY_FRAME));
+  send(videoPacket(ssrc, 101, VP8_DELTA_FRAME));
+  assert.ok(await until(() => downstream.rtp.length === 2));
+  await consumer.pause();
+  for (let seq = 102; seq < 110; seq++) send(videoPacket(ssrc, seq, VP8_DELTA_FRAME));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(downstream.rtp.length, 2, 'nothing forwarded while paused');
+
+  const plisBefore = upstream.rtcp.filter((p) => p.type === 206 && p.fmt === 1).length;
+  await consumer.resume();
+  assert.ok(await until(() => upstream.rtcp.filter((p) => p.type === 206 && p.fmt === 1).length > plisBefore),
+    'resume sends a PLI upstream');
+  for (let seq = 110; seq < 115; seq++) send(videoPacket(ssrc, seq, VP8_DELTA_FRAME));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(downstream.rtp.length, 2, 'delta frames wait for a key frame');
+
+  send(videoPacket(ssrc, 115, VP8_KEY_FRAME));
+  send(videoPacket(ssrc, 116, VP8_DELTA_FRAME));
+  assert.ok(await until(() => downstream.rtp.length === 4));
+  assert.deepEqual(downstream.rtp.map((p) => (p.seq - downstream.rtp[0].seq) & 0xffff), [ 0, 1, 2, 3 ],
+    'sequence numbers consecutive across the pause');
+  assert.equal(downstream.rtp[2].payload[VP8_KEY_FRAME.length], 115, 'the key frame comes first');
+  sender.close();
+  receiver.close();
+});
+
+test('the producer score is 10 on a clean stream and drops when packets are lost', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const ssrc = 8000;
+  const { producer, consumer, send } = await pipeline({ sender, receiver, producerSsrc: ssrc, rtx: false, nack: false });
+  const producerScores = [];
+  const consumerScores = [];
+  producer.on('score', (score) => producerScores.push(score));
+  consumer.on('score', (score) => consumerScores.push(score));
+
+  for (let seq = 0; seq < 50; seq++) send(videoPacket(ssrc, seq, seq === 0 ? VP8_KEY_FRAME : VP8_DELTA_FRAME));
+  assert.ok(await until(() => producerScores.length > 0), 'a score event when the stream starts');
+  send(senderReport(ssrc, 3000 * 49, 50));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.deepEqual(producer.score, [ { encodingIdx: 0, ssrc, score: 10 } ]);
+  assert.equal(consumerScores.at(-1).producerScore, 10);
+
+  // Every other packet lost in the next interval.
+  for (let seq = 50; seq < 150; seq += 2) send(videoPacket(ssrc, seq, VP8_DELTA_FRAME));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  send(senderReport(ssrc, 3000 * 148, 100));
+  assert.ok(await until(() => producer.score[0].score < 10), 'the score drops');
+  assert.ok(producerScores.at(-1)[0].score < 10);
+  assert.ok(await until(() => consumerScores.at(-1).producerScore < 10), 'consumers hear of it');
+  const [ inbound ] = await producer.getStats();
+  assert.ok(inbound.packetsLost >= 0);
+  sender.close();
+  receiver.close();
+});
