@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.rtp.RtpPacket;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -35,6 +36,10 @@ public final class ActiveSpeakerObserver extends RtpObserver {
     public void removeProducer(String producerId) {
         producerIds.remove(producerId);
     }
+
+    /** Audio levels feed the dominant speaker identification, which is still to come (issue 4). */
+    @Override
+    void receiveRtpPacket(Producer producer, RtpPacket packet) {}
 
     @Override
     public void producerPaused(String producerId) {}

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.rtp.RtpPacket;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,9 +94,15 @@ public final class AudioLevelObserver extends RtpObserver {
         levels.putIfAbsent(producerId, new LevelSum());
     }
 
-    /** The level of one RTP packet of an observed producer, 0 (loudest) to 127 (silent). */
-    public void receiveAudioLevel(String producerId, int level) {
-        LevelSum sum = levels.get(producerId);
+    /** Takes the packet's ssrc-audio-level (RFC 6464): its level, 0 (loudest) to 127 (silent) -dBov. */
+    @Override
+    void receiveRtpPacket(Producer producer, RtpPacket packet) {
+        int extensionId = producer.audioLevelExtensionId;
+        if (!packet.hasExtension(extensionId)) {
+            return;
+        }
+        int level = packet.buffer().getByte(packet.extensionIndex(extensionId)) & 0x7F;
+        LevelSum sum = levels.get(producer.id);
         if (isPaused() || sum == null) {
             return;
         }

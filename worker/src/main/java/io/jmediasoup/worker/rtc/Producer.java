@@ -62,6 +62,8 @@ final class Producer implements RtpStreamRecv.Listener {
         }
     }
 
+    private static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+
     /** How long a key-frame request stands before another may be sent. */
     private static final long KEY_FRAME_WAIT_MS = 1000;
 
@@ -70,6 +72,8 @@ final class Producer implements RtpStreamRecv.Listener {
     final RtpParameters rtpParameters;
     final RtpParameters.Type type;
     final RtpMapping rtpMapping;
+    /** The id of ssrc-audio-level (RFC 6464) in its packets, 0 when not negotiated. */
+    final int audioLevelExtensionId;
     /** The score of each encoding's stream (0 until it receives), shared live with the consumers. */
     final int[] rtpStreamScores;
     private final Listener listener;
@@ -101,6 +105,9 @@ final class Producer implements RtpStreamRecv.Listener {
         if (!type.supports(mediaCodec.mimeType())) {
             throw new MediasoupTypeError(mediaCodec.mimeType() + " codec not supported for " + type.label());
         }
+        this.audioLevelExtensionId = rtpParameters.headerExtensions().stream()
+                .filter(extension -> extension.uri().equals(AUDIO_LEVEL_URI)).mapToInt(extension -> extension.id())
+                .findFirst().orElse(0);
         this.rtpMapping = RtpMapping.parse(data.get("rtpMapping"), !rtpParameters.mid().isEmpty());
         this.paused = Options.enabled(data, "paused");
         this.rtpStreamScores = new int[rtpParameters.encodings().size()];

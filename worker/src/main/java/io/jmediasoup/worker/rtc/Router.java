@@ -285,6 +285,12 @@ public final class Router implements Transport.Listener {
         for (int i = 0; i < consumers.size(); i++) {
             consumers.get(i).sendRtpPacket(packet);
         }
+        Set<RtpObserver> observers = observersByProducer.get(producer.id);
+        if (!observers.isEmpty()) {
+            for (RtpObserver observer : observers) {
+                observer.receiveRtpPacket(producer, packet);
+            }
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.rtp.RtpPacket;
+
 /**
  * An observer of the RTP of some audio producers of a router (router.create*Observer). While
  * paused it ignores what it observes.
@@ -45,6 +47,9 @@ public abstract class RtpObserver {
     public abstract void producerPaused(String producerId);
 
     public abstract void producerResumed(String producerId);
+
+    /** A packet of an observed producer, in the router's payload type and SSRC; lent for the call. */
+    abstract void receiveRtpPacket(Producer producer, RtpPacket packet);
 
     protected abstract void onPaused();
 

@@ -1,0 +1,90 @@
+// Audio levels through the real mediasoup 3.8.4 Node library: two Opus producers send
+// ssrc-audio-level (RFC 6464) in their RTP header extensions, and an AudioLevelObserver
+// reports their average volumes, loudest first, then silence when they stop.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const dgram = require('node:dgram');
+const path = require('node:path');
+const rtp = require('./rtp');
+
+const mediasoup = require(path.join(__dirname, '..', 'conformance-suite', 'node_modules', 'mediasoup'));
+
+const AUDIO_LEVEL_ID = 1;
+let worker;
+let router;
+
+before(async () => {
+  worker = await mediasoup.createWorker({ logLevel: 'warn' });
+  router = await worker.createRouter({ mediaCodecs: [ { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 } ] });
+});
+
+after(() => worker.close());
+
+function udpSocket() {
+  return new Promise((resolve) => {
+    const socket = dgram.createSocket('udp4');
+    socket.bind(0, '127.0.0.1', () => resolve(socket));
+  });
+}
+
+/** An Opus packet whose one-byte header extension (RFC 8285) carries a voice level in -dBov. */
+function opusWithLevel(ssrc, seq, level) {
+  const packet = rtp.build({ payloadType: 100, seq, timestamp: 960 * seq, ssrc, payload: Buffer.alloc(20, 0xfc) });
+  const extension = Buffer.from([ 0xbe, 0xde, 0x00, 0x01, (AUDIO_LEVEL_ID << 4) | 0, 0x80 | level, 0, 0 ]);
+  const withExtension = Buffer.concat([ packet.subarray(0, 12), extension, packet.subarray(12) ]);
+  withExtension[0] |= 0x10;
+  return withExtension;
+}
+
+async function audioProducer(transport, ssrc) {
+  return transport.produce({
+    kind: 'audio',
+    rtpParameters: {
+      codecs: [ { mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 } ],
+      encodings: [ { ssrc } ],
+      headerExtensions: [ { uri: 'urn:ietf:params:rtp-hdrext:ssrc-audio-level', id: AUDIO_LEVEL_ID } ]
+    }
+  });
+}
+
+test('an AudioLevelObserver reports the producers\' volumes, loudest first, then silence', async () => {
+  const loud = await udpSocket();
+  const quiet = await udpSocket();
+  const loudTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const quietTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const loudProducer = await audioProducer(loudTransport, 1111);
+  const quietProducer = await audioProducer(quietTransport, 2222);
+  const observer = await router.createAudioLevelObserver({ maxEntries: 2, threshold: -70, interval: 300 });
+  await observer.addProducer({ producerId: loudProducer.id });
+  await observer.addProducer({ producerId: quietProducer.id });
+  const volumes = [];
+  let silences = 0;
+  observer.on('volumes', (entries) => volumes.push(entries.map(({ producer, volume }) => ({ id: producer.id, volume }))));
+  observer.on('silence', () => silences++);
+
+  let seq = 0;
+  const talking = setInterval(() => {
+    for (let i = 0; i < 5; i++, seq++) {
+      loud.send(opusWithLevel(1111, seq, 20), loudTransport.tuple.localPort, '127.0.0.1');
+      quiet.send(opusWithLevel(2222, seq, 60), quietTransport.tuple.localPort, '127.0.0.1');
+    }
+  }, 20);
+  const deadline = Date.now() + 4000;
+  while (!volumes.some((entries) => entries.length === 2) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  clearInterval(talking);
+  const both = volumes.find((entries) => entries.length === 2);
+  assert.ok(both, 'a volumes event with both producers');
+  assert.deepEqual(both, [ { id: loudProducer.id, volume: -20 }, { id: quietProducer.id, volume: -60 } ]);
+
+  const silenceDeadline = Date.now() + 3000;
+  while (silences === 0 && Date.now() < silenceDeadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.equal(silences, 1, 'silence once the producers stop');
+  loud.close();
+  quiet.close();
+});
