@@ -67,6 +67,11 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         return suite.getAsString();
     }
 
+    /** Its RTP socket; for in-process drivers such as the benchmarks. */
+    UdpSocket udpSocket() {
+        return socket;
+    }
+
     private TransportTuple localTuple(UdpSocket udpSocket) {
         return TransportTuple.local(listenIp.announced(), udpSocket.localAddress().getPort(), Protocol.UDP);
     }

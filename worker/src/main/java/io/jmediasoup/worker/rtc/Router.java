@@ -172,6 +172,11 @@ public final class Router implements Transport.Listener {
         request.accept();
     }
 
+    /** One of its transports by id, or null; for in-process drivers such as the benchmarks. */
+    Transport transport(String transportId) {
+        return transports.get(transportId);
+    }
+
     private Transport transport(JsonObject internal) {
         Transport transport = transports.get(Internal.id(internal, "transportId"));
         if (transport == null) {

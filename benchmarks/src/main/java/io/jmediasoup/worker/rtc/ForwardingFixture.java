@@ -1,0 +1,115 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.jmediasoup.channel.LocalRequest;
+import io.jmediasoup.worker.Logger;
+import io.jmediasoup.worker.Settings;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A router as the Node library would set it up for one producer fanned out to N consumers:
+ * a comedia PlainTransport receiving, and one PlainTransport per consumer connected to a
+ * sink socket on loopback that is never read (the kernel drops what overflows it, so every
+ * send is a real sendto). {@link #receive} hands one datagram to the receiving transport, on
+ * the caller's thread, as the event loop would after recvmmsg.
+ */
+public final class ForwardingFixture implements AutoCloseable {
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+    private final EventLoop loop = group.next();
+    private final Router router;
+    private final DatagramChannel sink;
+    private final InetSocketAddress sinkAddress;
+    private Transport receiving;
+    private UdpSocket sinkSender;
+
+    /** {@code codec} is "opus" (audio) or "vp8" (video with NACK and RTX: every packet is kept for retransmission). */
+    public ForwardingFixture(String codec, int consumers, long producerSsrc) throws IOException {
+        sink = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        sink.socket().setReceiveBufferSize(4096);
+        sinkAddress = (InetSocketAddress) sink.getLocalAddress();
+        int sinkPort = sinkAddress.getPort();
+        Settings settings = Settings.fromArgs(new String[] {"--logLevel=error"});
+        router = new Router("router", new Shared(loop, settings, new Logger(settings)));
+        onLoop(() -> setUp(codec, consumers, producerSsrc, sinkPort));
+    }
+
+    private void setUp(String codec, int consumers, long producerSsrc, int sinkPort) {
+        boolean video = codec.equals("vp8");
+        String kind = video ? "video" : "audio";
+        String mediaCodec = video
+                ? "{\"mimeType\":\"video/VP8\",\"payloadType\":96,\"clockRate\":90000,\"rtcpFeedback\":"
+                        + "[{\"type\":\"nack\"},{\"type\":\"nack\",\"parameter\":\"pli\"}]}"
+                : "{\"mimeType\":\"audio/opus\",\"payloadType\":100,\"clockRate\":48000,\"channels\":2}";
+        String codecs = video ? mediaCodec + ",{\"mimeType\":\"video/rtx\",\"payloadType\":97,\"clockRate\":90000,"
+                + "\"parameters\":{\"apt\":96}}" : mediaCodec;
+        int payloadType = video ? 96 : 100;
+        request("router.createPlainTransport", "{\"transportId\":\"in\"}",
+                "{\"listenIp\":{\"ip\":\"127.0.0.1\"},\"comedia\":true,\"rtcpMux\":true}");
+        request("transport.produce", "{\"transportId\":\"in\",\"producerId\":\"p\"}", "{\"kind\":\"" + kind
+                + "\",\"rtpParameters\":{\"codecs\":[" + codecs + "],\"encodings\":[{\"ssrc\":" + producerSsrc
+                + (video ? ",\"rtx\":{\"ssrc\":" + (producerSsrc + 1) + "}" : "") + "}]},\"rtpMapping\":{\"codecs\":["
+                + "{\"payloadType\":" + payloadType + ",\"mappedPayloadType\":" + payloadType + "}"
+                + (video ? ",{\"payloadType\":97,\"mappedPayloadType\":97}" : "") + "],\"encodings\":[{\"ssrc\":"
+                + producerSsrc + ",\"mappedSsrc\":1000}]}}");
+        for (int i = 0; i < consumers; i++) {
+            String transportId = "out" + i;
+            request("router.createPlainTransport", "{\"transportId\":\"" + transportId + "\"}",
+                    "{\"listenIp\":{\"ip\":\"127.0.0.1\"},\"rtcpMux\":true}");
+            request("transport.connect", "{\"transportId\":\"" + transportId + "\"}",
+                    "{\"ip\":\"127.0.0.1\",\"port\":" + sinkPort + "}");
+            long ssrc = 2000 + 2L * i;
+            request("transport.consume", "{\"transportId\":\"" + transportId + "\",\"consumerId\":\"c" + i
+                    + "\",\"producerId\":\"p\"}", "{\"kind\":\"" + kind + "\",\"type\":\"simple\",\"rtpParameters\":"
+                    + "{\"mid\":\"" + i + "\",\"codecs\":[" + codecs + "],\"encodings\":[{\"ssrc\":" + ssrc
+                    + (video ? ",\"rtx\":{\"ssrc\":" + (ssrc + 1) + "}" : "") + "}],\"rtcp\":{\"cname\":\"bench\"}},"
+                    + "\"consumableRtpEncodings\":[{\"ssrc\":1000}]}");
+        }
+        receiving = router.transport("in");
+        sinkSender = ((PlainTransport) router.transport("out0")).udpSocket();
+    }
+
+    private void request(String method, String internal, String data) {
+        LocalRequest holder = LocalRequest.holder();
+        JsonObject fullInternal = JsonParser.parseString(internal).getAsJsonObject();
+        fullInternal.addProperty("routerId", "router");
+        router.handleRequest(LocalRequest.create(holder, method, fullInternal.toString(), data));
+        holder.dataOf(method);
+    }
+
+    /** The worker's path for one received RTP datagram: parse, route to the producer, forward to every consumer. */
+    public void receive(ByteBuf datagram) {
+        receiving.dataReceived(datagram.readableBytes());
+        receiving.receiveRtpPacket(datagram);
+    }
+
+    /** The floor: {@code times} sendto calls of the datagram to the sink from one transport's socket, no RTP work. */
+    public void sendRaw(ByteBuf datagram, int times) {
+        for (int i = 0; i < times; i++) {
+            sinkSender.send(datagram, sinkAddress);
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        try {
+            loop.submit(task).get();
+        } catch (InterruptedException | ExecutionException failed) {
+            throw new IllegalStateException("set-up failed", failed);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        onLoop(router::close);
+        group.shutdownGracefully().syncUninterruptibly();
+        sink.close();
+    }
+}
