@@ -5,11 +5,8 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const dgram = require('node:dgram');
-const path = require('node:path');
 const rtp = require('./rtp');
-
-const mediasoup = require(path.join(__dirname, '..', 'conformance-suite', 'node_modules', 'mediasoup'));
+const { mediasoup, udpSocket, until } = require('./harness');
 
 const AUDIO_LEVEL_ID = 1;
 let worker;
@@ -21,13 +18,6 @@ before(async () => {
 });
 
 after(() => worker.close());
-
-function udpSocket() {
-  return new Promise((resolve) => {
-    const socket = dgram.createSocket('udp4');
-    socket.bind(0, '127.0.0.1', () => resolve(socket));
-  });
-}
 
 /** An Opus packet whose one-byte header extension (RFC 8285) carries a voice level in -dBov. */
 function opusWithLevel(ssrc, seq, level) {
@@ -71,19 +61,13 @@ test('an AudioLevelObserver reports the producers\' volumes, loudest first, then
       quiet.send(opusWithLevel(2222, seq, 60), quietTransport.tuple.localPort, '127.0.0.1');
     }
   }, 20);
-  const deadline = Date.now() + 4000;
-  while (!volumes.some((entries) => entries.length === 2) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(() => volumes.some((entries) => entries.length === 2));
   clearInterval(talking);
   const both = volumes.find((entries) => entries.length === 2);
   assert.ok(both, 'a volumes event with both producers');
   assert.deepEqual(both, [ { id: loudProducer.id, volume: -20 }, { id: quietProducer.id, volume: -60 } ]);
 
-  const silenceDeadline = Date.now() + 3000;
-  while (silences === 0 && Date.now() < silenceDeadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(() => silences > 0);
   assert.equal(silences, 1, 'silence once the producers stop');
   loud.close();
   quiet.close();

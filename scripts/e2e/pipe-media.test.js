@@ -4,11 +4,8 @@
 
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
-const dgram = require('node:dgram');
-const path = require('node:path');
 const rtp = require('./rtp');
-
-const mediasoup = require(path.join(__dirname, '..', 'conformance-suite', 'node_modules', 'mediasoup'));
+const { mediasoup, udpSocket, until } = require('./harness');
 
 const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
 const workers = [];
@@ -19,22 +16,6 @@ async function router() {
   const worker = await mediasoup.createWorker({ logLevel: 'warn' });
   workers.push(worker);
   return worker.createRouter({ mediaCodecs: [ OPUS ] });
-}
-
-function udpSocket() {
-  return new Promise((resolve) => {
-    const socket = dgram.createSocket('udp4');
-    socket.bind(0, '127.0.0.1', () => resolve(socket));
-  });
-}
-
-async function until(condition, timeoutMs = 3000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
 }
 
 /** Sends 50 packets into a producer on `source` and checks they come out of a consumer on `target`. */

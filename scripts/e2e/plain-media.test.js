@@ -5,11 +5,8 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const dgram = require('node:dgram');
-const path = require('node:path');
 const rtp = require('./rtp');
-
-const mediasoup = require(path.join(__dirname, '..', 'conformance-suite', 'node_modules', 'mediasoup'));
+const { mediasoup, udpSocket, until } = require('./harness');
 
 const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
 const PRODUCER_SSRC = 11111111;
@@ -25,13 +22,6 @@ before(async () => {
 
 after(() => worker.close());
 
-function udpSocket() {
-  return new Promise((resolve) => {
-    const socket = dgram.createSocket('udp4');
-    socket.bind(0, '127.0.0.1', () => resolve(socket));
-  });
-}
-
 /** Collects RTP packets (and RTCP ones apart) arriving on a socket. */
 function collect(socket) {
   const received = { rtp: [], rtcp: [] };
@@ -41,15 +31,6 @@ function collect(socket) {
     else received.rtcp.push(data);
   });
   return received;
-}
-
-async function until(condition, timeoutMs = 3000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
 }
 
 /** A producer fed by `sender` through a comedia PlainTransport, and a consumer sending to `receiver`. */

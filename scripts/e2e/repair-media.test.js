@@ -6,11 +6,8 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const dgram = require('node:dgram');
-const path = require('node:path');
 const rtp = require('./rtp');
-
-const mediasoup = require(path.join(__dirname, '..', 'conformance-suite', 'node_modules', 'mediasoup'));
+const { mediasoup, udpSocket, until } = require('./harness');
 
 const VP8_KEY_FRAME = [ 0x10, 0x00, 0x9d, 0x01 ];
 const VP8_DELTA_FRAME = [ 0x10, 0x01, 0x00, 0x00 ];
@@ -23,22 +20,6 @@ before(async () => {
 });
 
 after(() => worker.close());
-
-function udpSocket() {
-  return new Promise((resolve) => {
-    const socket = dgram.createSocket('udp4');
-    socket.bind(0, '127.0.0.1', () => resolve(socket));
-  });
-}
-
-async function until(condition, timeoutMs = 4000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
-}
 
 /** RTP packets and RTCP feedback packets ({ type, fmt, data, offset }) a socket receives. */
 function collect(socket) {

@@ -5,11 +5,8 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const dgram = require('node:dgram');
-const path = require('node:path');
 const rtp = require('./rtp');
-
-const mediasoup = require(path.join(__dirname, '..', 'conformance-suite', 'node_modules', 'mediasoup'));
+const { mediasoup, udpSocket, until } = require('./harness');
 
 const PRODUCER_SSRC = 3333;
 let worker;
@@ -21,22 +18,6 @@ before(async () => {
 });
 
 after(() => worker.close());
-
-function udpSocket() {
-  return new Promise((resolve) => {
-    const socket = dgram.createSocket('udp4');
-    socket.bind(0, '127.0.0.1', () => resolve(socket));
-  });
-}
-
-async function until(condition, timeoutMs = 4000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
-}
 
 /** Every RTCP compound packet a socket receives, as arrays of { type, data, offset }. */
 function collectRtcp(socket) {
