@@ -49,6 +49,12 @@ test('an AudioLevelObserver reports the producers\' volumes, loudest first, then
   const observer = await router.createAudioLevelObserver({ maxEntries: 2, threshold: -70, interval: 300 });
   await observer.addProducer({ producerId: loudProducer.id });
   await observer.addProducer({ producerId: quietProducer.id });
+  const receiver = await udpSocket();
+  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  const consumer = await sendTransport.consume({ producerId: loudProducer.id, rtpCapabilities: router.rtpCapabilities });
+  const forwarded = [];
+  receiver.on('message', (data) => { if (rtp.parse(data)) forwarded.push(data); });
   const volumes = [];
   let silences = 0;
   observer.on('volumes', (entries) => volumes.push(entries.map(({ producer, volume }) => ({ id: producer.id, volume }))));
@@ -68,6 +74,14 @@ test('an AudioLevelObserver reports the producers\' volumes, loudest first, then
   assert.deepEqual(both, [ { id: loudProducer.id, volume: -20 }, { id: quietProducer.id, volume: -60 } ]);
 
   await until(() => silences > 0);
+
+  // The consumer's packets carry its MID and the level under the ids it negotiated.
+  const ids = Object.fromEntries(consumer.rtpParameters.headerExtensions.map(({ uri, id }) => [ uri, id ]));
+  assert.ok(forwarded.length > 0);
+  const extensions = rtp.extensions(forwarded[0]);
+  assert.equal(extensions[ids['urn:ietf:params:rtp-hdrext:sdes:mid']].toString(), consumer.rtpParameters.mid);
+  assert.equal(extensions[ids['urn:ietf:params:rtp-hdrext:ssrc-audio-level']][0], 0x80 | 20);
+  receiver.close();
   assert.equal(silences, 1, 'silence once the producers stop');
   loud.close();
   quiet.close();

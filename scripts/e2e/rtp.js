@@ -41,6 +41,23 @@ function parse(data) {
   };
 }
 
+/** One-byte header extensions (RFC 8285 §4.2) of a parsed packet's raw data, by id. */
+function extensions(data) {
+  const found = {};
+  if (!(data[0] & 0x10) || data.readUInt16BE(12 + 4 * (data[0] & 0x0f)) !== 0xbede) return found;
+  const start = 12 + 4 * (data[0] & 0x0f) + 4;
+  const end = start + 4 * data.readUInt16BE(start - 2);
+  for (let offset = start; offset < end;) {
+    if (data[offset] === 0) { offset++; continue; }
+    const id = data[offset] >> 4;
+    const length = (data[offset] & 0x0f) + 1;
+    if (id === 15) break;
+    found[id] = data.subarray(offset + 1, offset + 1 + length);
+    offset += 1 + length;
+  }
+  return found;
+}
+
 /** RTCP packet types in a compound packet (RFC 3550 §6). */
 function rtcpTypes(data) {
   const types = [];
@@ -52,4 +69,4 @@ function rtcpTypes(data) {
   return types;
 }
 
-module.exports = { build, parse, rtcpTypes };
+module.exports = { build, parse, extensions, rtcpTypes };

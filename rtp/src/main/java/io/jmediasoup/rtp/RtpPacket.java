@@ -33,6 +33,8 @@ public final class RtpPacket {
     private final int[] presentIds = new int[MAX_EXTENSION_ID + 1];
     private int presentCount;
     private boolean keyFrame;
+    /** The one-byte extension elements being built by {@link #remapExtensions}. */
+    private final byte[] elements = new byte[256];
 
     /**
      * Points this view at the readable bytes of {@code data}. Returns false, leaving the
@@ -322,6 +324,85 @@ public final class RtpPacket {
         out.setInt(headerIndex + 8, (int) rtxSsrc);
         out.writeShort(sequenceNumber());
         out.writeBytes(buffer, start + payloadOffset, payloadLength);
+    }
+
+    /**
+     * Replaces the header extensions with one-byte elements (RFC 8285 §4.2): element i gets
+     * id {@code newIds[i]} and the value of this packet's extension {@code oldIds[i]} (left
+     * out when absent or longer than 16 bytes), or, where {@code oldIds[i]} is 0, a zeroed
+     * value of {@code reserved[i]} bytes for a later writer. The block is rewritten in place
+     * when it fits in the old one (zero bytes pad it), else the packet is copied into
+     * {@code spare} with room for it and this view moves there. Either way the view is
+     * parsed again.
+     */
+    public void remapExtensions(int[] newIds, int[] oldIds, int[] reserved, int count, ByteBuf spare) {
+        int length = 0;
+        for (int i = 0; i < count; i++) {
+            int valueLength = oldIds[i] == 0 ? reserved[i] : extensionLength(oldIds[i]);
+            if (valueLength == 0 || valueLength > 16) {
+                continue;
+            }
+            elements[length++] = (byte) (newIds[i] << 4 | (valueLength - 1));
+            for (int b = 0; b < valueLength; b++) {
+                elements[length++] = oldIds[i] == 0 ? 0 : buffer.getByte(extensionValueIndex[oldIds[i]] + b);
+            }
+        }
+        int blockLength = (length + 3) & ~3;
+        int headerLength = HEADER_SIZE + 4 * csrcCount();
+        if (hasHeaderExtension() && blockLength <= extensionLength) {
+            int index = start + extensionOffset;
+            buffer.setShort(index - 4, ONE_BYTE_PROFILE);
+            buffer.setBytes(index, elements, 0, length);
+            buffer.setZero(index + length, extensionLength - length);
+            reparse(buffer);
+            return;
+        }
+        spare.clear();
+        spare.writeBytes(buffer, start, headerLength);
+        spare.setByte(0, spare.getByte(0) | 0x10);
+        spare.writeShort(ONE_BYTE_PROFILE);
+        spare.writeShort(blockLength / 4);
+        spare.writeBytes(elements, 0, length);
+        spare.writeZero(blockLength - length);
+        spare.writeBytes(buffer, start + payloadOffset, payloadLength + paddingLength);
+        reparse(spare);
+    }
+
+    /** Parses the rewritten packet again, keeping what was learnt of its payload. */
+    private void reparse(ByteBuf data) {
+        boolean wasKeyFrame = keyFrame;
+        parse(data);
+        keyFrame = wasKeyFrame;
+    }
+
+    /**
+     * Writes {@code value} (ASCII, at most the reserved length) into extension {@code id},
+     * whose length as parsed is the room reserved for it; an empty value turns the element
+     * into padding. Does nothing when the extension is absent.
+     */
+    public void updateStringExtension(int id, String value) {
+        if (!hasExtension(id)) {
+            return;
+        }
+        int index = extensionValueIndex[id];
+        int room = extensionValueLength[id];
+        int length = Math.min(value.length(), room);
+        if (length == 0) {
+            buffer.setZero(index - 1, room + 1);
+            return;
+        }
+        buffer.setByte(index - 1, id << 4 | (length - 1));
+        for (int i = 0; i < length; i++) {
+            buffer.setByte(index + i, value.charAt(i));
+        }
+        buffer.setZero(index + length, room - length);
+    }
+
+    /** Sets abs-send-time (a 6.18 fixed-point count of seconds, 24 bits) to {@code nowMs}, if present. */
+    public void updateAbsSendTime(int id, long nowMs) {
+        if (extensionLength(id) == 3) {
+            buffer.setMedium(extensionValueIndex[id], (int) ((((nowMs << 18) + 500) / 1000) & 0xFFFFFF));
+        }
     }
 
     @Override

@@ -222,4 +222,64 @@ class RtpPacketTest {
             rtx.release();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void remappingThatNeedsMoreRoomMovesThePacketToTheSpareBuffer() {
+        ByteBuf original = buffer(PACKET3);
+        ByteBuf spare = PooledByteBufAllocator.DEFAULT.directBuffer(2048);
+        try {
+            RtpPacket packet = new RtpPacket();
+            assertTrue(packet.parse(original));
+            byte[] payload = ByteBufUtil.getBytes(original, packet.payloadIndex(), packet.payloadLength());
+            byte level = original.getByte(packet.extensionIndex(1));
+            packet.remapExtensions(new int[] {1, 10}, new int[] {0, 1}, new int[] {8, 0}, 2, spare);
+            assertTrue(packet.buffer() == spare);
+            assertTrue(packet.hasOneByteExtensions());
+            assertEquals(8, packet.extensionLength(1));
+            assertEquals(1, packet.extensionLength(10));
+            assertEquals(level, spare.getByte(packet.extensionIndex(10)));
+            assertFalse(packet.hasExtension(3));
+            assertArrayEquals(payload, ByteBufUtil.getBytes(spare, packet.payloadIndex(), packet.payloadLength()));
+
+            packet.updateStringExtension(1, "ab");
+            RtpPacket reparsed = new RtpPacket();
+            assertTrue(reparsed.parse(spare));
+            assertEquals("ab", reparsed.extensionString(1));
+            assertEquals(level, spare.getByte(reparsed.extensionIndex(10)));
+            packet.updateStringExtension(1, "");
+            assertTrue(reparsed.parse(spare));
+            assertFalse(reparsed.hasExtension(1), "an empty MID leaves padding");
+            assertTrue(reparsed.hasExtension(10));
+        } finally {
+            original.release();
+            spare.release();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void remappingThatFitsIsDoneInPlace() {
+        ByteBuf original = buffer(PACKET3);
+        ByteBuf spare = PooledByteBufAllocator.DEFAULT.directBuffer(2048);
+        try {
+            RtpPacket packet = new RtpPacket();
+            assertTrue(packet.parse(original));
+            byte[] payload = ByteBufUtil.getBytes(original, packet.payloadIndex(), packet.payloadLength());
+            int size = packet.size();
+            packet.setKeyFrame(true);
+            packet.remapExtensions(new int[] {10, 4}, new int[] {1, 0}, new int[] {0, 3}, 2, spare);
+            assertTrue(packet.buffer() == original);
+            assertTrue(packet.isKeyFrame(), "what was learnt of the payload survives the rewrite");
+            assertEquals(size, packet.size());
+            assertFalse(packet.hasExtension(1));
+            assertFalse(packet.hasExtension(3));
+            assertEquals(1, packet.extensionLength(10));
+            assertEquals(3, packet.extensionLength(4));
+            packet.updateAbsSendTime(4, 1500);
+            assertEquals(((1500L << 18) + 500) / 1000, original.getUnsignedMedium(packet.extensionIndex(4)));
+            assertArrayEquals(payload, ByteBufUtil.getBytes(original, packet.payloadIndex(), packet.payloadLength()));
+        } finally {
+            original.release();
+            spare.release();
+        }
+    }
 }

@@ -13,6 +13,7 @@ import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.collection.LongObjectHashMap;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +63,8 @@ final class Producer implements RtpStreamRecv.Listener {
         }
     }
 
-    private static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+    /** A datagram's largest size plus the router's header extensions. */
+    private static final int SPARE_SIZE = 2048 + 64;
 
     /** How long a key-frame request stands before another may be sent. */
     private static final long KEY_FRAME_WAIT_MS = 1000;
@@ -72,8 +74,9 @@ final class Producer implements RtpStreamRecv.Listener {
     final RtpParameters rtpParameters;
     final RtpParameters.Type type;
     final RtpMapping rtpMapping;
-    /** The id of ssrc-audio-level (RFC 6464) in its packets, 0 when not negotiated. */
-    final int audioLevelExtensionId;
+    private final HeaderExtensionMap headerExtensionMap;
+    /** Where a packet moves when the router's header extensions need more room than it has; made on first use. */
+    private ByteBuf spare;
     /** The score of each encoding's stream (0 until it receives), shared live with the consumers. */
     final int[] rtpStreamScores;
     private final Listener listener;
@@ -105,9 +108,7 @@ final class Producer implements RtpStreamRecv.Listener {
         if (!type.supports(mediaCodec.mimeType())) {
             throw new MediasoupTypeError(mediaCodec.mimeType() + " codec not supported for " + type.label());
         }
-        this.audioLevelExtensionId = rtpParameters.headerExtensions().stream()
-                .filter(extension -> extension.uri().equals(AUDIO_LEVEL_URI)).mapToInt(extension -> extension.id())
-                .findFirst().orElse(0);
+        this.headerExtensionMap = new HeaderExtensionMap(kind, rtpParameters.headerExtensions());
         this.rtpMapping = RtpMapping.parse(data.get("rtpMapping"), !rtpParameters.mid().isEmpty());
         this.paused = Options.enabled(data, "paused");
         this.rtpStreamScores = new int[rtpParameters.encodings().size()];
@@ -215,6 +216,10 @@ final class Producer implements RtpStreamRecv.Listener {
         }
         packet.setPayloadType(mappedPayloadType);
         packet.setSsrc(stream.mappedSsrc);
+        if (spare == null) {
+            spare = PooledByteBufAllocator.DEFAULT.directBuffer(SPARE_SIZE);
+        }
+        headerExtensionMap.apply(packet, spare);
         listener.onProducerRtpPacketReceived(this, packet);
         return true;
     }
@@ -423,6 +428,10 @@ final class Producer implements RtpStreamRecv.Listener {
         }
         if (inactivityTimer != null) {
             inactivityTimer.cancel(false);
+        }
+        if (spare != null) {
+            spare.release();
+            spare = null;
         }
     }
 

@@ -288,7 +288,9 @@ public final class Router implements Transport.Listener {
     public void onProducerRtpPacketReceived(Producer producer, RtpPacket packet) {
         List<Consumer> consumers = consumersByProducer.get(producer.id);
         for (int i = 0; i < consumers.size(); i++) {
-            consumers.get(i).sendRtpPacket(packet);
+            Consumer consumer = consumers.get(i);
+            packet.updateStringExtension(HeaderExtensionMap.MID, consumer.rtpParameters.mid());
+            consumer.sendRtpPacket(packet);
         }
         Set<RtpObserver> observers = observersByProducer.get(producer.id);
         if (!observers.isEmpty()) {

@@ -389,6 +389,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /** A consumer's packet to the remote side, rewritten for it; lent for the call. */
     @Override
     public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
+        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
         sendRtpPacket(consumer, packet);
         rtpBytesSent += packet.size();
     }
