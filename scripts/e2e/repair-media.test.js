@@ -77,7 +77,7 @@ function senderReport(ssrc, rtpTimestamp, packetCount) {
 }
 
 /** A plain transport taking RTP from `sender` (comedia), one sending to `receiver`, and a video producer/consumer pair. */
-async function pipeline({ sender, receiver, producerSsrc, rtx = true, nack: withNack = true, paused = false }) {
+async function pipeline({ sender, receiver, producerSsrc, rtx = true, nack: withNack = true, paused = false, headerExtensions = [] }) {
   const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
   const rtcpFeedback = [ { type: 'nack', parameter: 'pli' } ];
   if (withNack) rtcpFeedback.push({ type: 'nack' });
@@ -87,7 +87,7 @@ async function pipeline({ sender, receiver, producerSsrc, rtx = true, nack: with
     codecs.push({ mimeType: 'video/rtx', payloadType: 97, clockRate: 90000, parameters: { apt: 96 } });
     encoding.rtx = { ssrc: producerSsrc + 1 };
   }
-  const producer = await recvTransport.produce({ kind: 'video', rtpParameters: { codecs, encodings: [ encoding ] } });
+  const producer = await recvTransport.produce({ kind: 'video', rtpParameters: { codecs, encodings: [ encoding ], headerExtensions } });
   const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities, paused });
@@ -229,6 +229,30 @@ test('the producer score is 10 on a clean stream and drops when packets are lost
   assert.ok(await until(() => consumerScores.at(-1).producerScore < 10), 'consumers hear of it');
   const [ inbound ] = await producer.getStats();
   assert.ok(inbound.packetsLost >= 0);
+  sender.close();
+  receiver.close();
+});
+
+test('video orientation from the sender becomes videoorientationchange events', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const ssrc = 9000;
+  const { producer, send } = await pipeline({ sender, receiver, producerSsrc: ssrc,
+    headerExtensions: [ { uri: 'urn:3gpp:video-orientation', id: 3 } ] });
+  const changes = [];
+  producer.on('videoorientationchange', (orientation) => changes.push(orientation));
+  const withOrientation = (seq, value) => {
+    const packet = videoPacket(ssrc, seq, VP8_KEY_FRAME);
+    const extension = Buffer.from([ 0xbe, 0xde, 0x00, 0x01, (3 << 4) | 0, value, 0, 0 ]);
+    const result = Buffer.concat([ packet.subarray(0, 12), extension, packet.subarray(12) ]);
+    result[0] |= 0x10;
+    return result;
+  };
+  send(withOrientation(1, 0x01));
+  send(withOrientation(2, 0x01));
+  send(withOrientation(3, 0x0e));
+  assert.ok(await until(() => changes.length === 2));
+  assert.deepEqual(changes, [ { camera: false, flip: false, rotation: 90 }, { camera: true, flip: true, rotation: 180 } ]);
   sender.close();
   receiver.close();
 });

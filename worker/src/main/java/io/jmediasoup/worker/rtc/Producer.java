@@ -89,6 +89,8 @@ final class Producer implements RtpStreamRecv.Listener {
     private ScheduledFuture<?> nackTimer;
     private ScheduledFuture<?> inactivityTimer;
     private boolean closed;
+    /** The last video orientation seen (its low four bits), -1 before any. */
+    private int videoOrientation = -1;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
     private boolean paused;
 
@@ -220,8 +222,28 @@ final class Producer implements RtpStreamRecv.Listener {
             spare = PooledByteBufAllocator.DEFAULT.directBuffer(SPARE_SIZE);
         }
         headerExtensionMap.apply(packet, spare);
+        if (kind == MediaKind.VIDEO && packet.hasExtension(HeaderExtensionMap.VIDEO_ORIENTATION)) {
+            videoOrientation(packet.buffer().getByte(packet.extensionIndex(HeaderExtensionMap.VIDEO_ORIENTATION)));
+        }
         listener.onProducerRtpPacketReceived(this, packet);
         return true;
+    }
+
+    /**
+     * The coordination of video orientation (3GPP TS 26.114 §7.4.5): camera, flip and
+     * rotation; "videoorientationchange" when it first shows or changes.
+     */
+    private void videoOrientation(int value) {
+        int orientation = value & 0x0F;
+        if (orientation == videoOrientation) {
+            return;
+        }
+        videoOrientation = orientation;
+        JsonObject data = new JsonObject();
+        data.addProperty("camera", (orientation & 0x08) != 0);
+        data.addProperty("flip", (orientation & 0x04) != 0);
+        data.addProperty("rotation", (orientation & 0x03) * 90);
+        shared.notify(id, "videoorientationchange", data);
     }
 
     /**
