@@ -25,11 +25,6 @@ final class OutgoingStream {
         syncRequired = true;
     }
 
-    /** Whether forwarding waits for a key frame (the consumer should ask for one). */
-    boolean awaitsKeyFrame() {
-        return syncRequired && keyFrameSupported;
-    }
-
     /** Rewrites the packet, has {@code consumer}'s transport send it, and restores it for the next consumer. */
     void forward(RtpPacket packet, long nowMs, Consumer consumer, Consumer.Listener transport) {
         if (syncRequired && keyFrameSupported && !packet.isKeyFrame()) {

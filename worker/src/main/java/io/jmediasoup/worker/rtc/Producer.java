@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A source of RTP on a transport (transport.produce). It finds or creates the receiving
- * stream of each packet from its encodings, then rewrites the packet's payload type and SSRC
- * to the router's (rtpMapping) before handing it to the router. RTX, NACK, key-frame requests
- * and scores from receiver reports are still to come (issue 4).
+ * stream of each packet from its encodings (RTX packets decoded back to the original on
+ * the way), then rewrites the packet's payload type, SSRC and header extensions to the
+ * router's before handing it to the router. Its streams NACK losses, ask for key frames and
+ * keep the scores sent in "score" events.
  */
 final class Producer implements RtpStreamRecv.Listener {
     /** Who hears of pauses and resumes: the router, which tells the consumers. */
@@ -340,7 +341,7 @@ final class Producer implements RtpStreamRecv.Listener {
 
     /** A consumer needs a key frame of the stream the router knows as {@code mappedSsrc}: ask the sender. */
     void requestKeyFrame(long mappedSsrc) {
-        if (kind != MediaKind.VIDEO || paused) {
+        if (paused) {
             return;
         }
         long nowMs = shared.nowMs();

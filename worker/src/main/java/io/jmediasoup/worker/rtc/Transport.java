@@ -293,8 +293,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
     /**
      * RTCP from the remote side (already decrypted); {@code data} is lent for the call. SRs
-     * reach the producer's streams, report blocks and PLI/FIR the consumers' streams; other
-     * packet types are not handled yet (issue 4).
+     * reach the producer's streams, report blocks, NACKs and PLI/FIR the consumers' streams;
+     * other packet types (XR, REMB, transport feedback) are not handled yet (issues 4 and 8).
      */
     protected void receiveRtcpPacket(ByteBuf data) {
         CompoundPacketReader reader = rtcpReader.reset(data);
