@@ -14,7 +14,7 @@ import io.netty.buffer.PooledByteBufAllocator;
  * receiver reports, key-frame requests to the sender, and the score as the C++ worker
  * computes it: a sample per sender report, 0 after {@link #INACTIVITY_MS} without media.
  */
-final class RtpStreamRecv {
+final class RtpStreamRecv extends RtpStream {
     /** Where its RTCP goes and who hears of its score: its producer. */
     interface Listener {
         /** An RTCP packet (NACK, PLI, FIR) for the sender; lent for the call. */
@@ -33,8 +33,6 @@ final class RtpStreamRecv {
     private RtpStreamParams params;
     private final Listener listener;
     private final NackGenerator nackGenerator;
-    private final RateCalculator bitrate = new RateCalculator(2500);
-    private final StreamScore score = new StreamScore(10);
     private boolean started;
     private int maxSeq;
     private int badSeq;
@@ -44,22 +42,12 @@ final class RtpStreamRecv {
     private double jitter;
     /** Packets received as media, which loss is computed from; retransmissions are counted apart. */
     private long mediaPacketCount;
-    private long packetCount;
-    private long byteCount;
-    private long packetsDiscarded;
-    private long packetsRetransmitted;
-    private long packetsRepaired;
-    private long nackCount;
-    private long nackPacketCount;
-    private long rtxPacketsDiscarded;
     private long expectedPrior;
     private long receivedPrior;
     private long expectedPriorScore;
     private long receivedPriorScore;
     private long repairedPriorScore;
     private long retransmittedPriorScore;
-    private long packetsLost;
-    private int fractionLost;
     /** Compact NTP time of the last SR from the sender, and when it arrived; 0 before any. */
     private long lastSrTimestamp;
     private long lastSrReceivedMs;
@@ -67,8 +55,6 @@ final class RtpStreamRecv {
     private long lastPacketMs;
     private boolean inactive;
     private int firSequenceNumber;
-    private long pliCount;
-    private long firCount;
 
     RtpStreamRecv(RtpStreamParams params, Listener listener, long nowMs) {
         this.params = params;
@@ -77,6 +63,7 @@ final class RtpStreamRecv {
         this.lastPacketMs = nowMs;
     }
 
+    @Override
     RtpStreamParams params() {
         return params;
     }
@@ -335,51 +322,9 @@ final class RtpStreamRecv {
         return params.ssrc();
     }
 
-    int score() {
-        return score.value();
-    }
-
-    /** One "inbound-rtp" entry of producer.getStats(). */
-    JsonObject stats(long nowMs) {
-        JsonObject json = new JsonObject();
-        json.addProperty("timestamp", nowMs);
-        json.addProperty("ssrc", params.ssrc());
-        json.addProperty("kind", params.kind());
-        json.addProperty("mimeType", params.mimeType());
-        json.addProperty("packetsLost", packetsLost);
-        json.addProperty("fractionLost", fractionLost);
-        json.addProperty("packetsDiscarded", packetsDiscarded);
-        json.addProperty("packetsRetransmitted", packetsRetransmitted);
-        json.addProperty("packetsRepaired", packetsRepaired);
-        json.addProperty("nackCount", nackCount);
-        json.addProperty("nackPacketCount", nackPacketCount);
-        json.addProperty("pliCount", pliCount);
-        json.addProperty("firCount", firCount);
-        json.addProperty("score", score.value());
-        if (!params.rid().isEmpty()) {
-            json.addProperty("rid", params.rid());
-        }
-        if (params.hasRtx()) {
-            json.addProperty("rtxSsrc", params.rtxSsrc());
-            json.addProperty("rtxPacketsDiscarded", rtxPacketsDiscarded);
-        }
+    @Override
+    protected void fillTypeStats(JsonObject json) {
         json.addProperty("type", "inbound-rtp");
         json.addProperty("jitter", (long) jitter);
-        json.addProperty("packetCount", packetCount);
-        json.addProperty("byteCount", byteCount);
-        json.addProperty("bitrate", bitrate.rate(nowMs));
-        return json;
-    }
-
-    JsonObject dump() {
-        JsonObject json = new JsonObject();
-        json.add("params", params.toJson());
-        json.addProperty("score", score.value());
-        if (params.hasRtx()) {
-            JsonObject rtxStream = new JsonObject();
-            rtxStream.add("params", params.rtxToJson());
-            json.add("rtxStream", rtxStream);
-        }
-        return json;
     }
 }

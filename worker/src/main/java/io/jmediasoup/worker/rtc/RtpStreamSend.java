@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * reports (loss, round-trip time, score) and NACKs, answered from a retransmission buffer
  * with RTX (RFC 4588) when negotiated, else with the original packet.
  */
-final class RtpStreamSend {
+final class RtpStreamSend extends RtpStream {
     /** Its consumer: told of score changes and given retransmissions to send. */
     interface Listener {
         void onRtpStreamScore(RtpStreamSend stream);
@@ -32,26 +32,13 @@ final class RtpStreamSend {
 
     final RtpStreamParams params;
     private final Listener listener;
-    private final StreamScore score = new StreamScore(10);
-    private final RateCalculator bitrate = new RateCalculator(2500);
     private final RetransmissionBuffer retransmissionBuffer;
     private ByteBuf retransmission;
     private final RtpPacket retransmitted = new RtpPacket();
     private int rtxSeq = ThreadLocalRandom.current().nextInt(0x10000);
-    private long packetCount;
-    private long byteCount;
     private long maxPacketTimestamp;
     private long maxPacketMs;
     private long lastRtcpSentMs;
-    private long packetsLost;
-    private int fractionLost;
-    private double roundTripTime;
-    private long pliCount;
-    private long firCount;
-    private long nackCount;
-    private long nackPacketCount;
-    private long packetsRetransmitted;
-    private long packetsRepaired;
     private long sentPriorScore;
     private long lostPriorScore;
     private long repairedPriorScore;
@@ -200,53 +187,13 @@ final class RtpStreamSend {
         }
     }
 
-    int score() {
-        return score.value();
+    @Override
+    RtpStreamParams params() {
+        return params;
     }
 
-    JsonObject dump() {
-        JsonObject json = new JsonObject();
-        json.add("params", params.toJson());
-        json.addProperty("score", score.value());
-        if (params.hasRtx()) {
-            JsonObject rtxStream = new JsonObject();
-            rtxStream.add("params", params.rtxToJson());
-            json.add("rtxStream", rtxStream);
-        }
-        return json;
-    }
-
-    /** One "outbound-rtp" entry of consumer.getStats(). */
-    JsonObject stats(long nowMs) {
-        JsonObject json = new JsonObject();
-        json.addProperty("timestamp", nowMs);
-        json.addProperty("ssrc", params.ssrc());
-        json.addProperty("kind", params.kind());
-        json.addProperty("mimeType", params.mimeType());
-        json.addProperty("packetsLost", packetsLost);
-        json.addProperty("fractionLost", fractionLost);
-        json.addProperty("packetsDiscarded", 0);
-        json.addProperty("packetsRetransmitted", packetsRetransmitted);
-        json.addProperty("packetsRepaired", packetsRepaired);
-        json.addProperty("nackCount", nackCount);
-        json.addProperty("nackPacketCount", nackPacketCount);
-        json.addProperty("pliCount", pliCount);
-        json.addProperty("firCount", firCount);
-        json.addProperty("score", score.value());
-        if (!params.rid().isEmpty()) {
-            json.addProperty("rid", params.rid());
-        }
-        if (params.hasRtx()) {
-            json.addProperty("rtxSsrc", params.rtxSsrc());
-            json.addProperty("rtxPacketsDiscarded", 0);
-        }
-        if (roundTripTime > 0) {
-            json.addProperty("roundTripTime", roundTripTime);
-        }
+    @Override
+    protected void fillTypeStats(JsonObject json) {
         json.addProperty("type", "outbound-rtp");
-        json.addProperty("packetCount", packetCount);
-        json.addProperty("byteCount", byteCount);
-        json.addProperty("bitrate", bitrate.rate(nowMs));
-        return json;
     }
 }
