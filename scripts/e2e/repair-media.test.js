@@ -21,7 +21,7 @@ before(async () => {
 
 after(() => worker.close());
 
-/** RTP packets and RTCP feedback packets ({ type, fmt, data, offset }) a socket receives. */
+/** RTP packets and RTCP packets (rtp.rtcpPackets()) a socket receives. */
 function collect(socket) {
   const received = { rtp: [], rtcp: [] };
   socket.on('message', (data) => {
@@ -30,9 +30,7 @@ function collect(socket) {
       received.rtp.push(packet);
       return;
     }
-    for (let offset = 0; offset + 4 <= data.length; offset += 4 * (data.readUInt16BE(offset + 2) + 1)) {
-      received.rtcp.push({ type: data[offset + 1], fmt: data[offset] & 0x1f, data, offset });
-    }
+    received.rtcp.push(...rtp.rtcpPackets(data));
   });
   return received;
 }
@@ -111,8 +109,8 @@ test('a packet lost upstream is NACKed, and its RTX retransmission is forwarded 
   for (let seq = 1000; seq < 1010; seq++) {
     if (seq !== 1005) send(videoPacket(ssrc, seq, seq === 1000 ? VP8_KEY_FRAME : VP8_DELTA_FRAME));
   }
-  assert.ok(await until(() => upstream.rtcp.some((p) => p.type === 205 && p.fmt === 1)), 'a NACK reaches the sender');
-  const request = upstream.rtcp.find((p) => p.type === 205 && p.fmt === 1);
+  assert.ok(await until(() => upstream.rtcp.some((p) => p.type === 205 && p.count === 1)), 'a NACK reaches the sender');
+  const request = upstream.rtcp.find((p) => p.type === 205 && p.count === 1);
   assert.equal(request.data.readUInt32BE(request.offset + 8), ssrc, 'NACK for the producer SSRC');
   assert.deepEqual(nackedSeqs(request), [ 1005 ]);
   assert.ok(await until(() => downstream.rtp.length === 9));
@@ -185,9 +183,9 @@ test('a resumed consumer waits for a key frame, asks the sender for one, and con
   await new Promise((resolve) => setTimeout(resolve, 100));
   assert.equal(downstream.rtp.length, 2, 'nothing forwarded while paused');
 
-  const plisBefore = upstream.rtcp.filter((p) => p.type === 206 && p.fmt === 1).length;
+  const plisBefore = upstream.rtcp.filter((p) => p.type === 206 && p.count === 1).length;
   await consumer.resume();
-  assert.ok(await until(() => upstream.rtcp.filter((p) => p.type === 206 && p.fmt === 1).length > plisBefore),
+  assert.ok(await until(() => upstream.rtcp.filter((p) => p.type === 206 && p.count === 1).length > plisBefore),
     'resume sends a PLI upstream');
   for (let seq = 110; seq < 115; seq++) send(videoPacket(ssrc, seq, VP8_DELTA_FRAME));
   await new Promise((resolve) => setTimeout(resolve, 100));

@@ -19,16 +19,11 @@ before(async () => {
 
 after(() => worker.close());
 
-/** Every RTCP compound packet a socket receives, as arrays of { type, data, offset }. */
+/** Every RTCP compound packet a socket receives, as arrays of rtp.rtcpPackets(). */
 function collectRtcp(socket) {
   const compounds = [];
   socket.on('message', (data) => {
-    if (rtp.parse(data)) return;
-    const packets = [];
-    for (let offset = 0; offset + 4 <= data.length; offset += 4 * (data.readUInt16BE(offset + 2) + 1)) {
-      packets.push({ type: data[offset + 1], count: data[offset] & 0x1f, data, offset });
-    }
-    compounds.push(packets);
+    if (!rtp.parse(data)) compounds.push(rtp.rtcpPackets(data));
   });
   return compounds;
 }

@@ -58,15 +58,18 @@ function extensions(data) {
   return found;
 }
 
-/** RTCP packet types in a compound packet (RFC 3550 §6). */
-function rtcpTypes(data) {
-  const types = [];
+/**
+ * The packets of an RTCP compound packet (RFC 3550 §6) as { type, count, data, offset };
+ * count is the header's low five bits: report count, or FMT for feedback.
+ */
+function rtcpPackets(data) {
+  const packets = [];
   for (let offset = 0; offset + 4 <= data.length;) {
     if ((data[offset] >> 6) !== 2) break;
-    types.push(data[offset + 1]);
+    packets.push({ type: data[offset + 1], count: data[offset] & 0x1f, data, offset });
     offset += 4 * (data.readUInt16BE(offset + 2) + 1);
   }
-  return types;
+  return packets;
 }
 
-module.exports = { build, parse, extensions, rtcpTypes };
+module.exports = { build, parse, extensions, rtcpPackets };
