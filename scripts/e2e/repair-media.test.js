@@ -48,15 +48,11 @@ function nackedSeqs({ data, offset }) {
   return seqs;
 }
 
+/** A generic NACK (RTPFB, FMT 1) for one packet. */
 function nack(mediaSsrc, seq) {
-  const packet = Buffer.alloc(16);
-  packet.writeUInt8(0x81, 0);
-  packet.writeUInt8(205, 1);
-  packet.writeUInt16BE(3, 2);
-  packet.writeUInt32BE(1, 4);
-  packet.writeUInt32BE(mediaSsrc, 8);
-  packet.writeUInt16BE(seq, 12);
-  return packet;
+  const item = Buffer.alloc(4);
+  item.writeUInt16BE(seq, 0);
+  return rtp.feedback(205, 1, 1, mediaSsrc, item);
 }
 
 function senderReport(ssrc, rtpTimestamp, packetCount) {

@@ -28,16 +28,6 @@ function collectRtcp(socket) {
   return compounds;
 }
 
-function pli(senderSsrc, mediaSsrc) {
-  const packet = Buffer.alloc(12);
-  packet.writeUInt8(0x81, 0);
-  packet.writeUInt8(206, 1);
-  packet.writeUInt16BE(2, 2);
-  packet.writeUInt32BE(senderSsrc, 4);
-  packet.writeUInt32BE(mediaSsrc, 8);
-  return packet;
-}
-
 function receiverReport(reportedSsrc, fractionLost, totalLost) {
   const packet = Buffer.alloc(32);
   packet.writeUInt8(0x81, 0);
@@ -96,7 +86,7 @@ test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the
   assert.equal(outbound.fractionLost, 25);
 
   const before = upstream.length;
-  receiver.send(pli(1, consumerSsrc), sendTransport.tuple.localPort, '127.0.0.1');
+  receiver.send(rtp.feedback(206, 1, 1, consumerSsrc), sendTransport.tuple.localPort, '127.0.0.1');
   assert.ok(await until(() => upstream.slice(before).some((c) => c[0].type === 206 && c[0].count === 1)),
     'a PLI reaches the sender');
   const relayed = upstream.slice(before).find((c) => c[0].type === 206)[0];

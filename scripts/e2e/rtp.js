@@ -58,6 +58,18 @@ function extensions(data) {
   return found;
 }
 
+/** An RTCP feedback packet (RFC 4585 §6.1): header with FMT, sender and media SSRC, then the FCI. */
+function feedback(type, fmt, senderSsrc, mediaSsrc, fci = Buffer.alloc(0)) {
+  const packet = Buffer.alloc(12 + fci.length);
+  packet.writeUInt8(0x80 | fmt, 0);
+  packet.writeUInt8(type, 1);
+  packet.writeUInt16BE(packet.length / 4 - 1, 2);
+  packet.writeUInt32BE(senderSsrc, 4);
+  packet.writeUInt32BE(mediaSsrc, 8);
+  fci.copy(packet, 12);
+  return packet;
+}
+
 /**
  * The packets of an RTCP compound packet (RFC 3550 §6) as { type, count, data, offset };
  * count is the header's low five bits: report count, or FMT for feedback.
@@ -72,4 +84,4 @@ function rtcpPackets(data) {
   return packets;
 }
 
-module.exports = { build, parse, extensions, rtcpPackets };
+module.exports = { build, parse, extensions, feedback, rtcpPackets };
