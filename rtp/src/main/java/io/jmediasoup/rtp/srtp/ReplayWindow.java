@@ -17,10 +17,12 @@ final class ReplayWindow {
         if (index > highest) {
             return true;
         }
-        if (highest - index >= SIZE) {
-            return false;
-        }
-        return !isSet(index);
+        return !isTooOld(index) && !isSet(index);
+    }
+
+    /** Whether {@code index} is too far behind the highest to be told apart from a replay. */
+    boolean isTooOld(long index) {
+        return highest - index >= SIZE;
     }
 
     /** Records {@code index} as received (authenticated). */

@@ -16,6 +16,12 @@ import io.netty.util.collection.IntObjectHashMap;
  * changes. One thread at a time: the session reuses its arrays and ciphers packet after packet.
  */
 public final class SrtpSession {
+    /** Why a packet was refused, in the words the C++ worker logs libsrtp's errors with. */
+    public static final String BAD_PARAM = "unsupported parameter (srtp_err_status_bad_param)";
+    public static final String AUTH_FAIL = "authentication failure (srtp_err_status_auth_fail)";
+    public static final String REPLAY_FAIL = "replay check failed (bad index) (srtp_err_status_replay_fail)";
+    public static final String REPLAY_OLD = "replay check failed (index too old) (srtp_err_status_replay_old)";
+
     private static final int RTP_HEADER_SIZE = 12;
     private static final int RTCP_HEADER_SIZE = 8;
     /** Larger than any datagram the worker reads; bigger packets grow the arrays once. */
@@ -54,7 +60,7 @@ public final class SrtpSession {
         return profile;
     }
 
-    /** Why the last call that returned false failed, in libsrtp's words where it has them. */
+    /** Why the last call that returned false failed: one of the constants above. */
     public String lastFailure() {
         return lastFailure;
     }
@@ -75,7 +81,7 @@ public final class SrtpSession {
         }
         int headerLength = rtpHeaderLength(length);
         if (headerLength < 0) {
-            return fail("bad RTP header");
+            return fail(BAD_PARAM);
         }
         int ssrc = readInt(work, 8);
         int seq = (work[2] & 0xFF) << 8 | work[3] & 0xFF;
@@ -86,7 +92,7 @@ public final class SrtpSession {
         }
         long index = stream.estimateRtpIndex(seq);
         if (index < 0) {
-            return fail("packet index before the stream's start");
+            return fail(REPLAY_OLD);
         }
         // A sender may resend an index (retransmission without RTX), as with libsrtp's allow_repeat_tx.
         stream.rtpWindow.accept(index);
@@ -103,12 +109,12 @@ public final class SrtpSession {
         int tagLength = profile.rtpAuthTagLength();
         int length = packet.readableBytes() - tagLength;
         if (length < RTP_HEADER_SIZE) {
-            return fail("bad RTP header");
+            return fail(BAD_PARAM);
         }
         load(packet, length + tagLength, 0);
         int headerLength = rtpHeaderLength(length);
         if (headerLength < 0) {
-            return fail("bad RTP header");
+            return fail(BAD_PARAM);
         }
         int ssrc = readInt(work, 8);
         int seq = (work[2] & 0xFF) << 8 | work[3] & 0xFF;
@@ -118,11 +124,14 @@ public final class SrtpSession {
             stream = candidate;
         }
         long index = stream.estimateRtpIndex(seq);
-        if (index < 0 || !stream.rtpWindow.check(index)) {
-            return fail("replay check failed");
+        if (index < 0 || stream.rtpWindow.isTooOld(index)) {
+            return fail(REPLAY_OLD);
+        }
+        if (!stream.rtpWindow.check(index)) {
+            return fail(REPLAY_FAIL);
         }
         if (!transform.unprotectRtp(work, headerLength, length, ssrc & 0xFFFFFFFFL, index)) {
-            return fail("auth check failed");
+            return fail(AUTH_FAIL);
         }
         stream.rtpWindow.accept(index);
         if (!known) {
@@ -141,7 +150,7 @@ public final class SrtpSession {
         int length = packet.readableBytes();
         int trailerLength = profile.rtcpTrailerLength();
         if (length < RTCP_HEADER_SIZE) {
-            return fail("bad RTCP header");
+            return fail(BAD_PARAM);
         }
         if (!load(packet, length, trailerLength)) {
             return false;
@@ -164,7 +173,7 @@ public final class SrtpSession {
         int start = packet.readerIndex();
         int length = packet.readableBytes() - profile.rtcpTrailerLength();
         if (length < RTCP_HEADER_SIZE) {
-            return fail("bad RTCP header");
+            return fail(BAD_PARAM);
         }
         load(packet, packet.readableBytes(), 0);
         int ssrc = readInt(work, 4);
@@ -175,11 +184,14 @@ public final class SrtpSession {
         if (!known) {
             stream = candidate;
         }
+        if (stream.rtcpWindow.isTooOld(index)) {
+            return fail(REPLAY_OLD);
+        }
         if (!stream.rtcpWindow.check(index)) {
-            return fail("replay check failed");
+            return fail(REPLAY_FAIL);
         }
         if (!transform.unprotectRtcp(work, length, ssrc & 0xFFFFFFFFL, indexWord, indexWord < 0)) {
-            return fail("auth check failed");
+            return fail(AUTH_FAIL);
         }
         stream.rtcpWindow.accept(index);
         if (!known) {
@@ -197,7 +209,7 @@ public final class SrtpSession {
      */
     private boolean load(ByteBuf packet, int length, int trailer) {
         if (trailer > 0 && packet.writableBytes() < trailer && packet.ensureWritable(trailer, false) == 1) {
-            return fail("no room for the SRTP trailer");
+            return fail(BAD_PARAM);
         }
         if (work.length < length + trailer) {
             work = new byte[length + trailer];

@@ -144,7 +144,7 @@ class SrtpSessionTest {
         // A receiver that never saw the wrap assumes ROC 0 and cannot authenticate ROC 1's packets.
         SrtpSession late = SrtpSession.inbound(profile, material(profile, 3));
         assertEquals(null, unprotect(late::unprotectRtp, srtp[4]));
-        assertEquals("auth check failed", late.lastFailure());
+        assertEquals(SrtpSession.AUTH_FAIL, late.lastFailure());
     }
 
     @ParameterizedTest
@@ -155,18 +155,19 @@ class SrtpSessionTest {
         byte[] first = protect(sender::protectRtp, rtp(1000, 20));
         assertTrue(unprotect(receiver::unprotectRtp, first) != null);
         assertEquals(null, unprotect(receiver::unprotectRtp, first));
-        assertEquals("replay check failed", receiver.lastFailure());
+        assertEquals(SrtpSession.REPLAY_FAIL, receiver.lastFailure());
 
         byte[] old = protect(sender::protectRtp, rtp(1001, 20));
         for (int seq = 1002; seq <= 1001 + ReplayWindow.SIZE; seq++) {
             assertTrue(unprotect(receiver::unprotectRtp, protect(sender::protectRtp, rtp(seq, 20))) != null);
         }
         assertEquals(null, unprotect(receiver::unprotectRtp, old), "1024 behind the highest");
+        assertEquals(SrtpSession.REPLAY_OLD, receiver.lastFailure());
 
         byte[] srtcp = protect(sender::protectRtcp, rtcp(1));
         assertTrue(unprotect(receiver::unprotectRtcp, srtcp) != null);
         assertEquals(null, unprotect(receiver::unprotectRtcp, srtcp));
-        assertEquals("replay check failed", receiver.lastFailure());
+        assertEquals(SrtpSession.REPLAY_FAIL, receiver.lastFailure());
     }
 
     @ParameterizedTest
@@ -181,7 +182,7 @@ class SrtpSessionTest {
             ByteBuf buffer = buffer(tampered, 0);
             try {
                 assertFalse(receiver.unprotectRtp(buffer), "byte " + at + " flipped");
-                assertEquals("auth check failed", receiver.lastFailure());
+                assertEquals(SrtpSession.AUTH_FAIL, receiver.lastFailure());
                 assertArrayEquals(tampered, bytes(buffer), "a refused packet is left as it came");
             } finally {
                 buffer.release();
@@ -191,7 +192,7 @@ class SrtpSessionTest {
         byte[] tampered = srtcp.clone();
         tampered[srtcp.length - 1] ^= 0x01;
         assertEquals(null, unprotect(receiver::unprotectRtcp, tampered));
-        assertEquals("auth check failed", receiver.lastFailure());
+        assertEquals(SrtpSession.AUTH_FAIL, receiver.lastFailure());
 
         assertArrayEquals(rtp(7, 100), unprotect(receiver::unprotectRtp, srtp), "the genuine packet still passes");
         assertArrayEquals(rtcp(9), unprotect(receiver::unprotectRtcp, srtcp));
@@ -232,7 +233,7 @@ class SrtpSessionTest {
         SrtpSession receiver = SrtpSession.inbound(profile, material(profile, 10));
         byte[] headerOnly = Arrays.copyOf(rtp(1, 0), 14);
         assertEquals(null, unprotect(sender::protectRtp, headerOnly), "extension cut short");
-        assertEquals("bad RTP header", sender.lastFailure());
+        assertEquals(SrtpSession.BAD_PARAM, sender.lastFailure());
         assertEquals(null, unprotect(receiver::unprotectRtp, new byte[5]));
         assertEquals(null, unprotect(receiver::unprotectRtcp, new byte[8]));
         assertEquals(null, unprotect(sender::protectRtcp, new byte[4]));
