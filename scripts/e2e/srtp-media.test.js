@@ -1,0 +1,200 @@
+// SRTP on PlainTransports and PipeTransports (enableSrtp), driven by the real mediasoup 3.8.4
+// Node library: media crosses an SRTP link between two transports intact; what the worker
+// sends is RFC 3711 as node:crypto reads it, and what node:crypto sends it gets through; a peer
+// keyed otherwise, or sending in clear, gets nothing through.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const rtp = require('./rtp');
+const srtp = require('./srtp');
+const { mediasoup, udpSocket, until } = require('./harness');
+
+const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
+const PRODUCER_RTP_PARAMETERS = {
+  codecs: [ { mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 } ],
+  encodings: [ { ssrc: 3333 } ]
+};
+const COUNT = 100;
+
+let worker;
+let router;
+
+before(async () => {
+  worker = await mediasoup.createWorker({ logLevel: 'warn' });
+  router = await worker.createRouter({ mediaCodecs: [ OPUS ] });
+});
+
+after(() => worker.close());
+
+/** COUNT packets of the producer's stream, each with a distinct ~1 KB payload. */
+function stream(firstSeq = 65500) {
+  return Array.from({ length: COUNT }, (_, i) => rtp.build({
+    payloadType: 111,
+    seq: firstSeq + i,
+    timestamp: 1000 + 960 * i,
+    ssrc: 3333,
+    payload: Buffer.concat([ Buffer.from(`frame ${i} `), crypto.randomBytes(1000) ])
+  }));
+}
+
+/**
+ * Sends `packets` from `socket` to a local port, 10 at a time every 10 ms: a kernel receive
+ * buffer holds ~90 such datagrams, which a worker whose JIT is still cold can take longer to read.
+ */
+async function sendAll(socket, packets, port) {
+  for (let i = 0; i < packets.length; i++) {
+    socket.send(packets[i], port, '127.0.0.1');
+    if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** RTP packets (parsed, with their raw bytes) arriving on `socket`, through `transform` if given. */
+function collect(socket, transform = (data) => data) {
+  const received = [];
+  socket.on('message', (data) => {
+    const clear = transform(data);
+    const packet = clear && rtp.parse(clear);
+    if (packet) received.push(packet);
+  });
+  return received;
+}
+
+/** Every packet arrived, in order, with consecutive sequence numbers and the payload sent. */
+function assertIntact(received, sent) {
+  assert.equal(received.length, sent.length);
+  received.forEach((packet, i) => {
+    assert.ok(packet.payload.equals(rtp.parse(sent[i]).payload), `packet ${i}: payload intact`);
+    if (i > 0) assert.equal(packet.seq, (received[i - 1].seq + 1) & 0xffff, `packet ${i}: consecutive sequence numbers`);
+  });
+}
+
+/** A comedia PlainTransport with the producer, fed by the returned `send`. */
+async function ingress() {
+  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const producer = await transport.produce({ kind: 'audio', rtpParameters: PRODUCER_RTP_PARAMETERS });
+  const sender = await udpSocket();
+  return { producer, sender, send: (packets) => sendAll(sender, packets, transport.tuple.localPort) };
+}
+
+/** A plain consumer of `producer` sending to a test socket; resolves to the packets it receives. */
+async function egress(producer) {
+  const receiver = await udpSocket();
+  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  await transport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
+  return { receiver, received: collect(receiver) };
+}
+
+for (const srtpCryptoSuite of [ 'AES_CM_128_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_32' ]) {
+  test(`media crosses a ${srtpCryptoSuite} link between two PlainTransports intact`, async () => {
+    const source = await ingress();
+    const a = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true, srtpCryptoSuite });
+    const b = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true, srtpCryptoSuite });
+    await a.connect({ ip: '127.0.0.1', port: b.tuple.localPort, srtpParameters: b.srtpParameters });
+    await b.connect({ ip: '127.0.0.1', port: a.tuple.localPort, srtpParameters: a.srtpParameters });
+    const linkConsumer = await a.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
+    const linkProducer = await b.produce({ kind: 'audio', rtpParameters: linkConsumer.rtpParameters });
+    const sink = await egress(linkProducer);
+
+    const sent = stream();
+    await source.send(sent);
+    assert.ok(await until(() => sink.received.length === COUNT), `received ${sink.received.length} of ${COUNT}`);
+    assertIntact(sink.received, sent);
+    const [ aStats ] = await a.getStats();
+    const tagLength = srtp.TAG_LENGTH[srtpCryptoSuite];
+    assert.ok(aStats.bytesSent >= sent.reduce((sum, packet) => sum + packet.length + tagLength, 0),
+      'A sent the packets with their tags');
+    source.sender.close();
+    sink.receiver.close();
+  });
+}
+
+test('what the worker sends over SRTP is RFC 3711 as node:crypto reads it', async () => {
+  const source = await ingress();
+  const peer = await udpSocket();
+  const peerParameters = srtp.randomParameters();
+  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true });
+  await transport.connect({ ip: '127.0.0.1', port: peer.address().port, srtpParameters: peerParameters });
+  await transport.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
+  const reader = srtp.context(transport.srtpParameters);
+  let clearOnTheWire = 0;
+  const received = collect(peer, (data) => {
+    // RTCP (the consumer's SRs) is SRTCP, which this reader leaves aside.
+    if (!rtp.parse(data)) return null;
+    if (data.includes(Buffer.from('frame '))) clearOnTheWire++;
+    return reader.unprotect(data);
+  });
+
+  const sent = stream();
+  await source.send(sent);
+  assert.ok(await until(() => received.length === COUNT), `decrypted ${received.length} of ${COUNT}`);
+  assertIntact(received, sent);
+  assert.equal(clearOnTheWire, 0, 'no payload in clear on the wire');
+  source.sender.close();
+  peer.close();
+});
+
+test('what node:crypto sends over SRTP gets through; another key or clear RTP does not', async () => {
+  const peer = await udpSocket();
+  const peerParameters = srtp.randomParameters();
+  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true, enableSrtp: true });
+  await transport.connect({ srtpParameters: peerParameters });
+  const producer = await transport.produce({ kind: 'audio', rtpParameters: PRODUCER_RTP_PARAMETERS });
+  const sink = await egress(producer);
+  const tuples = [];
+  transport.on('tuple', (tuple) => tuples.push(tuple));
+
+  const forged = srtp.context(srtp.randomParameters());
+  await sendAll(peer, stream(100).map((packet) => forged.protect(packet)), transport.tuple.localPort);
+  await sendAll(peer, stream(300), transport.tuple.localPort);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(sink.received.length, 0, 'nothing from a peer keyed otherwise, nor in clear');
+  assert.equal(tuples.length, 0, 'comedia learns no tuple from packets that do not authenticate');
+
+  const genuine = srtp.context(peerParameters);
+  const sent = stream(500);
+  await sendAll(peer, sent.map((packet) => genuine.protect(packet)), transport.tuple.localPort);
+  assert.ok(await until(() => sink.received.length === COUNT), `received ${sink.received.length} of ${COUNT}`);
+  assertIntact(sink.received, sent);
+  assert.equal(tuples.length, 1);
+  peer.close();
+  sink.receiver.close();
+});
+
+test('a wrongly keyed SRTP PlainTransport peer gets nothing through', async () => {
+  const source = await ingress();
+  const a = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true });
+  const b = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true });
+  await a.connect({ ip: '127.0.0.1', port: b.tuple.localPort, srtpParameters: b.srtpParameters });
+  await b.connect({ ip: '127.0.0.1', port: a.tuple.localPort, srtpParameters: srtp.randomParameters() });
+  const linkConsumer = await a.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
+  const linkProducer = await b.produce({ kind: 'audio', rtpParameters: linkConsumer.rtpParameters });
+  const sink = await egress(linkProducer);
+
+  await source.send(stream());
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(sink.received.length, 0);
+  assert.deepEqual(await linkProducer.getStats(), [], 'the producer on B received nothing');
+  source.sender.close();
+  sink.receiver.close();
+});
+
+test('pipeToRouter({ enableSrtp: true }) carries media intact', async () => {
+  const target = await worker.createRouter({ mediaCodecs: [ OPUS ] });
+  const source = await ingress();
+  await router.pipeToRouter({ producerId: source.producer.id, router: target, enableSrtp: true });
+  const receiver = await udpSocket();
+  const transport = await target.createPlainTransport({ listenIp: '127.0.0.1' });
+  await transport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  await transport.consume({ producerId: source.producer.id, rtpCapabilities: target.rtpCapabilities });
+  const received = collect(receiver);
+
+  const sent = stream();
+  await source.send(sent);
+  assert.ok(await until(() => received.length === COUNT), `received ${received.length} of ${COUNT}`);
+  assertIntact(received, sent);
+  source.sender.close();
+  receiver.close();
+});
