@@ -111,18 +111,23 @@ for (const srtpCryptoSuite of [ 'AES_CM_128_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1
   });
 }
 
-test('what the worker sends over SRTP is RFC 3711 as node:crypto reads it', async () => {
+test('what the worker sends over SRTP and SRTCP is RFC 3711 as node:crypto reads it, and the SRTCP it sends back counts', async () => {
   const source = await ingress();
   const peer = await udpSocket();
   const peerParameters = srtp.randomParameters();
   const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true });
   await transport.connect({ ip: '127.0.0.1', port: peer.address().port, srtpParameters: peerParameters });
-  await transport.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
+  const consumer = await transport.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
+  const consumerSsrc = consumer.rtpParameters.encodings[0].ssrc;
   const reader = srtp.context(transport.srtpParameters);
   let clearOnTheWire = 0;
+  const rtcp = [];
   const received = collect(peer, (data) => {
-    // RTCP (the consumer's SRs) is SRTCP, which this reader leaves aside.
-    if (!rtp.parse(data)) return null;
+    if (!rtp.parse(data)) {
+      const clear = reader.unprotectRtcp(data);
+      if (clear) rtcp.push(...rtp.rtcpPackets(clear));
+      return null;
+    }
     if (data.includes(Buffer.from('frame '))) clearOnTheWire++;
     return reader.unprotect(data);
   });
@@ -132,6 +137,23 @@ test('what the worker sends over SRTP is RFC 3711 as node:crypto reads it', asyn
   assert.ok(await until(() => received.length === COUNT), `decrypted ${received.length} of ${COUNT}`);
   assertIntact(received, sent);
   assert.equal(clearOnTheWire, 0, 'no payload in clear on the wire');
+  assert.ok(await until(() => rtcp.some((packet) => packet.type === 200)), 'an SR arrives as SRTCP');
+  const sr = rtcp.find((packet) => packet.type === 200);
+  assert.equal(sr.data.readUInt32BE(sr.offset + 4), consumerSsrc, 'SR of the consumer stream');
+  assert.equal(sr.data.readUInt32BE(sr.offset + 20), COUNT, 'its packet count');
+
+  const writer = srtp.context(peerParameters);
+  const rr = Buffer.alloc(32);
+  rr.writeUInt8(0x81, 0);
+  rr.writeUInt8(201, 1);
+  rr.writeUInt16BE(7, 2);
+  rr.writeUInt32BE(1, 4);
+  rr.writeUInt32BE(consumerSsrc, 8);
+  rr.writeUInt8(25, 12);
+  peer.send(writer.protectRtcp(rr), transport.tuple.localPort, '127.0.0.1');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const [ outbound ] = await consumer.getStats();
+  assert.equal(outbound.fractionLost, 25, 'the RR sent as SRTCP reached the consumer');
   source.sender.close();
   peer.close();
 });
