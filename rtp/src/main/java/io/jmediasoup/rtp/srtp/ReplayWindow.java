@@ -1,5 +1,7 @@
 package io.jmediasoup.rtp.srtp;
 
+import java.util.Arrays;
+
 /**
  * The replay list of RFC 3711 §3.3.2: which of the last {@link #SIZE} indices below the
  * highest one received have been received. A circular bitmap indexed by packet index, so
@@ -29,7 +31,7 @@ final class ReplayWindow {
     void accept(long index) {
         if (index > highest) {
             if (highest < 0 || index - highest >= SIZE) {
-                java.util.Arrays.fill(bits, 0);
+                Arrays.fill(bits, 0);
             } else {
                 for (long i = highest + 1; i < index; i++) {
                     clear(i);

@@ -1,6 +1,7 @@
 package io.jmediasoup.rtp.srtp;
 
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -56,7 +57,7 @@ record SessionKeys(byte[] rtpKey, byte[] rtpSalt, byte[] rtpAuthKey, byte[] rtcp
             byte[] block = new byte[16];
             byte[] keystream = new byte[16];
             for (int counter = 0; counter * 16 < length; counter++) {
-                java.util.Arrays.fill(block, (byte) 0);
+                Arrays.fill(block, (byte) 0);
                 System.arraycopy(masterSalt, 0, block, 0, masterSalt.length);
                 block[7] ^= (byte) label;
                 block[14] = (byte) (counter >>> 8);
