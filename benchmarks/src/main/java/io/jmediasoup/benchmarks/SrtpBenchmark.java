@@ -22,8 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * SRTP on one 1,212-byte RTP packet (12-byte header, 1,200-byte payload) in a pooled direct
  * buffer, the next sequence number each time: {@link #write} puts the clear packet in the
- * buffer (the floor), {@link #protect} writes and protects it, {@link #protectAndUnprotect}
- * also unprotects it with the receiving session. An unprotect needs a packet protected with a
+ * buffer (the floor), {@link #protect} writes and protects it in place, {@link #protectInto}
+ * protects it into a second buffer as a transport does for a packet that goes on to other
+ * consumers, {@link #protectAndUnprotect} protects it in place and unprotects it with the
+ * receiving session. An unprotect needs a packet protected with a
  * new index (the replay list refuses the same one twice), so its cost is the difference of
  * the last two.
  */
@@ -42,6 +44,7 @@ public class SrtpBenchmark {
     private SrtpSession sender;
     private SrtpSession receiver;
     private ByteBuf packet;
+    private ByteBuf wire;
     private final byte[] clear = new byte[12 + PAYLOAD_LENGTH];
     private int seq;
     private long refused;
@@ -63,6 +66,7 @@ public class SrtpBenchmark {
             clear[i] = (byte) i;
         }
         packet = PooledByteBufAllocator.DEFAULT.directBuffer(clear.length + suite.maxTrailerLength());
+        wire = PooledByteBufAllocator.DEFAULT.directBuffer(clear.length + suite.maxTrailerLength());
         if (!protectAndUnprotect() || packet.readableBytes() != clear.length) {
             throw new IllegalStateException("the receiving session refuses what the sending one protects");
         }
@@ -71,6 +75,7 @@ public class SrtpBenchmark {
     @TearDown(Level.Trial)
     public void release() {
         packet.release();
+        wire.release();
         if (refused > 0) {
             throw new IllegalStateException(refused + " packets refused: the figures are not of unprotect");
         }
@@ -93,6 +98,12 @@ public class SrtpBenchmark {
     public boolean protect() {
         writeNext();
         return sender.protectRtp(packet);
+    }
+
+    @Benchmark
+    public boolean protectInto() {
+        writeNext();
+        return sender.protectRtp(packet, wire.clear());
     }
 
     @Benchmark

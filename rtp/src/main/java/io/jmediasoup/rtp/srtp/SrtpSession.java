@@ -10,7 +10,8 @@ import io.netty.util.collection.IntObjectHashMap;
  *
  * <p>Packets are the readable bytes of a buffer and are rewritten in place: protecting appends
  * the trailer after the writer index (the caller keeps {@link SrtpProfile#maxTrailerLength()}
- * bytes writable, or the buffer must be able to grow), unprotecting removes it. A packet that
+ * bytes writable, or the buffer must be able to grow), unprotecting removes it. Protecting can
+ * also write into another buffer, leaving the packet as it was. A packet that
  * is malformed, replayed or does not authenticate makes the method return false, with
  * {@link #lastFailure()} saying why; nothing is thrown and, on an inbound session, no state
  * changes. One thread at a time: the session reuses its arrays and ciphers packet after packet.
@@ -72,11 +73,21 @@ public final class SrtpSession {
 
     /** Encrypts the RTP packet in {@code packet} and appends its tag. */
     public boolean protectRtp(ByteBuf packet) {
+        return protectRtp(packet, null);
+    }
+
+    /**
+     * Writes the SRTP packet of the RTP packet in {@code source} at {@code destination}'s writer
+     * index, leaving {@code source} as it was: for a packet that goes on to other consumers.
+     */
+    public boolean protectRtp(ByteBuf source, ByteBuf destination) {
+        if (source == destination) {
+            throw new IllegalArgumentException("protecting in place takes one buffer");
+        }
         requireDirection(false);
-        int start = packet.readerIndex();
-        int length = packet.readableBytes();
+        int length = source.readableBytes();
         int tagLength = profile.rtpAuthTagLength();
-        if (!load(packet, length, tagLength)) {
+        if (!load(source, length, destination == null ? tagLength : 0, tagLength)) {
             return false;
         }
         int headerLength = rtpHeaderLength(length);
@@ -97,21 +108,19 @@ public final class SrtpSession {
         // A sender may resend an index (retransmission without RTX), as with libsrtp's allow_repeat_tx.
         stream.rtpWindow.accept(index);
         transform.protectRtp(work, headerLength, length, ssrc & 0xFFFFFFFFL, index);
-        packet.setBytes(start + headerLength, work, headerLength, length - headerLength + tagLength);
-        packet.writerIndex(start + length + tagLength);
+        store(source, destination, headerLength, length + tagLength);
         return true;
     }
 
     /** Authenticates and decrypts the SRTP packet in {@code packet}, removing its tag. */
     public boolean unprotectRtp(ByteBuf packet) {
         requireDirection(true);
-        int start = packet.readerIndex();
         int tagLength = profile.rtpAuthTagLength();
         int length = packet.readableBytes() - tagLength;
         if (length < RTP_HEADER_SIZE) {
             return fail(BAD_PARAM);
         }
-        load(packet, length + tagLength, 0);
+        load(packet, length + tagLength, 0, 0);
         int headerLength = rtpHeaderLength(length);
         if (headerLength < 0) {
             return fail(BAD_PARAM);
@@ -138,21 +147,27 @@ public final class SrtpSession {
             streams.put(ssrc, stream);
             candidate = new SrtpStream();
         }
-        packet.setBytes(start + headerLength, work, headerLength, length - headerLength);
-        packet.writerIndex(start + length);
+        store(packet, null, headerLength, length);
         return true;
     }
 
     /** Encrypts the RTCP (compound) packet in {@code packet} and appends the SRTCP index and tag. */
     public boolean protectRtcp(ByteBuf packet) {
+        return protectRtcp(packet, null);
+    }
+
+    /** As {@link #protectRtp(ByteBuf, ByteBuf)}, for an RTCP (compound) packet. */
+    public boolean protectRtcp(ByteBuf source, ByteBuf destination) {
+        if (source == destination) {
+            throw new IllegalArgumentException("protecting in place takes one buffer");
+        }
         requireDirection(false);
-        int start = packet.readerIndex();
-        int length = packet.readableBytes();
+        int length = source.readableBytes();
         int trailerLength = profile.rtcpTrailerLength();
         if (length < RTCP_HEADER_SIZE) {
             return fail(BAD_PARAM);
         }
-        if (!load(packet, length, trailerLength)) {
+        if (!load(source, length, destination == null ? trailerLength : 0, trailerLength)) {
             return false;
         }
         int ssrc = readInt(work, 4);
@@ -162,20 +177,18 @@ public final class SrtpSession {
             streams.put(ssrc, stream);
         }
         transform.protectRtcp(work, length, ssrc & 0xFFFFFFFFL, stream.nextSrtcpIndex());
-        packet.setBytes(start + RTCP_HEADER_SIZE, work, RTCP_HEADER_SIZE, length - RTCP_HEADER_SIZE + trailerLength);
-        packet.writerIndex(start + length + trailerLength);
+        store(source, destination, RTCP_HEADER_SIZE, length + trailerLength);
         return true;
     }
 
     /** Authenticates and (unless its E flag is clear) decrypts the SRTCP packet in {@code packet}, removing its trailer. */
     public boolean unprotectRtcp(ByteBuf packet) {
         requireDirection(true);
-        int start = packet.readerIndex();
         int length = packet.readableBytes() - profile.rtcpTrailerLength();
         if (length < RTCP_HEADER_SIZE) {
             return fail(BAD_PARAM);
         }
-        load(packet, packet.readableBytes(), 0);
+        load(packet, packet.readableBytes(), 0, 0);
         int ssrc = readInt(work, 4);
         int indexWord = readInt(work, transform.rtcpIndexOffset(length));
         int index = indexWord & SrtpStream.MAX_SRTCP_INDEX;
@@ -198,24 +211,41 @@ public final class SrtpSession {
             streams.put(ssrc, stream);
             candidate = new SrtpStream();
         }
-        packet.setBytes(start + RTCP_HEADER_SIZE, work, RTCP_HEADER_SIZE, length - RTCP_HEADER_SIZE);
-        packet.writerIndex(start + length);
+        store(packet, null, RTCP_HEADER_SIZE, length);
         return true;
     }
 
     /**
-     * Copies {@code length} readable bytes into the work array, making room for {@code trailer}
-     * more there and, when protecting, in the buffer; false if the buffer cannot grow enough.
+     * Copies {@code length} readable bytes of {@code packet} into the work array, keeping
+     * {@code trailer} more bytes there; false if {@code packet} cannot grow by {@code room}.
      */
-    private boolean load(ByteBuf packet, int length, int trailer) {
-        if (trailer > 0 && packet.writableBytes() < trailer && packet.ensureWritable(trailer, false) == 1) {
+    private boolean load(ByteBuf packet, int length, int room, int trailer) {
+        if (room > 0 && packet.writableBytes() < room && packet.ensureWritable(room, false) == 1) {
             return fail(BAD_PARAM);
         }
         if (work.length < length + trailer) {
             work = new byte[length + trailer];
         }
-        packet.getBytes(packet.readerIndex(), work, 0, length);
+        // readBytes, unlike getBytes, copies through the buffer's cached NIO view: no allocation
+        // even where Netty runs without Unsafe (JDK 24 and later).
+        int start = packet.readerIndex();
+        packet.readBytes(work, 0, length);
+        packet.readerIndex(start);
         return true;
+    }
+
+    /**
+     * Puts the processed packet, {@code length} bytes of which the first {@code from} are
+     * unchanged, back in {@code packet}, or after what {@code destination} holds.
+     */
+    private void store(ByteBuf packet, ByteBuf destination, int from, int length) {
+        if (destination != null) {
+            destination.writeBytes(work, 0, length);
+            return;
+        }
+        int start = packet.readerIndex();
+        packet.setBytes(start + from, work, from, length - from);
+        packet.writerIndex(start + length);
     }
 
     /** The length of the RTP header in the work array (fixed part, CSRCs, extension), or -1. */

@@ -228,6 +228,30 @@ class SrtpSessionTest {
 
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
+    void protectingIntoAnotherBufferLeavesThePacketAlone(SrtpProfile profile) {
+        SrtpSession inPlace = SrtpSession.outbound(profile, material(profile, 13));
+        SrtpSession intoOther = SrtpSession.outbound(profile, material(profile, 13));
+        ByteBuf packet = buffer(rtp(9, 300), 0);
+        ByteBuf destination = PooledByteBufAllocator.DEFAULT.directBuffer(8);
+        try {
+            destination.writeBytes(new byte[] {1, 2, 3});
+            assertTrue(intoOther.protectRtp(packet, destination));
+            assertArrayEquals(rtp(9, 300), bytes(packet), "source unchanged");
+            assertEquals(3, ByteBufUtil.getBytes(destination).length - rtp(9, 300).length - profile.rtpAuthTagLength());
+            assertArrayEquals(protect(inPlace::protectRtp, rtp(9, 300)),
+                    Arrays.copyOfRange(bytes(destination), 3, destination.readableBytes()), "written after what it held");
+            destination.clear();
+            assertTrue(intoOther.protectRtcp(packet.clear().writeBytes(rtcp(4)), destination));
+            assertArrayEquals(rtcp(4), bytes(packet));
+            assertArrayEquals(protect(inPlace::protectRtcp, rtcp(4)), bytes(destination));
+        } finally {
+            packet.release();
+            destination.release();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
     void malformedPacketsAreRefused(SrtpProfile profile) {
         SrtpSession sender = SrtpSession.outbound(profile, material(profile, 10));
         SrtpSession receiver = SrtpSession.inbound(profile, material(profile, 10));

@@ -34,8 +34,7 @@ final class SrtpSessions {
 
     /** {@code packet} (its readable bytes) protected, in a buffer lent until the next call; null if it cannot be. */
     ByteBuf protectRtp(ByteBuf packet) {
-        scratch.clear().writeBytes(packet, packet.readerIndex(), packet.readableBytes());
-        if (!sendSession.protectRtp(scratch)) {
+        if (!sendSession.protectRtp(packet, scratch.clear())) {
             logger.warn(LogTag.SRTP, source, "srtp_protect() failed: " + sendSession.lastFailure());
             return null;
         }
@@ -44,8 +43,7 @@ final class SrtpSessions {
 
     /** As {@link #protectRtp}, for an RTCP (compound) packet. */
     ByteBuf protectRtcp(ByteBuf packet) {
-        scratch.clear().writeBytes(packet, packet.readerIndex(), packet.readableBytes());
-        if (!sendSession.protectRtcp(scratch)) {
+        if (!sendSession.protectRtcp(packet, scratch.clear())) {
             logger.warn(LogTag.SRTP, source, "srtp_protect_rtcp() failed: " + sendSession.lastFailure());
             return null;
         }
