@@ -11,10 +11,10 @@ import io.netty.util.collection.IntObjectHashMap;
  * <p>Packets are the readable bytes of a buffer and are rewritten in place: protecting appends
  * the trailer after the writer index (the caller keeps {@link SrtpProfile#maxTrailerLength()}
  * bytes writable, or the buffer must be able to grow), unprotecting removes it. Protecting can
- * also write into another buffer, leaving the packet as it was. A packet that
- * is malformed, replayed or does not authenticate makes the method return false, with
- * {@link #lastFailure()} saying why; nothing is thrown and, on an inbound session, no state
- * changes. One thread at a time: the session reuses its arrays and ciphers packet after packet.
+ * also write into another buffer, leaving the packet as it was. A packet that is malformed,
+ * replayed or does not authenticate makes the method return false, with {@link #lastFailure()}
+ * saying why; no packet makes it throw and, on an inbound session, such a packet changes no
+ * state. One thread at a time: the session reuses its arrays and ciphers packet after packet.
  */
 public final class SrtpSession {
     /** Why a packet was refused, in the words the C++ worker logs libsrtp's errors with. */

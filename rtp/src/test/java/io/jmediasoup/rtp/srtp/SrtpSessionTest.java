@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -261,6 +262,30 @@ class SrtpSessionTest {
         assertEquals(null, unprotect(receiver::unprotectRtp, new byte[5]));
         assertEquals(null, unprotect(receiver::unprotectRtcp, new byte[8]));
         assertEquals(null, unprotect(sender::protectRtcp, new byte[4]));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void garbageIsRefusedWithoutThrowing(SrtpProfile profile) {
+        SrtpSession receiver = SrtpSession.inbound(profile, material(profile, 14));
+        SrtpSession sender = SrtpSession.outbound(profile, material(profile, 14));
+        Random random = new Random(7);
+        for (int i = 0; i < 2000; i++) {
+            byte[] garbage = new byte[random.nextInt(80)];
+            random.nextBytes(garbage);
+            if (garbage.length > 0 && random.nextBoolean()) {
+                garbage[0] = (byte) (0x80 | garbage[0] & 0x3F);
+            }
+            assertEquals(null, unprotect(receiver::unprotectRtp, garbage));
+            assertEquals(null, unprotect(receiver::unprotectRtcp, garbage));
+            ByteBuf buffer = buffer(garbage, 32);
+            try {
+                sender.protectRtp(buffer.duplicate());
+                sender.protectRtcp(buffer);
+            } finally {
+                buffer.release();
+            }
+        }
     }
 
     @Test
