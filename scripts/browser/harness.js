@@ -1,0 +1,158 @@
+// What every browser test needs: the server (server.js, in its own process so its log and
+// the worker's are kept apart per test), a fresh headless Chromium on the page, and, when
+// a test fails, everything both sides said. Full logs go to scripts/browser/results/.
+'use strict';
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const readline = require('node:readline');
+const { chromium } = require('playwright-core');
+
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const RESULTS = path.join(__dirname, 'results');
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Starts server.js; resolves once it listens, with its URL and its log so far. */
+function startServer(name) {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const logFile = path.join(RESULTS, `${name}-server.log`);
+  const lines = [];
+  const child = spawn(process.execPath, [path.join(__dirname, 'server.js')], {
+    env: { ...process.env, DEBUG: process.env.DEBUG || 'mediasoup*', DEBUG_COLORS: 'false' },
+    // The server exits when its stdin closes, so it never outlives the tests.
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+    lines.push(`server exited (${signal || code})`);
+    resolve();
+  }));
+  const collect = (stream) => readline.createInterface({ input: stream }).on('line', (line) => lines.push(line));
+  collect(child.stderr);
+  return new Promise((resolve, reject) => {
+    const stdout = readline.createInterface({ input: child.stdout });
+    stdout.on('line', (line) => {
+      const match = /^listening (\S+)$/.exec(line);
+      if (!match) {
+        lines.push(line);
+        return;
+      }
+      resolve({
+        url: match[1],
+        lines,
+        async stop() {
+          child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+          await exited;
+          clearTimeout(timer);
+          fs.writeFileSync(logFile, `${lines.join('\n')}\n`);
+        },
+        logFile,
+      });
+    });
+    exited.then(() => reject(new Error(`server exited before listening:\n${lines.join('\n')}`)));
+  });
+}
+
+/** A headless Chromium with a fresh profile, one page on `url`, and its console collected. */
+async function openBrowser(name, url) {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jmediasoup-chromium-'));
+  const chromiumLog = path.join(RESULTS, `${name}-chromium.log`);
+  fs.rmSync(chromiumLog, { force: true });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      ...CHROMIUM_FLAGS,
+      // WebRTC's own log (ICE, DTLS, SRTP) says why a connection fails.
+      '--enable-logging',
+      `--log-file=${chromiumLog}`,
+      '--vmodule=*/webrtc/*=1',
+    ],
+  });
+  await context.addInitScript(() => {
+    localStorage.setItem('debug', 'mediasoup-client:WARN* mediasoup-client:ERROR*');
+  });
+  const consoleLines = [];
+  const page = context.pages()[0] || await context.newPage();
+  // The debug module's %c styling means nothing outside DevTools.
+  const plain = (text) => text.replace(/%c/g, '').replace(/ ?color: (\\?#[0-9A-Fa-f]{6}|inherit)/g, '');
+  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${plain(message.text())}`));
+  page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack || error}`));
+  await page.goto(url);
+  await page.waitForFunction(() => typeof window.loopbackMedia === 'function');
+  return {
+    page,
+    consoleLines,
+    chromiumLog,
+    async close() {
+      await context.close().catch(() => {});
+      fs.writeFileSync(path.join(RESULTS, `${name}-console.log`), `${consoleLines.join('\n')}\n`);
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function tail(lines, count) {
+  return lines.length <= count ? lines : [`... (${lines.length - count} earlier lines)`, ...lines.slice(-count)];
+}
+
+/** The WebRTC lines of Chromium's log: ICE, DTLS and SRTP. */
+function chromiumWebrtcLines(file) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n')
+      .filter((line) => /dtls|srtp|ice|stun|candidate|connection|sctp/i.test(line));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Runs `body(page, serverState)` with a fresh server and browser; if it throws, prints the browser
+ * console, the server's state and log, and Chromium's WebRTC log before rethrowing.
+ */
+async function withBrowser(name, body) {
+  const server = await startServer(name);
+  const serverState = async () => (await fetch(new URL('/state', server.url))).json();
+  let browser;
+  try {
+    browser = await openBrowser(name, server.url);
+    await body(browser.page, serverState);
+  } catch (error) {
+    const state = await serverState().catch((stateError) => `unavailable: ${stateError}`);
+    const report = [
+      `=== ${name}: browser console ===`,
+      ...(browser ? browser.consoleLines : ['(browser did not start)']),
+      `=== ${name}: server state ===`,
+      JSON.stringify(state, null, 2),
+      `=== ${name}: server log (last lines; whole log in ${server.logFile}) ===`,
+      ...tail(server.lines, 300),
+      ...(browser ? [
+        `=== ${name}: Chromium WebRTC log (last lines; whole log in ${browser.chromiumLog}) ===`,
+        ...tail(chromiumWebrtcLines(browser.chromiumLog), 80),
+      ] : []),
+    ];
+    process.stderr.write(`${report.join('\n')}\n`);
+    throw error;
+  } finally {
+    if (browser) await browser.close();
+    await server.stop();
+  }
+}
+
+module.exports = { withBrowser };
