@@ -68,58 +68,82 @@ function startServer(name) {
   });
 }
 
-/** A headless Chromium with a fresh profile, one page on `url`, and its console collected. */
+/**
+ * A headless Chromium with a fresh profile, one page on `url`, and its console collected.
+ * Started here rather than by Playwright (which then attaches over CDP) so that its stderr,
+ * where WebRTC logs ICE, DTLS and SRTP, is ours to keep.
+ */
 async function openBrowser(name, url) {
   fs.mkdirSync(RESULTS, { recursive: true });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jmediasoup-chromium-'));
-  const chromiumLog = path.join(RESULTS, `${name}-chromium.log`);
-  fs.rmSync(chromiumLog, { force: true });
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      ...CHROMIUM_FLAGS,
-      // WebRTC's own log (ICE, DTLS, SRTP) says why a connection fails.
-      '--enable-logging',
-      `--log-file=${chromiumLog}`,
-      '--vmodule=*/webrtc/*=1',
-    ],
+  const chromiumLines = [];
+  const child = spawn(CHROMIUM, [
+    ...CHROMIUM_FLAGS,
+    `--user-data-dir=${userDataDir}`,
+    '--remote-debugging-address=127.0.0.1',
+    '--remote-debugging-port=0',
+    '--enable-logging=stderr',
+    '--vmodule=*/webrtc/*=1',
+    'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const endpoint = new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stderr }).on('line', (line) => {
+      chromiumLines.push(line);
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(line);
+      if (match) resolve(match[1]);
+    });
+    exited.then(() => reject(new Error(`chromium exited before listening:\n${chromiumLines.join('\n')}`)));
   });
-  await context.addInitScript(() => {
-    localStorage.setItem('debug', 'mediasoup-client:WARN* mediasoup-client:ERROR*');
-  });
-  const consoleLines = [];
-  const page = context.pages()[0] || await context.newPage();
-  // The debug module's %c styling means nothing outside DevTools.
-  const plain = (text) => text.replace(/%c/g, '').replace(/ ?color: (\\?#[0-9A-Fa-f]{6}|inherit)/g, '');
-  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${plain(message.text())}`));
-  page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack || error}`));
-  await page.goto(url);
-  await page.waitForFunction(() => typeof window.loopbackMedia === 'function');
-  return {
-    page,
-    consoleLines,
-    chromiumLog,
-    async close() {
-      await context.close().catch(() => {});
-      fs.writeFileSync(path.join(RESULTS, `${name}-console.log`), `${consoleLines.join('\n')}\n`);
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
+  const close = async () => {
+    // Chromium's own children (renderer, GPU, audio) share its process group.
+    try { process.kill(-child.pid, 'SIGTERM'); } catch {}
+    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} }, 3000);
+    await exited;
+    clearTimeout(timer);
+    fs.writeFileSync(path.join(RESULTS, `${name}-chromium.log`), `${chromiumLines.join('\n')}\n`);
+    fs.rmSync(userDataDir, { recursive: true, force: true });
   };
+  try {
+    const browser = await chromium.connectOverCDP(await endpoint);
+    const context = browser.contexts()[0];
+    await context.addInitScript(() => {
+      localStorage.setItem('debug', 'mediasoup-client:WARN* mediasoup-client:ERROR*');
+    });
+    const consoleLines = [];
+    const page = await context.newPage();
+    // The debug module's %c styling means nothing outside DevTools.
+    const plain = (text) => text.replace(/%c/g, '').replace(/ ?color: (\\?#[0-9A-Fa-f]{6}|inherit)/g, '');
+    page.on('console', (message) => consoleLines.push(`[${message.type()}] ${plain(message.text())}`));
+    page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack || error}`));
+    await page.goto(url);
+    await page.waitForFunction(() => typeof window.loopbackMedia === 'function');
+    return {
+      page,
+      consoleLines,
+      chromiumLines,
+      chromiumLog: path.join(RESULTS, `${name}-chromium.log`),
+      async close() {
+        await browser.close().catch(() => {});
+        fs.writeFileSync(path.join(RESULTS, `${name}-console.log`), `${consoleLines.join('\n')}\n`);
+        await close();
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 function tail(lines, count) {
   return lines.length <= count ? lines : [`... (${lines.length - count} earlier lines)`, ...lines.slice(-count)];
 }
 
-/** The WebRTC lines of Chromium's log: ICE, DTLS and SRTP. */
-function chromiumWebrtcLines(file) {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n')
-      .filter((line) => /dtls|srtp|ice|stun|candidate|connection|sctp/i.test(line));
-  } catch {
-    return [];
-  }
+/** The lines of Chromium's log about the connection (ICE, DTLS, SRTP, SCTP), but each ping. */
+function connectionLines(lines) {
+  const perPing = /Sending STUN ping|Sent STUN BINDING|Received STUN|UpdateState\(\)|Ping|ping /;
+  return lines.filter((line) => (/third_party\/webrtc\/(p2p|pc|media\/sctp|net)\//.test(line)
+    || /dtls|srtp|sctp/i.test(line)) && !perPing.test(line));
 }
 
 /**
@@ -144,7 +168,7 @@ async function withBrowser(name, body) {
       ...tail(server.lines, 300),
       ...(browser ? [
         `=== ${name}: Chromium WebRTC log (last lines; whole log in ${browser.chromiumLog}) ===`,
-        ...tail(chromiumWebrtcLines(browser.chromiumLog), 80),
+        ...tail(connectionLines(browser.chromiumLines), 120),
       ] : []),
     ];
     process.stderr.write(`${report.join('\n')}\n`);

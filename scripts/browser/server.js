@@ -66,6 +66,8 @@ class Session {
       enableSctp: sctp,
       numSctpStreams: { OS: 1024, MIS: 1024 },
       maxSctpMessageSize: MAX_SCTP_MESSAGE_SIZE,
+      // The default (256 KiB) cannot take a maximum-size message with its chunk overhead.
+      sctpSendBufferSize: 4 * MAX_SCTP_MESSAGE_SIZE,
     });
     const id = transport.id;
     this.transports.set(id, transport);

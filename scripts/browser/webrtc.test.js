@@ -16,7 +16,7 @@ const mediaVariants = [
 ];
 
 for (const variant of mediaVariants) {
-  test(`media loops back through the worker over ${variant.name}`, { timeout: TEST_TIMEOUT_MS }, async () => {
+  test(`media loops back through the worker over ${variant.name}`, { timeout: TEST_TIMEOUT_MS }, async (t) => {
     await withBrowser(`media-${variant.protocol}`, async (page, serverState) => {
       const result = await page.evaluate((options) => window.loopbackMedia(options), { tcp: variant.tcp });
       const state = await serverState();
@@ -25,16 +25,19 @@ for (const variant of mediaVariants) {
       assert.equal(result.error, undefined, 'the page hit an error');
       assert.ok(video.framesDecoded > 0, `video frames decoded: ${JSON.stringify(video)}`);
       assert.ok(video.frameWidth > 0, `video frame width: ${JSON.stringify(video)}`);
+      assert.ok(audio.packetsReceived > 0, `audio packets received: ${JSON.stringify(audio)}`);
       assert.ok(audio.totalSamplesReceived > 0, `audio samples received: ${JSON.stringify(audio)}`);
-      // Samples that were all concealment would mean no Opus frame was decoded.
-      assert.ok(audio.concealedSamples < audio.totalSamplesReceived, `audio concealment: ${JSON.stringify(audio)}`);
-      assert.ok(audio.totalAudioEnergy > 0, `audio energy: ${JSON.stringify(audio)}`);
+      // Without Opus frames to decode, the receiver would play out concealment only.
+      assert.ok(audio.concealedSamples < audio.totalSamplesReceived / 2, `audio concealment: ${JSON.stringify(audio)}`);
 
       assert.equal(state.transports.length, 2);
       for (const transport of state.transports) {
         assert.equal(transport.dtlsState, 'connected', `transport ${transport.id} DTLS state`);
         assert.equal(transport.iceSelectedTuple?.protocol, variant.protocol, `transport ${transport.id} selected tuple`);
       }
+      t.diagnostic(`video: ${video.framesDecoded} frames ${video.frameWidth}x${video.frameHeight}; `
+        + `audio: ${audio.totalSamplesReceived} samples, ${audio.concealedSamples} concealed; `
+        + `pair ${JSON.stringify(video.selectedPair)}; ${video.dtlsCipher} ${video.srtpCipher}`);
     });
   });
 }
@@ -43,7 +46,7 @@ for (const variant of mediaVariants) {
 test('DataChannel messages loop back through the worker', {
   timeout: TEST_TIMEOUT_MS,
   skip: !process.env.E2E_BROWSER_DATACHANNEL && 'DataChannel (issue 7): set E2E_BROWSER_DATACHANNEL=1 to run',
-}, async () => {
+}, async (t) => {
   await withBrowser('data-udp', async (page, serverState) => {
     const result = await page.evaluate(() => window.loopbackData({ tcp: false }));
     const state = await serverState();
@@ -55,5 +58,7 @@ test('DataChannel messages loop back through the worker', {
     for (const transport of state.transports) {
       assert.equal(transport.sctpState, 'connected', `transport ${transport.id} SCTP state`);
     }
+    t.diagnostic(`ordered: ${ordered.received.length} messages, unordered: ${unordered.received.length}, `
+      + `largest ${result.maxMessageSize - 16} bytes`);
   });
 });
