@@ -12,6 +12,7 @@ const { chromium } = require('playwright-core');
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const RESULTS = path.join(__dirname, 'results');
+const BODY_TIMEOUT_MS = 90000;
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -147,16 +148,23 @@ function connectionLines(lines) {
 }
 
 /**
- * Runs `body(page, serverState)` with a fresh server and browser; if it throws, prints the browser
- * console, the server's state and log, and Chromium's WebRTC log before rethrowing.
+ * Runs `body(page, serverState)` with a fresh server and browser; if it throws or takes longer
+ * than BODY_TIMEOUT_MS, prints the browser console, the server's state and log, and
+ * Chromium's WebRTC log before failing.
  */
 async function withBrowser(name, body) {
   const server = await startServer(name);
   const serverState = async () => (await fetch(new URL('/state', server.url))).json();
   let browser;
+  let timer;
   try {
     browser = await openBrowser(name, server.url);
-    await body(browser.page, serverState);
+    await Promise.race([
+      body(browser.page, serverState),
+      new Promise((resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`${name} took longer than ${BODY_TIMEOUT_MS} ms`)), BODY_TIMEOUT_MS);
+      }),
+    ]);
   } catch (error) {
     const state = await serverState().catch((stateError) => `unavailable: ${stateError}`);
     const report = [
@@ -174,6 +182,7 @@ async function withBrowser(name, body) {
     process.stderr.write(`${report.join('\n')}\n`);
     throw error;
   } finally {
+    clearTimeout(timer);
     if (browser) await browser.close();
     await server.stop();
   }

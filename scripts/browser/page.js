@@ -168,6 +168,7 @@ async function loopbackMedia({ tcp = false, timeoutMs = 20000 } = {}) {
     }
     log('video', JSON.stringify(result.video));
     log('audio', JSON.stringify(result.audio));
+    result.connectionStates = { send: sendTransport.connectionState, recv: recvTransport.connectionState };
   } catch (error) {
     result.error = String(error && error.stack || error);
     log('error', result.error);
