@@ -6,12 +6,16 @@ import io.netty.buffer.ByteBufAllocator;
 /**
  * Splits a TCP byte stream into the packets framed by RFC 4571 (a 16-bit big-endian length
  * before each), as ICE-TCP carries STUN, DTLS, RTP and RTCP. Whole frames in a chunk are lent
- * to the listener in place; a frame split across reads is gathered in a pooled buffer.
- * Zero-length frames (the null packet) are skipped. A frame longer than the cap can not be
- * skipped safely, so it fails the stream for good. Not thread-safe.
+ * to the listener in place (no copy, no derived buffer); a frame split across reads is
+ * gathered in a pooled buffer. Zero-length frames (the null packet) are skipped. A frame
+ * longer than the cap can not be skipped safely, so it fails the stream for good.
+ * Not thread-safe.
  */
 public final class Rfc4571Decoder {
-    /** Receives every frame; {@code frame} is only valid during the call. */
+    /**
+     * Receives every frame as the readable bytes of {@code frame}, only valid during the call;
+     * they may be rewritten in place but not grown (the next frame may follow them).
+     */
     public interface Listener {
         void onFrame(ByteBuf frame);
     }
@@ -51,9 +55,7 @@ public final class Rfc4571Decoder {
             if (chunk.readableBytes() < LENGTH_SIZE + length) {
                 break;
             }
-            chunk.skipBytes(LENGTH_SIZE);
-            deliver(chunk.slice(chunk.readerIndex(), length), listener);
-            chunk.skipBytes(length);
+            deliver(chunk, chunk.readerIndex() + LENGTH_SIZE, length, listener);
         }
         if (!released && chunk.isReadable()) {
             int frameSize = chunk.readableBytes() >= LENGTH_SIZE
@@ -86,16 +88,26 @@ public final class Rfc4571Decoder {
         ByteBuf frame = pending;
         pending = null;
         try {
-            deliver(frame.slice(frame.readerIndex() + LENGTH_SIZE, length), listener);
+            deliver(frame, frame.readerIndex() + LENGTH_SIZE, length, listener);
         } finally {
             frame.release();
         }
         return true;
     }
 
-    private static void deliver(ByteBuf frame, Listener listener) {
-        if (frame.isReadable()) {
-            listener.onFrame(frame);
+    /**
+     * Lends {@code buffer} narrowed to the frame at {@code index}, without a derived buffer,
+     * then leaves its reader index after the frame.
+     */
+    private static void deliver(ByteBuf buffer, int index, int length, Listener listener) {
+        int writerIndex = buffer.writerIndex();
+        buffer.setIndex(index, index + length);
+        try {
+            if (length > 0) {
+                listener.onFrame(buffer);
+            }
+        } finally {
+            buffer.setIndex(index + length, writerIndex);
         }
     }
 
