@@ -241,7 +241,8 @@ final class WebRtcTransport extends Transport
 
     private void onStunData(IceTuple tuple, ByteBuf data) {
         if (!stunPacket.parse(data)) {
-            shared.logger().warn(LogTag.ICE, "WebRtcTransport", "ignoring wrong STUN packet received");
+            // A development-only warning in the C++ worker: silent at every release log level.
+            shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ignoring wrong STUN packet received");
             return;
         }
         iceServer.processStunPacket(stunPacket, tuple);
