@@ -1,10 +1,10 @@
 package io.jmediasoup.rtp.ice;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmediasoup.rtp.stun.StunPacket;
+import io.jmediasoup.rtp.stun.StunVectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -216,11 +216,8 @@ class IceServerTest {
             public void onIceServerWarning(String text) {
                 warnings.add(text);
             }
-        }, PooledByteBufAllocator.DEFAULT, "evtj", "VOkJxbRl1RmTxUk/WvJxBt");
-        ByteBuf data = PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(ByteBufUtil.decodeHexDump(
-                "000100582112a442b7e7a701bc34d686fa87dfae802200105354554e207465737420636c69656e74"
-                + "002400046e0001ff80290008932ff9b151263b36000600096576746a3a68367659202020"
-                + "000800149aeaa70cbfd8cb56781ef2b5b2d3f249c1b571a280280004e57a3bcf"));
+        }, PooledByteBufAllocator.DEFAULT, "evtj", StunVectors.PASSWORD);
+        ByteBuf data = PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(ByteBufUtil.decodeHexDump(StunVectors.REQUEST));
         try {
             StunPacket packet = new StunPacket();
             assertTrue(packet.parse(data));
