@@ -140,6 +140,26 @@ class WebRtcTransportIceTest {
     }
 
     @Test
+    void dtlsOnAValidTupleSelectsIt() throws IOException {
+        createTransport(true, false);
+        // A DTLS ClientHello's record header and a little of the handshake.
+        byte[] dtls = {22, (byte) 0xFE, (byte) 0xFD, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 1, 0, 0, 0};
+        try (DatagramSocket first = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+                DatagramSocket second = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+                DatagramSocket stranger = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            first.setSoTimeout(5000);
+            second.setSoTimeout(5000);
+            exchange(first, udpPort, StunClient.bindingRequest(username(), password, true));
+            expectNotification("iceselectedtuplechange", "{\"iceSelectedTuple\":" + tuple(udpPort, first.getLocalPort(), "udp") + "}");
+            expectNotification("icestatechange", "{\"iceState\":\"completed\"}");
+            exchange(second, udpPort, StunClient.bindingRequest(username(), password, false));
+            stranger.send(new DatagramPacket(dtls, dtls.length, InetAddress.getLoopbackAddress(), udpPort));
+            second.send(new DatagramPacket(dtls, dtls.length, InetAddress.getLoopbackAddress(), udpPort));
+            expectNotification("iceselectedtuplechange", "{\"iceSelectedTuple\":" + tuple(udpPort, second.getLocalPort(), "udp") + "}");
+        }
+    }
+
+    @Test
     void restartIceKeepsTheOldCredentialsUntilTheNewOnesAreUsed() throws IOException {
         createTransport(true, false);
         String oldUsername = username();
