@@ -104,9 +104,9 @@ public final class IceServer<T extends IceServer.Tuple> {
         MessageClass messageClass = packet.messageClass();
         if (packet.method() != StunPacket.METHOD_BINDING) {
             if (messageClass == MessageClass.REQUEST) {
-                reject(packet, tuple, 400, "unknown method " + packet.method() + " in STUN Request => 400");
+                reject(packet, tuple, 400, "unknown method " + hex(packet.method()) + " in STUN Request => 400");
             } else {
-                listener.onIceServerWarning("ignoring STUN Indication or Response with unknown method " + packet.method());
+                listener.onIceServerWarning("ignoring STUN Indication or Response with unknown method " + hex(packet.method()));
             }
             return;
         }
@@ -122,6 +122,10 @@ public final class IceServer<T extends IceServer.Tuple> {
         if (messageClass == MessageClass.REQUEST) {
             processBindingRequest(packet, tuple);
         }
+    }
+
+    private static String hex(int method) {
+        return String.format("0x%03x", method);
     }
 
     private void processBindingRequest(StunPacket request, T tuple) {

@@ -164,29 +164,38 @@ class IceServerTest {
 
     static Stream<Arguments> rejections() {
         String user = UFRAG + ":remote";
+        String unauthorized = "wrong authentication in STUN Binding Request => 401";
+        String missing = "missing required attributes in STUN Binding Request => 400";
         return Stream.of(
-                Arguments.of("wrong password", StunRequestBuilder.binding(user, "wrong"), "A 401"),
-                Arguments.of("wrong username fragment", StunRequestBuilder.binding("other:remote", PASSWORD), "A 401"),
-                Arguments.of("username without the colon", StunRequestBuilder.binding(UFRAG, PASSWORD), "A 401"),
-                Arguments.of("username of the other side first", StunRequestBuilder.binding("remote:" + UFRAG, PASSWORD), "A 401"),
-                Arguments.of("peer is ICE-CONTROLLED", StunRequestBuilder.binding(user, PASSWORD).controlled(), "A 487"),
-                Arguments.of("no PRIORITY", StunRequestBuilder.binding(user, PASSWORD).withoutPriority(), "A 400"),
-                Arguments.of("no USERNAME", StunRequestBuilder.binding(user, PASSWORD).withoutUsername(), "A 400"),
-                Arguments.of("no MESSAGE-INTEGRITY", StunRequestBuilder.binding(user, PASSWORD).withoutIntegrity(), "A 400"),
-                Arguments.of("no FINGERPRINT", StunRequestBuilder.binding(user, PASSWORD).withoutFingerprint(), "A 400"),
-                Arguments.of("not a Binding request", StunRequestBuilder.binding(user, PASSWORD).type(0x0003), "A 400"),
-                Arguments.of("a Binding indication", StunRequestBuilder.binding(user, PASSWORD).type(0x0011), null),
-                Arguments.of("a Binding success response", StunRequestBuilder.binding(user, PASSWORD).type(0x0101), null),
+                Arguments.of("wrong password", StunRequestBuilder.binding(user, "wrong"), "A 401", unauthorized),
+                Arguments.of("wrong username fragment", StunRequestBuilder.binding("other:remote", PASSWORD), "A 401", unauthorized),
+                Arguments.of("username without the colon", StunRequestBuilder.binding(UFRAG, PASSWORD), "A 401", unauthorized),
+                Arguments.of("username of the other side first", StunRequestBuilder.binding("remote:" + UFRAG, PASSWORD),
+                        "A 401", unauthorized),
+                Arguments.of("peer is ICE-CONTROLLED", StunRequestBuilder.binding(user, PASSWORD).controlled(), "A 487",
+                        "peer indicates ICE-CONTROLLED in STUN Binding Request => 487"),
+                Arguments.of("no PRIORITY", StunRequestBuilder.binding(user, PASSWORD).withoutPriority(), "A 400", missing),
+                Arguments.of("no USERNAME", StunRequestBuilder.binding(user, PASSWORD).withoutUsername(), "A 400", missing),
+                Arguments.of("no MESSAGE-INTEGRITY", StunRequestBuilder.binding(user, PASSWORD).withoutIntegrity(), "A 400", missing),
+                Arguments.of("no FINGERPRINT", StunRequestBuilder.binding(user, PASSWORD).withoutFingerprint(), "A 400",
+                        "STUN Binding Request without FINGERPRINT => 400"),
+                Arguments.of("not a Binding request", StunRequestBuilder.binding(user, PASSWORD).type(0x0003), "A 400",
+                        "unknown method 0x003 in STUN Request => 400"),
+                Arguments.of("a Binding indication", StunRequestBuilder.binding(user, PASSWORD).type(0x0011), null, null),
+                Arguments.of("a Binding success response", StunRequestBuilder.binding(user, PASSWORD).type(0x0101), null, null),
                 Arguments.of("a Binding response without FINGERPRINT",
-                        StunRequestBuilder.binding(user, PASSWORD).type(0x0111).withoutFingerprint(), null),
-                Arguments.of("an Allocate response", StunRequestBuilder.binding(user, PASSWORD).type(0x0103), null));
+                        StunRequestBuilder.binding(user, PASSWORD).type(0x0111).withoutFingerprint(), null,
+                        "ignoring STUN Binding Response without FINGERPRINT"),
+                Arguments.of("an Allocate response", StunRequestBuilder.binding(user, PASSWORD).type(0x0103), null,
+                        "ignoring STUN Indication or Response with unknown method 0x003"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejections")
-    void rejectsOrIgnoresWithoutChangingState(String name, StunRequestBuilder request, String response) {
+    void rejectsOrIgnoresWithoutChangingState(String name, StunRequestBuilder request, String response, String warning) {
         process(request.build(), tuple("A"));
         assertEquals(response == null ? List.of() : List.of(response), events);
+        assertEquals(warning == null ? List.of() : List.of(warning), warnings);
         assertEquals(IceState.NEW, server.state());
         assertEquals(false, server.isValidTuple(tuple("A")));
     }
