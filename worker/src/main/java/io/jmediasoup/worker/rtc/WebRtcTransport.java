@@ -6,9 +6,16 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
-import io.jmediasoup.rtp.dtls.DtlsFingerprint;
-import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.dtls.DtlsFingerprint;
+import io.jmediasoup.rtp.ice.IceServer;
+import io.jmediasoup.rtp.ice.IceState;
+import io.jmediasoup.rtp.stun.StunPacket;
+import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -16,17 +23,24 @@ import java.util.List;
 
 /**
  * A transport for browsers: ICE-lite host candidates on UDP sockets and passive TCP servers,
- * DTLS for keys, SRTP for media. This is its control plane; ICE, DTLS and SRTP on the wire
- * arrive with issue 5.
+ * DTLS for keys, SRTP for media. ICE runs here: STUN goes to the {@link IceServer}, which
+ * validates and selects the tuples; DTLS and SRTP arrive from valid tuples at
+ * {@link #onDtlsData}, {@link #onSrtpData} and {@link #onSrtcpData}, and leave through
+ * {@link #sendToSelectedTuple}. DTLS and SRTP themselves come with issue 5.
  */
-final class WebRtcTransport extends Transport {
+final class WebRtcTransport extends Transport
+        implements UdpSocket.Listener, TcpConnection.Listener, IceServer.Listener<IceTuple> {
     private static final int MAX_LISTEN_IPS = 8;
     private static final int DEFAULT_LOCAL_PREFERENCE = 10000;
 
-    private final List<Channel> sockets = new ArrayList<>();
+    private final List<UdpSocket> udpSockets = new ArrayList<>();
+    private final List<TcpServer> tcpServers = new ArrayList<>();
     private final List<IceCandidate> iceCandidates = new ArrayList<>();
-    private String usernameFragment = RandomStrings.of(16);
-    private String password = RandomStrings.of(32);
+    private final IceServer<IceTuple> iceServer =
+            new IceServer<>(this, PooledByteBufAllocator.DEFAULT, RandomStrings.of(16), RandomStrings.of(32));
+    /** Reused for every STUN message: the event loop handles one packet at a time. */
+    private final StunPacket stunPacket = new StunPacket();
+    private boolean socketsClosed;
     private final List<DtlsFingerprint> localFingerprints;
     private String dtlsRole = "auto";
     private DtlsFingerprint remoteFingerprint;
@@ -82,17 +96,24 @@ final class WebRtcTransport extends Transport {
     }
 
     private void addCandidate(Protocol protocol, ListenIp listenIp, int port, int localPreference) {
-        Channel socket = listenIp.bind(shared.portManager(), protocol, port);
-        sockets.add(socket);
-        int boundPort = ((InetSocketAddress) socket.localAddress()).getPort();
+        Channel channel = listenIp.bind(shared.portManager(), protocol, port);
+        int boundPort;
+        if (protocol == Protocol.UDP) {
+            UdpSocket socket = new UdpSocket(channel, this);
+            udpSockets.add(socket);
+            boundPort = socket.localAddress().getPort();
+        } else {
+            TcpServer server = new TcpServer(channel, this, shared.logger());
+            tcpServers.add(server);
+            boundPort = server.localAddress().getPort();
+        }
         iceCandidates.add(new IceCandidate(protocol, IceCandidate.priority(localPreference), listenIp.announced(), boundPort));
     }
 
     @Override
     public void handleRequest(Request request) {
         if (request.method().equals("transport.restartIce")) {
-            usernameFragment = RandomStrings.of(16);
-            password = RandomStrings.of(32);
+            iceServer.restart(RandomStrings.of(16), RandomStrings.of(32));
             JsonObject data = new JsonObject();
             data.add("iceParameters", iceParameters());
             request.accept(data);
@@ -122,8 +143,8 @@ final class WebRtcTransport extends Transport {
 
     private JsonObject iceParameters() {
         JsonObject json = new JsonObject();
-        json.addProperty("usernameFragment", usernameFragment);
-        json.addProperty("password", password);
+        json.addProperty("usernameFragment", iceServer.usernameFragment());
+        json.addProperty("password", iceServer.password());
         json.addProperty("iceLite", true);
         return json;
     }
@@ -135,7 +156,7 @@ final class WebRtcTransport extends Transport {
         JsonArray candidates = new JsonArray();
         iceCandidates.forEach(candidate -> candidates.add(candidate.toJson()));
         json.add("iceCandidates", candidates);
-        json.addProperty("iceState", "new");
+        addIceState(json);
         JsonObject dtlsParameters = new JsonObject();
         JsonArray fingerprints = new JsonArray();
         for (DtlsFingerprint fingerprint : localFingerprints) {
@@ -154,8 +175,15 @@ final class WebRtcTransport extends Transport {
     protected void fillStats(JsonObject json) {
         json.addProperty("type", "webrtc-transport");
         json.addProperty("iceRole", "controlled");
-        json.addProperty("iceState", "new");
+        addIceState(json);
         json.addProperty("dtlsState", "new");
+    }
+
+    private void addIceState(JsonObject json) {
+        json.addProperty("iceState", iceServer.state().label());
+        if (iceServer.selectedTuple() != null) {
+            json.add("iceSelectedTuple", iceServer.selectedTuple().toTransportTuple().toJson());
+        }
     }
 
     /** Unreachable until ICE and DTLS connect this transport (issue 5): its consumers stay inactive. */
@@ -171,8 +199,164 @@ final class WebRtcTransport extends Transport {
     }
 
     @Override
+    public void onUdpPacket(UdpSocket socket, ByteBuf data, InetSocketAddress sender) {
+        dataReceived(data.readableBytes());
+        if (StunPacket.isStun(data)) {
+            onStunData(new UdpTuple(socket, sender), data);
+            return;
+        }
+        onNonStunData(validUdpTuple(socket, sender), data);
+    }
+
+    /** The valid tuple of a datagram, found without allocating: the selected one first. */
+    private IceTuple validUdpTuple(UdpSocket socket, InetSocketAddress sender) {
+        if (iceServer.selectedTuple() instanceof UdpTuple selected && selected.matches(socket, sender)) {
+            return selected;
+        }
+        List<IceTuple> tuples = iceServer.tuples();
+        for (int i = 0; i < tuples.size(); i++) {
+            if (tuples.get(i) instanceof UdpTuple tuple && tuple.matches(socket, sender)) {
+                return tuple;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void onTcpConnectionPacket(TcpConnection connection, ByteBuf packet) {
+        dataReceived(packet.readableBytes());
+        if (StunPacket.isStun(packet)) {
+            onStunData(connection, packet);
+        } else {
+            onNonStunData(iceServer.isValidTuple(connection) ? connection : null, packet);
+        }
+    }
+
+    @Override
+    public void onTcpConnectionClosed(TcpConnection connection) {
+        if (!socketsClosed) {
+            iceServer.removeTuple(connection);
+        }
+    }
+
+    private void onStunData(IceTuple tuple, ByteBuf data) {
+        if (!stunPacket.parse(data)) {
+            // A development-only warning in the C++ worker: silent at every release log level.
+            shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ignoring wrong STUN packet received");
+            return;
+        }
+        iceServer.processStunPacket(stunPacket, tuple);
+    }
+
+    /**
+     * RFC 7983 demultiplexing of what is not STUN, in the C++ worker's order; only what comes
+     * on a valid tuple goes further ({@code tuple} is null for any other).
+     */
+    private void onNonStunData(IceTuple tuple, ByteBuf data) {
+        if (PacketDemux.isRtcp(data)) {
+            if (tuple == null) {
+                shared.logger().warn(LogTag.RTCP, "WebRtcTransport", "ignoring RTCP packet coming from an invalid tuple");
+            } else {
+                onSrtcpData(tuple, data);
+            }
+        } else if (PacketDemux.isRtp(data)) {
+            if (tuple == null) {
+                shared.logger().warn(LogTag.RTP, "WebRtcTransport", "ignoring RTP packet coming from an invalid tuple");
+            } else {
+                onSrtpData(tuple, data);
+            }
+        } else if (PacketDemux.isDtls(data)) {
+            if (tuple == null) {
+                shared.logger().warn(LogTag.DTLS, "WebRtcTransport", "ignoring DTLS data coming from an invalid tuple");
+            } else {
+                // Peers doing aggressive nomination move to a path by sending DTLS on it.
+                iceServer.forceSelectedTuple(tuple);
+                onDtlsData(tuple, data);
+            }
+        } else {
+            shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ignoring received packet of unknown type");
+        }
+    }
+
+    /**
+     * A DTLS record from a valid tuple, which has just become the selected one; {@code data}
+     * is lent for the call. Dropped until the DTLS transport lands (issue 5).
+     */
+    void onDtlsData(IceTuple tuple, ByteBuf data) {
+        shared.logger().debug(LogTag.DTLS, "WebRtcTransport", "ignoring DTLS data: no DTLS transport yet");
+    }
+
+    /**
+     * An SRTP packet from a valid tuple; {@code data} is lent for the call. Once decrypted and
+     * parsed it should make {@code tuple} the selected one ({@code iceServer.forceSelectedTuple})
+     * and go to {@link #receiveRtpPacket}. Dropped until SRTP lands (issue 5).
+     */
+    void onSrtpData(IceTuple tuple, ByteBuf data) {
+        shared.logger().debug(LogTag.SRTP, "WebRtcTransport", "ignoring RTP packet while DTLS not connected");
+    }
+
+    /**
+     * An SRTCP compound packet from a valid tuple; {@code data} is lent for the call. Once
+     * decrypted it goes to {@link #receiveRtcpPacket}. Dropped until SRTP lands (issue 5).
+     */
+    void onSrtcpData(IceTuple tuple, ByteBuf data) {
+        shared.logger().debug(LogTag.SRTP, "WebRtcTransport", "ignoring RTCP packet while DTLS not connected");
+    }
+
+    /**
+     * Sends {@code data} (DTLS, SRTP or SRTCP; left to the caller) on the selected tuple, over
+     * UDP or in an RFC 4571 frame over TCP. False when no tuple is selected.
+     */
+    boolean sendToSelectedTuple(ByteBuf data) {
+        IceTuple tuple = iceServer.selectedTuple();
+        if (tuple == null) {
+            return false;
+        }
+        int length = data.readableBytes();
+        tuple.send(data);
+        dataSent(length);
+        return true;
+    }
+
+    @Override
+    public void onIceServerSendStunPacket(ByteBuf packet, IceTuple tuple) {
+        int length = packet.readableBytes();
+        tuple.send(packet);
+        dataSent(length);
+    }
+
+    @Override
+    public void onIceServerSelectedTuple(IceTuple tuple) {
+        shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ICE selected tuple");
+        JsonObject data = new JsonObject();
+        data.add("iceSelectedTuple", tuple.toTransportTuple().toJson());
+        shared.notify(id, "iceselectedtuplechange", data);
+    }
+
+    /**
+     * ICE connected, completed or disconnected. With DTLS (issue 5): connected and completed
+     * may start the DTLS transport, and disconnected disconnects the transport when DTLS was
+     * connected, as in the C++ worker.
+     */
+    @Override
+    public void onIceServerStateChange(IceState state) {
+        shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ICE " + state.label());
+        JsonObject data = new JsonObject();
+        data.addProperty("iceState", state.label());
+        shared.notify(id, "icestatechange", data);
+    }
+
+    @Override
+    public void onIceServerWarning(String text) {
+        shared.logger().warn(LogTag.ICE, "IceServer", text);
+    }
+
+    @Override
     protected void closeSockets() {
-        sockets.forEach(Channel::close);
-        sockets.clear();
+        socketsClosed = true;
+        udpSockets.forEach(UdpSocket::close);
+        udpSockets.clear();
+        tcpServers.forEach(TcpServer::close);
+        tcpServers.clear();
     }
 }
