@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -94,6 +98,23 @@ class DtlsTransportTest {
         }
         assertHandshakeThreadEnded(server);
         assertHandshakeThreadEnded(client);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PemFiles.KeyFormat.class)
+    void aCertificateFromPemFilesWorksInBothRoles(PemFiles.KeyFormat format, @TempDir Path directory) throws Exception {
+        KeyPair keys = PemFiles.keyPair(format);
+        PemFiles files = PemFiles.write(directory, format, keys, keys);
+        DtlsCertificate loaded = DtlsCertificate.load(files.certificateFile, files.privateKeyFile);
+        for (DtlsRole loadedRole : DtlsRole.values()) {
+            Endpoint operator = endpoint(loaded, DtlsTransport.DEFAULT_HANDSHAKE_TIMEOUT);
+            Endpoint peer = endpoint(DtlsTransport.DEFAULT_HANDSHAKE_TIMEOUT);
+            link(operator, peer);
+            boolean operatorServes = loadedRole == DtlsRole.SERVER;
+            connect(operatorServes ? operator : peer, operatorServes ? peer : operator);
+            assertEquals(HandshakeOutcome.pem(files.certificate.getEncoded()),
+                    peer.listener().remoteCertificatePem.get(1, TimeUnit.SECONDS));
+        }
     }
 
     /** A client offering these profiles, and what our server (preferring GCM-256, GCM-128, CM-80, CM-32) picks. */
@@ -370,7 +391,10 @@ class DtlsTransportTest {
     }
 
     private Endpoint endpoint(Duration timeout) throws Exception {
-        DtlsCertificate certificate = DtlsCertificate.generate();
+        return endpoint(DtlsCertificate.generate(), timeout);
+    }
+
+    private Endpoint endpoint(DtlsCertificate certificate, Duration timeout) throws Exception {
         RecordingListener listener = new RecordingListener(loop);
         return new Endpoint(new DtlsTransport(certificate, loop, listener, timeout), listener, certificate);
     }
