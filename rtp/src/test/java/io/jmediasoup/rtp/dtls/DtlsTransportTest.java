@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,8 +25,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SRTPProtectionProfile;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +118,56 @@ class DtlsTransportTest {
             connect(operatorServes ? operator : peer, operatorServes ? peer : operator);
             assertEquals(HandshakeOutcome.pem(files.certificate.getEncoded()),
                     peer.listener().remoteCertificatePem.get(1, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Datagrams the wire loses once: from the client or the server, picked by their first record. */
+    static Stream<Arguments> losses() {
+        return Stream.of(
+                Arguments.of("the first ClientHello", DtlsRole.CLIENT, (Predicate<byte[]>) d -> d[0] == 22 && epoch(d) == 0),
+                Arguments.of("the server's first flight", DtlsRole.SERVER, (Predicate<byte[]>) d -> d[0] == 22 && epoch(d) == 0),
+                Arguments.of("the client's ChangeCipherSpec and Finished", DtlsRole.CLIENT,
+                        (Predicate<byte[]>) d -> d[0] == 20 || (d[0] == 22 && epoch(d) == 1)),
+                Arguments.of("the server's ChangeCipherSpec and Finished (answered again once connected)",
+                        DtlsRole.SERVER, (Predicate<byte[]>) d -> d[0] == 20 || (d[0] == 22 && epoch(d) == 1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("losses")
+    void aLostFlightIsRetransmitted(String name, DtlsRole sender, Predicate<byte[]> lost) throws Exception {
+        Endpoint server = endpoint(DtlsTransport.DEFAULT_HANDSHAKE_TIMEOUT);
+        Endpoint client = endpoint(DtlsTransport.DEFAULT_HANDSHAKE_TIMEOUT);
+        link(server, client);
+        Endpoint lossy = sender == DtlsRole.SERVER ? server : client;
+        Endpoint receiver = sender == DtlsRole.SERVER ? client : server;
+        Set<Integer> droppedKinds = new HashSet<>();
+        lossy.listener().connectTo(datagram -> {
+            boolean firstOfItsKind = droppedKinds.add((datagram[0] << 16) | epoch(datagram));
+            if (!(lost.test(datagram) && firstOfItsKind)) {
+                receiver.dtls().handleDatagram(Unpooled.wrappedBuffer(datagram));
+            }
+        });
+
+        connect(server, client);
+
+        SrtpKeys serverKeys = server.listener().keys.get(1, TimeUnit.SECONDS);
+        assertArrayEquals(serverKeys.localKeyAndSalt(), client.listener().keys.get(1, TimeUnit.SECONDS).remoteKeyAndSalt());
+        assertTrue(onLoop(() -> client.dtls().send(bytes("after the loss"))));
+        assertEquals("after the loss", text(server.listener().applicationData.poll(5, TimeUnit.SECONDS)));
+    }
+
+    @Test
+    void aDtls10ClientConnects() throws Exception {
+        Endpoint server = endpoint(DtlsTransport.DEFAULT_HANDSHAKE_TIMEOUT);
+        try (PlainBctlsPeer client = new PlainBctlsPeer(AES_CM_80)) {
+            client.versions = ProtocolVersion.DTLSv10.only();
+            link(server, client);
+            onLoop(() -> server.dtls().run(DtlsRole.SERVER, fingerprint(client)));
+            client.runClient();
+
+            SrtpKeys keys = server.listener().keys.get(5, TimeUnit.SECONDS);
+            byte[][] split = rfc5764Split(client.keyingMaterial.get(5, TimeUnit.SECONDS), keys.profile());
+            assertArrayEquals(split[1], keys.localKeyAndSalt());
         }
     }
 
@@ -444,6 +498,10 @@ class DtlsTransportTest {
         System.arraycopy(material, 2 * key, client, key, salt);
         System.arraycopy(material, 2 * key + salt, server, key, salt);
         return new byte[][] {client, server};
+    }
+
+    private static int epoch(byte[] record) {
+        return ((record[3] & 0xFF) << 8) | (record[4] & 0xFF);
     }
 
     private static byte[] der(DtlsCertificate certificate) {

@@ -22,7 +22,9 @@ import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.DefaultTlsServer;
+import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsContext;
@@ -54,6 +56,8 @@ final class PlainBctlsPeer implements AutoCloseable {
     private final BlockingQueue<byte[]> incoming = new LinkedBlockingQueue<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor();
     private final int[] profiles;
+    /** The DTLS versions it offers or accepts. */
+    volatile ProtocolVersion[] versions = ProtocolVersion.DTLSv12.only();
     private volatile Consumer<byte[]> wire = datagram -> { };
 
     /** @param profiles as a client, those offered; as a server, those it accepts in its order */
@@ -140,7 +144,8 @@ final class PlainBctlsPeer implements AutoCloseable {
             TlsCertificate der = CRYPTO.createCertificate(certificate.certificate().getEncoded());
             return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), CRYPTO,
                     PrivateKeyFactory.createKey(certificate.privateKey().getEncoded()),
-                    new Certificate(new TlsCertificate[] {der}), new SignatureAndHashAlgorithm(org.bouncycastle.tls.HashAlgorithm.sha256, org.bouncycastle.tls.SignatureAlgorithm.ecdsa));
+                    new Certificate(new TlsCertificate[] {der}), TlsUtils.isTLSv12(context)
+                            ? new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa) : null);
         } catch (Exception failure) {
             throw new IllegalStateException(failure);
         }
@@ -163,7 +168,7 @@ final class PlainBctlsPeer implements AutoCloseable {
 
         @Override
         protected ProtocolVersion[] getSupportedVersions() {
-            return ProtocolVersion.DTLSv12.only();
+            return versions;
         }
 
         @Override
@@ -210,7 +215,7 @@ final class PlainBctlsPeer implements AutoCloseable {
 
         @Override
         protected ProtocolVersion[] getSupportedVersions() {
-            return ProtocolVersion.DTLSv12.only();
+            return versions;
         }
 
         @Override
