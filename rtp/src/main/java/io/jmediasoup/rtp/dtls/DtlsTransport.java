@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
-import org.bouncycastle.tls.TlsFatalAlert;
-import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.TlsTimeoutException;
 
 /**
@@ -303,16 +301,11 @@ public final class DtlsTransport {
         });
     }
 
+    /** Why a handshake failed, when HandshakeOutcome did not already say (a timeout, an alert we raised). */
     private static String describe(Exception failure) {
-        if (failure instanceof TlsFatalAlertReceived received) {
-            return "received DTLS fatal alert " + received.getAlertDescription();
-        }
         if (failure instanceof TlsTimeoutException) {
             return "DTLS handshake timed out: " + failure.getMessage();
         }
-        if (failure instanceof TlsFatalAlert alert) {
-            return "DTLS handshake failed: " + alert.getMessage();
-        }
-        return "DTLS handshake failed: " + failure;
+        return "DTLS handshake failed: " + failure.getMessage();
     }
 }

@@ -133,10 +133,6 @@ final class QueuedDatagramTransport implements DatagramTransport {
         }
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     /**
      * Nothing queued while the event loop reads: bctls passes an InterruptedIOException through
      * untouched, without failing the connection.
