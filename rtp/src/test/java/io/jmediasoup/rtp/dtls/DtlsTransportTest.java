@@ -317,12 +317,46 @@ class DtlsTransportTest {
         }
     }
 
+    /** Datagrams that pass isDtls but are no valid record for the association. */
+    static Stream<Arguments> garbage() {
+        return Stream.of(
+                Arguments.of("a truncated header", new byte[] {22, (byte) 0xFE, (byte) 0xFD, 0, 0, 0, 0, 0, 0, 0, 0, 0, 99}),
+                Arguments.of("application data with a bad MAC", record(23, 1, 40)),
+                Arguments.of("a handshake record of an unknown epoch", record(22, 7, 30)),
+                Arguments.of("an alert of an unknown epoch", record(21, 9, 2)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("garbage")
+    void garbageIsDroppedBeforeAndAfterTheHandshake(String name, byte[] garbage) throws Exception {
+        Endpoint server = endpoint(DtlsTransport.DEFAULT_HANDSHAKE_TIMEOUT);
+        Endpoint client = endpoint(DtlsTransport.DEFAULT_HANDSHAKE_TIMEOUT);
+        link(server, client);
+        onLoop(() -> server.dtls().run(DtlsRole.SERVER, client.fingerprint("sha-256")));
+        assertTrue(onLoop(() -> server.dtls().handleDatagram(Unpooled.wrappedBuffer(garbage))), "taken by the handshake");
+        onLoop(() -> client.dtls().run(DtlsRole.CLIENT, server.fingerprint("sha-256")));
+        server.listener().keys.get(5, TimeUnit.SECONDS);
+        client.listener().keys.get(5, TimeUnit.SECONDS);
+
+        assertTrue(onLoop(() -> server.dtls().handleDatagram(Unpooled.wrappedBuffer(garbage))));
+        assertTrue(onLoop(() -> client.dtls().handleDatagram(Unpooled.wrappedBuffer(garbage))));
+
+        assertTrue(onLoop(() -> client.dtls().send(bytes("still there"))));
+        assertEquals("still there", text(server.listener().applicationData.poll(5, TimeUnit.SECONDS)));
+        assertEquals(DtlsState.CONNECTED, onLoop(() -> server.dtls().state()));
+        assertEquals(DtlsState.CONNECTED, onLoop(() -> client.dtls().state()));
+    }
+
     @Test
     void closeSendsCloseNotifyAndThePeerReportsClosed() throws Exception {
         Endpoint server = endpoint(DtlsTransport.DEFAULT_HANDSHAKE_TIMEOUT);
         Endpoint client = endpoint(DtlsTransport.DEFAULT_HANDSHAKE_TIMEOUT);
         List<byte[]> sentByClient = new CopyOnWriteArrayList<>();
-        server.listener().connectTo(datagram -> client.dtls().handleDatagram(Unpooled.wrappedBuffer(datagram)));
+        List<byte[]> sentByServer = new CopyOnWriteArrayList<>();
+        server.listener().connectTo(datagram -> {
+            sentByServer.add(datagram);
+            client.dtls().handleDatagram(Unpooled.wrappedBuffer(datagram));
+        });
         client.listener().connectTo(datagram -> {
             sentByClient.add(datagram);
             server.dtls().handleDatagram(Unpooled.wrappedBuffer(datagram));
@@ -331,6 +365,7 @@ class DtlsTransportTest {
         client.listener().events.clear();
 
         int sentBefore = sentByClient.size();
+        int serverSentBefore = sentByServer.size();
         onLoop(() -> client.dtls().close());
         assertEquals(sentBefore + 1, sentByClient.size(), "close_notify goes out before close() returns");
         assertEquals(21, sentByClient.get(sentBefore)[0], "an alert record");
@@ -339,6 +374,7 @@ class DtlsTransportTest {
         assertEquals(DtlsState.CLOSED, onLoop(() -> server.dtls().state()));
         assertEquals(DtlsState.CLOSED, onLoop(() -> client.dtls().state()));
         assertEquals(sentBefore + 1, sentByClient.size(), "nothing more after close()");
+        assertEquals(serverSentBefore, sentByServer.size(), "as the C++ worker, no close_notify in reply");
         assertNull(client.listener().events.poll(100, TimeUnit.MILLISECONDS), "no callback after close()");
     }
 
@@ -498,6 +534,26 @@ class DtlsTransportTest {
         System.arraycopy(material, 2 * key, client, key, salt);
         System.arraycopy(material, 2 * key + salt, server, key, salt);
         return new byte[][] {client, server};
+    }
+
+    /** A DTLS 1.2 record header of this type and epoch, sequence 1000, and {@code length} bytes of 0x5A. */
+    private static byte[] record(int type, int epoch, int length) {
+        byte[] record = new byte[13 + length];
+        Arrays.fill(record, (byte) 0x5A);
+        record[0] = (byte) type;
+        record[1] = (byte) 0xFE;
+        record[2] = (byte) 0xFD;
+        record[3] = (byte) (epoch >> 8);
+        record[4] = (byte) epoch;
+        record[5] = 0;
+        record[6] = 0;
+        record[7] = 0;
+        record[8] = 0;
+        record[9] = 0x03;
+        record[10] = (byte) 0xE8;
+        record[11] = (byte) (length >> 8);
+        record[12] = (byte) length;
+        return record;
     }
 
     private static int epoch(byte[] record) {
