@@ -520,6 +520,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     }
 
     private void closeProducer(Producer producer) {
+        for (long ssrc : producer.streamSsrcs()) {
+            recvStreamClosed(ssrc);
+        }
         rtpListener.removeProducer(producer);
         producers.remove(producer.id);
         producer.close();
@@ -582,6 +585,16 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         consumer.close();
         consumer.mediaSsrcs().forEach(ssrcConsumers::remove);
         consumer.rtxSsrcs().forEach(rtxSsrcConsumers::remove);
+        consumer.mediaSsrcs().forEach(this::sendStreamClosed);
+        consumer.rtxSsrcs().forEach(this::sendStreamClosed);
+    }
+
+    /** A producer's stream no longer receives on {@code ssrc}: per-SSRC transport state (SRTP) may go. */
+    protected void recvStreamClosed(long ssrc) {
+    }
+
+    /** A consumer no longer sends on {@code ssrc}: per-SSRC transport state (SRTP) may go. */
+    protected void sendStreamClosed(long ssrc) {
     }
 
     /** The router already forgot the consumer along with its producer. */
