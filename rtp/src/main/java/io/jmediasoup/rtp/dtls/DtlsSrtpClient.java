@@ -1,5 +1,6 @@
 package io.jmediasoup.rtp.dtls;
 
+import io.jmediasoup.rtp.srtp.SrtpProfile;
 import java.io.IOException;
 import java.util.Hashtable;
 import org.bouncycastle.tls.AlertDescription;
@@ -37,7 +38,7 @@ final class DtlsSrtpClient extends DefaultTlsClient {
     @Override
     public Hashtable getClientExtensions() throws IOException {
         Hashtable extensions = super.getClientExtensions();
-        TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(SrtpProfile.ids(), TlsUtils.EMPTY_BYTES));
+        TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(DtlsSrtpProfiles.ids(), TlsUtils.EMPTY_BYTES));
         return extensions;
     }
 
@@ -50,7 +51,7 @@ final class DtlsSrtpClient extends DefaultTlsClient {
             throw outcome.fail(AlertDescription.handshake_failure, "SRTP crypto suite not negotiated");
         }
         int[] profiles = selected.getProtectionProfiles();
-        SrtpProfile profile = profiles.length == 1 ? SrtpProfile.byId(profiles[0]) : null;
+        SrtpProfile profile = profiles.length == 1 ? SrtpProfile.byDtlsProfileId(profiles[0]) : null;
         if (profile == null) {
             throw outcome.fail(AlertDescription.illegal_parameter, "chosen SRTP crypto suite is not an available one");
         }

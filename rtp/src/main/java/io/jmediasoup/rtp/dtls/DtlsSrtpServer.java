@@ -1,5 +1,6 @@
 package io.jmediasoup.rtp.dtls;
 
+import io.jmediasoup.rtp.srtp.SrtpProfile;
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.Vector;
@@ -70,8 +71,8 @@ final class DtlsSrtpServer extends DefaultTlsServer {
         super.processClientExtensions(clientExtensions);
         UseSRTPData offered = TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
         if (offered != null) {
-            for (SrtpProfile profile : SrtpProfile.values()) {
-                if (contains(offered.getProtectionProfiles(), profile.id())) {
+            for (SrtpProfile profile : DtlsSrtpProfiles.PREFERENCE) {
+                if (contains(offered.getProtectionProfiles(), profile.dtlsProfileId())) {
                     outcome.selectProfile(profile);
                     return;
                 }
@@ -84,7 +85,7 @@ final class DtlsSrtpServer extends DefaultTlsServer {
     public Hashtable getServerExtensions() throws IOException {
         Hashtable extensions = super.getServerExtensions();
         TlsSRTPUtils.addUseSRTPExtension(extensions,
-                new UseSRTPData(new int[] {outcome.profile().id()}, TlsUtils.EMPTY_BYTES));
+                new UseSRTPData(new int[] {outcome.profile().dtlsProfileId()}, TlsUtils.EMPTY_BYTES));
         return extensions;
     }
 

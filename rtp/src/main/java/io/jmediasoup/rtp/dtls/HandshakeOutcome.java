@@ -1,5 +1,6 @@
 package io.jmediasoup.rtp.dtls;
 
+import io.jmediasoup.rtp.srtp.SrtpProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -72,7 +73,7 @@ final class HandshakeOutcome {
         if (remoteCertificatePem == null) {
             throw fail(AlertDescription.handshake_failure, "the peer certificate was not verified");
         }
-        byte[] material = context.exportKeyingMaterial(SrtpKeys.EXPORTER_LABEL, null, 2 * profile.masterLength());
+        byte[] material = context.exportKeyingMaterial(SrtpKeys.EXPORTER_LABEL, null, 2 * profile.keyingMaterialLength());
         srtpKeys = SrtpKeys.fromKeyingMaterial(profile, material, localRole);
     }
 

@@ -1,5 +1,6 @@
 package io.jmediasoup.rtp.dtls;
 
+import io.jmediasoup.rtp.srtp.SrtpProfile;
 import java.util.Arrays;
 
 /**
@@ -16,8 +17,8 @@ public record SrtpKeys(SrtpProfile profile, byte[] localKeyAndSalt, byte[] remot
      * server salt. The client writes with the client key and salt.
      */
     static SrtpKeys fromKeyingMaterial(SrtpProfile profile, byte[] material, DtlsRole localRole) {
-        int key = profile.keyLength();
-        int salt = profile.saltLength();
+        int key = profile.masterKeyLength();
+        int salt = profile.masterSaltLength();
         if (material.length != 2 * (key + salt)) {
             throw new IllegalArgumentException("keying material of " + material.length + " bytes for " + profile);
         }

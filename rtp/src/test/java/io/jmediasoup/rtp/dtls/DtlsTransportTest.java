@@ -1,5 +1,6 @@
 package io.jmediasoup.rtp.dtls;
 
+import io.jmediasoup.rtp.srtp.SrtpProfile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -192,7 +193,7 @@ class DtlsTransportTest {
 
             SrtpKeys keys = server.listener().keys.get(5, TimeUnit.SECONDS);
             assertEquals(expected, keys.profile());
-            assertEquals(expected.id(), client.profile.get(5, TimeUnit.SECONDS));
+            assertEquals(expected.dtlsProfileId(), client.profile.get(5, TimeUnit.SECONDS));
             byte[][] split = rfc5764Split(client.keyingMaterial.get(5, TimeUnit.SECONDS), expected);
             assertArrayEquals(split[1], keys.localKeyAndSalt(), "server writes with the server key and salt");
             assertArrayEquals(split[0], keys.remoteKeyAndSalt(), "server reads with the client key and salt");
@@ -525,8 +526,8 @@ class DtlsTransportTest {
 
     /** RFC 5764 §4.2: {client key + client salt, server key + server salt}. */
     private static byte[][] rfc5764Split(byte[] material, SrtpProfile profile) {
-        int key = profile.keyLength();
-        int salt = profile.saltLength();
+        int key = profile.masterKeyLength();
+        int salt = profile.masterSaltLength();
         byte[] client = new byte[key + salt];
         byte[] server = new byte[key + salt];
         System.arraycopy(material, 0, client, 0, key);

@@ -1,5 +1,6 @@
 package io.jmediasoup.rtp.dtls;
 
+import io.jmediasoup.rtp.srtp.SrtpProfile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +30,7 @@ class SrtpKeysTest {
     @ParameterizedTest
     @MethodSource("splits")
     void splitsKeyingMaterialPerRole(SrtpProfile profile, DtlsRole role, byte[] local, byte[] remote) {
-        byte[] material = range(0, 2 * profile.masterLength(), 0, 0);
+        byte[] material = range(0, 2 * profile.keyingMaterialLength(), 0, 0);
 
         SrtpKeys keys = SrtpKeys.fromKeyingMaterial(profile, material, role);
 
@@ -42,7 +43,7 @@ class SrtpKeysTest {
     @MethodSource("splits")
     void refusesMaterialOfTheWrongLength(SrtpProfile profile, DtlsRole role) {
         assertThrows(IllegalArgumentException.class,
-                () -> SrtpKeys.fromKeyingMaterial(profile, new byte[2 * profile.masterLength() - 1], role));
+                () -> SrtpKeys.fromKeyingMaterial(profile, new byte[2 * profile.keyingMaterialLength() - 1], role));
     }
 
     /** The bytes keyStart..keyEnd-1 followed by saltStart..saltEnd-1, each byte its own index. */
