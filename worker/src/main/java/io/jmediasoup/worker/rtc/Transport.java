@@ -235,6 +235,19 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
     }
 
+    /** The remote side is gone (ICE lost, DTLS closed): consumers stop and reports pause until {@link #connected()}. */
+    protected void disconnected() {
+        if (!connected) {
+            return;
+        }
+        connected = false;
+        consumers.values().forEach(Consumer::transportDisconnected);
+        if (rtcpTimer != null) {
+            rtcpTimer.cancel(false);
+            rtcpTimer = null;
+        }
+    }
+
     /** Sends the reports that are due, then again within 0.5 to 1.5 intervals (RFC 3550 §6.2). */
     private void onRtcpTimer() {
         if (closed) {

@@ -9,6 +9,10 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.dtls.DtlsFingerprint;
+import io.jmediasoup.rtp.dtls.DtlsRole;
+import io.jmediasoup.rtp.dtls.DtlsState;
+import io.jmediasoup.rtp.dtls.DtlsTransport;
+import io.jmediasoup.rtp.dtls.SrtpKeys;
 import io.jmediasoup.rtp.ice.IceServer;
 import io.jmediasoup.rtp.ice.IceState;
 import io.jmediasoup.rtp.stun.StunPacket;
@@ -23,13 +27,15 @@ import java.util.List;
 
 /**
  * A transport for browsers: ICE-lite host candidates on UDP sockets and passive TCP servers,
- * DTLS for keys, SRTP for media. ICE runs here: STUN goes to the {@link IceServer}, which
- * validates and selects the tuples; DTLS and SRTP arrive from valid tuples at
- * {@link #onDtlsData}, {@link #onSrtpData} and {@link #onSrtcpData}, and leave through
- * {@link #sendToSelectedTuple}. DTLS and SRTP themselves come with issue 5.
+ * DTLS for keys, SRTP for media. STUN goes to the {@link IceServer}, which validates and
+ * selects the tuples; DTLS records from a valid tuple go to the {@link DtlsTransport}, which
+ * runs once ICE is connected and connect() gave the remote fingerprint; SRTP and SRTCP are
+ * unprotected with the keys DTLS exported, and everything leaves on the selected tuple.
+ * The transport is connected (consumers forward) while ICE is connected or completed and
+ * DTLS is connected, as in the C++ worker.
  */
 final class WebRtcTransport extends Transport
-        implements UdpSocket.Listener, TcpConnection.Listener, IceServer.Listener<IceTuple> {
+        implements UdpSocket.Listener, TcpConnection.Listener, IceServer.Listener<IceTuple>, DtlsTransport.Listener {
     private static final int MAX_LISTEN_IPS = 8;
     private static final int DEFAULT_LOCAL_PREFERENCE = 10000;
 
@@ -42,9 +48,13 @@ final class WebRtcTransport extends Transport
     private final StunPacket stunPacket = new StunPacket();
     private boolean socketsClosed;
     private final List<DtlsFingerprint> localFingerprints;
+    private final DtlsTransport dtlsTransport;
+    /** "auto" until connect(), then the role opposite to the remote's ("client" for a remote "auto"). */
     private String dtlsRole = "auto";
     private DtlsFingerprint remoteFingerprint;
     private boolean connectCalled;
+    /** Both SRTP directions, from the keys of the last DTLS handshake; null before. */
+    private SrtpSessions srtp;
 
     WebRtcTransport(String id, Shared shared, Listener listener, JsonObject data) {
         super(id, shared, listener, data);
@@ -55,6 +65,7 @@ final class WebRtcTransport extends Transport
         List<ListenIp> listenIps = listenIps(data.get("listenIps"));
         int port = ListenIp.fixedPort(data);
         localFingerprints = shared.dtlsCertificate().fingerprints();
+        dtlsTransport = new DtlsTransport(shared.dtlsCertificate(), shared.loop(), this);
         try {
             int localPreferenceDecrement = 0;
             for (ListenIp listenIp : listenIps) {
@@ -139,6 +150,31 @@ final class WebRtcTransport extends Transport
         JsonObject data = new JsonObject();
         data.addProperty("dtlsLocalRole", dtlsRole);
         request.accept(data);
+        mayRunDtlsTransport();
+    }
+
+    /**
+     * Starts DTLS once ICE has a path and connect() gave the remote fingerprint. The C++ worker
+     * may start as server before connect() when its role is still "auto"; ours waits for the
+     * fingerprint it must check, and the peer's retransmissions bridge the wait.
+     */
+    private void mayRunDtlsTransport() {
+        if (!connectCalled || !iceHasPath() || dtlsTransport.state() != DtlsState.NEW) {
+            return;
+        }
+        DtlsRole role = dtlsRole.equals("client") ? DtlsRole.CLIENT : DtlsRole.SERVER;
+        shared.logger().debug(LogTag.DTLS, "WebRtcTransport", "running DTLS transport in local role '" + dtlsRole + "'");
+        dtlsTransport.run(role, remoteFingerprint);
+    }
+
+    private boolean iceHasPath() {
+        IceState state = iceServer.state();
+        return state == IceState.CONNECTED || state == IceState.COMPLETED;
+    }
+
+    /** Media can flow: ICE has a path and DTLS gave the SRTP keys. */
+    private boolean mediaReady() {
+        return iceHasPath() && dtlsTransport.state() == DtlsState.CONNECTED && srtp != null;
     }
 
     private JsonObject iceParameters() {
@@ -168,7 +204,7 @@ final class WebRtcTransport extends Transport
         dtlsParameters.add("fingerprints", fingerprints);
         dtlsParameters.addProperty("role", dtlsRole);
         json.add("dtlsParameters", dtlsParameters);
-        json.addProperty("dtlsState", "new");
+        json.addProperty("dtlsState", dtlsTransport.state().value());
     }
 
     @Override
@@ -176,7 +212,7 @@ final class WebRtcTransport extends Transport
         json.addProperty("type", "webrtc-transport");
         json.addProperty("iceRole", "controlled");
         addIceState(json);
-        json.addProperty("dtlsState", "new");
+        json.addProperty("dtlsState", dtlsTransport.state().value());
     }
 
     private void addIceState(JsonObject json) {
@@ -186,16 +222,40 @@ final class WebRtcTransport extends Transport
         }
     }
 
-    /** Unreachable until ICE and DTLS connect this transport (issue 5): its consumers stay inactive. */
     @Override
     protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
-        throw new IllegalStateException("WebRtcTransport " + id + " is not connected");
+        if (!mediaReady()) {
+            return;
+        }
+        ByteBuf wire = srtp.protectRtp(packet.buffer());
+        if (wire != null) {
+            sendToSelectedTuple(wire);
+        }
     }
 
-    /** Unreachable until ICE and DTLS connect this transport (issue 5). */
     @Override
-    protected void sendRtcpPacket(io.netty.buffer.ByteBuf packet) {
-        throw new IllegalStateException("WebRtcTransport " + id + " is not connected");
+    protected void sendRtcpPacket(ByteBuf packet) {
+        if (!mediaReady()) {
+            return;
+        }
+        ByteBuf wire = srtp.protectRtcp(packet);
+        if (wire != null) {
+            sendToSelectedTuple(wire);
+        }
+    }
+
+    @Override
+    protected void recvStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.recvStreamClosed(ssrc);
+        }
+    }
+
+    @Override
+    protected void sendStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.sendStreamClosed(ssrc);
+        }
     }
 
     @Override
@@ -278,29 +338,41 @@ final class WebRtcTransport extends Transport
         }
     }
 
-    /**
-     * A DTLS record from a valid tuple, which has just become the selected one; {@code data}
-     * is lent for the call. Dropped until the DTLS transport lands (issue 5).
-     */
+    /** A DTLS record from a valid tuple, which has just become the selected one; {@code data} is lent for the call. */
     void onDtlsData(IceTuple tuple, ByteBuf data) {
-        shared.logger().debug(LogTag.DTLS, "WebRtcTransport", "ignoring DTLS data: no DTLS transport yet");
+        DtlsState state = dtlsTransport.state();
+        if (state != DtlsState.CONNECTING && state != DtlsState.CONNECTED) {
+            shared.logger().debug(LogTag.DTLS, "WebRtcTransport",
+                    "Transport is not 'connecting' or 'connected', ignoring received DTLS data");
+            return;
+        }
+        dtlsTransport.handleDatagram(data);
     }
 
-    /**
-     * An SRTP packet from a valid tuple; {@code data} is lent for the call. Once decrypted and
-     * parsed it should make {@code tuple} the selected one ({@code iceServer.forceSelectedTuple})
-     * and go to {@link #receiveRtpPacket}. Dropped until SRTP lands (issue 5).
-     */
+    /** An SRTP packet from a valid tuple, unprotected in place; {@code data} is lent for the call. */
     void onSrtpData(IceTuple tuple, ByteBuf data) {
-        shared.logger().debug(LogTag.SRTP, "WebRtcTransport", "ignoring RTP packet while DTLS not connected");
+        if (dtlsTransport.state() != DtlsState.CONNECTED || srtp == null) {
+            shared.logger().debug(LogTag.SRTP, "WebRtcTransport", "ignoring RTP packet while DTLS not connected");
+            return;
+        }
+        if (!srtp.unprotectRtp(data)) {
+            return;
+        }
+        // Authenticated media on a path makes it the one we answer on (RFC 8445 §7.3.1.5).
+        iceServer.forceSelectedTuple(tuple);
+        receiveRtpPacket(data);
     }
 
-    /**
-     * An SRTCP compound packet from a valid tuple; {@code data} is lent for the call. Once
-     * decrypted it goes to {@link #receiveRtcpPacket}. Dropped until SRTP lands (issue 5).
-     */
+    /** An SRTCP compound packet from a valid tuple, unprotected in place; {@code data} is lent for the call. */
     void onSrtcpData(IceTuple tuple, ByteBuf data) {
-        shared.logger().debug(LogTag.SRTP, "WebRtcTransport", "ignoring RTCP packet while DTLS not connected");
+        if (dtlsTransport.state() != DtlsState.CONNECTED || srtp == null) {
+            shared.logger().debug(LogTag.SRTP, "WebRtcTransport", "ignoring RTCP packet while DTLS not connected");
+            return;
+        }
+        if (!srtp.unprotectRtcp(data)) {
+            return;
+        }
+        receiveRtcpPacket(data);
     }
 
     /**
@@ -334,9 +406,8 @@ final class WebRtcTransport extends Transport
     }
 
     /**
-     * ICE connected, completed or disconnected. With DTLS (issue 5): connected and completed
-     * may start the DTLS transport, and disconnected disconnects the transport when DTLS was
-     * connected, as in the C++ worker.
+     * ICE connected or completed may start DTLS, and connects the transport if DTLS already is;
+     * ICE disconnected disconnects it.
      */
     @Override
     public void onIceServerStateChange(IceState state) {
@@ -344,6 +415,14 @@ final class WebRtcTransport extends Transport
         JsonObject data = new JsonObject();
         data.addProperty("iceState", state.label());
         shared.notify(id, "icestatechange", data);
+        if (iceHasPath()) {
+            mayRunDtlsTransport();
+            if (mediaReady()) {
+                connected();
+            }
+        } else if (state == IceState.DISCONNECTED && dtlsTransport.state() == DtlsState.CONNECTED) {
+            disconnected();
+        }
     }
 
     @Override
@@ -352,7 +431,73 @@ final class WebRtcTransport extends Transport
     }
 
     @Override
+    public void onDtlsConnecting() {
+        shared.logger().debug(LogTag.DTLS, "WebRtcTransport", "DTLS connecting");
+        notifyDtlsState("connecting", null);
+    }
+
+    @Override
+    public void onDtlsConnected(SrtpKeys keys, String remoteCertificatePem) {
+        shared.logger().debug(LogTag.DTLS, "WebRtcTransport", "DTLS connected");
+        if (srtp != null) {
+            srtp.close();
+        }
+        srtp = new SrtpSessions(keys.profile(), keys.localKeyAndSalt(), keys.remoteKeyAndSalt(), shared.logger(),
+                "WebRtcTransport");
+        notifyDtlsState("connected", remoteCertificatePem);
+        if (iceHasPath()) {
+            connected();
+        }
+    }
+
+    @Override
+    public void onDtlsFailed(String reason) {
+        shared.logger().warn(LogTag.DTLS, "WebRtcTransport", "DTLS failed: " + reason);
+        notifyDtlsState("failed", null);
+    }
+
+    @Override
+    public void onDtlsClosed() {
+        shared.logger().warn(LogTag.DTLS, "WebRtcTransport", "DTLS remotely closed");
+        notifyDtlsState("closed", null);
+        disconnected();
+    }
+
+    @Override
+    public void onDtlsSendData(byte[] datagram) {
+        ByteBuf data = PooledByteBufAllocator.DEFAULT.directBuffer(datagram.length).writeBytes(datagram);
+        try {
+            if (!sendToSelectedTuple(data)) {
+                shared.logger().warn(LogTag.DTLS, "WebRtcTransport", "no selected tuple set, cannot send DTLS packet");
+            }
+        } finally {
+            data.release();
+        }
+    }
+
+    /** SCTP over DTLS is not there yet (issue 7): application data is dropped. */
+    @Override
+    public void onDtlsApplicationData(byte[] data) {
+        shared.logger().debug(LogTag.SCTP, "WebRtcTransport", "ignoring DTLS application data: no SCTP association");
+    }
+
+    private void notifyDtlsState(String state, String remoteCertificatePem) {
+        JsonObject data = new JsonObject();
+        data.addProperty("dtlsState", state);
+        if (remoteCertificatePem != null) {
+            data.addProperty("dtlsRemoteCert", remoteCertificatePem);
+        }
+        shared.notify(id, "dtlsstatechange", data);
+    }
+
+    @Override
     protected void closeSockets() {
+        // close_notify leaves through the selected tuple, so DTLS closes before the sockets.
+        dtlsTransport.close();
+        if (srtp != null) {
+            srtp.close();
+            srtp = null;
+        }
         socketsClosed = true;
         udpSockets.forEach(UdpSocket::close);
         udpSockets.clear();
