@@ -238,6 +238,11 @@ abstract class Consumer implements RtpStreamSend.Listener {
         onActivated();
     }
 
+    /** Its transport lost the remote side: nothing is sent until it connects again. */
+    void transportDisconnected() {
+        transportConnected = false;
+    }
+
     private void resume(Runnable change) {
         change.run();
         if (isActive()) {

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * The UDP link between two routers (router.pipeToRouter), of one worker or of two: RTP and
- * RTCP multiplexed, optional RTX and SRTP. Media on it is issue 4.
+ * RTCP multiplexed, optional RTX and SRTP (always AES_CM_128_HMAC_SHA1_80, as in the C++
+ * worker: our key for what we send, the other side's for what we receive).
  */
 final class PipeTransport extends Transport implements UdpSocket.Listener {
     private static final String CRYPTO_SUITE = "AES_CM_128_HMAC_SHA1_80";
@@ -22,6 +23,8 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     private final ListenIp listenIp;
     private final boolean rtx;
     private final SrtpParameters localSrtp;
+    /** Set by connect() when SRTP is enabled. */
+    private SrtpSessions srtp;
     private final UdpSocket socket;
     private TransportTuple tuple;
     /** The other router's pipe transport; null until connect(). */
@@ -47,48 +50,70 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
         if (localSrtp == null && remoteSrtp != null) {
             throw new MediasoupTypeError("invalid srtpParameters (SRTP not enabled)");
         }
-        if (localSrtp != null) {
-            SrtpParameters.parseRemote(remoteSrtp, Set.of(CRYPTO_SUITE));
-        }
+        SrtpParameters remoteSrtpParameters = localSrtp != null
+                ? SrtpParameters.parseRemote(remoteSrtp, Set.of(CRYPTO_SUITE)) : null;
         String ip = UdpPeerAddress.ip(data);
         int port = UdpPeerAddress.port(data);
         tuple = tuple.withRemote(ip, port);
         remote = new InetSocketAddress(IpAddresses.parse(ip), port);
+        if (remoteSrtpParameters != null) {
+            srtp = new SrtpSessions(localSrtp.profile(), localSrtp.key(), remoteSrtpParameters.key(), shared.logger(),
+                    "PipeTransport");
+        }
         JsonObject response = new JsonObject();
         response.add("tuple", tuple.toJson());
         request.accept(response);
         connected();
     }
 
-    /** Only the connected peer is heard; with SRTP enabled, nothing until the SRTP engine lands (issue 5). */
+    /** Only the connected peer is heard; with SRTP, only what authenticates under its key. */
     @Override
     public void onUdpPacket(UdpSocket from, ByteBuf data, InetSocketAddress sender) {
         dataReceived(data.readableBytes());
-        if (remote == null || !remote.equals(sender) || localSrtp != null) {
+        if (remote == null || !remote.equals(sender)) {
             return;
         }
         if (PacketDemux.isRtcp(data)) {
-            receiveRtcpPacket(data);
+            if (srtp == null || srtp.unprotectRtcp(data)) {
+                receiveRtcpPacket(data);
+            }
         } else if (PacketDemux.isRtp(data)) {
-            receiveRtpPacket(data);
+            if (srtp == null || srtp.unprotectRtp(data)) {
+                receiveRtpPacket(data);
+            }
         }
     }
 
     @Override
     protected void sendRtcpPacket(ByteBuf packet) {
-        if (localSrtp == null) {
-            socket.send(packet, remote);
-            dataSent(packet.readableBytes());
+        ByteBuf wire = srtp != null ? srtp.protectRtcp(packet) : packet;
+        if (wire != null) {
+            socket.send(wire, remote);
+            dataSent(wire.readableBytes());
         }
     }
 
     @Override
     protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
-        if (localSrtp != null) {
-            return;
+        ByteBuf wire = srtp != null ? srtp.protectRtp(packet.buffer()) : packet.buffer();
+        if (wire != null) {
+            socket.send(wire, remote);
+            dataSent(wire.readableBytes());
         }
-        socket.send(packet.buffer(), remote);
-        dataSent(packet.size());
+    }
+
+    @Override
+    protected void recvStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.recvStreamClosed(ssrc);
+        }
+    }
+
+    @Override
+    protected void sendStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.sendStreamClosed(ssrc);
+        }
     }
 
     @Override
@@ -109,5 +134,8 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     @Override
     protected void closeSockets() {
         socket.close();
+        if (srtp != null) {
+            srtp.close();
+        }
     }
 }

@@ -18,14 +18,18 @@ import java.net.InetSocketAddress;
  * RTP port (rtcpMux) or on its own; the remote address given in connect() or learnt from the
  * first packet (comedia); optional SDES-keyed SRTP.
  *
- * <p>With SRTP enabled, RTP and RTCP are dropped both ways until the SRTP engine lands
- * (issue 5).
+ * <p>With SRTP enabled, our srtpParameters (made at creation) key what we send and the
+ * remote's (given in connect()) what we receive, both with the suite the remote chose. Until
+ * connect() nothing is received, and a comedia tuple is learnt only from a packet that
+ * authenticates.
  */
 final class PlainTransport extends Transport implements UdpSocket.Listener {
     private final ListenIp listenIp;
     private final boolean rtcpMux;
     private final boolean comedia;
     private SrtpParameters localSrtp;
+    /** Set by connect() when SRTP is enabled. */
+    private SrtpSessions srtp;
     private final UdpSocket socket;
     private final UdpSocket rtcpSocket;
     private TransportTuple tuple;
@@ -115,6 +119,8 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         if (remoteSrtpParameters != null) {
             // Both directions use the suite the remote chose, as in the C++ worker.
             localSrtp = new SrtpParameters(remoteSrtpParameters.cryptoSuite(), localSrtp.keyBase64());
+            srtp = new SrtpSessions(localSrtp.profile(), localSrtp.key(), remoteSrtpParameters.key(), shared.logger(),
+                    "PlainTransport");
         }
         connectCalled = true;
         JsonObject response = new JsonObject();
@@ -136,17 +142,27 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     @Override
     public void onUdpPacket(UdpSocket from, ByteBuf data, InetSocketAddress sender) {
         dataReceived(data.readableBytes());
+        // Decrypted before the tuple check, as in the C++ worker: comedia learns only from authentic packets.
         if (from == rtcpSocket) {
-            if (PacketDemux.isRtcp(data) && acceptRtcpOnItsOwnPort(sender) && localSrtp == null) {
+            if (PacketDemux.isRtcp(data) && unprotectRtcp(data) && acceptRtcpOnItsOwnPort(sender)) {
                 receiveRtcpPacket(data);
             }
         } else if (PacketDemux.isRtcp(data)) {
-            if (rtcpMux && acceptRtp(sender) && localSrtp == null) {
+            if (rtcpMux && unprotectRtcp(data) && acceptRtp(sender)) {
                 receiveRtcpPacket(data);
             }
-        } else if (PacketDemux.isRtp(data) && acceptRtp(sender) && localSrtp == null) {
+        } else if (PacketDemux.isRtp(data) && unprotectRtp(data) && acceptRtp(sender)) {
             receiveRtpPacket(data);
         }
+    }
+
+    /** Without SRTP, true; with it, whether the packet authenticated (it is then decrypted in place). */
+    private boolean unprotectRtp(ByteBuf data) {
+        return localSrtp == null || srtp != null && srtp.unprotectRtp(data);
+    }
+
+    private boolean unprotectRtcp(ByteBuf data) {
+        return localSrtp == null || srtp != null && srtp.unprotectRtcp(data);
     }
 
     /**
@@ -188,24 +204,50 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     /** RTCP goes with RTP (rtcpMux) or to the RTCP tuple once known. */
     @Override
     protected void sendRtcpPacket(ByteBuf packet) {
-        if (localSrtp != null) {
+        InetSocketAddress destination = rtcpMux ? remote : rtcpRemote;
+        if (destination == null) {
             return;
         }
-        InetSocketAddress destination = rtcpMux ? remote : rtcpRemote;
-        if (destination != null) {
-            (rtcpMux ? socket : rtcpSocket).send(packet, destination);
-            dataSent(packet.readableBytes());
+        ByteBuf wire = protectForWire(packet, false);
+        if (wire != null) {
+            (rtcpMux ? socket : rtcpSocket).send(wire, destination);
+            dataSent(wire.readableBytes());
         }
     }
 
     @Override
     protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
-        if (localSrtp != null) {
-            // Never send in clear what was negotiated encrypted.
-            return;
+        ByteBuf wire = protectForWire(packet.buffer(), true);
+        if (wire != null) {
+            socket.send(wire, remote);
+            dataSent(wire.readableBytes());
         }
-        socket.send(packet.buffer(), remote);
-        dataSent(packet.size());
+    }
+
+    /** The packet as it goes on the wire: itself without SRTP, else protected into a lent buffer; null if it cannot go. */
+    private ByteBuf protectForWire(ByteBuf packet, boolean isRtp) {
+        if (localSrtp == null) {
+            return packet;
+        }
+        if (srtp == null) {
+            // Never send in clear what was negotiated encrypted.
+            return null;
+        }
+        return isRtp ? srtp.protectRtp(packet) : srtp.protectRtcp(packet);
+    }
+
+    @Override
+    protected void recvStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.recvStreamClosed(ssrc);
+        }
+    }
+
+    @Override
+    protected void sendStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.sendStreamClosed(ssrc);
+        }
     }
 
     @Override
@@ -237,6 +279,9 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         socket.close();
         if (rtcpSocket != null) {
             rtcpSocket.close();
+        }
+        if (srtp != null) {
+            srtp.close();
         }
     }
 }

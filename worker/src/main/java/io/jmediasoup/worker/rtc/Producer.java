@@ -443,6 +443,19 @@ final class Producer implements RtpStreamRecv.Listener {
         }
     }
 
+    /** The SSRCs its streams have received on, media and RTX. */
+    long[] streamSsrcs() {
+        long[] ssrcs = new long[streamsBySsrc.size() + streamsByRtxSsrc.size()];
+        int i = 0;
+        for (long ssrc : streamsBySsrc.keySet()) {
+            ssrcs[i++] = ssrc;
+        }
+        for (long ssrc : streamsByRtxSsrc.keySet()) {
+            ssrcs[i++] = ssrc;
+        }
+        return ssrcs;
+    }
+
     /** Stops its timers. */
     void close() {
         closed = true;

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.rtp.srtp.SrtpProfile;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
@@ -54,6 +55,16 @@ record SrtpParameters(String cryptoSuite, String keyBase64) {
             throw new MediasoupTypeError("invalid decoded SRTP key length");
         }
         return new SrtpParameters(cryptoSuite.getAsString(), keyBase64.getAsString());
+    }
+
+    /** The suite as the SRTP engine names it. */
+    SrtpProfile profile() {
+        return SrtpProfile.byMediasoupName(cryptoSuite);
+    }
+
+    /** The keying material: master key followed by master salt. */
+    byte[] key() {
+        return Base64.getDecoder().decode(keyBase64);
     }
 
     JsonObject toJson() {

@@ -235,6 +235,19 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
     }
 
+    /** The remote side is gone (ICE lost, DTLS closed): consumers stop and reports pause until {@link #connected()}. */
+    protected void disconnected() {
+        if (!connected) {
+            return;
+        }
+        connected = false;
+        consumers.values().forEach(Consumer::transportDisconnected);
+        if (rtcpTimer != null) {
+            rtcpTimer.cancel(false);
+            rtcpTimer = null;
+        }
+    }
+
     /** Sends the reports that are due, then again within 0.5 to 1.5 intervals (RFC 3550 §6.2). */
     private void onRtcpTimer() {
         if (closed) {
@@ -520,6 +533,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     }
 
     private void closeProducer(Producer producer) {
+        for (long ssrc : producer.streamSsrcs()) {
+            recvStreamClosed(ssrc);
+        }
         rtpListener.removeProducer(producer);
         producers.remove(producer.id);
         producer.close();
@@ -582,6 +598,16 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         consumer.close();
         consumer.mediaSsrcs().forEach(ssrcConsumers::remove);
         consumer.rtxSsrcs().forEach(rtxSsrcConsumers::remove);
+        consumer.mediaSsrcs().forEach(this::sendStreamClosed);
+        consumer.rtxSsrcs().forEach(this::sendStreamClosed);
+    }
+
+    /** A producer's stream no longer receives on {@code ssrc}: per-SSRC transport state (SRTP) may go. */
+    protected void recvStreamClosed(long ssrc) {
+    }
+
+    /** A consumer no longer sends on {@code ssrc}: per-SSRC transport state (SRTP) may go. */
+    protected void sendStreamClosed(long ssrc) {
     }
 
     /** The router already forgot the consumer along with its producer. */

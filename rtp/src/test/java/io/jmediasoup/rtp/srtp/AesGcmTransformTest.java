@@ -1,0 +1,93 @@
+package io.jmediasoup.rtp.srtp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The AEAD transform against the packets of RFC 7714 §16 (SRTP) and §17 (SRTCP), which give session keys. */
+class AesGcmTransformTest {
+    private static final byte[] SALT = Hex.bytes("517569642070726f2071756f");
+    private static final String RTP = "8040f17b8041f8d35501a0b2" + "47616c6c696120657374206f6d6e697320646976"
+            + "69736120696e207061727465732074726573";
+    private static final long RTP_SSRC = 0x5501a0b2L;
+    private static final long RTP_INDEX = 0xf17b;
+    private static final String RTCP = "81c8000d4d617273" + "4e5450314e545032525450200000042a0000e9304c756e61"
+            + "deadbeefdeadbeefdeadbeefdeadbeefdeadbeef";
+    private static final long RTCP_SSRC = 0x4d617273L;
+    private static final int RTCP_INDEX = 0x5d4;
+
+    static Stream<Arguments> vectors() {
+        return Stream.of(
+                Arguments.of("AEAD_AES_128_GCM", "000102030405060708090a0b0c0d0e0f",
+                        "8040f17b8041f8d35501a0b2" + "f24de3a3fb34de6cacba861c9d7e4bcabe633bd5"
+                                + "0d294e6f42a5f47a51c7d19b36de3adf8833899d7f27beb16a9152cf765ee439" + "0cce",
+                        "81c8000d4d617273" + "63e94885dcdab67ca727d7662f6b7e997ff5c0f76c06f32d"
+                                + "c676a5f1730d6fda4ce09b4686303ded0bb9275bc84aa45896cf4d2fc5abf872"
+                                + "45d9eade" + "800005d4"),
+                Arguments.of("AEAD_AES_256_GCM", "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+                        "8040f17b8041f8d35501a0b2" + "32b1de78a822fe12ef9f78fa332e33aab1801238"
+                                + "9a58e2f3b50b2a0276ffae0f1ba63799b87b7aa3db36dfffd6b0f9bb7878d7a7" + "6c13",
+                        "81c8000d4d617273" + "d50ae4d1f5ce5d304ba297e47d470c282c3ece5dbffe0a50"
+                                + "a2eaa5c1110555be8415f658c61de0476f1b6fad1d1eb30c4446839f57ff6f6c"
+                                + "b26ac3be" + "800005d4"));
+    }
+
+    private static AesGcmTransform transform(String key) {
+        byte[] k = Hex.bytes(key);
+        return new AesGcmTransform(new SessionKeys(k, SALT, new byte[0], k, SALT, new byte[0]), 64);
+    }
+
+    private static byte[] withRoom(String hex, int room) {
+        byte[] bytes = Hex.bytes(hex);
+        return Arrays.copyOf(bytes, bytes.length + room);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void protectsTheRfcRtpPacket(String suite, String key, String srtp, String srtcp) {
+        byte[] packet = withRoom(RTP, 16);
+        transform(key).protectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX);
+        assertEquals(srtp, Hex.string(packet, 0, packet.length));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void unprotectsTheRfcSrtpPacket(String suite, String key, String srtp, String srtcp) {
+        byte[] packet = Hex.bytes(srtp);
+        assertTrue(transform(key).unprotectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX));
+        assertEquals(RTP, Hex.string(packet, 0, packet.length - 16));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void protectsTheRfcRtcpPacket(String suite, String key, String srtp, String srtcp) {
+        byte[] packet = withRoom(RTCP, 20);
+        transform(key).protectRtcp(packet, packet.length - 20, RTCP_SSRC, RTCP_INDEX);
+        assertEquals(srtcp, Hex.string(packet, 0, packet.length));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void unprotectsTheRfcSrtcpPacket(String suite, String key, String srtp, String srtcp) {
+        byte[] packet = Hex.bytes(srtcp);
+        int length = packet.length - 20;
+        AesGcmTransform transform = transform(key);
+        assertEquals(length + 16, transform.rtcpIndexOffset(length));
+        assertTrue(transform.unprotectRtcp(packet, length, RTCP_SSRC, 0x80000000 | RTCP_INDEX, true));
+        assertEquals(RTCP, Hex.string(packet, 0, length));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void aWrongIndexDoesNotAuthenticate(String suite, String key, String srtp, String srtcp) {
+        byte[] packet = Hex.bytes(srtp);
+        assertFalse(transform(key).unprotectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX + 0x10000));
+        assertEquals(srtp, Hex.string(packet, 0, packet.length), "a failed unprotect leaves the packet alone");
+    }
+}
