@@ -8,6 +8,7 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.rtc.PortManager.Protocol;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.sctp.SctpPacket;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -81,6 +82,16 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
             if (srtp == null || srtp.unprotectRtp(data)) {
                 receiveRtpPacket(data);
             }
+        } else if (SctpPacket.isSctp(data)) {
+            receiveSctpData(data);
+        }
+    }
+
+    @Override
+    protected void sendSctpData(ByteBuf packet) {
+        if (remote != null) {
+            socket.send(packet, remote);
+            dataSent(packet.readableBytes());
         }
     }
 

@@ -9,6 +9,7 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.rtc.PortManager.Protocol;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.sctp.SctpPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
@@ -153,6 +154,17 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
             }
         } else if (PacketDemux.isRtp(data) && unprotectRtp(data) && acceptRtp(sender)) {
             receiveRtpPacket(data);
+        } else if (SctpPacket.isSctp(data) && acceptRtp(sender)) {
+            // SCTP rides on the RTP tuple, unencrypted, and may be what comedia learns the tuple from.
+            receiveSctpData(data);
+        }
+    }
+
+    @Override
+    protected void sendSctpData(ByteBuf packet) {
+        if (remote != null) {
+            socket.send(packet, remote);
+            dataSent(packet.readableBytes());
         }
     }
 

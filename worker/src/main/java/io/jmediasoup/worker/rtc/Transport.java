@@ -9,6 +9,8 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.sctp.SctpState;
+import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
@@ -89,6 +91,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private final long maxMessageSize;
     private final long initialAvailableOutgoingBitrate;
     private final SctpOptions sctpOptions;
+    /** The SCTP association when SCTP is enabled, else null. */
+    private final SctpLink sctp;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
     private long maxIncomingBitrate;
     private long bytesReceived;
@@ -126,6 +130,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         this.sctpOptions = enableSctp ? SctpOptions.parse(data) : null;
         this.maxMessageSize = enableSctp ? sctpOptions.maxMessageSize() : messageSize;
+        this.sctp = enableSctp ? new SctpLink(this, shared, sctpOptions) : null;
     }
 
     public String id() {
@@ -232,6 +237,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         connected = true;
         consumers.values().forEach(Consumer::transportConnected);
+        if (sctp != null) {
+            sctp.transportConnected();
+        }
         rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
     }
 
@@ -433,11 +441,86 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     }
 
     /**
-     * Delivers a data consumer's message to the remote side. Only direct data consumers get
-     * here: an SCTP one stays inactive until the transport has an SCTP association (issue 7).
+     * Delivers a data consumer's message to the remote side over the SCTP association; false
+     * what became of it ("sctpsendbufferfull" is notified when the send buffer is full).
      */
-    void sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
-        throw new IllegalStateException("no SCTP association to send data consumer " + dataConsumer.id + "'s message");
+    SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
+        SendResult result = sctp.send(dataConsumer.sctpStreamParameters, ppid, message);
+        if (result == SendResult.QUEUED) {
+            return result;
+        }
+        if (result == SendResult.BUFFER_FULL) {
+            shared.notify(dataConsumer.id, "sctpsendbufferfull", null);
+        } else {
+            shared.logger().warn(LogTag.SCTP, "SctpAssociation", "error sending SCTP message [sid:"
+                    + dataConsumer.sctpStreamParameters.streamId() + ", ppid:" + ppid + ", message size:"
+                    + message.readableBytes() + "]: " + result);
+        }
+        return result;
+    }
+
+    /** Whether the SCTP association is up (data consumers of kind "sctp" may send). */
+    boolean sctpConnected() {
+        return sctp != null && sctp.state() == SctpState.CONNECTED;
+    }
+
+    /**
+     * An SCTP packet from the remote side (over UDP, or DTLS application data for a
+     * WebRtcTransport); lent for the call.
+     */
+    protected void receiveSctpData(ByteBuf data) {
+        if (sctp == null) {
+            shared.logger().debug(LogTag.SCTP, "Transport", "ignoring SCTP packet (SCTP not enabled)");
+            return;
+        }
+        sctp.receive(data);
+    }
+
+    /** Sends an SCTP packet on the kind's connection (UDP, or DTLS application data); lent for the call. */
+    protected abstract void sendSctpData(ByteBuf packet);
+
+    void sctpStateChanged(SctpState state) {
+        boolean up = state == SctpState.CONNECTED;
+        for (DataConsumer dataConsumer : dataConsumers.values()) {
+            if (dataConsumer.isSctp()) {
+                dataConsumer.sctpAssociationChanged(up);
+            }
+        }
+        JsonObject data = new JsonObject();
+        data.addProperty("sctpState", state.label());
+        shared.notify(id, "sctpstatechange", data);
+    }
+
+    /** A message from the SCTP peer goes to the data producer of its stream; DCEP (PPID 50) is ignored as in the C++ worker. */
+    void sctpMessageReceived(int streamId, long ppid, ByteBuf message) {
+        if (ppid == 50) {
+            shared.logger().warn(LogTag.SCTP, "SctpAssociation", "ignoring SCTP data with ppid:50 (WebRTC DataChannel Control)");
+            return;
+        }
+        DataProducer dataProducer = dataProducerByStreamId.get(streamId);
+        if (dataProducer == null) {
+            shared.logger().warn(LogTag.SCTP, "Transport", "no suitable DataProducer for received SCTP message [streamId:"
+                    + streamId + "]");
+            return;
+        }
+        dataProducer.receiveMessage(message.readableBytes());
+        listener.onTransportDataProducerMessageReceived(this, dataProducer, ppid, message);
+    }
+
+    void sctpBufferedAmount(long bufferedAmount) {
+        for (DataConsumer dataConsumer : dataConsumers.values()) {
+            if (dataConsumer.isSctp()) {
+                dataConsumer.sctpBufferedAmount(bufferedAmount);
+            }
+        }
+    }
+
+    /** A payload-channel request aimed at one of its data consumers (dataConsumer.send); {@code payload} is lent. */
+    void handlePayloadRequest(Request request, ByteBuf payload) {
+        if (!request.method().equals("dataConsumer.send")) {
+            throw new MediasoupError("unknown method '" + request.method() + "'");
+        }
+        dataConsumer(request.internal()).send(request, payload);
     }
 
     /** Counts bytes the kind sent on its own (data messages, and media with issue 4). */
@@ -476,6 +559,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             case "dataConsumer.close":
                 DataConsumer dataConsumer = dataConsumer(request.internal());
                 dataConsumers.remove(dataConsumer.id);
+                if (dataConsumer.isSctp() && sctp != null) {
+                    sctp.dataConsumerClosed(dataConsumer.sctpStreamParameters.streamId());
+                }
                 listener.onTransportDataConsumerClosed(this, dataConsumer);
                 request.accept();
                 break;
@@ -661,6 +747,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         checkDataType(dataConsumer, "DataConsumer");
         listener.onTransportNewDataConsumer(this, dataConsumer, dataProducerId);
         dataConsumers.put(dataConsumerId, dataConsumer);
+        if (dataConsumer.isSctp()) {
+            dataConsumer.sctpAssociationChanged(sctpConnected());
+        }
         request.accept(dataConsumer.dump());
     }
 
@@ -691,6 +780,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private void closeDataProducer(DataProducer dataProducer) {
         if (dataProducer.isSctp()) {
             dataProducerByStreamId.remove(dataProducer.sctpStreamParameters.streamId());
+            if (!closed) {
+                sctp.dataProducerClosed(dataProducer.sctpStreamParameters.streamId());
+            }
         }
         dataProducers.remove(dataProducer.id);
         listener.onTransportDataProducerClosed(this, dataProducer);
@@ -745,8 +837,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         json.add("rtpListener", rtpListener.toJson());
         json.addProperty("maxMessageSize", maxMessageSize);
         if (sctpOptions != null) {
-            json.add("sctpParameters", sctpOptions.toJson());
-            json.addProperty("sctpState", "new");
+            json.add("sctpParameters", sctpOptions.toJson(sctp.outboundStreams(), sctp.bufferedAmount()));
+            json.addProperty("sctpState", sctp.state().label());
             JsonObject sctpListener = new JsonObject();
             JsonObject streamIdTable = new JsonObject();
             dataProducerByStreamId.forEach((streamId, producer) -> streamIdTable.addProperty(streamId.toString(), producer.id));
@@ -778,7 +870,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         json.addProperty("transportId", id);
         json.addProperty("timestamp", System.currentTimeMillis());
         if (sctpOptions != null) {
-            json.addProperty("sctpState", "new");
+            json.addProperty("sctpState", sctp.state().label());
         }
         json.addProperty("bytesReceived", bytesReceived);
         json.addProperty("recvBitrate", 0);
@@ -825,6 +917,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (rtcpTimer != null) {
             rtcpTimer.cancel(false);
+        }
+        if (sctp != null) {
+            sctp.close();
         }
         closeSockets();
     }

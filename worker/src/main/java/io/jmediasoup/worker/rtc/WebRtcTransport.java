@@ -20,6 +20,7 @@ import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.PortManager.Protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -475,10 +476,23 @@ final class WebRtcTransport extends Transport
         }
     }
 
-    /** SCTP over DTLS is not there yet (issue 7): application data is dropped. */
+    /** DTLS application data is SCTP (RFC 8261). */
     @Override
     public void onDtlsApplicationData(byte[] data) {
-        shared.logger().debug(LogTag.SCTP, "WebRtcTransport", "ignoring DTLS application data: no SCTP association");
+        ByteBuf packet = Unpooled.wrappedBuffer(data);
+        receiveSctpData(packet);
+    }
+
+    /** SCTP goes out as DTLS application data, once DTLS is connected. */
+    @Override
+    protected void sendSctpData(ByteBuf packet) {
+        byte[] data = new byte[packet.readableBytes()];
+        packet.getBytes(packet.readerIndex(), data);
+        if (dtlsTransport.send(data)) {
+            dataSent(data.length);
+        } else {
+            shared.logger().warn(LogTag.SCTP, "WebRtcTransport", "cannot send SCTP data: DTLS not connected or packet too large");
+        }
     }
 
     private void notifyDtlsState(String state, String remoteCertificatePem) {
