@@ -1,0 +1,69 @@
+// Data channels over our SCTP: two PlainTransports of one router with enableSctp are connected
+// to each other over loopback UDP (both start the handshake at once). A direct data producer's
+// messages go out on the first transport's SCTP data consumer, come in on the second one's SCTP
+// data producer and reach a DirectTransport data consumer as "message" events.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { mediasoup, until } = require('./harness');
+
+let worker;
+let router;
+
+before(async () => {
+  worker = await mediasoup.createWorker({ logLevel: 'warn' });
+  router = await worker.createRouter();
+});
+
+after(() => worker.close());
+
+test('SCTP between two PlainTransports carries data producer messages to a direct data consumer', async () => {
+  const sctpOptions = { listenIp: '127.0.0.1', enableSctp: true, numSctpStreams: { OS: 64, MIS: 64 }, maxSctpMessageSize: 262144 };
+  const left = await router.createPlainTransport(sctpOptions);
+  const right = await router.createPlainTransport(sctpOptions);
+  const states = { left: [], right: [] };
+  left.on('sctpstatechange', (state) => states.left.push(state));
+  right.on('sctpstatechange', (state) => states.right.push(state));
+  await left.connect({ ip: '127.0.0.1', port: right.tuple.localPort });
+  await right.connect({ ip: '127.0.0.1', port: left.tuple.localPort });
+  await until(() => left.sctpState === 'connected' && right.sctpState === 'connected');
+  assert.deepEqual(states.left, [ 'connecting', 'connected' ]);
+  assert.deepEqual(states.right, [ 'connecting', 'connected' ]);
+
+  const direct = await router.createDirectTransport();
+  const source = await direct.produceData({ label: 'source' });
+  const outgoing = await left.consumeData({ dataProducerId: source.id });
+  const incoming = await right.produceData({
+    sctpStreamParameters: { streamId: outgoing.sctpStreamParameters.streamId, ordered: true },
+    label: 'incoming'
+  });
+  const sink = await direct.consumeData({ dataProducerId: incoming.id });
+  const received = [];
+  sink.on('message', (message, ppid) => received.push({ message, ppid }));
+
+  const big = Buffer.alloc(200000);
+  for (let i = 0; i < big.length; i++) big[i] = i % 251;
+  source.send('hello');
+  source.send(big);
+  source.send('');
+  source.send('bye');
+  await until(() => received.length === 4, 8000);
+
+  assert.equal(received[0].message.toString(), 'hello');
+  assert.equal(received[0].ppid, 51);
+  assert.ok(received[1].message.equals(big));
+  assert.equal(received[1].ppid, 53);
+  assert.equal(received[2].ppid, 56);
+  assert.equal(received[3].message.toString(), 'bye');
+
+  const [ outgoingStats ] = await outgoing.getStats();
+  assert.equal(outgoingStats.messagesSent, 4);
+  const [ incomingStats ] = await incoming.getStats();
+  assert.equal(incomingStats.messagesReceived, 4);
+  assert.equal(incomingStats.bytesReceived, 5 + big.length + 1 + 3);
+  await until(async () => (await outgoing.getBufferedAmount()) === 0);
+  const dump = await left.dump();
+  assert.equal(dump.sctpState, 'connected');
+  assert.equal(dump.sctpParameters.OS, 64);
+});
