@@ -71,7 +71,6 @@ public final class SctpAssociation {
     private ReceivedTsns received;
     private Reassembly reassembly;
     private SendQueue sendQueue;
-    private int[] outgoingSsns;
     private byte[] cookieToEcho;
     private boolean sackDue;
     private long lastBufferedAmount;
@@ -191,12 +190,7 @@ public final class SctpAssociation {
         }
         ByteBuf copy = allocator.directBuffer(length);
         copy.writeBytes(message, message.readerIndex(), length);
-        int ssn = 0;
-        if (!options.unordered()) {
-            ssn = outgoingSsns[streamId];
-            outgoingSsns[streamId] = (ssn + 1) & 0xFFFF;
-        }
-        sendQueue.add(new SendQueue.Message(streamId, ssn, ppid, options, copy, nowMs));
+        sendQueue.add(new SendQueue.Message(streamId, ppid, options, copy, nowMs));
         reportBufferedAmount();
         sendData(nowMs);
         flush();
@@ -325,6 +319,9 @@ public final class SctpAssociation {
             heartbeatAt = nowMs + rto.value() + HEARTBEAT_INTERVAL_MS;
         }
         if (nowMs >= reconfigAt) {
+            if (!countError()) {
+                return;
+            }
             rto.backOff();
             sendResetRequest(nowMs);
         }
@@ -512,8 +509,7 @@ public final class SctpAssociation {
         this.sentTsns = new Tsn(myInitialTsn);
         this.received = new ReceivedTsns(peerInitialTsn);
         this.reassembly = new Reassembly(allocator, config.maxMessageSize(), listener::onSctpMessage);
-        this.sendQueue = new SendQueue(config.mtu(), sentTsns.unwrap(myInitialTsn), peerArwnd);
-        this.outgoingSsns = new int[os];
+        this.sendQueue = new SendQueue(config.mtu(), os, sentTsns.unwrap(myInitialTsn), peerArwnd);
         this.expectedPeerReconfigSequence = peerInitialTsn;
         this.lastPeerReconfigResult = ReconfigChunk.RESULT_SUCCESS_PERFORMED;
     }
@@ -734,9 +730,15 @@ public final class SctpAssociation {
                 || result == ReconfigChunk.RESULT_IN_PROGRESS) {
             return;
         }
+        if (pendingReset[0] == 0) {
+            for (int i = 1; i < pendingReset.length; i++) {
+                sendQueue.resume(pendingReset[i]);
+            }
+        }
         pendingReset = null;
         reconfigAt = OFF;
         requestNextReset(nowMs);
+        sendData(nowMs);
     }
 
     private void requestNextReset(long nowMs) {
@@ -748,9 +750,7 @@ public final class SctpAssociation {
         pendingResetLastTsn = sendQueue.lastAssignedTsn();
         if (pendingReset[0] == 0) {
             for (int i = 1; i < pendingReset.length; i++) {
-                if (pendingReset[i] < outgoingSsns.length) {
-                    outgoingSsns[pendingReset[i]] = 0;
-                }
+                sendQueue.pauseAndReset(pendingReset[i]);
             }
         }
         sendResetRequest(nowMs);

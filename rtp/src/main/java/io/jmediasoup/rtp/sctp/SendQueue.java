@@ -11,13 +11,16 @@ import java.util.List;
  * chunks, the chunks in flight until acknowledged, the congestion window (slow start, congestion
  * avoidance, fast retransmit on three miss reports, a one-MTU window after a T3 timeout), the
  * peer's receive window, and partial reliability (RFC 3758) that abandons expired messages.
+ * SSNs are given when a message's first fragment goes out, so that a message dropped before
+ * that leaves no hole in its stream; a stream being reset (RFC 6525) holds its new messages
+ * until the peer answered.
  */
 final class SendQueue {
     static final int FAST_RETRANSMIT_REPORTS = 3;
 
     static final class Message {
         final int streamId;
-        final int ssn;
+        int ssn;
         final long ppid;
         final boolean unordered;
         final ByteBuf data;
@@ -26,9 +29,8 @@ final class SendQueue {
         int nextOffset;
         boolean abandoned;
 
-        Message(int streamId, int ssn, long ppid, SendOptions options, ByteBuf data, long nowMs) {
+        Message(int streamId, long ppid, SendOptions options, ByteBuf data, long nowMs) {
             this.streamId = streamId;
-            this.ssn = ssn;
             this.ppid = ppid;
             this.unordered = options.unordered();
             this.data = data;
@@ -68,6 +70,12 @@ final class SendQueue {
     private final int mtu;
     private final int maxFragment;
     private final ArrayDeque<Message> pending = new ArrayDeque<>();
+    /** The message whose fragments are going out: its TSNs must follow each other. */
+    private Message current;
+    /** The next SSN of each outbound stream. */
+    private final int[] ssns;
+    /** Outbound streams with a reset request in flight: their new messages wait. */
+    private final boolean[] paused;
     /** Chunks sent and not yet covered by the cumulative ack, lowest TSN first. */
     private final ArrayDeque<Chunk> outstanding = new ArrayDeque<>();
     private long nextTsn;
@@ -76,13 +84,14 @@ final class SendQueue {
     private long cwnd;
     private long ssthresh;
     private long partialBytesAcked;
-    private long peerRwnd;
+    /** The peer's a_rwnd from its last SACK (or INIT): what may be in flight. */
+    private long peerArwnd;
     private long inFlight;
     private long bufferedAmount;
     private long fastRecoveryExit = -1;
     private final List<Chunk> toSend = new ArrayList<>();
 
-    SendQueue(int mtu, long unwrappedInitialTsn, long peerArwnd) {
+    SendQueue(int mtu, int outboundStreams, long unwrappedInitialTsn, long peerArwnd) {
         this.mtu = mtu;
         this.maxFragment = mtu - SctpPacket.HEADER_SIZE - DataChunk.HEADER_SIZE;
         this.nextTsn = unwrappedInitialTsn;
@@ -91,7 +100,23 @@ final class SendQueue {
         // RFC 9260 §7.2.1: min(4 MTU, max(2 MTU, 4380)).
         this.cwnd = Math.min(4L * mtu, Math.max(2L * mtu, 4380));
         this.ssthresh = peerArwnd;
-        this.peerRwnd = peerArwnd;
+        this.peerArwnd = peerArwnd;
+        this.ssns = new int[outboundStreams];
+        this.paused = new boolean[outboundStreams];
+    }
+
+    /** Holds the stream's messages not yet started and starts its SSNs over at 0 (an outgoing reset). */
+    void pauseAndReset(int streamId) {
+        if (streamId < ssns.length) {
+            ssns[streamId] = 0;
+            paused[streamId] = true;
+        }
+    }
+
+    void resume(int streamId) {
+        if (streamId < paused.length) {
+            paused[streamId] = false;
+        }
     }
 
     void add(Message message) {
@@ -113,7 +138,7 @@ final class SendQueue {
     }
 
     boolean isEmpty() {
-        return pending.isEmpty() && outstanding.isEmpty();
+        return current == null && pending.isEmpty() && outstanding.isEmpty();
     }
 
     boolean hasOutstanding() {
@@ -155,20 +180,25 @@ final class SendQueue {
                 toSend.add(chunk);
             }
         }
-        while (budget > 0 && !pending.isEmpty()) {
-            Message message = pending.peek();
-            if (message.abandoned || (message.nextOffset == 0 && message.expired(nowMs))) {
-                pending.poll();
-                if (!message.abandoned) {
-                    bufferedAmount -= message.data.readableBytes();
-                }
+        while (budget > 0) {
+            Message message = current != null ? current : nextToStart(nowMs);
+            if (message == null) {
+                break;
+            }
+            if (message.abandoned) {
+                current = null;
                 message.data.release();
                 continue;
             }
             int remaining = message.data.readableBytes() - message.nextOffset;
             int size = Math.min(remaining, maxFragment);
-            if (inFlight > 0 && size > peerRwnd - inFlight) {
-                return toSend;
+            if (inFlight > 0 && inFlight + size > peerArwnd) {
+                current = message;
+                break;
+            }
+            if (message.nextOffset == 0 && !message.unordered) {
+                message.ssn = ssns[message.streamId];
+                ssns[message.streamId] = (message.ssn + 1) & 0xFFFF;
             }
             int flags = (message.nextOffset == 0 ? DataChunk.FLAG_BEGIN : 0) | (size == remaining ? DataChunk.FLAG_END : 0)
                     | (message.unordered ? DataChunk.FLAG_UNORDERED : 0);
@@ -176,8 +206,10 @@ final class SendQueue {
             Chunk chunk = new Chunk(nextTsn++, message, flags, payload);
             message.nextOffset += size;
             if (size == remaining) {
-                pending.poll();
+                current = null;
                 message.data.release();
+            } else {
+                current = message;
             }
             chunk.transmissions = 1;
             chunk.sentMs = nowMs;
@@ -189,9 +221,26 @@ final class SendQueue {
         return toSend;
     }
 
+    /** Takes the first queued message whose stream is not paused; drops those that expired unsent. */
+    private Message nextToStart(long nowMs) {
+        Iterator<Message> messages = pending.iterator();
+        while (messages.hasNext()) {
+            Message message = messages.next();
+            if (message.expired(nowMs)) {
+                messages.remove();
+                bufferedAmount -= message.data.readableBytes();
+                message.data.release();
+            } else if (message.streamId >= paused.length || !paused[message.streamId]) {
+                messages.remove();
+                return message;
+            }
+        }
+        return null;
+    }
+
     /** What a SACK tells (RFC 9260 §6.2.1, §7.2); returns the RTT measured, or -1. */
     long onSack(long cumAck, long arwnd, int[] gaps, int gapCount, long nowMs) {
-        if (cumAck < cumulativeAck) {
+        if (cumAck < cumulativeAck || cumAck >= nextTsn) {
             return -1;
         }
         long rtt = -1;
@@ -239,7 +288,7 @@ final class SendQueue {
         if (fastRecoveryExit >= 0 && cumulativeAck >= fastRecoveryExit) {
             fastRecoveryExit = -1;
         }
-        peerRwnd = Math.max(0, arwnd - inFlight);
+        peerArwnd = arwnd;
         return rtt;
     }
 
@@ -326,9 +375,8 @@ final class SendQueue {
                 chunk.retransmit = false;
             }
         }
-        int unsent = message.data.readableBytes() - message.nextOffset;
-        if (unsent > 0 && message.data.refCnt() > 0 && pending.contains(message)) {
-            bufferedAmount -= unsent;
+        if (message == current) {
+            bufferedAmount -= message.data.readableBytes() - message.nextOffset;
         }
     }
 
@@ -392,6 +440,10 @@ final class SendQueue {
             chunk.payload.release();
         }
         outstanding.clear();
+        if (current != null) {
+            current.data.release();
+            current = null;
+        }
         Iterator<Message> messages = pending.iterator();
         while (messages.hasNext()) {
             Message message = messages.next();

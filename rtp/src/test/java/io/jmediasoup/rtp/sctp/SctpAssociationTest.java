@@ -227,6 +227,35 @@ class SctpAssociationTest {
     }
 
     @Test
+    void messagesSentRightAfterAResetWaitForItAndArrive() {
+        connected(false);
+        pair.a.association.send(5, 51, text("one"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.send(5, 51, text("two"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.resetStreams(new int[] {5}, false, pair.now);
+        pair.a.association.send(5, 51, text("three"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.send(6, 51, text("other stream"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.run(5_000);
+        assertEquals(List.of("one", "two", "other stream", "three"), pair.b.messages);
+    }
+
+    @Test
+    void anOrderedMessageThatExpiresUnsentLeavesNoHoleInItsStream() {
+        pair = new SctpPair(new SctpConfig(16, 16, 262_144, 262_144, 1200));
+        pair.a.association.connect(pair.now);
+        pair.run(5_000);
+        // A full window holds the second message back until its lifetime is over.
+        pair.lose = (side, n) -> side == pair.a;
+        SendOptions ordered = new SendOptions(false, 50, -1);
+        pair.a.association.send(7, 53, text(big(100_000, 'w')), new SendOptions(false, 50, -1), pair.now);
+        pair.a.association.send(7, 53, text("expires unsent"), ordered, pair.now);
+        pair.run(200);
+        pair.lose = (side, n) -> false;
+        pair.a.association.send(7, 53, text("arrives"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.run(10_000);
+        assertEquals(List.of("arrives"), pair.b.messages);
+    }
+
+    @Test
     void anIncomingStreamResetMakesThePeerResetItsOutgoingStream() {
         connected(false);
         pair.a.association.resetStreams(new int[] {6}, true, pair.now);

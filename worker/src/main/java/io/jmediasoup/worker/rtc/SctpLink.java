@@ -90,9 +90,14 @@ final class SctpLink implements SctpAssociation.Listener {
         }
     }
 
+    /**
+     * Arms the timer for the association's next deadline. A later deadline keeps the timer that
+     * is armed (it fires early, finds nothing due and re-arms), so busy traffic, which moves the
+     * deadline on every packet, does not schedule a task per packet.
+     */
     private void reschedule() {
         long next = association.nextTimeout();
-        if (next == timerAt && timer != null) {
+        if (timer != null && timerAt <= next) {
             return;
         }
         if (timer != null) {
