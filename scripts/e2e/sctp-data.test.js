@@ -18,8 +18,10 @@ before(async () => {
 
 after(() => worker.close());
 
-test('SCTP between two PlainTransports carries data producer messages to a direct data consumer', async () => {
-  const sctpOptions = { listenIp: '127.0.0.1', enableSctp: true, numSctpStreams: { OS: 64, MIS: 64 }, maxSctpMessageSize: 262144 };
+/** Two PlainTransports of the router with SCTP, connected to each other, once both report "connected". */
+async function sctpPair(extraOptions = {}) {
+  const sctpOptions = { listenIp: '127.0.0.1', enableSctp: true, numSctpStreams: { OS: 64, MIS: 64 },
+    maxSctpMessageSize: 262144, ...extraOptions };
   const left = await router.createPlainTransport(sctpOptions);
   const right = await router.createPlainTransport(sctpOptions);
   const states = { left: [], right: [] };
@@ -28,6 +30,11 @@ test('SCTP between two PlainTransports carries data producer messages to a direc
   await left.connect({ ip: '127.0.0.1', port: right.tuple.localPort });
   await right.connect({ ip: '127.0.0.1', port: left.tuple.localPort });
   assert.ok(await until(() => left.sctpState === 'connected' && right.sctpState === 'connected'));
+  return { left, right, states };
+}
+
+test('SCTP between two PlainTransports carries data producer messages to a direct data consumer', async () => {
+  const { left, right, states } = await sctpPair();
   assert.deepEqual(states.left, [ 'connecting', 'connected' ]);
   assert.deepEqual(states.right, [ 'connecting', 'connected' ]);
 
@@ -98,4 +105,23 @@ test('pipeToRouter carries a data producer\'s messages between routers over SCTP
   assert.ok(await until(() => received.length === sent.length - firstReceived));
   assert.deepEqual(received.map(({ text }) => text), sent.slice(firstReceived));
   assert.ok(received.every(({ ppid }) => ppid === 51));
+});
+
+test('bufferedamountlow when the SCTP send buffer drains, sctpsendbufferfull when it would overflow', async () => {
+  const { left } = await sctpPair({ sctpSendBufferSize: 100000 });
+  const direct = await router.createDirectTransport();
+  const source = await direct.produceData();
+  const outgoing = await left.consumeData({ dataProducerId: source.id });
+  const lows = [];
+  let fulls = 0;
+  outgoing.on('bufferedamountlow', (amount) => lows.push(amount));
+  outgoing.on('sctpsendbufferfull', () => fulls++);
+
+  await outgoing.setBufferedAmountLowThreshold(1000);
+  assert.ok(await until(() => lows.length === 1), 'at or under the threshold already: notified at once');
+  for (let i = 0; i < 3; i++) source.send(Buffer.alloc(60000, i));
+  assert.ok(await until(() => fulls >= 1), 'the third message does not fit 100000 bytes');
+  assert.ok(await until(() => lows.length === 2), 'notified again once the buffer drained');
+  assert.ok(lows[1] <= 1000);
+  assert.equal(await outgoing.getBufferedAmount(), 0);
 });
