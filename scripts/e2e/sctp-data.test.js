@@ -64,11 +64,17 @@ test('SCTP between two PlainTransports carries data producer messages to a direc
   assert.equal(received[2].ppid, 56);
   assert.equal(received[3].message.toString(), 'bye');
 
+  // dataConsumer.send (a payload-channel request) puts a message on the consumer's SCTP stream.
+  await outgoing.send(Buffer.from('sent by the consumer'));
+  assert.ok(await until(() => received.length === 5));
+  assert.equal(received[4].message.toString(), 'sent by the consumer');
+  assert.equal(received[4].ppid, 53);
+
   const [ outgoingStats ] = await outgoing.getStats();
-  assert.equal(outgoingStats.messagesSent, 4);
+  assert.equal(outgoingStats.messagesSent, 5);
   const [ incomingStats ] = await incoming.getStats();
-  assert.equal(incomingStats.messagesReceived, 4);
-  assert.equal(incomingStats.bytesReceived, 5 + big.length + 1 + 3);
+  assert.equal(incomingStats.messagesReceived, 5);
+  assert.equal(incomingStats.bytesReceived, 5 + big.length + 1 + 3 + 20);
   assert.equal(await outgoing.getBufferedAmount(), 0);
   const dump = await left.dump();
   assert.equal(dump.sctpState, 'connected');
