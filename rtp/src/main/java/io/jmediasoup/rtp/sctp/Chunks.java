@@ -10,8 +10,6 @@ final class Chunks {
     static final int HEARTBEAT_INFO = 1;
     /** Error cause "User-Initiated Abort" (RFC 9260 §3.3.10.12). */
     static final int CAUSE_USER_INITIATED_ABORT = 12;
-    /** Error cause "Protocol Violation" (RFC 9260 §3.3.10.13). */
-    static final int CAUSE_PROTOCOL_VIOLATION = 13;
 
     private Chunks() {}
 

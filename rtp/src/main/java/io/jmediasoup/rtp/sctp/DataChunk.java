@@ -8,7 +8,6 @@ final class DataChunk {
     static final int FLAG_END = 1;
     static final int FLAG_BEGIN = 2;
     static final int FLAG_UNORDERED = 4;
-    static final int FLAG_IMMEDIATE = 8;
 
     private DataChunk() {}
 

@@ -65,10 +65,6 @@ final class ReceivedTsns {
         return cumulative;
     }
 
-    boolean hasGaps() {
-        return !ahead.isEmpty();
-    }
-
     /** Writes the SACK for what was received so far and forgets the reported duplicates. */
     void writeSack(ByteBuf out, long arwnd) {
         int count = 0;

@@ -13,7 +13,6 @@ final class ReconfigChunk {
     static final int ADD_OUTGOING_STREAMS_REQUEST = 17;
     static final int ADD_INCOMING_STREAMS_REQUEST = 18;
 
-    static final int RESULT_SUCCESS_NOTHING_TO_DO = 0;
     static final int RESULT_SUCCESS_PERFORMED = 1;
     static final int RESULT_DENIED = 2;
     static final int RESULT_ERROR_BAD_SEQUENCE_NUMBER = 5;

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -141,6 +142,11 @@ public final class SctpAssociation {
         return malformedPackets;
     }
 
+    /** Messages from the peer dropped for exceeding maxMessageSize, as the C++ worker drops them. */
+    public long oversizedMessages() {
+        return reassembly != null ? reassembly.oversizedMessages() : 0;
+    }
+
     /** Starts the handshake: INIT, then "connecting". Does nothing unless new. */
     public void connect(long nowMs) {
         if (phase != Phase.CLOSED || state != SctpState.NEW) {
@@ -172,7 +178,7 @@ public final class SctpAssociation {
      * the caller's business (51 string, 53 binary, 56/57 their empty forms).
      */
     public SendResult send(int streamId, long ppid, ByteBuf message, SendOptions options, long nowMs) {
-        if (sendQueue == null || !(phase == Phase.ESTABLISHED)) {
+        if (sendQueue == null || phase != Phase.ESTABLISHED) {
             return SendResult.NOT_CONNECTED;
         }
         if (streamId >= outboundStreams) {
@@ -761,7 +767,7 @@ public final class SctpAssociation {
             reconfigAt = OFF;
             return;
         }
-        int[] streamIds = java.util.Arrays.copyOfRange(pendingReset, 1, pendingReset.length);
+        int[] streamIds = Arrays.copyOfRange(pendingReset, 1, pendingReset.length);
         ByteBuf packet = room(24 + 2 * streamIds.length);
         if (pendingReset[0] == 0) {
             ReconfigChunk.writeOutgoingResetRequest(packet, Tsn.wrap(pendingResetSequence),

@@ -141,23 +141,6 @@ final class SendQueue {
         return current == null && pending.isEmpty() && outstanding.isEmpty();
     }
 
-    boolean hasOutstanding() {
-        for (Chunk chunk : outstanding) {
-            if (!chunk.acked && !chunk.abandoned) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    long cwnd() {
-        return cwnd;
-    }
-
-    long inFlight() {
-        return inFlight;
-    }
-
     /**
      * The chunks to send now, retransmissions first, as far as the congestion and receive windows
      * allow (one packet's worth at least when nothing is in flight). Expired messages that have

@@ -2,6 +2,8 @@ package io.jmediasoup.rtp.sctp;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,7 +33,7 @@ record StateCookie(long myTag, long peerTag, long myInitialTsn, long peerInitial
             return null;
         }
         byte[] expected = mac(key, cookie);
-        if (!java.security.MessageDigest.isEqual(expected, java.util.Arrays.copyOfRange(cookie, BODY_SIZE, SIZE))) {
+        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(cookie, BODY_SIZE, SIZE))) {
             return null;
         }
         ByteBuffer body = ByteBuffer.wrap(cookie);

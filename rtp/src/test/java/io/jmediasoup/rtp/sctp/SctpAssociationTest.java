@@ -142,6 +142,21 @@ class SctpAssociationTest {
     }
 
     @Test
+    void aMessageLargerThanOurMaxMessageSizeIsDroppedOnReceipt() {
+        pair = new SctpPair(SctpPair.config());
+        pair.b.association.close();
+        pair.b.association = new SctpAssociation(new SctpConfig(16, 16, 4_000, 262_144, 1200), pair.b,
+                io.netty.buffer.PooledByteBufAllocator.DEFAULT, new java.util.Random(3));
+        pair.a.association.connect(pair.now);
+        pair.run(5_000);
+        pair.a.association.send(0, 53, text(big(5_000, 'x')), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.send(0, 53, text(big(4_000, 'y')), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.run(5_000);
+        assertEquals(List.of(big(4_000, 'y')), pair.b.messages);
+        assertEquals(1, pair.b.association.oversizedMessages());
+    }
+
+    @Test
     void theSendBufferSizeIsEnforced() {
         pair = new SctpPair(new SctpConfig(16, 16, 100_000, 150_000, 1200));
         pair.a.association.connect(pair.now);

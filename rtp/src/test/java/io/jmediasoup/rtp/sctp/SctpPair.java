@@ -18,6 +18,8 @@ final class SctpPair {
         final String name;
         SctpAssociation association;
         final List<byte[]> packets = new ArrayList<>();
+        /** Every packet it ever sent, for a corpus. */
+        final List<byte[]> sent = new ArrayList<>();
         final List<String> messages = new ArrayList<>();
         final List<Long> ppids = new ArrayList<>();
         final List<Integer> streams = new ArrayList<>();
@@ -34,6 +36,7 @@ final class SctpPair {
             byte[] bytes = new byte[packet.readableBytes()];
             packet.getBytes(packet.readerIndex(), bytes);
             packets.add(bytes);
+            sent.add(bytes);
         }
 
         @Override
