@@ -71,16 +71,15 @@ final class DataConsumer extends DataEndpoint {
         return transport.sendMessage(this, ppid, message);
     }
 
-    /** dataConsumer.send from the payload channel: accepted once queued, else "sctpsendbufferfull" or a failure. */
+    /**
+     * dataConsumer.send from the payload channel: accepted once queued, else "sctpsendbufferfull"
+     * or "message send failed". A message over maxMessageSize fails too, where the C++ worker
+     * leaves the request unanswered (the application's promise would never settle).
+     */
     void send(Request request, ByteBuf payload) {
         JsonElement ppid = request.data().get("ppid");
         if (!JsonValues.isPositiveInteger(ppid)) {
             throw new MediasoupTypeError("invalid ppid");
-        }
-        if (payload.readableBytes() > transport.maxMessageSize()) {
-            shared.logger().warn(LogTag.MESSAGE, "DataConsumer", "given message exceeds maxMessageSize value [maxMessageSize:"
-                    + transport.maxMessageSize() + ", len:" + payload.readableBytes() + "]");
-            return;
         }
         SendResult result = sendMessage(ppid.getAsLong() & 0xFFFFFFFFL, payload);
         if (result == SendResult.QUEUED) {

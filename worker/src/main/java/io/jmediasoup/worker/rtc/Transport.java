@@ -441,7 +441,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     }
 
     /**
-     * Delivers a data consumer's message to the remote side over the SCTP association; false
+     * Delivers a data consumer's message to the remote side over the SCTP association and says
      * what became of it ("sctpsendbufferfull" is notified when the send buffer is full).
      */
     SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
