@@ -235,13 +235,7 @@ test('video orientation from the sender becomes videoorientationchange events', 
     headerExtensions: [ { uri: 'urn:3gpp:video-orientation', id: 3 } ] });
   const changes = [];
   producer.on('videoorientationchange', (orientation) => changes.push(orientation));
-  const withOrientation = (seq, value) => {
-    const packet = videoPacket(ssrc, seq, VP8_KEY_FRAME);
-    const extension = Buffer.from([ 0xbe, 0xde, 0x00, 0x01, (3 << 4) | 0, value, 0, 0 ]);
-    const result = Buffer.concat([ packet.subarray(0, 12), extension, packet.subarray(12) ]);
-    result[0] |= 0x10;
-    return result;
-  };
+  const withOrientation = (seq, value) => rtp.withExtension(videoPacket(ssrc, seq, VP8_KEY_FRAME), 3, [ value ]);
   send(withOrientation(1, 0x01));
   send(withOrientation(2, 0x01));
   send(withOrientation(3, 0x0e));
