@@ -244,3 +244,40 @@ test('video orientation from the sender becomes videoorientationchange events', 
   sender.close();
   receiver.close();
 });
+
+test('trace events: rtp and keyframe into the producer, pli from the receiver into the consumer', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const downstream = collect(receiver);
+  const ssrc = 10000;
+  const { producer, consumer, send, feedback } = await pipeline({ sender, receiver, producerSsrc: ssrc });
+  const producerTraces = [];
+  const consumerTraces = [];
+  producer.on('trace', (trace) => producerTraces.push(trace));
+  consumer.on('trace', (trace) => consumerTraces.push(trace));
+  await producer.enableTraceEvent([ 'rtp', 'keyframe' ]);
+  await consumer.enableTraceEvent([ 'pli' ]);
+
+  send(videoPacket(ssrc, 300, VP8_KEY_FRAME));
+  send(videoPacket(ssrc, 301, VP8_DELTA_FRAME));
+  assert.ok(await until(() => producerTraces.length === 2 && downstream.rtp.length === 2));
+  const [ keyFrame, delta ] = producerTraces;
+  assert.equal(keyFrame.type, 'keyframe');
+  assert.equal(keyFrame.direction, 'in');
+  assert.equal(typeof keyFrame.timestamp, 'number');
+  assert.deepEqual(keyFrame.info, { payloadType: 96, sequenceNumber: 300, timestamp: 3000 * 300, marker: false, ssrc,
+    isKeyFrame: true, size: 12 + VP8_KEY_FRAME.length + 1, payloadSize: VP8_KEY_FRAME.length + 1, spatialLayer: 0, temporalLayer: 0 });
+  assert.equal(delta.type, 'rtp');
+  assert.equal(delta.info.sequenceNumber, 301);
+  assert.equal(delta.info.isKeyFrame, false);
+
+  const mediaSsrc = consumer.rtpParameters.encodings[0].ssrc;
+  feedback(rtp.feedback(206, 1, 1, mediaSsrc));
+  assert.ok(await until(() => consumerTraces.length === 1));
+  const [ pli ] = consumerTraces;
+  assert.equal(pli.type, 'pli');
+  assert.equal(pli.direction, 'in');
+  assert.deepEqual(pli.info, { ssrc: mediaSsrc });
+  sender.close();
+  receiver.close();
+});

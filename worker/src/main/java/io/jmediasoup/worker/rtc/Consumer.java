@@ -51,7 +51,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
     protected final Shared shared;
     protected final Listener listener;
     private final Set<Integer> supportedCodecPayloadTypes = new TreeSet<>();
-    private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
+    private final RtpTraceEvents traceEvents;
     private boolean paused;
     private boolean producerPaused;
     private boolean transportConnected;
@@ -66,6 +66,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
         this.shared = shared;
         this.listener = listener;
         this.type = type;
+        this.traceEvents = RtpTraceEvents.forConsumer(id, shared);
         this.kind = MediaKind.parse(data);
         JsonElement rtpParametersJson = data.get("rtpParameters");
         if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
@@ -182,7 +183,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 request.accept(data);
                 break;
             case "consumer.enableTraceEvent":
-                traceEventTypes.enable(request.data());
+                traceEvents.enable(request.data());
                 request.accept();
                 break;
             case "consumer.requestKeyFrame":
@@ -264,6 +265,11 @@ abstract class Consumer implements RtpStreamSend.Listener {
 
     /** The remote receiver sent a PLI or FIR for one of our streams: relayed as a request to the producer. */
     void receiveKeyFrameRequest(RtpStreamSend stream, boolean fir) {
+        if (fir) {
+            traceEvents.fir(stream.params.ssrc());
+        } else {
+            traceEvents.pli(stream.params.ssrc());
+        }
         stream.keyFrameRequested(fir);
         requestKeyFrame();
     }
@@ -271,6 +277,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
     /** The remote receiver NACKed packets of one of our streams: retransmitted while active. */
     void receiveNack(RtpStreamSend stream, CompoundPacketReader reader) {
         if (isActive()) {
+            traceEvents.nack();
             stream.receiveNack(reader, shared.nowMs());
         }
     }
@@ -283,6 +290,12 @@ abstract class Consumer implements RtpStreamSend.Listener {
     @Override
     public void onRtpStreamRetransmitRtpPacket(RtpStreamSend stream, RtpPacket packet) {
         listener.onConsumerSendRtpPacket(this, packet);
+        traceEvents.packet(packet, stream.params.hasRtx(), RtpExtensionIds.ROUTER);
+    }
+
+    /** A packet of the producer's was sent, rewritten for this consumer: a "trace" event if enabled. */
+    void rtpPacketSent(RtpPacket packet) {
+        traceEvents.packet(packet, false, RtpExtensionIds.ROUTER);
     }
 
     /** Frees its streams' buffers; it is leaving its transport. */
@@ -312,7 +325,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
         json.addProperty("paused", paused);
         json.addProperty("producerPaused", producerPaused);
         json.addProperty("priority", priority);
-        json.addProperty("traceEventTypes", traceEventTypes.toString());
+        json.addProperty("traceEventTypes", traceEvents.toString());
         fillDump(json);
         return json;
     }

@@ -8,6 +8,9 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.KeyFrameDetector;
+import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
+import io.jmediasoup.rtp.rtcp.Nack;
+import io.jmediasoup.rtp.rtcp.RtcpType;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
@@ -92,7 +95,7 @@ final class Producer implements RtpStreamRecv.Listener {
     private boolean closed;
     /** The last video orientation seen (its low four bits), -1 before any. */
     private int videoOrientation = -1;
-    private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
+    private final RtpTraceEvents traceEvents;
     private boolean paused;
 
     Producer(String id, Shared shared, Listener listener, RtcpSender rtcpSender, JsonObject data) {
@@ -100,6 +103,7 @@ final class Producer implements RtpStreamRecv.Listener {
         this.shared = shared;
         this.rtcpSender = rtcpSender;
         this.listener = listener;
+        this.traceEvents = RtpTraceEvents.forProducer(id, shared);
         this.kind = MediaKind.parse(data);
         JsonElement rtpParametersJson = data.get("rtpParameters");
         if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
@@ -153,7 +157,7 @@ final class Producer implements RtpStreamRecv.Listener {
                 request.accept();
                 break;
             case "producer.enableTraceEvent":
-                traceEventTypes.enable(request.data());
+                traceEvents.enable(request.data());
                 request.accept();
                 break;
             default:
@@ -162,12 +166,12 @@ final class Producer implements RtpStreamRecv.Listener {
     }
 
     /**
-     * Receives a packet the transport routed here; {@code ridExtensionId} is the transport's
-     * id for the rid header extension (0 when none). Returns false when it was discarded: no
+     * Receives a packet the transport routed here; {@code extensionIds} are the transport's
+     * ids of the header extensions that identify it. Returns false when it was discarded: no
      * stream of this producer matches it, its sequence number is out of line, it is a
      * retransmission of nothing we lost, or its payload type has no mapping.
      */
-    boolean receiveRtpPacket(RtpPacket packet, int ridExtensionId) {
+    boolean receiveRtpPacket(RtpPacket packet, RtpExtensionIds extensionIds) {
         long nowMs = shared.nowMs();
         ReceivingStream stream = streamsBySsrc.get(packet.ssrc());
         boolean isRtx = false;
@@ -177,7 +181,7 @@ final class Producer implements RtpStreamRecv.Listener {
             isRtx = stream != null;
         }
         if (stream == null) {
-            stream = createStream(packet, ridExtensionId, nowMs);
+            stream = createStream(packet, extensionIds.rid(), nowMs);
             if (stream == null) {
                 shared.logger().warn(LogTag.RTP, "Producer", "no stream found for received packet [ssrc:" + packet.ssrc() + "]");
                 return false;
@@ -212,6 +216,7 @@ final class Producer implements RtpStreamRecv.Listener {
         if (paused) {
             return true;
         }
+        traceEvents.packet(packet, isRtx, extensionIds);
         int mappedPayloadType = mappedPayloadTypes[packet.payloadType()];
         if (mappedPayloadType < 0) {
             shared.logger().warn(LogTag.RTP, "Producer", "unknown payload type [payloadType:" + packet.payloadType() + "]");
@@ -371,6 +376,18 @@ final class Producer implements RtpStreamRecv.Listener {
 
     @Override
     public void onRtpStreamSendRtcp(RtpStreamRecv rtpStream, ByteBuf packet) {
+        int type = packet.getUnsignedByte(packet.readerIndex() + 1);
+        int format = packet.getUnsignedByte(packet.readerIndex()) & 0x1F;
+        if (type == RtcpType.PSFB && format == KeyFrameRequest.PLI) {
+            traceEvents.pli(rtpStream.ssrc());
+        } else if (type == RtcpType.PSFB && format == KeyFrameRequest.FIR) {
+            traceEvents.fir(rtpStream.ssrc());
+        }
+        // The C++ worker's feedback switch falls through from PSFB to RTPFB, so a PLI (FMT 1, a
+        // NACK's FMT) is traced as a "nack" too.
+        if (format == Nack.FMT && (type == RtcpType.RTPFB || type == RtcpType.PSFB)) {
+            traceEvents.nack();
+        }
         rtcpSender.sendRtcp(packet);
     }
 
@@ -495,7 +512,7 @@ final class Producer implements RtpStreamRecv.Listener {
         streamsBySsrc.values().forEach(stream -> streams.add(stream.rtpStream.dump()));
         json.add("rtpStreams", streams);
         json.addProperty("paused", paused);
-        json.addProperty("traceEventTypes", traceEventTypes.toString());
+        json.addProperty("traceEventTypes", traceEvents.toString());
         return json;
     }
 }
