@@ -34,6 +34,12 @@ abstract class Consumer implements RtpStreamSend.Listener {
         void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc);
     }
 
+    /** Its producer's receiving streams, whose stats follow the consumer's own in getStats(). */
+    interface ProducerRtpStreams {
+        /** The "inbound-rtp" entry of the stream the router knows as {@code mappedSsrc}; null before it exists. */
+        JsonObject rtpStreamStats(long mappedSsrc, long nowMs);
+    }
+
     /** The longest the C++ worker lets pass between two RTCP reports of a stream, per kind. */
     long maxRtcpIntervalMs() {
         return kind == MediaKind.AUDIO ? 5000 : 1000;
@@ -58,6 +64,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
     private int priority = 1;
     /** The producer's score per encoding, kept up to date by the producer. */
     private int[] producerScores = new int[0];
+    private ProducerRtpStreams producerRtpStreams = (mappedSsrc, nowMs) -> null;
 
     protected Consumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
             RtpParameters.Type type) {
@@ -136,6 +143,16 @@ abstract class Consumer implements RtpStreamSend.Listener {
     /** The router hands over the producer's live per-encoding scores. */
     void producerRtpStreamScores(int[] scores) {
         this.producerScores = scores;
+    }
+
+    /** The router hands over the producer's streams, for stats. */
+    void producerRtpStreams(ProducerRtpStreams producerRtpStreams) {
+        this.producerRtpStreams = producerRtpStreams;
+    }
+
+    /** The stats of the producer's stream the router knows as {@code mappedSsrc}, or null. */
+    protected JsonObject producerRtpStreamStats(long mappedSsrc, long nowMs) {
+        return producerRtpStreams.rtpStreamStats(mappedSsrc, nowMs);
     }
 
     /** A producer stream began or its score changed: the "score" event. */

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * router's before handing it to the router. Its streams NACK losses, ask for key frames and
  * keep the scores sent in "score" events.
  */
-final class Producer implements RtpStreamRecv.Listener {
+final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStreams {
     /** Who hears of pauses and resumes: the router, which tells the consumers. */
     interface Listener {
         void onProducerPaused(Producer producer);
@@ -488,6 +488,16 @@ final class Producer implements RtpStreamRecv.Listener {
         for (ReceivingStream stream : streamsBySsrc.values()) {
             if (stream.rtpStream.params().rid().equals(rid)) {
                 return stream;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
+        for (ReceivingStream stream : streamsBySsrc.values()) {
+            if (stream.mappedSsrc == mappedSsrc) {
+                return stream.rtpStream.stats(nowMs);
             }
         }
         return null;

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Producer and consumer "trace" events with the fields the C++ worker writes, on VP8 sent
- * into a DirectTransport over the payload channel and consumed on the same transport.
+ * VP8 sent into a DirectTransport over the payload channel and consumed on the same
+ * transport: producer and consumer "trace" events with the fields the C++ worker writes,
+ * and the consumer's stats.
  */
-class TraceEventsTest {
+class DirectTransportMediaTest {
     private static final String TRANSPORT = "{\"routerId\":\"r1\",\"transportId\":\"t1\"}";
     private static final String PRODUCER = "{\"routerId\":\"r1\",\"transportId\":\"t1\",\"producerId\":\"p1\"}";
     private static final String CONSUMER = "{\"routerId\":\"r1\",\"transportId\":\"t1\",\"consumerId\":\"c1\",\"producerId\":\"p1\"}";
@@ -121,5 +122,25 @@ class TraceEventsTest {
         assertTrace(traces.get(1), "p1", "pli", "out", "{\"ssrc\":1111}");
         // The C++ worker traces a PLI it sends as a NACK too (its feedback switch falls through).
         assertTrace(traces.get(2), "p1", "nack", "out", "{}");
+    }
+
+    @Test
+    void consumerStatsListItsStreamThenTheProducerStreamItForwards() {
+        JsonObject before = peer.request("consumer.getStats", CONSUMER, "{}");
+        assertEquals(1, before.getAsJsonArray("data").size(), "no producer stream yet");
+        // The producer's traces say that both packets went through (channel and payload channel are not ordered).
+        peer.request("producer.enableTraceEvent", PRODUCER, "{\"types\":[\"rtp\"]}");
+        send("producer.send", KEY_FRAME);
+        send("producer.send", DELTA_FRAME);
+        traces(2);
+        JsonObject stats = peer.request("consumer.getStats", CONSUMER, "{}");
+        assertEquals(2, stats.getAsJsonArray("data").size());
+        JsonObject outbound = stats.getAsJsonArray("data").get(0).getAsJsonObject();
+        JsonObject inbound = stats.getAsJsonArray("data").get(1).getAsJsonObject();
+        assertEquals("outbound-rtp", outbound.get("type").getAsString());
+        assertEquals(2222, outbound.get("ssrc").getAsLong());
+        assertEquals("inbound-rtp", inbound.get("type").getAsString());
+        assertEquals(1111, inbound.get("ssrc").getAsLong());
+        assertEquals(2, inbound.get("packetCount").getAsLong());
     }
 }
