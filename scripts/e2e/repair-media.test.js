@@ -281,3 +281,74 @@ test('trace events: rtp and keyframe into the producer, pli from the receiver in
   sender.close();
   receiver.close();
 });
+
+test('RTX of a stream known by its RID is found by its repaired RID (RFC 8852) and repairs the stream', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const upstream = collect(sender);
+  const downstream = collect(receiver);
+  const RID_ID = 2;
+  const RRID_ID = 3;
+  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
+    codecs: [
+      { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'nack' } ] },
+      { mimeType: 'video/rtx', payloadType: 97, clockRate: 90000, parameters: { apt: 96 } }
+    ],
+    encodings: [ { rid: 'r0' } ],
+    headerExtensions: [
+      { uri: 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id', id: RID_ID },
+      { uri: 'urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id', id: RRID_ID }
+    ]
+  } });
+  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
+  const send = (packet) => sender.send(packet, recvTransport.tuple.localPort, '127.0.0.1');
+  const ssrc = 12000;
+  const rtxSsrc = 12001;
+
+  for (let seq = 500; seq < 510; seq++) {
+    if (seq !== 505) send(rtp.withExtension(videoPacket(ssrc, seq, seq === 500 ? VP8_KEY_FRAME : VP8_DELTA_FRAME), RID_ID, Buffer.from('r0')));
+  }
+  assert.ok(await until(() => upstream.rtcp.some((p) => p.type === 205 && p.count === 1)), 'the gap is NACKed');
+  assert.ok(await until(() => downstream.rtp.length === 9));
+
+  const osn = Buffer.alloc(2);
+  osn.writeUInt16BE(505);
+  const retransmission = rtp.build({ payloadType: 97, seq: 1, timestamp: 3000 * 505, ssrc: rtxSsrc,
+    payload: Buffer.concat([ osn, rtp.parse(videoPacket(ssrc, 505, VP8_DELTA_FRAME)).payload ]) });
+  send(rtp.withExtension(retransmission, RRID_ID, Buffer.from('r0')));
+  assert.ok(await until(() => downstream.rtp.length === 10), 'the retransmission is forwarded');
+  assert.equal((downstream.rtp[9].seq - downstream.rtp[0].seq) & 0xffff, 5);
+
+  const [ inbound ] = await producer.getStats();
+  assert.equal(inbound.rid, 'r0');
+  assert.equal(inbound.rtxSsrc, rtxSsrc);
+  assert.equal(inbound.packetsRepaired, 1);
+  sender.close();
+  receiver.close();
+});
+
+test('a PLI that brings no key frame is sent once more after a second, then given up', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const ssrc = 13000;
+  const { consumer, send } = await pipeline({ sender, receiver, producerSsrc: ssrc });
+  const times = [];
+  sender.on('message', (data) => {
+    if (rtp.rtcpPackets(data).some((p) => p.type === 206 && p.count === 1)) times.push(Date.now());
+  });
+
+  send(videoPacket(ssrc, 1, VP8_KEY_FRAME));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await consumer.requestKeyFrame();
+  await consumer.requestKeyFrame();
+  assert.ok(await until(() => times.length === 2, 3000), 'asked again when no key frame came');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.equal(times.length, 2, 'two consumer requests while pending make one PLI, retried once');
+  const gap = times[1] - times[0];
+  assert.ok(gap >= 900 && gap < 1600, `retried after ${gap} ms`);
+  sender.close();
+  receiver.close();
+});

@@ -97,7 +97,8 @@ final class RtpTraceEvents {
 
     /**
      * The C++ worker's dump of a packet. Layers are 0 until simulcast and SVC read the payload
-     * descriptors (issue 8). Like the C++ worker, "rrid" repeats the RID extension's value.
+     * descriptors (issue 8). As in the C++ worker, "rid" and "rrid" both show the RID, else
+     * the repaired RID, each when its own extension is negotiated.
      */
     static JsonObject packetInfo(RtpPacket packet, RtpExtensionIds ids) {
         JsonObject info = new JsonObject();
@@ -111,12 +112,12 @@ final class RtpTraceEvents {
         info.addProperty("payloadSize", packet.payloadLength());
         info.addProperty("spatialLayer", 0);
         info.addProperty("temporalLayer", 0);
-        String mid = ids.mid() != 0 ? packet.extensionString(ids.mid()) : null;
+        String mid = ids.readMid(packet);
         if (mid != null) {
             info.addProperty("mid", mid);
         }
-        String rid = ids.rid() != 0 ? packet.extensionString(ids.rid()) : null;
-        if (rid != null) {
+        String rid = ids.readRid(packet);
+        if (ids.rid() != 0 && rid != null) {
             info.addProperty("rid", rid);
         }
         if (ids.rrid() != 0 && rid != null) {

@@ -205,7 +205,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             shared.logger().warn(LogTag.RTP, "Transport", "received data is not a valid RTP packet");
             return;
         }
-        Producer producer = rtpListener.producerOf(packet, recvExtensionIds.mid(), recvExtensionIds.rid());
+        Producer producer = rtpListener.producerOf(packet, recvExtensionIds);
         if (producer == null) {
             shared.logger().warn(LogTag.RTP, "Transport", "no suitable Producer for received RTP packet [ssrc:"
                     + packet.ssrc() + ", payloadType:" + packet.payloadType() + "]");
