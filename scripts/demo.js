@@ -1,8 +1,10 @@
 // The main job with live media: the real mediasoup 3.8.4 Node library spawns and drives our
 // worker; this script plays a VP8 camera over loopback UDP into a PlainTransport producer,
 // which the worker fans out to several consumers on their own PlainTransports, whose output
-// the script receives and checks. Every second it prints what went in and out (packets,
-// bitrates, the worker's scores), and a summary at the end.
+// the script receives and checks; two microphones take turns talking (Opus with
+// ssrc-audio-level) and an ActiveSpeakerObserver names the dominant one. Every second it
+// prints what went in and out (packets, bitrates, the worker's scores, the dominant speaker),
+// and a summary at the end.
 //
 //   node scripts/demo.js [--seconds 10] [--consumers 3] [--kbps 1000]
 'use strict';
@@ -17,6 +19,8 @@ const CLOCK_RATE = 90000;
 const MAX_PAYLOAD = 1100;
 const KEY_FRAME_INTERVAL_S = 4;
 const SSRC = 0x1234abcd;
+const AUDIO_LEVEL_ID = 1;
+const TURN_S = 3;
 
 const mediaCodecs = [
   { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
@@ -152,6 +156,51 @@ class Camera {
 }
 
 /**
+ * Two microphones as Opus RTP (20 ms packets) with their voice level in ssrc-audio-level
+ * (RFC 6464, -dBov): they take turns talking every TURN_S seconds; the one not talking
+ * sends its room's noise.
+ */
+class Microphones {
+  constructor(socket, port, names) {
+    this.socket = socket;
+    this.port = port;
+    this.mics = names.map((name, i) => ({ name, ssrc: 0xa0000000 + i, seq: 0 }));
+    this.startMs = Date.now();
+  }
+
+  start() {
+    this.timer = setInterval(() => this.sendPackets(), 20);
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
+
+  /** Which microphone talks now. */
+  talking() {
+    return this.mics[Math.floor((Date.now() - this.startMs) / 1000 / TURN_S) % this.mics.length];
+  }
+
+  sendPackets() {
+    const talking = this.talking();
+    for (const mic of this.mics) {
+      // Speech comes and goes around -25 dBov; room noise stays near -100 dBov.
+      const level = mic === talking && Math.random() < 0.85 ? 15 + Math.floor(Math.random() * 20)
+        : 95 + Math.floor(Math.random() * 10);
+      const packet = Buffer.alloc(12 + 8 + 80, 0xfc);
+      packet[0] = 0x90;
+      packet[1] = 100;
+      packet.writeUInt16BE(mic.seq, 2);
+      packet.writeUInt32BE((mic.seq * 960) >>> 0, 4);
+      packet.writeUInt32BE(mic.ssrc, 8);
+      Buffer.from([ 0xbe, 0xde, 0x00, 0x01, AUDIO_LEVEL_ID << 4, 0x80 | level, 0, 0 ]).copy(packet, 12);
+      mic.seq = (mic.seq + 1) & 0xffff;
+      this.socket.send(packet, this.port, '127.0.0.1');
+    }
+  }
+}
+
+/**
  * What a consumer's remote end receives: its RTP, checked packet by packet (SSRC, sequence),
  * answered with a receiver report (RFC 3550 §6.4.2) every second, as a real receiver does.
  */
@@ -253,18 +302,45 @@ async function main() {
     + `:${recvTransport.tuple.localPort}; ${options.consumers} consumers on PlainTransports`
     + (lateJoiner ? `, the last joining after ${joinAt} s` : ''));
 
+  const micTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const microphones = new Microphones(await udpSocket(), micTransport.tuple.localPort, [ 'A', 'B' ]);
+  const observer = await router.createActiveSpeakerObserver({ interval: 300 });
+  const micNames = new Map();
+  for (const mic of microphones.mics) {
+    const micProducer = await micTransport.produce({
+      kind: 'audio',
+      rtpParameters: {
+        codecs: [ { mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 } ],
+        encodings: [ { ssrc: mic.ssrc } ],
+        headerExtensions: [ { uri: 'urn:ietf:params:rtp-hdrext:ssrc-audio-level', id: AUDIO_LEVEL_ID } ]
+      }
+    });
+    micNames.set(micProducer.id, mic.name);
+    await observer.addProducer({ producerId: micProducer.id });
+  }
+  let dominant = '-';
+  const dominantChanges = [];
+  observer.on('dominantspeaker', ({ producer: speaker }) => {
+    dominant = micNames.get(speaker.id);
+    dominantChanges.push(`${dominant} at ${((Date.now() - microphones.startMs) / 1000).toFixed(1)} s`);
+  });
+  console.log(`microphones ${microphones.mics.map(({ name }) => name).join(' and ')}: Opus with ssrc-audio-level into `
+    + `PlainTransport :${micTransport.tuple.localPort}, taking turns every ${TURN_S} s, watched by an ActiveSpeakerObserver`);
+
   const camera = new Camera(await udpSocket(), recvTransport.tuple.localPort);
   camera.start();
+  microphones.start();
 
-  // Columns: t | camera: pkt/s PLI | producer: pkt/s kbit/s score | per consumer: pkt/s kbit/s score recv/s
-  const row = (t, camera, producerColumns, consumerColumns) => `${pad(t, 4)} | ${camera.map((v) => pad(v, 5)).join(' ')} | `
+  // Columns: t | mics: talking dominant | camera: pkt/s PLI | producer: pkt/s kbit/s score | per consumer: pkt/s kbit/s score recv/s
+  const row = (t, mics, camera, producerColumns, consumerColumns) => `${pad(t, 4)} | ${pad(mics[0], 4)} ${pad(mics[1], 8)} | `
+    + `${camera.map((v) => pad(v, 5)).join(' ')} | `
     + `${[ pad(producerColumns[0], 5), pad(producerColumns[1], 6), pad(producerColumns[2], 5) ].join(' ')} | `
     + consumerColumns.map((c) => [ pad(c[0], 5), pad(c[1], 6), pad(c[2], 5), pad(c[3], 6) ].join(' ')).join(' | ');
   const none = [ '-', '-', '-', '-' ];
   console.log('');
-  console.log(`${' '.repeat(4)} | ${'camera'.padEnd(11)} | ${'producer'.padEnd(18)} | `
+  console.log(`${' '.repeat(4)} | ${'mics'.padEnd(13)} | ${'camera'.padEnd(11)} | ${'producer'.padEnd(18)} | `
     + Array.from({ length: options.consumers }, (_, i) => `consumer ${i + 1}`.padEnd(25)).join(' | '));
-  console.log(row('t', [ 'pkt/s', 'PLI' ], [ 'pkt/s', 'kbit/s', 'score' ],
+  console.log(row('t', [ 'talk', 'dominant' ], [ 'pkt/s', 'PLI' ], [ 'pkt/s', 'kbit/s', 'score' ],
     Array.from({ length: options.consumers }, () => [ 'pkt/s', 'kbit/s', 'score', 'recv/s' ])));
   let lastCamera = { packets: 0, keyFrameRequests: 0 };
   let lastProducerPackets = 0;
@@ -283,13 +359,14 @@ async function main() {
     }
     while (columns.length < options.consumers) columns.push(none);
     const producerPackets = inbound ? inbound.packetCount : 0;
-    console.log(row(`${second}s`, [ camera.packets - lastCamera.packets, camera.keyFrameRequests - lastCamera.keyFrameRequests ],
+    console.log(row(`${second}s`, [ microphones.talking().name, dominant ], [ camera.packets - lastCamera.packets, camera.keyFrameRequests - lastCamera.keyFrameRequests ],
       inbound ? [ producerPackets - lastProducerPackets, (inbound.bitrate / 1000).toFixed(0), inbound.score ] : none, columns));
     lastCamera = { packets: camera.packets, keyFrameRequests: camera.keyFrameRequests };
     lastProducerPackets = producerPackets;
     if (lateJoiner && second === joinAt) await addConsumer();
   }
   camera.stop();
+  microphones.stop();
   // Let the last packets arrive.
   await new Promise((resolve) => setTimeout(resolve, 200));
 
@@ -309,6 +386,8 @@ async function main() {
       + `${ownSsrc ? 'all with its own SSRC' : `SSRCs ${[ ...receiver.ssrcs ].join(',')}`}, score ${outbound.score}`);
     ok = ok && ownSsrc && receiver.packets > 0 && receiver.packets === outbound.packetCount && receiver.gaps === 0;
   }
+  console.log(`  dominant speaker: ${dominantChanges.join(', ') || 'never named'}`);
+  ok = ok && dominantChanges.length > 0;
   const usage = await worker.getResourceUsage();
   console.log(`  worker: ${usage.ru_utime} ms user CPU, ${usage.ru_stime} ms system CPU, `
     + `max RSS ${(usage.ru_maxrss / 1024).toFixed(1)} MiB`);
@@ -316,6 +395,7 @@ async function main() {
   worker.close();
   for (const { receiver } of consumers) receiver.socket.close();
   camera.socket.close();
+  microphones.socket.close();
   if (!ok) {
     console.error('FAILED: a consumer did not get the stream whole');
     process.exit(1);
