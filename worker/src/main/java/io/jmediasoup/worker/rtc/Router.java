@@ -261,6 +261,7 @@ public final class Router implements Transport.Listener {
         }
         consumersByProducer.get(producerId).add(consumer);
         consumer.producerRtpStreamScores(producer.rtpStreamScores);
+        consumer.producerRtpStreams(producer);
     }
 
     @Override

@@ -10,6 +10,12 @@ final class SimulcastConsumer extends LayeredConsumer {
         super(id, producerId, shared, listener, data, RtpParameters.Type.SIMULCAST);
     }
 
+    /** The C++ worker shows the current spatial layer's stream: none until layers are chosen (issue 8). */
+    @Override
+    protected JsonObject forwardedRtpStreamStats(long nowMs) {
+        return null;
+    }
+
     @Override
     protected void checkEncodings() {
         if (consumableRtpEncodings.size() <= 1) {

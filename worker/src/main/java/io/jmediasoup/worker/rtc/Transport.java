@@ -74,6 +74,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private final RtpListener rtpListener = new RtpListener();
     /** The header extension ids its producers send with (mid, rid, ...), for receiving RTP. */
     private final Map<String, Integer> recvRtpHeaderExtensions = new LinkedHashMap<>();
+    /** The same ids as fields, for the receiving path. */
+    private RtpExtensionIds recvExtensionIds = RtpExtensionIds.NONE;
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
     /** Which consumer sends with which SSRC: for RTCP from the remote end. */
     private final LongObjectHashMap<Consumer> ssrcConsumers = new LongObjectHashMap<>();
@@ -208,14 +210,14 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             shared.logger().warn(LogTag.RTP, "Transport", "received data is not a valid RTP packet");
             return;
         }
-        Producer producer = rtpListener.producerOf(packet, recvExtensionId("mid"), recvExtensionId("rid"));
+        Producer producer = rtpListener.producerOf(packet, recvExtensionIds);
         if (producer == null) {
             shared.logger().warn(LogTag.RTP, "Transport", "no suitable Producer for received RTP packet [ssrc:"
                     + packet.ssrc() + ", payloadType:" + packet.payloadType() + "]");
             return;
         }
         int size = packet.size();
-        if (producer.receiveRtpPacket(packet, recvExtensionId("rid"))) {
+        if (producer.receiveRtpPacket(packet, recvExtensionIds)) {
             rtpBytesReceived += size;
         }
     }
@@ -223,6 +225,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private int recvExtensionId(String name) {
         Integer id = recvRtpHeaderExtensions.get(name);
         return id != null ? id : 0;
+    }
+
+    private RtpExtensionIds recvExtensionIds() {
+        return new RtpExtensionIds(recvExtensionId("mid"), recvExtensionId("rid"), recvExtensionId("rrid"),
+                recvExtensionId("transportWideCc01"));
     }
 
     /** Counts bytes that arrived on the kind's sockets, whatever they carry. */
@@ -613,6 +620,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             }
         }
         recvRtpHeaderExtensions.putAll(producerIds);
+        recvExtensionIds = recvExtensionIds();
         JsonObject data = new JsonObject();
         data.addProperty("type", producer.type.label());
         request.accept(data);
