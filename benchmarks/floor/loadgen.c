@@ -333,12 +333,15 @@ int main(int argc, char **argv) {
            "\"forwarderCpuUs\":%.0f,\"cpuUsPerPacketIn\":%.3f,\"cpuUsPerPacketOut\":%.3f,\"forwarderCpuShare\":%.4f,"
            "\"loadgenCpuShare\":%.4f,\"expected\":%lld,\"received\":%lld,\"loss\":%.6f,\"nonRtpReceived\":%lld,"
            "\"forwarderInputDrops\":%lld,\"sinkDrops\":%lld,"
-           "\"latencyP50Us\":%.0f,\"latencyP99Us\":%.0f,\"latencyMaxUs\":%.0f,\"rssKiB\":%lld}\n",
+           "\"latencyP50Us\":%.0f,\"latencyP99Us\":%.0f,\"latencyMaxUs\":%.0f,\"rssKiB\":%lld,",
            sinks, rate, payload, warmup_count, measure_count, measured_s, measure_count / measured_s, send_errors,
            cpu_us, cpu_us / measure_count, cpu_us / (measure_count * sinks), cpu_us / 1e6 / measured_s,
            (self_end - self_start) / (double)ticks_per_s / measured_s, measure_count * sinks, received_total,
            1.0 - (double)received_total / (measure_count * sinks), received_other,
            input_drops_end - input_drops_start, sink_drops_total, percentile(0.5),
            percentile(0.99), percentile(1.0), rss);
+    printf("\"receivedPerSink\":[");
+    for (int i = 0; i < sinks; i++) printf("%s%lld", i ? "," : "", received[i]);
+    printf("]}\n");
     return 0;
 }
