@@ -128,9 +128,7 @@ static long long rss_kib(int pid) {
 /* Where the RTP payload starts, or -1 for RTCP and anything that is not RTP. */
 static int payload_offset(const unsigned char *p, int len) {
     if (len < 12 || (p[0] >> 6) != 2) return -1;
-    int pt = p[1] & 0x7f;
     if (p[1] >= 192 && p[1] <= 223) return -1;
-    (void)pt;
     int offset = 12 + 4 * (p[0] & 0x0f);
     if (p[0] & 0x10) {
         if (len < offset + 4) return -1;

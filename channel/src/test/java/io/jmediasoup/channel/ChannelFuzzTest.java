@@ -39,7 +39,7 @@ class ChannelFuzzTest {
             for (int offset = 0; offset < input.length; offset += readSize) {
                 ByteBuf read = Unpooled.wrappedBuffer(input, offset, Math.min(readSize, input.length - offset));
                 decoder.feed(read);
-                assertTrue(read.readableBytes() == 0, "the decoder consumes every read");
+                assertEquals(0, read.readableBytes(), "the decoder consumes every read");
                 read.release();
             }
         }
