@@ -25,7 +25,6 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     private final boolean rtx;
     private final SrtpParameters localSrtp;
     /** Set by connect() when SRTP is enabled. */
-    private SrtpSessions srtp;
     private final UdpSocket socket;
     private TransportTuple tuple;
     /** The other router's pipe transport; null until connect(). */
@@ -58,8 +57,8 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
         tuple = tuple.withRemote(ip, port);
         remote = new InetSocketAddress(IpAddresses.parse(ip), port);
         if (remoteSrtpParameters != null) {
-            srtp = new SrtpSessions(localSrtp.profile(), localSrtp.key(), remoteSrtpParameters.key(), shared.logger(),
-                    "PipeTransport");
+            useSrtp(new SrtpSessions(localSrtp.profile(), localSrtp.key(), remoteSrtpParameters.key(), shared.logger(),
+                    "PipeTransport"));
         }
         JsonObject response = new JsonObject();
         response.add("tuple", tuple.toJson());
@@ -114,20 +113,6 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     }
 
     @Override
-    protected void recvStreamClosed(long ssrc) {
-        if (srtp != null) {
-            srtp.recvStreamClosed(ssrc);
-        }
-    }
-
-    @Override
-    protected void sendStreamClosed(long ssrc) {
-        if (srtp != null) {
-            srtp.sendStreamClosed(ssrc);
-        }
-    }
-
-    @Override
     protected void fillDump(JsonObject json) {
         json.add("tuple", tuple.toJson());
         json.addProperty("rtx", rtx);
@@ -145,8 +130,5 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     @Override
     protected void closeSockets() {
         socket.close();
-        if (srtp != null) {
-            srtp.close();
-        }
     }
 }

@@ -106,6 +106,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private final RtpPacket receivedPacket = new RtpPacket();
     private final CompoundPacketReader rtcpReader = new CompoundPacketReader();
     private ScheduledFuture<?> rtcpTimer;
+    /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
+    protected SrtpSessions srtp;
     private boolean closed;
 
     /** Reads the options every kind accepts from {@code data}; throws TypeError when wrong. */
@@ -696,12 +698,26 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         consumer.rtxSsrcs().forEach(this::sendStreamClosed);
     }
 
-    /** A producer's stream no longer receives on {@code ssrc}: per-SSRC transport state (SRTP) may go. */
-    protected void recvStreamClosed(long ssrc) {
+    /** A producer's stream no longer receives on {@code ssrc}: its SRTP state goes. */
+    private void recvStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.recvStreamClosed(ssrc);
+        }
     }
 
-    /** A consumer no longer sends on {@code ssrc}: per-SSRC transport state (SRTP) may go. */
-    protected void sendStreamClosed(long ssrc) {
+    /** A consumer no longer sends on {@code ssrc}: its SRTP state goes. */
+    private void sendStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.sendStreamClosed(ssrc);
+        }
+    }
+
+    /** Keys (or re-keys, after a new DTLS handshake) SRTP both ways; the previous sessions go. */
+    protected void useSrtp(SrtpSessions sessions) {
+        if (srtp != null) {
+            srtp.close();
+        }
+        srtp = sessions;
     }
 
     /** The router already forgot the consumer along with its producer. */
@@ -930,6 +946,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             sctp.close();
         }
         closeSockets();
+        useSrtp(null);
     }
 
     /** Releases the kind's sockets and timers. */

@@ -55,7 +55,6 @@ final class WebRtcTransport extends Transport
     private DtlsFingerprint remoteFingerprint;
     private boolean connectCalled;
     /** Both SRTP directions, from the keys of the last DTLS handshake; null before. */
-    private SrtpSessions srtp;
 
     WebRtcTransport(String id, Shared shared, Listener listener, JsonObject data) {
         super(id, shared, listener, data);
@@ -246,20 +245,6 @@ final class WebRtcTransport extends Transport
     }
 
     @Override
-    protected void recvStreamClosed(long ssrc) {
-        if (srtp != null) {
-            srtp.recvStreamClosed(ssrc);
-        }
-    }
-
-    @Override
-    protected void sendStreamClosed(long ssrc) {
-        if (srtp != null) {
-            srtp.sendStreamClosed(ssrc);
-        }
-    }
-
-    @Override
     public void onUdpPacket(UdpSocket socket, ByteBuf data, InetSocketAddress sender) {
         dataReceived(data.readableBytes());
         if (StunPacket.isStun(data)) {
@@ -440,11 +425,8 @@ final class WebRtcTransport extends Transport
     @Override
     public void onDtlsConnected(SrtpKeys keys, String remoteCertificatePem) {
         shared.logger().debug(LogTag.DTLS, "WebRtcTransport", "DTLS connected");
-        if (srtp != null) {
-            srtp.close();
-        }
-        srtp = new SrtpSessions(keys.profile(), keys.localKeyAndSalt(), keys.remoteKeyAndSalt(), shared.logger(),
-                "WebRtcTransport");
+        useSrtp(new SrtpSessions(keys.profile(), keys.localKeyAndSalt(), keys.remoteKeyAndSalt(), shared.logger(),
+                "WebRtcTransport"));
         notifyDtlsState("connected", remoteCertificatePem);
         if (iceHasPath()) {
             connected();
@@ -508,10 +490,6 @@ final class WebRtcTransport extends Transport
     protected void closeSockets() {
         // close_notify leaves through the selected tuple, so DTLS closes before the sockets.
         dtlsTransport.close();
-        if (srtp != null) {
-            srtp.close();
-            srtp = null;
-        }
         socketsClosed = true;
         udpSockets.forEach(UdpSocket::close);
         udpSockets.clear();
