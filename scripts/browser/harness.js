@@ -147,12 +147,20 @@ function connectionLines(lines) {
     || /dtls|srtp|sctp/i.test(line)) && !perPing.test(line));
 }
 
+/** Calls one of server.js's signalling methods, as the page does. */
+async function serverRpc(url, method, data) {
+  const response = await fetch(new URL(`/rpc/${method}`, url), { method: 'POST', body: JSON.stringify(data) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} failed: ${text}`);
+  return JSON.parse(text);
+}
+
 /**
- * Runs `body(page, serverState)` with a fresh server and browser; if it throws or takes longer
- * than BODY_TIMEOUT_MS, prints the browser console, the server's state and log, and
+ * Runs `body(page, serverState, rpc)` with a fresh server and browser; if it throws or takes longer
+ * than `timeoutMs`, prints the browser console, the server's state and log, and
  * Chromium's WebRTC log before failing.
  */
-async function withBrowser(name, body) {
+async function withBrowser(name, body, { timeoutMs = BODY_TIMEOUT_MS } = {}) {
   const server = await startServer(name);
   const serverState = async () => (await fetch(new URL('/state', server.url))).json();
   let browser;
@@ -160,9 +168,9 @@ async function withBrowser(name, body) {
   try {
     browser = await openBrowser(name, server.url);
     await Promise.race([
-      body(browser.page, serverState),
+      body(browser.page, serverState, (method, data) => serverRpc(server.url, method, data)),
       new Promise((resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`${name} took longer than ${BODY_TIMEOUT_MS} ms`)), BODY_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error(`${name} took longer than ${timeoutMs} ms`)), timeoutMs);
       }),
     ]);
   } catch (error) {

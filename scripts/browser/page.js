@@ -274,6 +274,115 @@ async function loopbackData({ tcp = false, timeoutMs = 20000 } = {}) {
   return result;
 }
 
+/** The simulcast or SVC session the layers tests drive (layers.test.js), between calls. */
+let layered;
+
+/**
+ * Sends the fake camera at 1280x720 with layers (VP8: three simulcast encodings scaled down
+ * by 4, 2 and 1; VP9: one encoding with `scalabilityMode`) and consumes it back over a second
+ * transport. Resolves once the consumer decodes, with the ids the test needs.
+ */
+async function startLayers({ codec = 'vp8', scalabilityMode = 'L3T3_KEY', timeoutMs = 20000 } = {}) {
+  const mimeType = `video/${codec}`;
+  const result = { steps: [] };
+  const step = (name) => { result.steps.push(name); log('step', name); };
+  try {
+    const device = await loadDevice();
+    const sendTransport = await createTransport(device, 'send', {});
+    const recvTransport = await createTransport(device, 'recv', {});
+    step('transports');
+    const stream = await navigator.mediaDevices.getUserMedia({
+      video: { width: { exact: 1280 }, height: { exact: 720 }, frameRate: 15 },
+    });
+    const track = stream.getVideoTracks()[0];
+    result.captured = track.getSettings();
+    step('getUserMedia');
+    const deviceCodec = device.rtpCapabilities.codecs.find((c) => c.mimeType.toLowerCase() === mimeType);
+    if (!deviceCodec) throw new Error(`the router and the browser share no ${mimeType}`);
+    const encodings = codec === 'vp8'
+      ? [
+        { scaleResolutionDownBy: 4, maxBitrate: 150000 },
+        { scaleResolutionDownBy: 2, maxBitrate: 500000 },
+        { scaleResolutionDownBy: 1, maxBitrate: 1500000 },
+      ]
+      : [{ scalabilityMode, maxBitrate: 1800000 }];
+    let producer;
+    try {
+      producer = await sendTransport.produce({ track, codec: deviceCodec, encodings });
+    } catch (error) {
+      // Chromium refuses a scalability mode no encoder of it offers (WebRTC-SVC).
+      if (codec !== 'vp9' || error.name !== 'OperationError') throw error;
+      result.unsupported = `Chromium does not send VP9 ${scalabilityMode}: ${error}`;
+      return result;
+    }
+    // A busy machine would otherwise make Chromium drop the top layers for CPU.
+    const parameters = producer.rtpSender.getParameters();
+    parameters.degradationPreference = 'maintain-resolution';
+    await producer.rtpSender.setParameters(parameters)
+      .catch((error) => log('degradationPreference not set:', String(error)));
+    step('produce');
+
+    const params = await rpc('consume', {
+      transportId: recvTransport.id,
+      producerId: producer.id,
+      rtpCapabilities: device.rtpCapabilities,
+    });
+    const consumer = await recvTransport.consume(params);
+    await rpc('resumeConsumer', { consumerId: consumer.id });
+    const element = document.createElement('video');
+    element.autoplay = true;
+    element.muted = true;
+    element.srcObject = new MediaStream([consumer.track]);
+    document.body.appendChild(element);
+    element.play().catch((error) => log('video play()', String(error)));
+    step('consume');
+    layered = { producer, consumer, sendTransport, recvTransport };
+    result.producerId = producer.id;
+    result.consumerId = consumer.id;
+    result.sendTransportId = sendTransport.id;
+    result.recvTransportId = recvTransport.id;
+
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      result.video = await receiverStats(consumer);
+      if (result.video.framesDecoded > 0 && result.video.frameWidth > 0) break;
+      if (performance.now() > deadline) throw new Error('the consumer decoded nothing before the deadline');
+      await sleep(250);
+    }
+    step('media');
+  } catch (error) {
+    result.error = String(error && error.stack || error);
+    log('error', result.error);
+  }
+  return result;
+}
+
+/** What the sender says per layer (one outbound-rtp per simulcast rid, one for SVC). */
+async function senderLayers() {
+  const report = await layered.producer.getStats();
+  const layers = [];
+  for (const stats of report.values()) {
+    if (stats.type !== 'outbound-rtp') continue;
+    const layer = {};
+    for (const key of [
+      'rid', 'ssrc', 'active', 'packetsSent', 'bytesSent', 'framesEncoded', 'frameWidth', 'frameHeight',
+      'scalabilityMode', 'qualityLimitationReason', 'encoderImplementation', 'targetBitrate',
+    ]) {
+      if (stats[key] !== undefined) layer[key] = stats[key];
+    }
+    layers.push(layer);
+  }
+  return layers.sort((a, b) => String(a.rid).localeCompare(String(b.rid)));
+}
+
+/** The receiving side's view of the layered consumer. */
+async function layersReceiver() {
+  return receiverStats(layered.consumer);
+}
+
+window.startLayers = startLayers;
+window.senderLayers = senderLayers;
+window.layersReceiver = layersReceiver;
 window.loopbackMedia = loopbackMedia;
 window.loopbackData = loopbackData;
 log('page ready');

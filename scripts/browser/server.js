@@ -16,6 +16,8 @@ const MAX_SCTP_MESSAGE_SIZE = 262144;
 const mediaCodecs = [
   { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
   { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 },
+  // For the SVC test (layers.test.js); the other tests ask for VP8 by name.
+  { kind: 'video', mimeType: 'video/VP9', clockRate: 90000, parameters: { 'profile-id': 0 } },
 ];
 
 function log(...args) {
@@ -49,6 +51,14 @@ class Session {
     this.consumers = new Map();
     this.dataProducers = new Map();
     this.dataConsumers = new Map();
+    /** Per consumer id, every "layerschange" it emitted: { at (ms since epoch), layers }. */
+    this.layersChanges = new Map();
+  }
+
+  consumer(id) {
+    const consumer = this.consumers.get(id);
+    if (!consumer) throw new Error(`no consumer ${id}`);
+    return consumer;
   }
 
   transport(id) {
@@ -104,14 +114,35 @@ class Session {
     const consumer = await this.transport(transportId).consume({ producerId, rtpCapabilities, paused: true });
     this.consumers.set(consumer.id, consumer);
     consumer.on('score', (score) => log(`consumer ${consumer.id} score ${JSON.stringify(score)}`));
+    const layersChanges = [];
+    this.layersChanges.set(consumer.id, layersChanges);
+    consumer.on('layerschange', (layers) => {
+      layersChanges.push({ at: Date.now(), layers: layers || null });
+      log(`consumer ${consumer.id} layerschange ${JSON.stringify(layers)}`);
+    });
     return { id: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters };
   }
 
   async resumeConsumer({ consumerId }) {
-    const consumer = this.consumers.get(consumerId);
-    if (!consumer) throw new Error(`no consumer ${consumerId}`);
-    await consumer.resume();
+    await this.consumer(consumerId).resume();
     return {};
+  }
+
+  async setConsumerPreferredLayers({ consumerId, spatialLayer, temporalLayer }) {
+    await this.consumer(consumerId).setPreferredLayers({ spatialLayer, temporalLayer });
+    return this.consumerLayers({ consumerId });
+  }
+
+  /** A consumer's layers as the library knows them, and the "layerschange" events so far. */
+  async consumerLayers({ consumerId }) {
+    const consumer = this.consumer(consumerId);
+    return {
+      type: consumer.type,
+      score: consumer.score,
+      preferredLayers: consumer.preferredLayers || null,
+      currentLayers: consumer.currentLayers || null,
+      layersChanges: this.layersChanges.get(consumerId),
+    };
   }
 
   async produceData({ transportId, sctpStreamParameters, label, protocol }) {
@@ -149,7 +180,10 @@ class Session {
         stats: await t.getStats().catch((error) => String(error)),
       }))),
       producers: await stats(this.producers),
-      consumers: await stats(this.consumers),
+      consumers: await Promise.all((await stats(this.consumers)).map(async (c) => ({
+        ...c,
+        ...await this.consumerLayers({ consumerId: c.id }),
+      }))),
       dataProducers: await stats(this.dataProducers),
       dataConsumers: await stats(this.dataConsumers),
     };
@@ -158,7 +192,7 @@ class Session {
 
 const methods = [
   'createWebRtcTransport', 'connectWebRtcTransport', 'produce', 'consume', 'resumeConsumer',
-  'produceData', 'consumeData',
+  'setConsumerPreferredLayers', 'consumerLayers', 'produceData', 'consumeData',
 ];
 
 function readJson(req) {
@@ -186,7 +220,7 @@ async function main() {
   const pageJs = await bundlePage();
   const worker = await mediasoup.createWorker({
     logLevel: 'debug',
-    logTags: ['info', 'ice', 'dtls', 'rtp', 'srtp', 'rtcp', 'sctp'],
+    logTags: ['info', 'ice', 'dtls', 'rtp', 'srtp', 'rtcp', 'sctp', 'simulcast', 'svc', 'bwe'],
   });
   log(`worker pid ${worker.pid} (${process.env.MEDIASOUP_WORKER_BIN || 'built-in'})`);
   worker.on('died', (error) => {
