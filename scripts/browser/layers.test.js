@@ -108,7 +108,9 @@ test('VP8 simulcast: the consumer follows its preferred spatial layer', { timeou
     // Chromium really sends three layers: one outbound-rtp per rid, each growing, widths ordered.
     // Its own bandwidth estimate starts low and turns the upper layers on as it grows.
     const readSender = () => page.evaluate(() => window.senderLayers());
-    const { value: before, ms } = await waitFor('three layers sent', readSender,
+    const { value: before, ms } = await waitFor(
+      'three layers sent (Chromium turns the upper ones on as the worker\'s transport-cc feedback raises its estimate)',
+      readSender,
       (layers) => layers.length === 3 && layers.every((layer) => layer.framesEncoded > 0), SENDER_TIMEOUT_MS, 500);
     await sleep(2000);
     const after = await readSender();
