@@ -17,7 +17,8 @@ import java.util.List;
  * the cuts. Each read is an exactly sized buffer, so a read past it throws.
  *
  * <p>An input is a byte n (taken modulo 16), n read sizes (a byte each, 0 meaning an empty
- * read), then the stream, fed in reads of those sizes in turn. A frame starting with 0xFF
+ * read; all zero or none means one read of everything), then the stream, fed in reads of
+ * those sizes in turn. A frame starting with 0xFF
  * makes the listener release the decoder, as a transport closing on a frame does.
  */
 class Rfc4571FuzzTest {
@@ -31,9 +32,14 @@ class Rfc4571FuzzTest {
         }
         int sizeCount = Math.min(input[0] & 0x0F, input.length - 1);
         int[] sizes = new int[Math.max(1, sizeCount)];
-        sizes[0] = 1 << 16;
+        int largest = 0;
         for (int i = 0; i < sizeCount; i++) {
             sizes[i] = input[1 + i] & 0xFF;
+            largest = Math.max(largest, sizes[i]);
+        }
+        if (largest == 0) {
+            // No sizes, or only empty reads (which would never get through the stream): one read.
+            sizes[0] = 1 << 16;
         }
         byte[] stream = Arrays.copyOfRange(input, 1 + sizeCount, input.length);
 
