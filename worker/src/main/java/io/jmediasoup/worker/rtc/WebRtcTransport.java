@@ -121,6 +121,11 @@ final class WebRtcTransport extends Transport
         iceCandidates.add(new IceCandidate(protocol, IceCandidate.priority(localPreference), listenIp.announced(), boundPort));
     }
 
+    /** The first UDP socket (in-process fixtures hand it datagrams as the event loop would); null without UDP. */
+    UdpSocket udpSocket() {
+        return udpSockets.isEmpty() ? null : udpSockets.get(0);
+    }
+
     @Override
     public void handleRequest(Request request) {
         if (request.method().equals("transport.restartIce")) {
