@@ -60,6 +60,11 @@ public final class SeqManager {
         return delta != 0 && delta <= half;
     }
 
+    /** The highest output so far. */
+    public int maxOutput() {
+        return maxOutput;
+    }
+
     /** The newest input seen. */
     public int maxInput() {
         return maxInput;

@@ -137,6 +137,12 @@ abstract class Consumer implements RtpStreamSend.Listener {
         this.producerScores = scores;
     }
 
+    /** The router hands over the producer's live per-encoding sender reports; only simulcast needs them. */
+    void producerSenderReports(SenderReportTimes senderReports) {}
+
+    /** One of the producer's streams got its first sender report. */
+    void producerFirstSenderReport() {}
+
     /** A producer stream began or its score changed: the "score" event. */
     void producerRtpStreamScoreChanged() {
         emitScore();
@@ -168,7 +174,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 request.accept(stats());
                 break;
             case "consumer.pause":
-                paused = true;
+                deactivate(() -> paused = true);
                 request.accept();
                 break;
             case "consumer.resume":
@@ -220,7 +226,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
         if (producerPaused) {
             return;
         }
-        producerPaused = true;
+        deactivate(() -> producerPaused = true);
         shared.notify(id, "producerpause", null);
     }
 
@@ -240,7 +246,15 @@ abstract class Consumer implements RtpStreamSend.Listener {
 
     /** Its transport lost the remote side: nothing is sent until it connects again. */
     void transportDisconnected() {
-        transportConnected = false;
+        deactivate(() -> transportConnected = false);
+    }
+
+    private void deactivate(Runnable change) {
+        boolean wasActive = isActive();
+        change.run();
+        if (wasActive) {
+            onDeactivated();
+        }
     }
 
     private void resume(Runnable change) {
@@ -257,6 +271,9 @@ abstract class Consumer implements RtpStreamSend.Listener {
 
     /** Forwarding (re)starts: the next packet sent must continue the sequence seamlessly. */
     protected abstract void onActivated();
+
+    /** Forwarding stops (pause, producer pause, transport gone); layered consumers drop their layers. */
+    protected void onDeactivated() {}
 
     /** One of the producer's packets, in the router's payload type and SSRC; lent for the call. */
     abstract void sendRtpPacket(RtpPacket packet);

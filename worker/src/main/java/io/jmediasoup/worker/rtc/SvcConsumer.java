@@ -2,6 +2,7 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 
@@ -10,6 +11,18 @@ final class SvcConsumer extends LayeredConsumer {
     SvcConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data) {
         super(id, producerId, shared, listener, data, RtpParameters.Type.SVC);
     }
+
+    /** Nothing to resynchronise while no layer is chosen. */
+    @Override
+    protected void onActivated() {}
+
+    /** Without a chosen layer there is no stream to ask a key frame of (issue 8). */
+    @Override
+    void requestKeyFrame() {}
+
+    /** No layer is chosen until SVC layer selection exists (issue 8): nothing is forwarded yet. */
+    @Override
+    void sendRtpPacket(RtpPacket packet) {}
 
     @Override
     protected void checkEncodings() {

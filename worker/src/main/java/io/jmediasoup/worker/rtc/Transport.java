@@ -320,7 +320,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                         Producer producer = rtpListener.producerOf(SenderReport.ssrc(buffer, index));
                         if (producer != null) {
                             producer.receiveSenderReport(SenderReport.ssrc(buffer, index),
-                                    SenderReport.ntpSeconds(buffer, index), SenderReport.ntpFraction(buffer, index));
+                                    SenderReport.ntpSeconds(buffer, index), SenderReport.ntpFraction(buffer, index),
+                                    SenderReport.rtpTimestamp(buffer, index));
                         }
                         receiveReportBlocks(reader, index + SenderReport.REPORT_BLOCKS_OFFSET);
                     }
