@@ -51,10 +51,11 @@ public final class Vp8EncodingContext {
             syncRequired = false;
         }
         int tid = descriptor.temporalLayer();
-        if (rewritable && descriptor.hasTemporalLayer()
+        // A key frame is never dropped: a switch to this stream starts on it.
+        if (rewritable && descriptor.hasTemporalLayer() && !descriptor.isKeyFrame()
                 && !pictureIds.isNewer(pictureIds.maxInput(), descriptor.pictureId())) {
             boolean aboveTarget = tid > targetTemporalLayer;
-            boolean upWithoutSync = tid > currentTemporalLayer && !descriptor.layerSync() && !descriptor.isKeyFrame();
+            boolean upWithoutSync = tid > currentTemporalLayer && !descriptor.layerSync();
             if (aboveTarget || upWithoutSync) {
                 pictureIds.drop(descriptor.pictureId());
                 tl0PicIdxs.drop(descriptor.tl0PicIdx());

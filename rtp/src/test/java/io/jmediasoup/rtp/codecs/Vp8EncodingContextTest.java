@@ -102,4 +102,14 @@ class Vp8EncodingContextTest {
         assertEquals(List.of("1/1", "2/2", "3/2"), run(context, frames));
         assertEquals(1, context.currentTemporalLayer());
     }
+
+    @Test
+    void aKeyFrameAboveTheTargetIsStillForwarded() {
+        Vp8EncodingContext context = new Vp8EncodingContext();
+        context.setTargetTemporalLayer(0);
+        context.setCurrentTemporalLayer(2);
+        Frame[] frames = {new Frame(40, 3, 2, false, true), new Frame(41, 3, 1, true, false), new Frame(42, 4, 0, false, false)};
+        assertEquals(List.of("1/1", "2/2"), run(context, frames));
+        assertEquals(0, context.currentTemporalLayer());
+    }
 }
