@@ -134,6 +134,8 @@ test('a simulcast consumer forwards one stream at a time and setPreferredLayers 
     assert.equal(dump.currentTemporalLayer, 0);
   } finally {
     clearInterval(feeder);
+    sender.close();
+    receiver.close();
   }
 
   const ssrc = consumer.rtpParameters.encodings[0].ssrc;
@@ -148,6 +150,4 @@ test('a simulcast consumer forwards one stream at a time and setPreferredLayers 
   }
   assert.deepEqual(layers.slice(atTop - 1).filter((l) => l).map((l) => l.spatialLayer).filter((s, i, all) => s !== all[i - 1]), [ 2, 0, 1 ],
     'layerschange follows the preferred layers');
-  sender.close();
-  receiver.close();
 });

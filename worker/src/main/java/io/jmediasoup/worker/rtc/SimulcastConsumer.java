@@ -164,11 +164,12 @@ final class SimulcastConsumer extends LayeredConsumer {
                 vp8Context.setTargetTemporalLayer(targetTemporalLayer);
                 vp8Context.setCurrentTemporalLayer(currentTemporalLayer);
             }
-            emitLayersChange();
-            emitScore();
             if (described) {
                 vp8Context.process(vp8Descriptor, packet.buffer());
             }
+            // After processing, so that a key frame above the target temporal layer reports the clamped one.
+            emitLayersChange();
+            emitScore();
         } else if (described) {
             int previousTemporalLayer = vp8Context.currentTemporalLayer();
             if (!vp8Context.process(vp8Descriptor, packet.buffer())) {
