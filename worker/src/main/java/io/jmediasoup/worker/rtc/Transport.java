@@ -100,6 +100,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private final RtpPacket receivedPacket = new RtpPacket();
     private final CompoundPacketReader rtcpReader = new CompoundPacketReader();
     private ScheduledFuture<?> rtcpTimer;
+    /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
+    private TransportCcServer tccServer;
     private boolean closed;
 
     /** Reads the options every kind accepts from {@code data}; throws TypeError when wrong. */
@@ -203,6 +205,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             shared.logger().warn(LogTag.RTP, "Transport", "received data is not a valid RTP packet");
             return;
         }
+        if (tccServer != null) {
+            tccServer.packetReceived(packet);
+        }
         Producer producer = rtpListener.producerOf(packet, recvExtensionId("mid"), recvExtensionId("rid"));
         if (producer == null) {
             shared.logger().warn(LogTag.RTP, "Transport", "no suitable Producer for received RTP packet [ssrc:"
@@ -233,6 +238,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         connected = true;
         consumers.values().forEach(Consumer::transportConnected);
         rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
+        if (tccServer != null) {
+            tccServer.start();
+        }
     }
 
     /** The remote side is gone (ICE lost, DTLS closed): consumers stop and reports pause until {@link #connected()}. */
@@ -245,6 +253,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (rtcpTimer != null) {
             rtcpTimer.cancel(false);
             rtcpTimer = null;
+        }
+        if (tccServer != null) {
+            tccServer.stop();
         }
     }
 
@@ -528,6 +539,12 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             }
         }
         recvRtpHeaderExtensions.putAll(producerIds);
+        if (tccServer == null) {
+            tccServer = TransportCcServer.forProducer(shared, this, producer.rtpParameters, recvExtensionId("transportWideCc01"));
+            if (tccServer != null && connected) {
+                tccServer.start();
+            }
+        }
         JsonObject data = new JsonObject();
         data.addProperty("type", producer.type.label());
         request.accept(data);
@@ -826,6 +843,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (rtcpTimer != null) {
             rtcpTimer.cancel(false);
+        }
+        if (tccServer != null) {
+            tccServer.stop();
         }
         closeSockets();
     }
