@@ -44,11 +44,7 @@ for (const variant of mediaVariants) {
   });
 }
 
-// Issue 7 (SCTP): off until our worker speaks SCTP over DTLS; E2E_BROWSER_DATACHANNEL=1 runs it.
-test('DataChannel messages loop back through the worker', {
-  timeout: TEST_TIMEOUT_MS,
-  skip: !process.env.E2E_BROWSER_DATACHANNEL && 'DataChannel (issue 7): set E2E_BROWSER_DATACHANNEL=1 to run',
-}, async (t) => {
+test('DataChannel messages loop back through the worker', { timeout: TEST_TIMEOUT_MS }, async (t) => {
   await withBrowser('data-udp', async (page, serverState) => {
     const result = await page.evaluate(() => window.loopbackData({ tcp: false }));
     const state = await serverState();

@@ -34,6 +34,12 @@ abstract class Consumer implements RtpStreamSend.Listener {
         void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc);
     }
 
+    /** Its producer's receiving streams, whose stats follow the consumer's own in getStats(). */
+    interface ProducerRtpStreams {
+        /** The "inbound-rtp" entry of the stream the router knows as {@code mappedSsrc}; null before it exists. */
+        JsonObject rtpStreamStats(long mappedSsrc, long nowMs);
+    }
+
     /** The longest the C++ worker lets pass between two RTCP reports of a stream, per kind. */
     long maxRtcpIntervalMs() {
         return kind == MediaKind.AUDIO ? 5000 : 1000;
@@ -51,13 +57,14 @@ abstract class Consumer implements RtpStreamSend.Listener {
     protected final Shared shared;
     protected final Listener listener;
     private final Set<Integer> supportedCodecPayloadTypes = new TreeSet<>();
-    private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
+    private final RtpTraceEvents traceEvents;
     private boolean paused;
     private boolean producerPaused;
     private boolean transportConnected;
     private int priority = 1;
     /** The producer's score per encoding, kept up to date by the producer. */
     private int[] producerScores = new int[0];
+    private ProducerRtpStreams producerRtpStreams = (mappedSsrc, nowMs) -> null;
 
     protected Consumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
             RtpParameters.Type type) {
@@ -66,6 +73,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
         this.shared = shared;
         this.listener = listener;
         this.type = type;
+        this.traceEvents = RtpTraceEvents.forConsumer(id, shared);
         this.kind = MediaKind.parse(data);
         JsonElement rtpParametersJson = data.get("rtpParameters");
         if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
@@ -143,6 +151,16 @@ abstract class Consumer implements RtpStreamSend.Listener {
     /** One of the producer's streams got its first sender report. */
     void producerFirstSenderReport() {}
 
+    /** The router hands over the producer's streams, for stats. */
+    void producerRtpStreams(ProducerRtpStreams producerRtpStreams) {
+        this.producerRtpStreams = producerRtpStreams;
+    }
+
+    /** The stats of the producer's stream the router knows as {@code mappedSsrc}, or null. */
+    protected JsonObject producerRtpStreamStats(long mappedSsrc, long nowMs) {
+        return producerRtpStreams.rtpStreamStats(mappedSsrc, nowMs);
+    }
+
     /** A producer stream began or its score changed: the "score" event. */
     void producerRtpStreamScoreChanged() {
         emitScore();
@@ -188,7 +206,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 request.accept(data);
                 break;
             case "consumer.enableTraceEvent":
-                traceEventTypes.enable(request.data());
+                traceEvents.enable(request.data());
                 request.accept();
                 break;
             case "consumer.requestKeyFrame":
@@ -286,6 +304,11 @@ abstract class Consumer implements RtpStreamSend.Listener {
 
     /** The remote receiver sent a PLI or FIR for one of our streams: relayed as a request to the producer. */
     void receiveKeyFrameRequest(RtpStreamSend stream, boolean fir) {
+        if (fir) {
+            traceEvents.fir(stream.params.ssrc());
+        } else {
+            traceEvents.pli(stream.params.ssrc());
+        }
         stream.keyFrameRequested(fir);
         requestKeyFrame();
     }
@@ -293,6 +316,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
     /** The remote receiver NACKed packets of one of our streams: retransmitted while active. */
     void receiveNack(RtpStreamSend stream, CompoundPacketReader reader) {
         if (isActive()) {
+            traceEvents.nack();
             stream.receiveNack(reader, shared.nowMs());
         }
     }
@@ -305,6 +329,12 @@ abstract class Consumer implements RtpStreamSend.Listener {
     @Override
     public void onRtpStreamRetransmitRtpPacket(RtpStreamSend stream, RtpPacket packet) {
         listener.onConsumerSendRtpPacket(this, packet);
+        traceEvents.packet(packet, stream.params.hasRtx(), RtpExtensionIds.ROUTER);
+    }
+
+    /** A packet of the producer's was sent, rewritten for this consumer: a "trace" event if enabled. */
+    void rtpPacketSent(RtpPacket packet) {
+        traceEvents.packet(packet, false, RtpExtensionIds.ROUTER);
     }
 
     /** Frees its streams' buffers; it is leaving its transport. */
@@ -334,7 +364,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
         json.addProperty("paused", paused);
         json.addProperty("producerPaused", producerPaused);
         json.addProperty("priority", priority);
-        json.addProperty("traceEventTypes", traceEventTypes.toString());
+        json.addProperty("traceEventTypes", traceEvents.toString());
         fillDump(json);
         return json;
     }

@@ -116,8 +116,10 @@ final class RtpStreamSend extends RtpStream {
             int originalEnd = retransmission.writerIndex();
             rtxSeq = (rtxSeq + 1) & 0xFFFF;
             retransmitted.writeRtx(retransmission, params.rtxPayloadType(), params.rtxSsrc(), rtxSeq);
+            boolean keyFrame = retransmitted.isKeyFrame();
             retransmission.readerIndex(originalEnd);
             retransmitted.parse(retransmission);
+            retransmitted.setKeyFrame(keyFrame);
         }
         int sentTimes = retransmissionBuffer.markResent(seq, nowMs);
         listener.onRtpStreamRetransmitRtpPacket(this, retransmitted);

@@ -56,6 +56,12 @@ final class SimulcastConsumer extends LayeredConsumer {
         vp8Context = vp8 ? new Vp8EncodingContext() : null;
     }
 
+    /** The C++ worker shows the current spatial layer's stream: none while no layer is sent. */
+    @Override
+    protected JsonObject forwardedRtpStreamStats(long nowMs) {
+        return currentSpatialLayer == NO_LAYER ? null : producerRtpStreamStats(mappedSsrcs[currentSpatialLayer], nowMs);
+    }
+
     @Override
     protected void checkEncodings() {
         if (consumableRtpEncodings.size() <= 1) {

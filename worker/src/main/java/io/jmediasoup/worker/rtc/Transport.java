@@ -9,6 +9,8 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.sctp.SctpState;
+import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
@@ -72,6 +74,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private final RtpListener rtpListener = new RtpListener();
     /** The header extension ids its producers send with (mid, rid, ...), for receiving RTP. */
     private final Map<String, Integer> recvRtpHeaderExtensions = new LinkedHashMap<>();
+    /** The same ids as fields, for the receiving path. */
+    private RtpExtensionIds recvExtensionIds = RtpExtensionIds.NONE;
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
     /** Which consumer sends with which SSRC: for RTCP from the remote end. */
     private final LongObjectHashMap<Consumer> ssrcConsumers = new LongObjectHashMap<>();
@@ -89,6 +93,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private final long maxMessageSize;
     private final long initialAvailableOutgoingBitrate;
     private final SctpOptions sctpOptions;
+    /** The SCTP association when SCTP is enabled, else null. */
+    private final SctpLink sctp;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
     private long maxIncomingBitrate;
     private long bytesReceived;
@@ -102,6 +108,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private ScheduledFuture<?> rtcpTimer;
     /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
     private TransportCcServer tccServer;
+    /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
+    protected SrtpSessions srtp;
     private boolean closed;
 
     /** Reads the options every kind accepts from {@code data}; throws TypeError when wrong. */
@@ -128,6 +136,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         this.sctpOptions = enableSctp ? SctpOptions.parse(data) : null;
         this.maxMessageSize = enableSctp ? sctpOptions.maxMessageSize() : messageSize;
+        this.sctp = enableSctp ? new SctpLink(this, shared, sctpOptions) : null;
     }
 
     public String id() {
@@ -208,14 +217,14 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (tccServer != null) {
             tccServer.packetReceived(packet);
         }
-        Producer producer = rtpListener.producerOf(packet, recvExtensionId("mid"), recvExtensionId("rid"));
+        Producer producer = rtpListener.producerOf(packet, recvExtensionIds);
         if (producer == null) {
             shared.logger().warn(LogTag.RTP, "Transport", "no suitable Producer for received RTP packet [ssrc:"
                     + packet.ssrc() + ", payloadType:" + packet.payloadType() + "]");
             return;
         }
         int size = packet.size();
-        if (producer.receiveRtpPacket(packet, recvExtensionId("rid"))) {
+        if (producer.receiveRtpPacket(packet, recvExtensionIds)) {
             rtpBytesReceived += size;
         }
     }
@@ -223,6 +232,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private int recvExtensionId(String name) {
         Integer id = recvRtpHeaderExtensions.get(name);
         return id != null ? id : 0;
+    }
+
+    private RtpExtensionIds recvExtensionIds() {
+        return new RtpExtensionIds(recvExtensionId("mid"), recvExtensionId("rid"), recvExtensionId("rrid"),
+                recvExtensionId("transportWideCc01"));
     }
 
     /** Counts bytes that arrived on the kind's sockets, whatever they carry. */
@@ -237,6 +251,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         connected = true;
         consumers.values().forEach(Consumer::transportConnected);
+        if (sctp != null) {
+            sctp.transportConnected();
+        }
         rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
         if (tccServer != null) {
             tccServer.start();
@@ -445,11 +462,86 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     }
 
     /**
-     * Delivers a data consumer's message to the remote side. Only direct data consumers get
-     * here: an SCTP one stays inactive until the transport has an SCTP association (issue 7).
+     * Delivers a data consumer's message to the remote side over the SCTP association and says
+     * what became of it ("sctpsendbufferfull" is notified when the send buffer is full).
      */
-    void sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
-        throw new IllegalStateException("no SCTP association to send data consumer " + dataConsumer.id + "'s message");
+    SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
+        SendResult result = sctp.send(dataConsumer.sctpStreamParameters, ppid, message);
+        if (result == SendResult.QUEUED) {
+            return result;
+        }
+        if (result == SendResult.BUFFER_FULL) {
+            shared.notify(dataConsumer.id, "sctpsendbufferfull", null);
+        } else {
+            shared.logger().warn(LogTag.SCTP, "SctpAssociation", "error sending SCTP message [sid:"
+                    + dataConsumer.sctpStreamParameters.streamId() + ", ppid:" + ppid + ", message size:"
+                    + message.readableBytes() + "]: " + result);
+        }
+        return result;
+    }
+
+    /** Whether the SCTP association is up (data consumers of kind "sctp" may send). */
+    boolean sctpConnected() {
+        return sctp != null && sctp.state() == SctpState.CONNECTED;
+    }
+
+    /**
+     * An SCTP packet from the remote side (over UDP, or DTLS application data for a
+     * WebRtcTransport); lent for the call.
+     */
+    protected void receiveSctpData(ByteBuf data) {
+        if (sctp == null) {
+            shared.logger().debug(LogTag.SCTP, "Transport", "ignoring SCTP packet (SCTP not enabled)");
+            return;
+        }
+        sctp.receive(data);
+    }
+
+    /** Sends an SCTP packet on the kind's connection (UDP, or DTLS application data); lent for the call. */
+    protected abstract void sendSctpData(ByteBuf packet);
+
+    void sctpStateChanged(SctpState state) {
+        boolean up = state == SctpState.CONNECTED;
+        for (DataConsumer dataConsumer : dataConsumers.values()) {
+            if (dataConsumer.isSctp()) {
+                dataConsumer.sctpAssociationChanged(up);
+            }
+        }
+        JsonObject data = new JsonObject();
+        data.addProperty("sctpState", state.label());
+        shared.notify(id, "sctpstatechange", data);
+    }
+
+    /** A message from the SCTP peer goes to the data producer of its stream; DCEP (PPID 50) is ignored as in the C++ worker. */
+    void sctpMessageReceived(int streamId, long ppid, ByteBuf message) {
+        if (ppid == 50) {
+            shared.logger().warn(LogTag.SCTP, "SctpAssociation", "ignoring SCTP data with ppid:50 (WebRTC DataChannel Control)");
+            return;
+        }
+        DataProducer dataProducer = dataProducerByStreamId.get(streamId);
+        if (dataProducer == null) {
+            shared.logger().warn(LogTag.SCTP, "Transport", "no suitable DataProducer for received SCTP message [streamId:"
+                    + streamId + "]");
+            return;
+        }
+        dataProducer.receiveMessage(message.readableBytes());
+        listener.onTransportDataProducerMessageReceived(this, dataProducer, ppid, message);
+    }
+
+    void sctpBufferedAmount(long bufferedAmount) {
+        for (DataConsumer dataConsumer : dataConsumers.values()) {
+            if (dataConsumer.isSctp()) {
+                dataConsumer.sctpBufferedAmount(bufferedAmount);
+            }
+        }
+    }
+
+    /** A payload-channel request aimed at one of its data consumers (dataConsumer.send); {@code payload} is lent. */
+    void handlePayloadRequest(Request request, ByteBuf payload) {
+        if (!request.method().equals("dataConsumer.send")) {
+            throw new MediasoupError("unknown method '" + request.method() + "'");
+        }
+        dataConsumer(request.internal()).send(request, payload);
     }
 
     /** Counts bytes the kind sent on its own (data messages, and media with issue 4). */
@@ -488,6 +580,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             case "dataConsumer.close":
                 DataConsumer dataConsumer = dataConsumer(request.internal());
                 dataConsumers.remove(dataConsumer.id);
+                if (dataConsumer.isSctp() && sctp != null) {
+                    sctp.dataConsumerClosed(dataConsumer.sctpStreamParameters.streamId());
+                }
                 listener.onTransportDataConsumerClosed(this, dataConsumer);
                 request.accept();
                 break;
@@ -545,6 +640,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 tccServer.start();
             }
         }
+        recvExtensionIds = recvExtensionIds();
         JsonObject data = new JsonObject();
         data.addProperty("type", producer.type.label());
         request.accept(data);
@@ -620,12 +716,26 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         consumer.rtxSsrcs().forEach(this::sendStreamClosed);
     }
 
-    /** A producer's stream no longer receives on {@code ssrc}: per-SSRC transport state (SRTP) may go. */
-    protected void recvStreamClosed(long ssrc) {
+    /** A producer's stream no longer receives on {@code ssrc}: its SRTP state goes. */
+    private void recvStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.recvStreamClosed(ssrc);
+        }
     }
 
-    /** A consumer no longer sends on {@code ssrc}: per-SSRC transport state (SRTP) may go. */
-    protected void sendStreamClosed(long ssrc) {
+    /** A consumer no longer sends on {@code ssrc}: its SRTP state goes. */
+    private void sendStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.sendStreamClosed(ssrc);
+        }
+    }
+
+    /** Keys (or re-keys, after a new DTLS handshake) SRTP both ways; the previous sessions go. */
+    protected void useSrtp(SrtpSessions sessions) {
+        if (srtp != null) {
+            srtp.close();
+        }
+        srtp = sessions;
     }
 
     /** The router already forgot the consumer along with its producer. */
@@ -679,6 +789,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         checkDataType(dataConsumer, "DataConsumer");
         listener.onTransportNewDataConsumer(this, dataConsumer, dataProducerId);
         dataConsumers.put(dataConsumerId, dataConsumer);
+        if (dataConsumer.isSctp()) {
+            dataConsumer.sctpAssociationChanged(sctpConnected());
+        }
         request.accept(dataConsumer.dump());
     }
 
@@ -709,6 +822,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private void closeDataProducer(DataProducer dataProducer) {
         if (dataProducer.isSctp()) {
             dataProducerByStreamId.remove(dataProducer.sctpStreamParameters.streamId());
+            if (!closed) {
+                sctp.dataProducerClosed(dataProducer.sctpStreamParameters.streamId());
+            }
         }
         dataProducers.remove(dataProducer.id);
         listener.onTransportDataProducerClosed(this, dataProducer);
@@ -763,8 +879,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         json.add("rtpListener", rtpListener.toJson());
         json.addProperty("maxMessageSize", maxMessageSize);
         if (sctpOptions != null) {
-            json.add("sctpParameters", sctpOptions.toJson());
-            json.addProperty("sctpState", "new");
+            json.add("sctpParameters", sctpOptions.toJson(sctp.outboundStreams(), sctp.bufferedAmount()));
+            json.addProperty("sctpState", sctp.state().label());
             JsonObject sctpListener = new JsonObject();
             JsonObject streamIdTable = new JsonObject();
             dataProducerByStreamId.forEach((streamId, producer) -> streamIdTable.addProperty(streamId.toString(), producer.id));
@@ -796,7 +912,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         json.addProperty("transportId", id);
         json.addProperty("timestamp", System.currentTimeMillis());
         if (sctpOptions != null) {
-            json.addProperty("sctpState", "new");
+            json.addProperty("sctpState", sctp.state().label());
         }
         json.addProperty("bytesReceived", bytesReceived);
         json.addProperty("recvBitrate", 0);
@@ -847,7 +963,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (tccServer != null) {
             tccServer.stop();
         }
+        if (sctp != null) {
+            sctp.close();
+        }
         closeSockets();
+        useSrtp(null);
     }
 
     /** Releases the kind's sockets and timers. */

@@ -20,6 +20,7 @@ import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.PortManager.Protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -54,7 +55,6 @@ final class WebRtcTransport extends Transport
     private DtlsFingerprint remoteFingerprint;
     private boolean connectCalled;
     /** Both SRTP directions, from the keys of the last DTLS handshake; null before. */
-    private SrtpSessions srtp;
 
     WebRtcTransport(String id, Shared shared, Listener listener, JsonObject data) {
         super(id, shared, listener, data);
@@ -245,20 +245,6 @@ final class WebRtcTransport extends Transport
     }
 
     @Override
-    protected void recvStreamClosed(long ssrc) {
-        if (srtp != null) {
-            srtp.recvStreamClosed(ssrc);
-        }
-    }
-
-    @Override
-    protected void sendStreamClosed(long ssrc) {
-        if (srtp != null) {
-            srtp.sendStreamClosed(ssrc);
-        }
-    }
-
-    @Override
     public void onUdpPacket(UdpSocket socket, ByteBuf data, InetSocketAddress sender) {
         dataReceived(data.readableBytes());
         if (StunPacket.isStun(data)) {
@@ -439,11 +425,8 @@ final class WebRtcTransport extends Transport
     @Override
     public void onDtlsConnected(SrtpKeys keys, String remoteCertificatePem) {
         shared.logger().debug(LogTag.DTLS, "WebRtcTransport", "DTLS connected");
-        if (srtp != null) {
-            srtp.close();
-        }
-        srtp = new SrtpSessions(keys.profile(), keys.localKeyAndSalt(), keys.remoteKeyAndSalt(), shared.logger(),
-                "WebRtcTransport");
+        useSrtp(new SrtpSessions(keys.profile(), keys.localKeyAndSalt(), keys.remoteKeyAndSalt(), shared.logger(),
+                "WebRtcTransport"));
         notifyDtlsState("connected", remoteCertificatePem);
         if (iceHasPath()) {
             connected();
@@ -475,10 +458,23 @@ final class WebRtcTransport extends Transport
         }
     }
 
-    /** SCTP over DTLS is not there yet (issue 7): application data is dropped. */
+    /** DTLS application data is SCTP (RFC 8261). */
     @Override
     public void onDtlsApplicationData(byte[] data) {
-        shared.logger().debug(LogTag.SCTP, "WebRtcTransport", "ignoring DTLS application data: no SCTP association");
+        ByteBuf packet = Unpooled.wrappedBuffer(data);
+        receiveSctpData(packet);
+    }
+
+    /** SCTP goes out as DTLS application data, once DTLS is connected. */
+    @Override
+    protected void sendSctpData(ByteBuf packet) {
+        byte[] data = new byte[packet.readableBytes()];
+        packet.getBytes(packet.readerIndex(), data);
+        if (dtlsTransport.send(data)) {
+            dataSent(data.length);
+        } else {
+            shared.logger().warn(LogTag.SCTP, "WebRtcTransport", "cannot send SCTP data: DTLS not connected or packet too large");
+        }
     }
 
     private void notifyDtlsState(String state, String remoteCertificatePem) {
@@ -494,10 +490,6 @@ final class WebRtcTransport extends Transport
     protected void closeSockets() {
         // close_notify leaves through the selected tuple, so DTLS closes before the sockets.
         dtlsTransport.close();
-        if (srtp != null) {
-            srtp.close();
-            srtp = null;
-        }
         socketsClosed = true;
         udpSockets.forEach(UdpSocket::close);
         udpSockets.clear();
