@@ -38,6 +38,11 @@ abstract class Consumer implements RtpStreamSend.Listener {
     interface ProducerRtpStreams {
         /** The "inbound-rtp" entry of the stream the router knows as {@code mappedSsrc}; null before it exists. */
         JsonObject rtpStreamStats(long mappedSsrc, long nowMs);
+
+        /** The bitrate of the stream the router knows as {@code mappedSsrc} (bps); 0 before it exists. */
+        default long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+            return 0;
+        }
     }
 
     /** The longest the C++ worker lets pass between two RTCP reports of a stream, per kind. */
@@ -62,6 +67,8 @@ abstract class Consumer implements RtpStreamSend.Listener {
     private boolean producerPaused;
     private boolean transportConnected;
     private int priority = 1;
+    /** Video that negotiated transport-cc: its packets carry transport-wide sequence numbers. */
+    final boolean transportWideCc;
     /** The producer's score per encoding, kept up to date by the producer. */
     private int[] producerScores = new int[0];
     private ProducerRtpStreams producerRtpStreams = (mappedSsrc, nowMs) -> null;
@@ -96,6 +103,21 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 supportedCodecPayloadTypes.add(codec.payloadType());
             }
         }
+        this.transportWideCc = kind == MediaKind.VIDEO
+                && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(TRANSPORT_WIDE_CC_URI))
+                && rtpParameters.codecs().stream().anyMatch(codec -> codec.rtcpFeedback().stream()
+                        .anyMatch(feedback -> feedback.type().equals("transport-cc")));
+    }
+
+    static final String TRANSPORT_WIDE_CC_URI = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
+
+    int priority() {
+        return priority;
+    }
+
+    /** The bitrate of the producer stream the router knows as {@code mappedSsrc} (bps). */
+    protected long producerRtpStreamBitrate(long mappedSsrc) {
+        return producerRtpStreams.rtpStreamBitrate(mappedSsrc, shared.nowMs());
     }
 
     /** The producer's encodings as the router maps them: each needs its (mapped) ssrc. */

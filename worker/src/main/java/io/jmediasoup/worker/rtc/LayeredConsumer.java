@@ -17,6 +17,8 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
 abstract class LayeredConsumer extends SingleStreamConsumer {
     private int preferredSpatialLayer;
     private int preferredTemporalLayer;
+    /** Its share of the transport's estimated outgoing bitrate (bps); -1 while no estimate manages it. */
+    private long availableBitrate = -1;
 
     protected LayeredConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
             RtpParameters.Type type) {
@@ -74,6 +76,27 @@ abstract class LayeredConsumer extends SingleStreamConsumer {
                 rtpStream().params.temporalLayers());
         return preferredSpatialLayer != previousSpatialLayer || preferredTemporalLayer != previousTemporalLayer;
     }
+
+    /**
+     * The transport's bandwidth estimate gives it {@code bitrate} bps: the layers may have to
+     * follow. Small changes (under 10 %) are ignored so that the layers do not flap.
+     */
+    void setAvailableBitrate(long bitrate) {
+        long previous = availableBitrate;
+        if (previous >= 0 && Math.abs(bitrate - previous) * 10 < previous) {
+            return;
+        }
+        availableBitrate = bitrate;
+        if (isActive()) {
+            onAvailableBitrateChanged();
+        }
+    }
+
+    protected long availableBitrate() {
+        return availableBitrate;
+    }
+
+    protected void onAvailableBitrateChanged() {}
 
     /** The application moved its preferred layers while forwarding (after the answer): the target may follow. */
     void onPreferredLayersChanged() {}

@@ -554,6 +554,16 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     }
 
     @Override
+    public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+        for (ReceivingStream stream : streamsBySsrc.values()) {
+            if (stream.mappedSsrc == mappedSsrc) {
+                return stream.rtpStream.bitrate(nowMs);
+            }
+        }
+        return 0;
+    }
+
+    @Override
     public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
         for (ReceivingStream stream : streamsBySsrc.values()) {
             if (stream.mappedSsrc == mappedSsrc) {

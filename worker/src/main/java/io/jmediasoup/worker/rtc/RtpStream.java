@@ -26,6 +26,11 @@ abstract class RtpStream {
 
     abstract RtpStreamParams params();
 
+    /** Bits per second over the last 2.5 s. */
+    long bitrate(long nowMs) {
+        return bitrate.rate(nowMs);
+    }
+
     int score() {
         return score.value();
     }

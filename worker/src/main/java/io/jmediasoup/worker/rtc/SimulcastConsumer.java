@@ -110,6 +110,11 @@ final class SimulcastConsumer extends LayeredConsumer {
         mayChangeLayers();
     }
 
+    @Override
+    protected void onAvailableBitrateChanged() {
+        mayChangeLayers();
+    }
+
     /** Asks for key frames of the stream we move to and of the one we send. */
     @Override
     void requestKeyFrame() {
@@ -272,6 +277,7 @@ final class SimulcastConsumer extends LayeredConsumer {
                 break;
             }
         }
+        newSpatialLayer = fitAvailableBitrate(newSpatialLayer);
         int newTemporalLayer = NO_LAYER;
         if (newSpatialLayer != NO_LAYER) {
             if (newSpatialLayer == preferredSpatialLayer()) {
@@ -285,6 +291,29 @@ final class SimulcastConsumer extends LayeredConsumer {
         if (newSpatialLayer != targetSpatialLayer || newTemporalLayer != targetTemporalLayer) {
             updateTargetLayers(newSpatialLayer, newTemporalLayer);
         }
+    }
+
+    /**
+     * Under a bandwidth estimate, the highest layer up to {@code spatialLayer} whose stream's
+     * bitrate fits the share this consumer gets; the lowest live one when none does. The C++
+     * worker also weighs temporal layers and probes before moving up; this does neither.
+     */
+    private int fitAvailableBitrate(int spatialLayer) {
+        long available = availableBitrate();
+        if (available < 0 || spatialLayer == NO_LAYER) {
+            return spatialLayer;
+        }
+        int lowest = spatialLayer;
+        for (int layer = spatialLayer; layer >= 0; layer--) {
+            if (producerScore(layer) == 0 || !canSwitchToSpatialLayer(layer)) {
+                continue;
+            }
+            lowest = layer;
+            if (producerRtpStreamBitrate(mappedSsrcs[layer]) <= available) {
+                return layer;
+            }
+        }
+        return lowest;
     }
 
     /** Without both streams' sender reports their timestamps cannot be aligned. */

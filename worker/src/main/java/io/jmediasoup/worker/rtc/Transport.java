@@ -18,6 +18,7 @@ import io.jmediasoup.rtp.rtcp.ReceiverReport;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
 import io.jmediasoup.rtp.rtcp.RtcpType;
 import io.jmediasoup.rtp.rtcp.SenderReport;
+import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.collection.LongObjectHashMap;
 import io.jmediasoup.worker.LogTag;
@@ -108,6 +109,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private ScheduledFuture<?> rtcpTimer;
     /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
     private TransportCcServer tccServer;
+    /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc. */
+    private TransportCcClient tccClient;
+    private long maxOutgoingBitrate;
     /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
     protected SrtpSessions srtp;
     private boolean closed;
@@ -179,8 +183,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 request.accept();
                 break;
             case "transport.setMaxOutgoingBitrate":
-                // Without a congestion controller (transport-cc) there is nothing to cap.
-                bitrate(request);
+                maxOutgoingBitrate = bitrate(request);
+                if (tccClient != null) {
+                    tccClient.setMaxBitrate(maxOutgoingBitrate);
+                    distributeAvailableBitrate();
+                }
                 request.accept();
                 break;
             case "transport.enableTraceEvent":
@@ -362,6 +369,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 case RtcpType.RTPFB:
                     if (Nack.is(reader)) {
                         receiveNack(reader);
+                    } else if (TransportFeedback.is(reader) && tccClient != null
+                            && tccClient.receiveFeedback(reader, shared.nowMs())) {
+                        distributeAvailableBitrate();
                     }
                     break;
                 case RtcpType.PSFB:
@@ -432,8 +442,30 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     @Override
     public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
         packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
+        if (tccClient != null && consumer.transportWideCc) {
+            tccClient.packetSent(packet, shared.nowMs());
+        }
         sendRtpPacket(consumer, packet);
         rtpBytesSent += packet.size();
+    }
+
+    /** Shares the estimated outgoing bitrate among the active layered consumers by priority. */
+    private void distributeAvailableBitrate() {
+        long totalPriority = 0;
+        for (Consumer consumer : consumers.values()) {
+            if (consumer instanceof LayeredConsumer && consumer.isActive()) {
+                totalPriority += consumer.priority();
+            }
+        }
+        if (totalPriority == 0) {
+            return;
+        }
+        long available = tccClient.availableBitrate();
+        for (Consumer consumer : consumers.values()) {
+            if (consumer instanceof LayeredConsumer layered && consumer.isActive()) {
+                layered.setAvailableBitrate(available * consumer.priority() / totalPriority);
+            }
+        }
     }
 
     /** Sends a consumer's RTP packet on the kind's connection; only called once {@link #connected()}. */
@@ -675,6 +707,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             throw new MediasoupError("a Consumer with same consumerId already exists");
         }
         Consumer consumer = newConsumer(consumerId, producerId, request.data());
+        if (tccClient == null && consumer.transportWideCc) {
+            // The C++ worker starts from 600 kbps when the application gives no initial estimate.
+            long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : 600_000;
+            tccClient = new TransportCcClient(initial, maxOutgoingBitrate);
+        }
         listener.onTransportNewConsumer(this, consumer, producerId);
         consumers.put(consumerId, consumer);
         if (connected) {
@@ -924,6 +961,13 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         for (String counter : new String[] {"rtpRecvBitrate", "rtpSendBitrate", "rtxBytesReceived",
                 "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationBytesSent", "probationSendBitrate"}) {
             json.addProperty(counter, 0);
+        }
+        if (tccClient != null) {
+            json.addProperty("availableOutgoingBitrate", tccClient.availableBitrate());
+        }
+        if (tccServer != null) {
+            // As the C++ worker's: only a REMB server estimates the incoming bitrate.
+            json.addProperty("availableIncomingBitrate", 0);
         }
         if (maxIncomingBitrate != 0) {
             json.addProperty("maxIncomingBitrate", maxIncomingBitrate);

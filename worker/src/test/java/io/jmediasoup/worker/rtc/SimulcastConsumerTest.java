@@ -282,4 +282,35 @@ class SimulcastConsumerTest {
         frame(5, -1, 0);
         assertEquals((switched.timestamp + 3000) & 0xFFFFFFFFL, sent.get(6).timestamp, "and stays so");
     }
+
+    @Test
+    void anAvailableBitrateCapsTheSpatialLayer() {
+        long[] bitrates = {100_000, 500_000, 1_500_000};
+        consumer.producerRtpStreams(new Consumer.ProducerRtpStreams() {
+            @Override
+            public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
+                return null;
+            }
+
+            @Override
+            public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+                return bitrates[(int) mappedSsrc - 1];
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            senderReport(i);
+        }
+        consumer.transportConnected();
+        assertEquals(2, dump().get("targetSpatialLayer").getAsInt(), "no estimate: the preferred layer");
+        consumer.setAvailableBitrate(800_000);
+        assertEquals(1, dump().get("targetSpatialLayer").getAsInt());
+        consumer.setAvailableBitrate(830_000);
+        assertEquals(1, dump().get("targetSpatialLayer").getAsInt(), "a small change is ignored");
+        consumer.setAvailableBitrate(50_000);
+        assertEquals(0, dump().get("targetSpatialLayer").getAsInt(), "the lowest layer when none fits");
+        consumer.setAvailableBitrate(2_000_000);
+        assertEquals(2, dump().get("targetSpatialLayer").getAsInt());
+        prefer(1, 2);
+        assertEquals(1, dump().get("targetSpatialLayer").getAsInt(), "never above the preferred layer");
+    }
 }
