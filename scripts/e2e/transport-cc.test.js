@@ -192,3 +192,34 @@ test('feedback with heavy loss lowers the outgoing estimate and a simulcast cons
     receiver.close();
   }
 });
+
+test('without transport-cc, the receiver\'s REMB is the outgoing estimate', async () => {
+  const receiver = await udpSocket();
+  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
+    codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 } ], encodings: [ { ssrc: 9100 } ] } });
+  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  const rtpCapabilities = JSON.parse(JSON.stringify(router.rtpCapabilities));
+  rtpCapabilities.headerExtensions = rtpCapabilities.headerExtensions.filter((e) => e.uri !== TWCC_URI);
+  rtpCapabilities.codecs.forEach((c) => { c.rtcpFeedback = (c.rtcpFeedback || []).filter((fb) => fb.type !== 'transport-cc'); });
+  await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
+  try {
+    // REMB (draft-alvestrand-rmcat-remb-03): 250 kbps as mantissa 250000, exponent 0, for one SSRC.
+    const fci = Buffer.alloc(12);
+    fci.write('REMB', 0);
+    fci.writeUInt8(1, 4);
+    fci.writeUIntBE(250000, 5, 3);
+    fci.writeUInt32BE(1234, 8);
+    receiver.send(rtp.feedback(206, 15, 1, 0, fci), sendTransport.tuple.localPort, '127.0.0.1');
+    let stats;
+    for (let i = 0; i < 20; i++) {
+      [ stats ] = await sendTransport.getStats();
+      if (stats.availableOutgoingBitrate === 250000) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(stats.availableOutgoingBitrate, 250000);
+  } finally {
+    receiver.close();
+  }
+});

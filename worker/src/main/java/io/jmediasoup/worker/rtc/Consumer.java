@@ -69,6 +69,8 @@ abstract class Consumer implements RtpStreamSend.Listener {
     private int priority = 1;
     /** Video that negotiated transport-cc: its packets carry transport-wide sequence numbers. */
     final boolean transportWideCc;
+    /** Video that negotiated REMB (goog-remb with abs-send-time) instead: the receiver sends its estimate. */
+    final boolean remb;
     /** The producer's score per encoding, kept up to date by the producer. */
     private int[] producerScores = new int[0];
     private ProducerRtpStreams producerRtpStreams = (mappedSsrc, nowMs) -> null;
@@ -107,8 +109,13 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(TRANSPORT_WIDE_CC_URI))
                 && rtpParameters.codecs().stream().anyMatch(codec -> codec.rtcpFeedback().stream()
                         .anyMatch(feedback -> feedback.type().equals("transport-cc")));
+        this.remb = !transportWideCc && kind == MediaKind.VIDEO
+                && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(ABS_SEND_TIME_URI))
+                && rtpParameters.codecs().stream().anyMatch(codec -> codec.rtcpFeedback().stream()
+                        .anyMatch(feedback -> feedback.type().equals("goog-remb")));
     }
 
+    static final String ABS_SEND_TIME_URI = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
     static final String TRANSPORT_WIDE_CC_URI = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
 
     int priority() {

@@ -15,6 +15,7 @@ import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
 import io.jmediasoup.rtp.rtcp.ReceiverReport;
+import io.jmediasoup.rtp.rtcp.Remb;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
 import io.jmediasoup.rtp.rtcp.RtcpType;
 import io.jmediasoup.rtp.rtcp.SenderReport;
@@ -377,6 +378,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 case RtcpType.PSFB:
                     if (KeyFrameRequest.is(reader)) {
                         receiveKeyFrameRequest(KeyFrameRequest.mediaSsrc(reader), reader.count() == KeyFrameRequest.FIR);
+                    } else if (Remb.is(reader) && tccClient != null && tccClient.receiveRemb(Remb.bitrate(reader))) {
+                        distributeAvailableBitrate();
                     }
                     break;
                 default:
@@ -395,6 +398,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             RtpStreamSend stream = sendingStream(ReportBlock.ssrc(reader.buffer(), block));
             if (stream != null) {
                 stream.receiveReport(reader.buffer(), block, wallMs);
+                if (tccClient != null && stream.roundTripTime() > 0) {
+                    tccClient.setRtt((long) stream.roundTripTime());
+                }
             }
         }
     }
@@ -707,10 +713,10 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             throw new MediasoupError("a Consumer with same consumerId already exists");
         }
         Consumer consumer = newConsumer(consumerId, producerId, request.data());
-        if (tccClient == null && consumer.transportWideCc) {
+        if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
             // The C++ worker starts from 600 kbps when the application gives no initial estimate.
             long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : 600_000;
-            tccClient = new TransportCcClient(initial, maxOutgoingBitrate);
+            tccClient = new TransportCcClient(initial, maxOutgoingBitrate, consumer.transportWideCc);
         }
         listener.onTransportNewConsumer(this, consumer, producerId);
         consumers.put(consumerId, consumer);
