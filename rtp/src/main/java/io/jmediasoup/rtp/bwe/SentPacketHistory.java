@@ -1,5 +1,7 @@
 package io.jmediasoup.rtp.bwe;
 
+import java.util.Arrays;
+
 /**
  * When and how big each packet with a transport-wide sequence number was sent, kept for the
  * last {@link #CAPACITY} numbers so that feedback can be matched to it.
@@ -12,7 +14,7 @@ final class SentPacketHistory {
     private final int[] sizes = new int[CAPACITY];
 
     SentPacketHistory() {
-        java.util.Arrays.fill(sequenceNumbers, -1);
+        Arrays.fill(sequenceNumbers, -1);
     }
 
     void add(int sequenceNumber, int size, long sendTimeMs) {

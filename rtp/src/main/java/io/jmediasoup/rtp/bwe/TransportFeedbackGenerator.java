@@ -2,6 +2,7 @@ package io.jmediasoup.rtp.bwe;
 
 import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 
 /**
  * The receive side of transport-wide congestion control: remembers when each packet with a
@@ -24,7 +25,7 @@ public final class TransportFeedbackGenerator {
     private long highest = -1;
 
     public TransportFeedbackGenerator() {
-        java.util.Arrays.fill(sequenceNumbers, -1);
+        Arrays.fill(sequenceNumbers, -1);
     }
 
     /** A packet carrying transport-wide sequence number {@code sequenceNumber} arrived at {@code arrivalUs}. */

@@ -50,6 +50,10 @@ abstract class Consumer implements RtpStreamSend.Listener {
         return kind == MediaKind.AUDIO ? 5000 : 1000;
     }
 
+    /** The extensions that tell which bandwidth estimation a consumer negotiated. */
+    static final String ABS_SEND_TIME_URI = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
+    static final String TRANSPORT_WIDE_CC_URI = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
+
     /** No preferred layers: what a consumer that has no layers reports. */
     static final int NO_LAYER = -1;
 
@@ -115,8 +119,6 @@ abstract class Consumer implements RtpStreamSend.Listener {
                         .anyMatch(feedback -> feedback.type().equals("goog-remb")));
     }
 
-    static final String ABS_SEND_TIME_URI = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
-    static final String TRANSPORT_WIDE_CC_URI = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
 
     int priority() {
         return priority;
