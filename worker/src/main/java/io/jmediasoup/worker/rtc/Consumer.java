@@ -119,7 +119,6 @@ abstract class Consumer implements RtpStreamSend.Listener {
                         .anyMatch(feedback -> feedback.type().equals("goog-remb")));
     }
 
-
     int priority() {
         return priority;
     }
