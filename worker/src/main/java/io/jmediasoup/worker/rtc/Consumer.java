@@ -38,12 +38,21 @@ abstract class Consumer implements RtpStreamSend.Listener {
     interface ProducerRtpStreams {
         /** The "inbound-rtp" entry of the stream the router knows as {@code mappedSsrc}; null before it exists. */
         JsonObject rtpStreamStats(long mappedSsrc, long nowMs);
+
+        /** The bitrate of the stream the router knows as {@code mappedSsrc} (bps); 0 before it exists. */
+        default long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+            return 0;
+        }
     }
 
     /** The longest the C++ worker lets pass between two RTCP reports of a stream, per kind. */
     long maxRtcpIntervalMs() {
         return kind == MediaKind.AUDIO ? 5000 : 1000;
     }
+
+    /** The extensions that tell which bandwidth estimation a consumer negotiated. */
+    static final String ABS_SEND_TIME_URI = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
+    static final String TRANSPORT_WIDE_CC_URI = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
 
     /** No preferred layers: what a consumer that has no layers reports. */
     static final int NO_LAYER = -1;
@@ -62,6 +71,10 @@ abstract class Consumer implements RtpStreamSend.Listener {
     private boolean producerPaused;
     private boolean transportConnected;
     private int priority = 1;
+    /** Video that negotiated transport-cc: its packets carry transport-wide sequence numbers. */
+    final boolean transportWideCc;
+    /** Video that negotiated REMB (goog-remb with abs-send-time) instead: the receiver sends its estimate. */
+    final boolean remb;
     /** The producer's score per encoding, kept up to date by the producer. */
     private int[] producerScores = new int[0];
     private ProducerRtpStreams producerRtpStreams = (mappedSsrc, nowMs) -> null;
@@ -96,6 +109,23 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 supportedCodecPayloadTypes.add(codec.payloadType());
             }
         }
+        this.transportWideCc = kind == MediaKind.VIDEO
+                && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(TRANSPORT_WIDE_CC_URI))
+                && rtpParameters.codecs().stream().anyMatch(codec -> codec.rtcpFeedback().stream()
+                        .anyMatch(feedback -> feedback.type().equals("transport-cc")));
+        this.remb = !transportWideCc && kind == MediaKind.VIDEO
+                && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(ABS_SEND_TIME_URI))
+                && rtpParameters.codecs().stream().anyMatch(codec -> codec.rtcpFeedback().stream()
+                        .anyMatch(feedback -> feedback.type().equals("goog-remb")));
+    }
+
+    int priority() {
+        return priority;
+    }
+
+    /** The bitrate of the producer stream the router knows as {@code mappedSsrc} (bps). */
+    protected long producerRtpStreamBitrate(long mappedSsrc) {
+        return producerRtpStreams.rtpStreamBitrate(mappedSsrc, shared.nowMs());
     }
 
     /** The producer's encodings as the router maps them: each needs its (mapped) ssrc. */
@@ -145,6 +175,12 @@ abstract class Consumer implements RtpStreamSend.Listener {
         this.producerScores = scores;
     }
 
+    /** The router hands over the producer's live per-encoding sender reports; only simulcast needs them. */
+    void producerSenderReports(SenderReportTimes senderReports) {}
+
+    /** One of the producer's streams got its first sender report. */
+    void producerFirstSenderReport() {}
+
     /** The router hands over the producer's streams, for stats. */
     void producerRtpStreams(ProducerRtpStreams producerRtpStreams) {
         this.producerRtpStreams = producerRtpStreams;
@@ -186,7 +222,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 request.accept(stats());
                 break;
             case "consumer.pause":
-                paused = true;
+                deactivate(() -> paused = true);
                 request.accept();
                 break;
             case "consumer.resume":
@@ -238,7 +274,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
         if (producerPaused) {
             return;
         }
-        producerPaused = true;
+        deactivate(() -> producerPaused = true);
         shared.notify(id, "producerpause", null);
     }
 
@@ -258,7 +294,15 @@ abstract class Consumer implements RtpStreamSend.Listener {
 
     /** Its transport lost the remote side: nothing is sent until it connects again. */
     void transportDisconnected() {
-        transportConnected = false;
+        deactivate(() -> transportConnected = false);
+    }
+
+    private void deactivate(Runnable change) {
+        boolean wasActive = isActive();
+        change.run();
+        if (wasActive) {
+            onDeactivated();
+        }
     }
 
     private void resume(Runnable change) {
@@ -275,6 +319,9 @@ abstract class Consumer implements RtpStreamSend.Listener {
 
     /** Forwarding (re)starts: the next packet sent must continue the sequence seamlessly. */
     protected abstract void onActivated();
+
+    /** Forwarding stops (pause, producer pause, transport gone); layered consumers drop their layers. */
+    protected void onDeactivated() {}
 
     /** One of the producer's packets, in the router's payload type and SSRC; lent for the call. */
     abstract void sendRtpPacket(RtpPacket packet);

@@ -46,6 +46,9 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
 
         /** One of its streams' scores changed ({@link #rtpStreamScores} holds them all). */
         void onProducerRtpStreamScore(Producer producer);
+
+        /** A stream's first sender report arrived ({@link #senderReports} holds them all). */
+        void onProducerFirstSenderReport(Producer producer);
     }
 
     /** Where its RTCP to the sender goes: its transport. */
@@ -79,6 +82,8 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     private ByteBuf spare;
     /** The score of each encoding's stream (0 until it receives), shared live with the consumers. */
     final int[] rtpStreamScores;
+    /** The last sender report of each encoding's stream, shared live with the consumers. */
+    final SenderReportTimes senderReports;
     private final Listener listener;
     private final Shared shared;
     private final RtcpSender rtcpSender;
@@ -122,6 +127,7 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
                 ? new KeyFrameRequestManager(this, keyFrameRequestDelay(data.get("keyFrameRequestDelay")))
                 : null;
         this.rtpStreamScores = new int[rtpParameters.encodings().size()];
+        this.senderReports = new SenderReportTimes(rtpParameters.encodings().size());
         Arrays.fill(mappedPayloadTypes, -1);
         rtpMapping.codecs().forEach((payloadType, mapped) -> mappedPayloadTypes[payloadType & 0x7F] = mapped);
         if (rtpParameters.encodings().size() != rtpMapping.encodings().size()) {
@@ -332,12 +338,15 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     }
 
     /** The sender's SR about one of our streams; false when the SSRC is not one of them. */
-    boolean receiveSenderReport(long ssrc, long ntpSeconds, long ntpFraction) {
+    boolean receiveSenderReport(long ssrc, long ntpSeconds, long ntpFraction, long rtpTimestamp) {
         ReceivingStream stream = streamsBySsrc.get(ssrc);
         if (stream == null) {
             return streamsByRtxSsrc.containsKey(ssrc);
         }
         stream.rtpStream.receiveSenderReport(ntpSeconds, ntpFraction, shared.nowMs());
+        if (senderReports.update(stream.rtpStream.params().encodingIdx(), ntpSeconds, ntpFraction, rtpTimestamp)) {
+            listener.onProducerFirstSenderReport(this);
+        }
         return true;
     }
 
@@ -542,6 +551,16 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
             }
         }
         return null;
+    }
+
+    @Override
+    public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+        for (ReceivingStream stream : streamsBySsrc.values()) {
+            if (stream.mappedSsrc == mappedSsrc) {
+                return stream.rtpStream.bitrate(nowMs);
+            }
+        }
+        return 0;
     }
 
     @Override

@@ -261,6 +261,7 @@ public final class Router implements Transport.Listener {
         }
         consumersByProducer.get(producerId).add(consumer);
         consumer.producerRtpStreamScores(producer.rtpStreamScores);
+        consumer.producerSenderReports(producer.senderReports);
         consumer.producerRtpStreams(producer);
     }
 
@@ -314,6 +315,11 @@ public final class Router implements Transport.Listener {
     @Override
     public void onProducerRtpStreamScore(Producer producer) {
         consumersByProducer.get(producer.id).forEach(Consumer::producerRtpStreamScoreChanged);
+    }
+
+    @Override
+    public void onProducerFirstSenderReport(Producer producer) {
+        consumersByProducer.get(producer.id).forEach(Consumer::producerFirstSenderReport);
     }
 
     @Override

@@ -15,9 +15,11 @@ import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
 import io.jmediasoup.rtp.rtcp.ReceiverReport;
+import io.jmediasoup.rtp.rtcp.Remb;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
 import io.jmediasoup.rtp.rtcp.RtcpType;
 import io.jmediasoup.rtp.rtcp.SenderReport;
+import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.collection.LongObjectHashMap;
 import io.jmediasoup.worker.LogTag;
@@ -106,6 +108,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private final RtpPacket receivedPacket = new RtpPacket();
     private final CompoundPacketReader rtcpReader = new CompoundPacketReader();
     private ScheduledFuture<?> rtcpTimer;
+    /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
+    private TransportCcServer tccServer;
+    /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc. */
+    private TransportCcClient tccClient;
+    private long maxOutgoingBitrate;
     /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
     protected SrtpSessions srtp;
     private boolean closed;
@@ -177,8 +184,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 request.accept();
                 break;
             case "transport.setMaxOutgoingBitrate":
-                // Without a congestion controller (transport-cc) there is nothing to cap.
-                bitrate(request);
+                maxOutgoingBitrate = bitrate(request);
+                if (tccClient != null) {
+                    tccClient.setMaxBitrate(maxOutgoingBitrate);
+                    distributeAvailableBitrate();
+                }
                 request.accept();
                 break;
             case "transport.enableTraceEvent":
@@ -211,6 +221,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (!packet.parse(data)) {
             shared.logger().warn(LogTag.RTP, "Transport", "received data is not a valid RTP packet");
             return;
+        }
+        if (tccServer != null) {
+            tccServer.packetReceived(packet);
         }
         Producer producer = rtpListener.producerOf(packet, recvExtensionIds);
         if (producer == null) {
@@ -250,6 +263,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             sctp.transportConnected();
         }
         rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
+        if (tccServer != null) {
+            tccServer.start();
+        }
     }
 
     /** The remote side is gone (ICE lost, DTLS closed): consumers stop and reports pause until {@link #connected()}. */
@@ -262,6 +278,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (rtcpTimer != null) {
             rtcpTimer.cancel(false);
             rtcpTimer = null;
+        }
+        if (tccServer != null) {
+            tccServer.stop();
         }
     }
 
@@ -337,7 +356,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                         Producer producer = rtpListener.producerOf(SenderReport.ssrc(buffer, index));
                         if (producer != null) {
                             producer.receiveSenderReport(SenderReport.ssrc(buffer, index),
-                                    SenderReport.ntpSeconds(buffer, index), SenderReport.ntpFraction(buffer, index));
+                                    SenderReport.ntpSeconds(buffer, index), SenderReport.ntpFraction(buffer, index),
+                                    SenderReport.rtpTimestamp(buffer, index));
                         }
                         receiveReportBlocks(reader, index + SenderReport.REPORT_BLOCKS_OFFSET);
                     }
@@ -350,11 +370,16 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 case RtcpType.RTPFB:
                     if (Nack.is(reader)) {
                         receiveNack(reader);
+                    } else if (TransportFeedback.is(reader) && tccClient != null
+                            && tccClient.receiveFeedback(reader, shared.nowMs())) {
+                        distributeAvailableBitrate();
                     }
                     break;
                 case RtcpType.PSFB:
                     if (KeyFrameRequest.is(reader)) {
                         receiveKeyFrameRequest(KeyFrameRequest.mediaSsrc(reader), reader.count() == KeyFrameRequest.FIR);
+                    } else if (Remb.is(reader) && tccClient != null && tccClient.receiveRemb(Remb.bitrate(reader))) {
+                        distributeAvailableBitrate();
                     }
                     break;
                 default:
@@ -373,6 +398,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             RtpStreamSend stream = sendingStream(ReportBlock.ssrc(reader.buffer(), block));
             if (stream != null) {
                 stream.receiveReport(reader.buffer(), block, wallMs);
+                if (tccClient != null && stream.roundTripTime() > 0) {
+                    tccClient.setRtt((long) stream.roundTripTime());
+                }
             }
         }
     }
@@ -420,8 +448,30 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     @Override
     public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
         packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
+        if (tccClient != null && consumer.transportWideCc) {
+            tccClient.packetSent(packet, shared.nowMs());
+        }
         sendRtpPacket(consumer, packet);
         rtpBytesSent += packet.size();
+    }
+
+    /** Shares the estimated outgoing bitrate among the active layered consumers by priority. */
+    private void distributeAvailableBitrate() {
+        long totalPriority = 0;
+        for (Consumer consumer : consumers.values()) {
+            if (consumer instanceof LayeredConsumer && consumer.isActive()) {
+                totalPriority += consumer.priority();
+            }
+        }
+        if (totalPriority == 0) {
+            return;
+        }
+        long available = tccClient.availableBitrate();
+        for (Consumer consumer : consumers.values()) {
+            if (consumer instanceof LayeredConsumer layered && consumer.isActive()) {
+                layered.setAvailableBitrate(available * consumer.priority() / totalPriority);
+            }
+        }
     }
 
     /** Sends a consumer's RTP packet on the kind's connection; only called once {@link #connected()}. */
@@ -622,6 +672,12 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             }
         }
         recvRtpHeaderExtensions.putAll(producerIds);
+        if (tccServer == null) {
+            tccServer = TransportCcServer.forProducer(shared, this, producer.rtpParameters, recvExtensionId("transportWideCc01"));
+            if (tccServer != null && connected) {
+                tccServer.start();
+            }
+        }
         recvExtensionIds = recvExtensionIds();
         JsonObject data = new JsonObject();
         data.addProperty("type", producer.type.label());
@@ -657,6 +713,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             throw new MediasoupError("a Consumer with same consumerId already exists");
         }
         Consumer consumer = newConsumer(consumerId, producerId, request.data());
+        if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
+            // The C++ worker starts from 600 kbps when the application gives no initial estimate.
+            long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : 600_000;
+            tccClient = new TransportCcClient(initial, maxOutgoingBitrate, consumer.transportWideCc);
+        }
         listener.onTransportNewConsumer(this, consumer, producerId);
         consumers.put(consumerId, consumer);
         if (connected) {
@@ -907,6 +968,13 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationBytesSent", "probationSendBitrate"}) {
             json.addProperty(counter, 0);
         }
+        if (tccClient != null) {
+            json.addProperty("availableOutgoingBitrate", tccClient.availableBitrate());
+        }
+        if (tccServer != null) {
+            // As the C++ worker's: only a REMB server estimates the incoming bitrate.
+            json.addProperty("availableIncomingBitrate", 0);
+        }
         if (maxIncomingBitrate != 0) {
             json.addProperty("maxIncomingBitrate", maxIncomingBitrate);
         }
@@ -941,6 +1009,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (rtcpTimer != null) {
             rtcpTimer.cancel(false);
+        }
+        if (tccServer != null) {
+            tccServer.stop();
         }
         if (sctp != null) {
             sctp.close();
