@@ -1,6 +1,7 @@
 // Audio levels through the real mediasoup 3.8.4 Node library: two Opus producers send
-// ssrc-audio-level (RFC 6464) in their RTP header extensions, and an AudioLevelObserver
-// reports their average volumes, loudest first, then silence when they stop.
+// ssrc-audio-level (RFC 6464) in their RTP header extensions; an AudioLevelObserver reports
+// their average volumes, loudest first, then silence when they stop, and an
+// ActiveSpeakerObserver names the one that speaks as the dominant speaker.
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -22,10 +23,7 @@ after(() => worker.close());
 /** An Opus packet whose one-byte header extension (RFC 8285) carries a voice level in -dBov. */
 function opusWithLevel(ssrc, seq, level) {
   const packet = rtp.build({ payloadType: 100, seq, timestamp: 960 * seq, ssrc, payload: Buffer.alloc(20, 0xfc) });
-  const extension = Buffer.from([ 0xbe, 0xde, 0x00, 0x01, (AUDIO_LEVEL_ID << 4) | 0, 0x80 | level, 0, 0 ]);
-  const withExtension = Buffer.concat([ packet.subarray(0, 12), extension, packet.subarray(12) ]);
-  withExtension[0] |= 0x10;
-  return withExtension;
+  return rtp.withExtension(packet, AUDIO_LEVEL_ID, [ 0x80 | level ]);
 }
 
 async function audioProducer(transport, ssrc) {
@@ -85,4 +83,48 @@ test('an AudioLevelObserver reports the producers\' volumes, loudest first, then
   assert.equal(silences, 1, 'silence once the producers stop');
   loud.close();
   quiet.close();
+});
+
+test('an ActiveSpeakerObserver names the producer that speaks as the dominant speaker', async () => {
+  const talker = await udpSocket();
+  const listener = await udpSocket();
+  const talkerTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const listenerTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const listenerProducer = await audioProducer(listenerTransport, 3333);
+  const talkerProducer = await audioProducer(talkerTransport, 4444);
+  const observer = await router.createActiveSpeakerObserver({ interval: 100 });
+  // The first producer added is the one elected while nobody speaks.
+  await observer.addProducer({ producerId: listenerProducer.id });
+  await observer.addProducer({ producerId: talkerProducer.id });
+  const dominant = [];
+  observer.on('dominantspeaker', ({ producer }) => dominant.push(producer.id));
+
+  let seq = 0;
+  const send = (talkerLevel) => {
+    talker.send(opusWithLevel(4444, seq, talkerLevel), talkerTransport.tuple.localPort, '127.0.0.1');
+    listener.send(opusWithLevel(3333, seq, 127), listenerTransport.tuple.localPort, '127.0.0.1');
+    seq++;
+  };
+  // Both silent: the first producer is elected, and kept.
+  let sending = setInterval(() => send(127), 20);
+  assert.ok(await until(() => dominant.length > 0));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  clearInterval(sending);
+  assert.deepEqual(dominant, [ listenerProducer.id ]);
+
+  // The talker's room noise (-110 dBov) sets its noise floor, then it speaks at -20 dBov.
+  send(110);
+  sending = setInterval(() => send(20), 20);
+  assert.ok(await until(() => dominant.length > 1), 'the talker takes over');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  clearInterval(sending);
+  assert.deepEqual(dominant, [ listenerProducer.id, talkerProducer.id ]);
+
+  // Silence keeps the last dominant speaker.
+  sending = setInterval(() => send(127), 20);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  clearInterval(sending);
+  assert.deepEqual(dominant, [ listenerProducer.id, talkerProducer.id ]);
+  talker.close();
+  listener.close();
 });

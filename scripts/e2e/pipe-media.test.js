@@ -36,7 +36,7 @@ async function checkPipe(source, target) {
       encodings: [ { ssrc: 2222 } ]
     }
   });
-  await source.pipeToRouter({ producerId: producer.id, router: target });
+  const { pipeConsumer } = await source.pipeToRouter({ producerId: producer.id, router: target });
   const sendTransport = await target.createPlainTransport({ listenIp: '127.0.0.1' });
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: target.rtpCapabilities });
@@ -51,6 +51,9 @@ async function checkPipe(source, target) {
     assert.equal(packet.payload.toString(), `piped ${i}`);
     if (i > 0) assert.equal(packet.seq, (received[i - 1].seq + 1) & 0xffff);
   });
+  // A pipe consumer lists its own streams only; a simple consumer adds the producer stream it forwards.
+  assert.deepEqual((await pipeConsumer.getStats()).map(({ type }) => type), [ 'outbound-rtp' ]);
+  assert.deepEqual((await consumer.getStats()).map(({ type }) => type), [ 'outbound-rtp', 'inbound-rtp' ]);
   sender.close();
   receiver.close();
 }

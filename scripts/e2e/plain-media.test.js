@@ -96,9 +96,15 @@ test('a stream sent to a comedia PlainTransport reaches the consumer packet by p
     assert.equal(packet.payload.toString(), `audio frame ${i}`, `packet ${i}: payload intact`);
   });
 
-  const [ outbound ] = await consumer.getStats();
+  // The consumer's stream, then the producer's stream it forwards, as the C++ worker lists them.
+  const stats = await consumer.getStats();
+  assert.equal(stats.length, 2);
+  const [ outbound, inbound ] = stats;
   assert.equal(outbound.type, 'outbound-rtp');
   assert.equal(outbound.packetCount, count);
+  assert.equal(inbound.type, 'inbound-rtp');
+  assert.equal(inbound.ssrc, PRODUCER_SSRC);
+  assert.equal(inbound.packetCount, count);
   sender.close();
   receiver.close();
 });

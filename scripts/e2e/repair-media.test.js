@@ -235,18 +235,120 @@ test('video orientation from the sender becomes videoorientationchange events', 
     headerExtensions: [ { uri: 'urn:3gpp:video-orientation', id: 3 } ] });
   const changes = [];
   producer.on('videoorientationchange', (orientation) => changes.push(orientation));
-  const withOrientation = (seq, value) => {
-    const packet = videoPacket(ssrc, seq, VP8_KEY_FRAME);
-    const extension = Buffer.from([ 0xbe, 0xde, 0x00, 0x01, (3 << 4) | 0, value, 0, 0 ]);
-    const result = Buffer.concat([ packet.subarray(0, 12), extension, packet.subarray(12) ]);
-    result[0] |= 0x10;
-    return result;
-  };
+  const withOrientation = (seq, value) => rtp.withExtension(videoPacket(ssrc, seq, VP8_KEY_FRAME), 3, [ value ]);
   send(withOrientation(1, 0x01));
   send(withOrientation(2, 0x01));
   send(withOrientation(3, 0x0e));
   assert.ok(await until(() => changes.length === 2));
   assert.deepEqual(changes, [ { camera: false, flip: false, rotation: 90 }, { camera: true, flip: true, rotation: 180 } ]);
+  sender.close();
+  receiver.close();
+});
+
+test('trace events: rtp and keyframe into the producer, pli from the receiver into the consumer', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const downstream = collect(receiver);
+  const ssrc = 10000;
+  const { producer, consumer, send, feedback } = await pipeline({ sender, receiver, producerSsrc: ssrc });
+  const producerTraces = [];
+  const consumerTraces = [];
+  producer.on('trace', (trace) => producerTraces.push(trace));
+  consumer.on('trace', (trace) => consumerTraces.push(trace));
+  await producer.enableTraceEvent([ 'rtp', 'keyframe' ]);
+  await consumer.enableTraceEvent([ 'pli' ]);
+
+  send(videoPacket(ssrc, 300, VP8_KEY_FRAME));
+  send(videoPacket(ssrc, 301, VP8_DELTA_FRAME));
+  assert.ok(await until(() => producerTraces.length === 2 && downstream.rtp.length === 2));
+  const [ keyFrame, delta ] = producerTraces;
+  assert.equal(keyFrame.type, 'keyframe');
+  assert.equal(keyFrame.direction, 'in');
+  assert.equal(typeof keyFrame.timestamp, 'number');
+  assert.deepEqual(keyFrame.info, { payloadType: 96, sequenceNumber: 300, timestamp: 3000 * 300, marker: false, ssrc,
+    isKeyFrame: true, size: 12 + VP8_KEY_FRAME.length + 1, payloadSize: VP8_KEY_FRAME.length + 1, spatialLayer: 0, temporalLayer: 0 });
+  assert.equal(delta.type, 'rtp');
+  assert.equal(delta.info.sequenceNumber, 301);
+  assert.equal(delta.info.isKeyFrame, false);
+
+  const mediaSsrc = consumer.rtpParameters.encodings[0].ssrc;
+  feedback(rtp.feedback(206, 1, 1, mediaSsrc));
+  assert.ok(await until(() => consumerTraces.length === 1));
+  const [ pli ] = consumerTraces;
+  assert.equal(pli.type, 'pli');
+  assert.equal(pli.direction, 'in');
+  assert.deepEqual(pli.info, { ssrc: mediaSsrc });
+  sender.close();
+  receiver.close();
+});
+
+test('RTX of a stream known by its RID is found by its repaired RID (RFC 8852) and repairs the stream', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const upstream = collect(sender);
+  const downstream = collect(receiver);
+  const RID_ID = 2;
+  const RRID_ID = 3;
+  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
+    codecs: [
+      { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'nack' } ] },
+      { mimeType: 'video/rtx', payloadType: 97, clockRate: 90000, parameters: { apt: 96 } }
+    ],
+    encodings: [ { rid: 'r0' } ],
+    headerExtensions: [
+      { uri: 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id', id: RID_ID },
+      { uri: 'urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id', id: RRID_ID }
+    ]
+  } });
+  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
+  const send = (packet) => sender.send(packet, recvTransport.tuple.localPort, '127.0.0.1');
+  const ssrc = 12000;
+  const rtxSsrc = 12001;
+
+  for (let seq = 500; seq < 510; seq++) {
+    if (seq !== 505) send(rtp.withExtension(videoPacket(ssrc, seq, seq === 500 ? VP8_KEY_FRAME : VP8_DELTA_FRAME), RID_ID, Buffer.from('r0')));
+  }
+  assert.ok(await until(() => upstream.rtcp.some((p) => p.type === 205 && p.count === 1)), 'the gap is NACKed');
+  assert.ok(await until(() => downstream.rtp.length === 9));
+
+  const osn = Buffer.alloc(2);
+  osn.writeUInt16BE(505);
+  const retransmission = rtp.build({ payloadType: 97, seq: 1, timestamp: 3000 * 505, ssrc: rtxSsrc,
+    payload: Buffer.concat([ osn, rtp.parse(videoPacket(ssrc, 505, VP8_DELTA_FRAME)).payload ]) });
+  send(rtp.withExtension(retransmission, RRID_ID, Buffer.from('r0')));
+  assert.ok(await until(() => downstream.rtp.length === 10), 'the retransmission is forwarded');
+  assert.equal((downstream.rtp[9].seq - downstream.rtp[0].seq) & 0xffff, 5);
+
+  const [ inbound ] = await producer.getStats();
+  assert.equal(inbound.rid, 'r0');
+  assert.equal(inbound.rtxSsrc, rtxSsrc);
+  assert.equal(inbound.packetsRepaired, 1);
+  sender.close();
+  receiver.close();
+});
+
+test('a PLI that brings no key frame is sent once more after a second, then given up', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const ssrc = 13000;
+  const { consumer, send } = await pipeline({ sender, receiver, producerSsrc: ssrc });
+  const times = [];
+  sender.on('message', (data) => {
+    if (rtp.rtcpPackets(data).some((p) => p.type === 206 && p.count === 1)) times.push(Date.now());
+  });
+
+  send(videoPacket(ssrc, 1, VP8_KEY_FRAME));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await consumer.requestKeyFrame();
+  await consumer.requestKeyFrame();
+  assert.ok(await until(() => times.length === 2, 3000), 'asked again when no key frame came');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.equal(times.length, 2, 'two consumer requests while pending make one PLI, retried once');
+  const gap = times[1] - times[0];
+  assert.ok(gap >= 900 && gap < 1600, `retried after ${gap} ms`);
   sender.close();
   receiver.close();
 });

@@ -58,6 +58,18 @@ function extensions(data) {
   return found;
 }
 
+/** `packet` (built without extensions) with one one-byte header extension (RFC 8285 §4.2) of 1 to 3 bytes. */
+function withExtension(packet, id, value) {
+  const extension = Buffer.alloc(8);
+  extension.writeUInt16BE(0xbede, 0);
+  extension.writeUInt16BE(1, 2);
+  extension[4] = (id << 4) | (value.length - 1);
+  Buffer.from(value).copy(extension, 5);
+  const result = Buffer.concat([ packet.subarray(0, 12), extension, packet.subarray(12) ]);
+  result[0] |= 0x10;
+  return result;
+}
+
 /** An RTCP feedback packet (RFC 4585 §6.1): header with FMT, sender and media SSRC, then the FCI. */
 function feedback(type, fmt, senderSsrc, mediaSsrc, fci = Buffer.alloc(0)) {
   const packet = Buffer.alloc(12 + fci.length);
@@ -84,4 +96,4 @@ function rtcpPackets(data) {
   return packets;
 }
 
-module.exports = { build, parse, extensions, feedback, rtcpPackets };
+module.exports = { build, parse, extensions, withExtension, feedback, rtcpPackets };

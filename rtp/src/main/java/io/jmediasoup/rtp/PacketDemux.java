@@ -23,6 +23,12 @@ public final class PacketDemux {
                 && isRtcpPacketType(data.getUnsignedByte(start + 1));
     }
 
+    /** A DTLS record (content types 20-63, RFC 7983) with at least its 13-byte header. */
+    public static boolean isDtls(ByteBuf data) {
+        int first = data.readableBytes() >= 13 ? data.getUnsignedByte(data.readerIndex()) : 0;
+        return first > 19 && first < 64;
+    }
+
     private static boolean isVersion2(int firstByte) {
         return firstByte > 127 && firstByte < 192;
     }

@@ -3,32 +3,71 @@ package io.jmediasoup.rtp;
 /**
  * Maps the sequence numbers of the packets a consumer forwards to one continuous output
  * sequence, across pauses and source switches: {@link #sync} re-bases so the next input
- * continues right after the highest number already sent.
+ * continues right after the highest number already sent, and {@link #drop} closes the gap a
+ * packet left out would open. 16 bits for RTP; VP8 picture ids (15) and TL0PICIDX (8) too.
  */
 public final class SeqManager {
     private static final int MAX_VALUE = 0xFFFF;
     private static final int HALF = MAX_VALUE / 2;
 
+    private final int mask;
+    private final int half;
     private int base;
     private int maxOutput;
     private int maxInput;
 
+    public SeqManager() {
+        this(16);
+    }
+
+    public SeqManager(int bits) {
+        mask = (1 << bits) - 1;
+        half = mask / 2;
+    }
+
     /** The next input after {@code input} will get the number after the highest output so far. */
     public void sync(int input) {
-        base = (maxOutput - input) & MAX_VALUE;
-        maxInput = input & MAX_VALUE;
+        base = (maxOutput - input) & mask;
+        maxInput = input & mask;
     }
 
     /** The output sequence number for {@code input}. */
     public int input(int input) {
-        int output = (input + base) & MAX_VALUE;
-        if (((input - maxInput) & MAX_VALUE) < HALF) {
-            maxInput = input & MAX_VALUE;
+        int output = (input + base) & mask;
+        if (((input - maxInput) & mask) < half) {
+            maxInput = input & mask;
         }
-        if (((output - maxOutput) & MAX_VALUE) < HALF) {
+        if (((output - maxOutput) & mask) < half) {
             maxOutput = output;
         }
         return output;
+    }
+
+    /**
+     * {@code input} is left out: when it is the newest so far, the inputs after it move down
+     * by one so the output has no hole. An older one (reordered) is not accounted for.
+     */
+    public void drop(int input) {
+        if (isNewer(input, maxInput)) {
+            maxInput = input & mask;
+            base = (base - 1) & mask;
+        }
+    }
+
+    /** Whether {@code lhs} comes after {@code rhs} in this manager's modular order. */
+    public boolean isNewer(int lhs, int rhs) {
+        int delta = (lhs - rhs) & mask;
+        return delta != 0 && delta <= half;
+    }
+
+    /** The highest output so far. */
+    public int maxOutput() {
+        return maxOutput;
+    }
+
+    /** The newest input seen. */
+    public int maxInput() {
+        return maxInput;
     }
 
     /** Whether RTP timestamp {@code lhs} comes after {@code rhs}, modulo 2^32. */

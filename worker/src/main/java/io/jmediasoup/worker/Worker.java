@@ -140,8 +140,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     @Override
     public void onRequest(Request request, ByteBuf payload) {
         try {
-            router(request);
-            throw new MediasoupError("not implemented yet in this worker");
+            router(request).handlePayloadRequest(request, payload);
         } catch (MediasoupError error) {
             throw error.withSuffix(" [method:" + request.method() + "]");
         }

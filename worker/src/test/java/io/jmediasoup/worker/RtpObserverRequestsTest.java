@@ -70,6 +70,26 @@ class RtpObserverRequestsTest {
                 peer.request("rtpObserver.pause", OBSERVER, "{}").get("reason").getAsString());
     }
 
+    @Test
+    void anActiveSpeakerObserverTakesAProducerOnce() {
+        peer.request("router.createPlainTransport", "{\"routerId\":\"r1\",\"transportId\":\"t1\"}",
+                "{\"listenIp\":{\"ip\":\"127.0.0.1\"}}");
+        peer.request("transport.produce", "{\"routerId\":\"r1\",\"transportId\":\"t1\",\"producerId\":\"p1\"}",
+                "{\"kind\":\"audio\",\"rtpParameters\":{\"codecs\":[{\"mimeType\":\"audio/opus\",\"payloadType\":100,"
+                + "\"clockRate\":48000,\"channels\":2}],\"encodings\":[{\"ssrc\":1111}]},\"rtpMapping\":{\"codecs\":"
+                + "[{\"payloadType\":100,\"mappedPayloadType\":100}],\"encodings\":[{\"ssrc\":1111,\"mappedSsrc\":5555}]}}");
+        assertTrue(accepted(peer.request("router.createActiveSpeakerObserver", OBSERVER, "{\"interval\":300}")));
+        assertTrue(accepted(peer.request("rtpObserver.addProducer", OBSERVER, "{\"producerId\":\"p1\"}")));
+        JsonObject again = peer.request("rtpObserver.addProducer", OBSERVER, "{\"producerId\":\"p1\"}");
+        assertEquals("Error", again.get("error").getAsString());
+        assertEquals("Producer already in map [method:rtpObserver.addProducer]", again.get("reason").getAsString());
+        // A lone producer is the dominant speaker at the first interval, whatever it sends.
+        JsonObject notification = peer.nextNotification();
+        assertEquals("o1", notification.get("targetId").getAsString());
+        assertEquals("dominantspeaker", notification.get("event").getAsString());
+        assertEquals("{\"producerId\":\"p1\"}", notification.get("data").toString());
+    }
+
     private static boolean accepted(JsonObject response) {
         return response.has("accepted") && response.get("accepted").getAsBoolean();
     }

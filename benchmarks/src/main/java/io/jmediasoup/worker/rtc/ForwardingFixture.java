@@ -20,9 +20,11 @@ import java.util.concurrent.ExecutionException;
  * a comedia PlainTransport receiving, and one PlainTransport per consumer connected to a
  * sink socket on loopback that is never read (the kernel drops what overflows it, so every
  * send is a real sendto). {@link #receive} hands one datagram to the receiving transport, on
- * the caller's thread, as the event loop would after recvmmsg.
+ * the caller's thread, as the event loop would after recvmmsg; {@link #receiveFromProducerPeer}
+ * and {@link #receiveFromConsumerPeer} run a transport's whole receive path on the loop.
  */
 public final class ForwardingFixture implements AutoCloseable {
+    private static final InetSocketAddress PRODUCER_PEER = new InetSocketAddress("127.0.0.1", 9);
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
     private final EventLoop loop = group.next();
     private final Router router;
@@ -91,6 +93,21 @@ public final class ForwardingFixture implements AutoCloseable {
         receiving.receiveRtpPacket(datagram);
     }
 
+    /**
+     * A datagram from the producer's peer through the receiving transport's whole path (RTP or
+     * RTCP demultiplexed, the first sender learnt as the comedia tuple), on the event loop.
+     */
+    public void receiveFromProducerPeer(ByteBuf datagram) {
+        PlainTransport producerTransport = (PlainTransport) receiving;
+        onLoop(() -> producerTransport.onUdpPacket(producerTransport.udpSocket(), datagram, PRODUCER_PEER));
+    }
+
+    /** A datagram from the first consumer's peer (RTCP feedback: RR, NACK, PLI, FIR) through its transport, on the event loop. */
+    public void receiveFromConsumerPeer(ByteBuf datagram) {
+        PlainTransport consumerTransport = (PlainTransport) router.transport("out0");
+        onLoop(() -> consumerTransport.onUdpPacket(consumerTransport.udpSocket(), datagram, sinkAddress));
+    }
+
     /** The floor: {@code times} sendto calls of the datagram to the sink from one transport's socket, no RTP work. */
     public void sendRaw(ByteBuf datagram, int times) {
         for (int i = 0; i < times; i++) {
@@ -98,11 +115,22 @@ public final class ForwardingFixture implements AutoCloseable {
         }
     }
 
+    /** Runs {@code task} on the event loop and waits; what it throws is thrown here. */
     private void onLoop(Runnable task) {
         try {
             loop.submit(task).get();
-        } catch (InterruptedException | ExecutionException failed) {
-            throw new IllegalStateException("set-up failed", failed);
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
         }
     }
 

@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -28,7 +30,6 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
  * The worker's DTLS identity: one certificate and private key for all its transports, and the
@@ -58,7 +59,11 @@ public final class DtlsCertificate {
         this.fingerprints = List.copyOf(computed);
     }
 
-    /** A fresh ECDSA P-256 self-signed certificate, subject O=CN=mediasoupNNNNNN. */
+    /**
+     * A fresh ECDSA P-256 self-signed certificate, subject O=CN=mediasoupNNNNNN, as the C++ worker
+     * makes; it signs with SHA-1, we with SHA-256: peers check only the fingerprint, and strict
+     * stacks refuse SHA-1 signatures.
+     */
     public static DtlsCertificate generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -78,33 +83,63 @@ public final class DtlsCertificate {
         }
     }
 
-    /** The certificate and private key of two PEM files (RSA or EC keys). */
+    /**
+     * The certificate and private key of two PEM files (RSA or EC keys, PKCS#8 or traditional), as
+     * OpenSSL's PEM_read_X509 and PEM_read_PrivateKey read them: the first object of the wanted
+     * kind, skipping others such as "EC PARAMETERS". The key must belong to the certificate.
+     */
     public static DtlsCertificate load(Path certificateFile, Path privateKeyFile) throws IOException {
         X509Certificate certificate;
-        PrivateKey privateKey;
-        try (Reader reader = Files.newBufferedReader(certificateFile, StandardCharsets.US_ASCII);
-                PEMParser parser = new PEMParser(reader)) {
-            Object object = parser.readObject();
-            if (!(object instanceof X509CertificateHolder)) {
-                throw new IOException("no PEM certificate in " + certificateFile);
-            }
-            certificate = new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) object);
+        try {
+            certificate = new JcaX509CertificateConverter()
+                    .getCertificate(firstPemObject(certificateFile, X509CertificateHolder.class, "certificate"));
         } catch (CertificateException invalid) {
             throw new IOException("invalid certificate in " + certificateFile + ": " + invalid.getMessage(), invalid);
         }
-        try (Reader reader = Files.newBufferedReader(privateKeyFile, StandardCharsets.US_ASCII);
-                PEMParser parser = new PEMParser(reader)) {
-            Object object = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            if (object instanceof PEMKeyPair) {
-                privateKey = converter.getPrivateKey(((PEMKeyPair) object).getPrivateKeyInfo());
-            } else if (object instanceof PrivateKeyInfo) {
-                privateKey = converter.getPrivateKey((PrivateKeyInfo) object);
-            } else {
-                throw new IOException("no PEM private key in " + privateKeyFile);
-            }
+        Object keyObject = firstPemObject(privateKeyFile, Object.class, "private key");
+        PrivateKeyInfo keyInfo = keyObject instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo() : (PrivateKeyInfo) keyObject;
+        PrivateKey privateKey = new JcaPEMKeyConverter().getPrivateKey(keyInfo);
+        if (!"EC".equals(privateKey.getAlgorithm()) && !"RSA".equals(privateKey.getAlgorithm())) {
+            throw new IOException("the private key in " + privateKeyFile + " is " + privateKey.getAlgorithm()
+                    + ", DTLS needs EC or RSA");
+        }
+        if (!belongsTo(privateKey, certificate)) {
+            throw new IOException("the private key in " + privateKeyFile + " does not match the certificate in "
+                    + certificateFile);
         }
         return new DtlsCertificate(certificate, privateKey);
+    }
+
+    /** The first object of {@code kind} in a PEM file; a private key is a PEMKeyPair or a PrivateKeyInfo. */
+    private static <T> T firstPemObject(Path file, Class<T> kind, String what) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+                PEMParser parser = new PEMParser(reader)) {
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                boolean isKey = object instanceof PEMKeyPair || object instanceof PrivateKeyInfo;
+                if (kind == Object.class ? isKey : kind.isInstance(object)) {
+                    return kind.cast(object);
+                }
+            }
+        }
+        throw new IOException("no PEM " + what + " in " + file);
+    }
+
+    /** What SSL_CTX_check_private_key checks: a signature by the key verifies with the certificate. */
+    private static boolean belongsTo(PrivateKey privateKey, X509Certificate certificate) {
+        String algorithm = "EC".equals(privateKey.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+        try {
+            byte[] probe = "jmediasoup".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(privateKey);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException unusable) {
+            return false;
+        }
     }
 
     public X509Certificate certificate() {

@@ -3,24 +3,41 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Names the dominant speaker among the observed audio producers ("dominantspeaker"). The
- * control plane is here; the dominant speaker identification itself needs the audio levels
- * of real RTP and arrives with the media plane (issue 4), until then nothing is emitted.
+ * Names the dominant speaker among the observed audio producers ("dominantspeaker"): every
+ * interval it runs the {@link DominantSpeakerIdentification} over the levels
+ * (ssrc-audio-level) of the producers' RTP, and tells when the elected speaker changes.
  */
 public final class ActiveSpeakerObserver extends RtpObserver {
-    private final Set<String> producerIds = new LinkedHashSet<>();
+    private final DominantSpeakerIdentification identification = new DominantSpeakerIdentification();
+    private final int interval;
+    private ScheduledFuture<?> timer;
 
     public ActiveSpeakerObserver(String id, Shared shared, JsonObject data) {
         super(id, shared);
         JsonElement interval = data.get("interval");
         if (!JsonValues.isNumber(interval)) {
             throw new MediasoupTypeError("missing interval");
+        }
+        // Read as a 16-bit integer, as the C++ worker does, then bounded.
+        this.interval = Math.max(100, Math.min(5000, (short) interval.getAsInt()));
+        startTimer();
+    }
+
+    private void startTimer() {
+        timer = shared.loop().scheduleAtFixedRate(this::update, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
         }
     }
 
@@ -29,32 +46,60 @@ public final class ActiveSpeakerObserver extends RtpObserver {
         if (!audio) {
             throw new MediasoupTypeError("not an audio Producer");
         }
-        producerIds.add(producerId);
+        if (!identification.addSpeaker(producerId, shared.nowMs())) {
+            throw new MediasoupError("Producer already in map");
+        }
     }
 
+    /** Removing the dominant speaker elects another at once. */
     @Override
     public void removeProducer(String producerId) {
-        producerIds.remove(producerId);
+        if (identification.removeSpeaker(producerId)) {
+            update();
+        }
     }
 
-    /** Audio levels feed the dominant speaker identification, which is still to come (issue 4). */
     @Override
-    void receiveRtpPacket(Producer producer, RtpPacket packet) {}
+    public void producerPaused(String producerId) {
+        identification.setPaused(producerId, true);
+    }
 
     @Override
-    public void producerPaused(String producerId) {}
+    public void producerResumed(String producerId) {
+        identification.setPaused(producerId, false);
+    }
+
+    /** Takes the packet's ssrc-audio-level (RFC 6464), 0 (loudest) to 127 (silent) -dBov, as a volume. */
+    @Override
+    void receiveRtpPacket(Producer producer, RtpPacket packet) {
+        if (isPaused() || !packet.hasExtension(HeaderExtensionMap.SSRC_AUDIO_LEVEL)) {
+            return;
+        }
+        int level = packet.buffer().getByte(packet.extensionIndex(HeaderExtensionMap.SSRC_AUDIO_LEVEL)) & 0x7F;
+        identification.levelChanged(producer.id, 127 - level, shared.nowMs());
+    }
 
     @Override
-    public void producerResumed(String producerId) {}
+    protected void onPaused() {
+        stopTimer();
+    }
 
     @Override
-    protected void onPaused() {}
+    protected void onResumed() {
+        startTimer();
+    }
 
-    @Override
-    protected void onResumed() {}
+    private void update() {
+        String dominantId = identification.update(shared.nowMs());
+        if (dominantId != null) {
+            JsonObject data = new JsonObject();
+            data.addProperty("producerId", dominantId);
+            shared.notify(id, "dominantspeaker", data);
+        }
+    }
 
     @Override
     public void close() {
-        producerIds.clear();
+        stopTimer();
     }
 }

@@ -34,10 +34,25 @@ abstract class Consumer implements RtpStreamSend.Listener {
         void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc);
     }
 
+    /** Its producer's receiving streams, whose stats follow the consumer's own in getStats(). */
+    interface ProducerRtpStreams {
+        /** The "inbound-rtp" entry of the stream the router knows as {@code mappedSsrc}; null before it exists. */
+        JsonObject rtpStreamStats(long mappedSsrc, long nowMs);
+
+        /** The bitrate of the stream the router knows as {@code mappedSsrc} (bps); 0 before it exists. */
+        default long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+            return 0;
+        }
+    }
+
     /** The longest the C++ worker lets pass between two RTCP reports of a stream, per kind. */
     long maxRtcpIntervalMs() {
         return kind == MediaKind.AUDIO ? 5000 : 1000;
     }
+
+    /** The extensions that tell which bandwidth estimation a consumer negotiated. */
+    static final String ABS_SEND_TIME_URI = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
+    static final String TRANSPORT_WIDE_CC_URI = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
 
     /** No preferred layers: what a consumer that has no layers reports. */
     static final int NO_LAYER = -1;
@@ -51,13 +66,18 @@ abstract class Consumer implements RtpStreamSend.Listener {
     protected final Shared shared;
     protected final Listener listener;
     private final Set<Integer> supportedCodecPayloadTypes = new TreeSet<>();
-    private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
+    private final RtpTraceEvents traceEvents;
     private boolean paused;
     private boolean producerPaused;
     private boolean transportConnected;
     private int priority = 1;
+    /** Video that negotiated transport-cc: its packets carry transport-wide sequence numbers. */
+    final boolean transportWideCc;
+    /** Video that negotiated REMB (goog-remb with abs-send-time) instead: the receiver sends its estimate. */
+    final boolean remb;
     /** The producer's score per encoding, kept up to date by the producer. */
     private int[] producerScores = new int[0];
+    private ProducerRtpStreams producerRtpStreams = (mappedSsrc, nowMs) -> null;
 
     protected Consumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
             RtpParameters.Type type) {
@@ -66,6 +86,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
         this.shared = shared;
         this.listener = listener;
         this.type = type;
+        this.traceEvents = RtpTraceEvents.forConsumer(id, shared);
         this.kind = MediaKind.parse(data);
         JsonElement rtpParametersJson = data.get("rtpParameters");
         if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
@@ -88,6 +109,23 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 supportedCodecPayloadTypes.add(codec.payloadType());
             }
         }
+        this.transportWideCc = kind == MediaKind.VIDEO
+                && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(TRANSPORT_WIDE_CC_URI))
+                && rtpParameters.codecs().stream().anyMatch(codec -> codec.rtcpFeedback().stream()
+                        .anyMatch(feedback -> feedback.type().equals("transport-cc")));
+        this.remb = !transportWideCc && kind == MediaKind.VIDEO
+                && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(ABS_SEND_TIME_URI))
+                && rtpParameters.codecs().stream().anyMatch(codec -> codec.rtcpFeedback().stream()
+                        .anyMatch(feedback -> feedback.type().equals("goog-remb")));
+    }
+
+    int priority() {
+        return priority;
+    }
+
+    /** The bitrate of the producer stream the router knows as {@code mappedSsrc} (bps). */
+    protected long producerRtpStreamBitrate(long mappedSsrc) {
+        return producerRtpStreams.rtpStreamBitrate(mappedSsrc, shared.nowMs());
     }
 
     /** The producer's encodings as the router maps them: each needs its (mapped) ssrc. */
@@ -137,6 +175,22 @@ abstract class Consumer implements RtpStreamSend.Listener {
         this.producerScores = scores;
     }
 
+    /** The router hands over the producer's live per-encoding sender reports; only simulcast needs them. */
+    void producerSenderReports(SenderReportTimes senderReports) {}
+
+    /** One of the producer's streams got its first sender report. */
+    void producerFirstSenderReport() {}
+
+    /** The router hands over the producer's streams, for stats. */
+    void producerRtpStreams(ProducerRtpStreams producerRtpStreams) {
+        this.producerRtpStreams = producerRtpStreams;
+    }
+
+    /** The stats of the producer's stream the router knows as {@code mappedSsrc}, or null. */
+    protected JsonObject producerRtpStreamStats(long mappedSsrc, long nowMs) {
+        return producerRtpStreams.rtpStreamStats(mappedSsrc, nowMs);
+    }
+
     /** A producer stream began or its score changed: the "score" event. */
     void producerRtpStreamScoreChanged() {
         emitScore();
@@ -168,7 +222,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 request.accept(stats());
                 break;
             case "consumer.pause":
-                paused = true;
+                deactivate(() -> paused = true);
                 request.accept();
                 break;
             case "consumer.resume":
@@ -182,7 +236,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 request.accept(data);
                 break;
             case "consumer.enableTraceEvent":
-                traceEventTypes.enable(request.data());
+                traceEvents.enable(request.data());
                 request.accept();
                 break;
             case "consumer.requestKeyFrame":
@@ -220,7 +274,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
         if (producerPaused) {
             return;
         }
-        producerPaused = true;
+        deactivate(() -> producerPaused = true);
         shared.notify(id, "producerpause", null);
     }
 
@@ -238,6 +292,19 @@ abstract class Consumer implements RtpStreamSend.Listener {
         onActivated();
     }
 
+    /** Its transport lost the remote side: nothing is sent until it connects again. */
+    void transportDisconnected() {
+        deactivate(() -> transportConnected = false);
+    }
+
+    private void deactivate(Runnable change) {
+        boolean wasActive = isActive();
+        change.run();
+        if (wasActive) {
+            onDeactivated();
+        }
+    }
+
     private void resume(Runnable change) {
         change.run();
         if (isActive()) {
@@ -253,6 +320,9 @@ abstract class Consumer implements RtpStreamSend.Listener {
     /** Forwarding (re)starts: the next packet sent must continue the sequence seamlessly. */
     protected abstract void onActivated();
 
+    /** Forwarding stops (pause, producer pause, transport gone); layered consumers drop their layers. */
+    protected void onDeactivated() {}
+
     /** One of the producer's packets, in the router's payload type and SSRC; lent for the call. */
     abstract void sendRtpPacket(RtpPacket packet);
 
@@ -264,6 +334,11 @@ abstract class Consumer implements RtpStreamSend.Listener {
 
     /** The remote receiver sent a PLI or FIR for one of our streams: relayed as a request to the producer. */
     void receiveKeyFrameRequest(RtpStreamSend stream, boolean fir) {
+        if (fir) {
+            traceEvents.fir(stream.params.ssrc());
+        } else {
+            traceEvents.pli(stream.params.ssrc());
+        }
         stream.keyFrameRequested(fir);
         requestKeyFrame();
     }
@@ -271,6 +346,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
     /** The remote receiver NACKed packets of one of our streams: retransmitted while active. */
     void receiveNack(RtpStreamSend stream, CompoundPacketReader reader) {
         if (isActive()) {
+            traceEvents.nack();
             stream.receiveNack(reader, shared.nowMs());
         }
     }
@@ -283,6 +359,12 @@ abstract class Consumer implements RtpStreamSend.Listener {
     @Override
     public void onRtpStreamRetransmitRtpPacket(RtpStreamSend stream, RtpPacket packet) {
         listener.onConsumerSendRtpPacket(this, packet);
+        traceEvents.packet(packet, stream.params.hasRtx(), RtpExtensionIds.ROUTER);
+    }
+
+    /** A packet of the producer's was sent, rewritten for this consumer: a "trace" event if enabled. */
+    void rtpPacketSent(RtpPacket packet) {
+        traceEvents.packet(packet, false, RtpExtensionIds.ROUTER);
     }
 
     /** Frees its streams' buffers; it is leaving its transport. */
@@ -312,7 +394,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
         json.addProperty("paused", paused);
         json.addProperty("producerPaused", producerPaused);
         json.addProperty("priority", priority);
-        json.addProperty("traceEventTypes", traceEventTypes.toString());
+        json.addProperty("traceEventTypes", traceEvents.toString());
         fillDump(json);
         return json;
     }

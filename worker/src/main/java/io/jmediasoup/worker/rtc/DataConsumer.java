@@ -8,6 +8,7 @@ import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.rtp.sctp.SendResult;
 import io.netty.buffer.ByteBuf;
 
 /** A sink of one data producer's messages on a transport (transport.consumeData). */
@@ -18,6 +19,10 @@ final class DataConsumer extends DataEndpoint {
     private long messagesSent;
     private long bytesSent;
     private long bufferedAmountLowThreshold;
+    private long bufferedAmount;
+    private boolean sctpConnected;
+    /** Set when the threshold was given while above it: the next fall to it notifies. */
+    private boolean forceBufferedAmountLow;
 
     DataConsumer(String id, String dataProducerId, Transport transport, Shared shared, JsonObject data) {
         super(id, data);
@@ -49,26 +54,62 @@ final class DataConsumer extends DataEndpoint {
     }
 
     /**
-     * Sends one of its data producer's messages, if it can: an SCTP data consumer waits for
-     * the SCTP association (issue 7); a message larger than maxMessageSize is dropped.
+     * Sends one of its data producer's messages when active (an SCTP one once the association is
+     * up); a message larger than maxMessageSize is dropped.
      */
-    void sendMessage(long ppid, ByteBuf message) {
-        if (isSctp()) {
-            return;
+    SendResult sendMessage(long ppid, ByteBuf message) {
+        if (!transport.isConnected() || (isSctp() && !sctpConnected)) {
+            return SendResult.NOT_CONNECTED;
         }
         if (message.readableBytes() > transport.maxMessageSize()) {
             shared.logger().warn(LogTag.MESSAGE, "DataConsumer", "given message exceeds maxMessageSize value [maxMessageSize:"
                     + transport.maxMessageSize() + ", len:" + message.readableBytes() + "]");
-            return;
+            return SendResult.TOO_LARGE;
         }
         messagesSent++;
         bytesSent += message.readableBytes();
-        transport.sendMessage(this, ppid, message);
+        return transport.sendMessage(this, ppid, message);
     }
 
-    /** Bytes queued in the SCTP association for this consumer; none until SCTP runs (issue 7). */
+    /**
+     * dataConsumer.send from the payload channel: accepted once queued, else "sctpsendbufferfull"
+     * or "message send failed". A message over maxMessageSize fails too, where the C++ worker
+     * leaves the request unanswered (the application's promise would never settle).
+     */
+    void send(Request request, ByteBuf payload) {
+        JsonElement ppid = request.data().get("ppid");
+        if (!JsonValues.isPositiveInteger(ppid)) {
+            throw new MediasoupTypeError("invalid ppid");
+        }
+        SendResult result = sendMessage(ppid.getAsLong() & 0xFFFFFFFFL, payload);
+        if (result == SendResult.QUEUED) {
+            request.accept();
+        } else if (result == SendResult.BUFFER_FULL) {
+            request.error(new MediasoupError("sctpsendbufferfull"));
+        } else {
+            request.error(new MediasoupError("message send failed"));
+        }
+    }
+
+    /** Bytes the transport's SCTP association holds unacknowledged (shared by its SCTP data consumers). */
     long bufferedAmount() {
-        return 0;
+        return bufferedAmount;
+    }
+
+    void sctpAssociationChanged(boolean connected) {
+        sctpConnected = connected;
+    }
+
+    /** "bufferedamountlow" when the amount falls to the threshold or below, as the C++ worker does. */
+    void sctpBufferedAmount(long amount) {
+        long previous = bufferedAmount;
+        bufferedAmount = amount;
+        if ((forceBufferedAmountLow || previous > bufferedAmountLowThreshold) && amount <= bufferedAmountLowThreshold) {
+            forceBufferedAmountLow = false;
+            JsonObject data = new JsonObject();
+            data.addProperty("bufferedAmount", amount);
+            shared.notify(id, "bufferedamountlow", data);
+        }
     }
 
     private void setBufferedAmountLowThreshold(Request request) {
@@ -82,6 +123,8 @@ final class DataConsumer extends DataEndpoint {
             JsonObject data = new JsonObject();
             data.addProperty("bufferedAmount", bufferedAmount());
             shared.notify(id, "bufferedamountlow", data);
+        } else {
+            forceBufferedAmountLow = true;
         }
     }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
@@ -73,12 +74,17 @@ final class DirectTransport extends Transport {
 
     /** A direct data consumer's message goes to the Node application as a "message" notification. */
     @Override
-    void sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
+    SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
         JsonObject data = new JsonObject();
         data.addProperty("ppid", ppid);
         shared.notify(dataConsumer.id, "message", data, message);
         dataSent(message.readableBytes());
+        return SendResult.QUEUED;
     }
+
+    /** A DirectTransport never has SCTP. */
+    @Override
+    protected void sendSctpData(ByteBuf packet) {}
 
     @Override
     protected void fillDump(JsonObject json) {}

@@ -5,19 +5,20 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
-import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 
 /**
  * What simulcast and SVC consumers share: one sending stream made of spatial and temporal
- * layers, and the layers the application prefers. Choosing target and current layers from
- * scores and bandwidth is issue 8; until then both stay at -1 (none).
+ * layers, the layers the application prefers, and the dump of preferred, target and current
+ * layers (-1 for none) that each kind fills with its own choice.
  */
 abstract class LayeredConsumer extends SingleStreamConsumer {
     private int preferredSpatialLayer;
     private int preferredTemporalLayer;
+    /** Its share of the transport's estimated outgoing bitrate (bps); -1 while no estimate manages it. */
+    private long availableBitrate = -1;
 
     protected LayeredConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
             RtpParameters.Type type) {
@@ -39,18 +40,6 @@ abstract class LayeredConsumer extends SingleStreamConsumer {
         createRtpStream(true);
     }
 
-    /** Nothing to resynchronise while no layer is chosen. */
-    @Override
-    protected void onActivated() {}
-
-    /** Without a chosen layer there is no stream to ask a key frame of (issue 8). */
-    @Override
-    void requestKeyFrame() {}
-
-    /** No layer is chosen until layer selection exists (issue 8): nothing is forwarded yet. */
-    @Override
-    void sendRtpPacket(RtpPacket packet) {}
-
     /** Checks the encodings fit the kind; called before anything else is read from them. */
     protected abstract void checkEncodings();
 
@@ -69,12 +58,64 @@ abstract class LayeredConsumer extends SingleStreamConsumer {
 
     @Override
     protected void setPreferredLayers(Request request) {
-        preferLayers(request.data(), "missing spatialLayer", rtpStream().params.spatialLayers(),
-                rtpStream().params.temporalLayers());
+        boolean changed = updatePreferredLayers(request.data());
         JsonObject data = new JsonObject();
         data.addProperty("spatialLayer", preferredSpatialLayer);
         data.addProperty("temporalLayer", preferredTemporalLayer);
         request.accept(data);
+        if (changed && isActive()) {
+            onPreferredLayersChanged();
+        }
+    }
+
+    /** consumer.setPreferredLayers' data taken; true when the preference moved. */
+    boolean updatePreferredLayers(JsonObject data) {
+        int previousSpatialLayer = preferredSpatialLayer;
+        int previousTemporalLayer = preferredTemporalLayer;
+        preferLayers(data, "missing spatialLayer", rtpStream().params.spatialLayers(),
+                rtpStream().params.temporalLayers());
+        return preferredSpatialLayer != previousSpatialLayer || preferredTemporalLayer != previousTemporalLayer;
+    }
+
+    /**
+     * The transport's bandwidth estimate gives it {@code bitrate} bps: the layers may have to
+     * follow. Small changes (under 10 %) are ignored so that the layers do not flap.
+     */
+    void setAvailableBitrate(long bitrate) {
+        long previous = availableBitrate;
+        if (previous >= 0 && Math.abs(bitrate - previous) * 10 < previous) {
+            return;
+        }
+        availableBitrate = bitrate;
+        if (isActive()) {
+            onAvailableBitrateChanged();
+        }
+    }
+
+    protected long availableBitrate() {
+        return availableBitrate;
+    }
+
+    protected void onAvailableBitrateChanged() {}
+
+    /** The application moved its preferred layers while forwarding (after the answer): the target may follow. */
+    void onPreferredLayersChanged() {}
+
+    /** The layers it aims at and those it sends now; {@link #NO_LAYER} when none. */
+    protected int targetSpatialLayer() {
+        return NO_LAYER;
+    }
+
+    protected int targetTemporalLayer() {
+        return NO_LAYER;
+    }
+
+    protected int currentSpatialLayer() {
+        return NO_LAYER;
+    }
+
+    protected int currentTemporalLayer() {
+        return NO_LAYER;
     }
 
     @Override
@@ -91,10 +132,10 @@ abstract class LayeredConsumer extends SingleStreamConsumer {
     protected void fillDump(JsonObject json) {
         super.fillDump(json);
         json.addProperty("preferredSpatialLayer", preferredSpatialLayer);
-        json.addProperty("targetSpatialLayer", NO_LAYER);
-        json.addProperty("currentSpatialLayer", NO_LAYER);
+        json.addProperty("targetSpatialLayer", targetSpatialLayer());
+        json.addProperty("currentSpatialLayer", currentSpatialLayer());
         json.addProperty("preferredTemporalLayer", preferredTemporalLayer);
-        json.addProperty("targetTemporalLayer", NO_LAYER);
-        json.addProperty("currentTemporalLayer", NO_LAYER);
+        json.addProperty("targetTemporalLayer", targetTemporalLayer());
+        json.addProperty("currentTemporalLayer", currentTemporalLayer());
     }
 }

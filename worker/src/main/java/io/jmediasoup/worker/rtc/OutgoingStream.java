@@ -40,6 +40,7 @@ final class OutgoingStream {
         packet.setSequenceNumber(seqManager.input(originalSeq));
         rtpStream.packetSent(packet, nowMs);
         transport.onConsumerSendRtpPacket(consumer, packet);
+        consumer.rtpPacketSent(packet);
         packet.setSsrc(originalSsrc);
         packet.setSequenceNumber(originalSeq);
     }

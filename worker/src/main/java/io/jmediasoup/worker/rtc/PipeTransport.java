@@ -8,6 +8,7 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.rtc.PortManager.Protocol;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.sctp.SctpPacket;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -24,7 +25,6 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     private final boolean rtx;
     private final SrtpParameters localSrtp;
     /** Set by connect() when SRTP is enabled. */
-    private SrtpSessions srtp;
     private final UdpSocket socket;
     private TransportTuple tuple;
     /** The other router's pipe transport; null until connect(). */
@@ -57,8 +57,8 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
         tuple = tuple.withRemote(ip, port);
         remote = new InetSocketAddress(IpAddresses.parse(ip), port);
         if (remoteSrtpParameters != null) {
-            srtp = new SrtpSessions(localSrtp.profile(), localSrtp.key(), remoteSrtpParameters.key(), shared.logger(),
-                    "PipeTransport");
+            useSrtp(new SrtpSessions(localSrtp.profile(), localSrtp.key(), remoteSrtpParameters.key(), shared.logger(),
+                    "PipeTransport"));
         }
         JsonObject response = new JsonObject();
         response.add("tuple", tuple.toJson());
@@ -81,6 +81,16 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
             if (srtp == null || srtp.unprotectRtp(data)) {
                 receiveRtpPacket(data);
             }
+        } else if (SctpPacket.isSctp(data)) {
+            receiveSctpData(data);
+        }
+    }
+
+    @Override
+    protected void sendSctpData(ByteBuf packet) {
+        if (remote != null) {
+            socket.send(packet, remote);
+            dataSent(packet.readableBytes());
         }
     }
 
@@ -103,20 +113,6 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     }
 
     @Override
-    protected void recvStreamClosed(long ssrc) {
-        if (srtp != null) {
-            srtp.recvStreamClosed(ssrc);
-        }
-    }
-
-    @Override
-    protected void sendStreamClosed(long ssrc) {
-        if (srtp != null) {
-            srtp.sendStreamClosed(ssrc);
-        }
-    }
-
-    @Override
     protected void fillDump(JsonObject json) {
         json.add("tuple", tuple.toJson());
         json.addProperty("rtx", rtx);
@@ -134,8 +130,5 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     @Override
     protected void closeSockets() {
         socket.close();
-        if (srtp != null) {
-            srtp.close();
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.rtc.PortManager.Protocol;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.sctp.SctpPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
@@ -29,7 +30,6 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     private final boolean comedia;
     private SrtpParameters localSrtp;
     /** Set by connect() when SRTP is enabled. */
-    private SrtpSessions srtp;
     private final UdpSocket socket;
     private final UdpSocket rtcpSocket;
     private TransportTuple tuple;
@@ -119,8 +119,8 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         if (remoteSrtpParameters != null) {
             // Both directions use the suite the remote chose, as in the C++ worker.
             localSrtp = new SrtpParameters(remoteSrtpParameters.cryptoSuite(), localSrtp.keyBase64());
-            srtp = new SrtpSessions(localSrtp.profile(), localSrtp.key(), remoteSrtpParameters.key(), shared.logger(),
-                    "PlainTransport");
+            useSrtp(new SrtpSessions(localSrtp.profile(), localSrtp.key(), remoteSrtpParameters.key(), shared.logger(),
+                    "PlainTransport"));
         }
         connectCalled = true;
         JsonObject response = new JsonObject();
@@ -153,6 +153,17 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
             }
         } else if (PacketDemux.isRtp(data) && unprotectRtp(data) && acceptRtp(sender)) {
             receiveRtpPacket(data);
+        } else if (SctpPacket.isSctp(data) && acceptRtp(sender)) {
+            // SCTP rides on the RTP tuple, unencrypted, and may be what comedia learns the tuple from.
+            receiveSctpData(data);
+        }
+    }
+
+    @Override
+    protected void sendSctpData(ByteBuf packet) {
+        if (remote != null) {
+            socket.send(packet, remote);
+            dataSent(packet.readableBytes());
         }
     }
 
@@ -237,20 +248,6 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     }
 
     @Override
-    protected void recvStreamClosed(long ssrc) {
-        if (srtp != null) {
-            srtp.recvStreamClosed(ssrc);
-        }
-    }
-
-    @Override
-    protected void sendStreamClosed(long ssrc) {
-        if (srtp != null) {
-            srtp.sendStreamClosed(ssrc);
-        }
-    }
-
-    @Override
     protected void fillDump(JsonObject json) {
         json.addProperty("rtcpMux", rtcpMux);
         json.addProperty("comedia", comedia);
@@ -279,9 +276,6 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         socket.close();
         if (rtcpSocket != null) {
             rtcpSocket.close();
-        }
-        if (srtp != null) {
-            srtp.close();
         }
     }
 }

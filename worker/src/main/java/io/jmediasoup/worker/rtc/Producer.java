@@ -3,11 +3,15 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.KeyFrameDetector;
+import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
+import io.jmediasoup.rtp.rtcp.Nack;
+import io.jmediasoup.rtp.rtcp.RtcpType;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
@@ -27,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * router's before handing it to the router. Its streams NACK losses, ask for key frames and
  * keep the scores sent in "score" events.
  */
-final class Producer implements RtpStreamRecv.Listener {
+final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStreams, KeyFrameRequestManager.Listener {
     /** Who hears of pauses and resumes: the router, which tells the consumers. */
     interface Listener {
         void onProducerPaused(Producer producer);
@@ -42,6 +46,9 @@ final class Producer implements RtpStreamRecv.Listener {
 
         /** One of its streams' scores changed ({@link #rtpStreamScores} holds them all). */
         void onProducerRtpStreamScore(Producer producer);
+
+        /** A stream's first sender report arrived ({@link #senderReports} holds them all). */
+        void onProducerFirstSenderReport(Producer producer);
     }
 
     /** Where its RTCP to the sender goes: its transport. */
@@ -49,13 +56,11 @@ final class Producer implements RtpStreamRecv.Listener {
         void sendRtcp(ByteBuf packet);
     }
 
-    /** A receiving stream, the SSRC the router knows it by, and its key-frame bookkeeping. */
+    /** A receiving stream, the SSRC the router knows it by, and how to find its key frames. */
     private static final class ReceivingStream {
         final RtpStreamRecv rtpStream;
         final long mappedSsrc;
         final KeyFrameDetector keyFrameDetector;
-        /** When a key frame was last asked for and has not come yet; 0 when none is awaited. */
-        long keyFrameRequestedMs;
 
         ReceivingStream(RtpStreamRecv rtpStream, long mappedSsrc, KeyFrameDetector keyFrameDetector) {
             this.rtpStream = rtpStream;
@@ -67,9 +72,6 @@ final class Producer implements RtpStreamRecv.Listener {
     /** A datagram's largest size plus the router's header extensions. */
     private static final int SPARE_SIZE = 2048 + 64;
 
-    /** How long a key-frame request stands before another may be sent. */
-    private static final long KEY_FRAME_WAIT_MS = 1000;
-
     final String id;
     final MediaKind kind;
     final RtpParameters rtpParameters;
@@ -80,6 +82,8 @@ final class Producer implements RtpStreamRecv.Listener {
     private ByteBuf spare;
     /** The score of each encoding's stream (0 until it receives), shared live with the consumers. */
     final int[] rtpStreamScores;
+    /** The last sender report of each encoding's stream, shared live with the consumers. */
+    final SenderReportTimes senderReports;
     private final Listener listener;
     private final Shared shared;
     private final RtcpSender rtcpSender;
@@ -89,10 +93,14 @@ final class Producer implements RtpStreamRecv.Listener {
     private final LongObjectHashMap<ReceivingStream> streamsByRtxSsrc = new LongObjectHashMap<>();
     private ScheduledFuture<?> nackTimer;
     private ScheduledFuture<?> inactivityTimer;
+    /** Video only: the key-frame requests to the sender, and the timer of their deadlines. */
+    private final KeyFrameRequestManager keyFrameRequestManager;
+    private ScheduledFuture<?> keyFrameTimer;
+    private long keyFrameTimerDeadlineMs;
     private boolean closed;
     /** The last video orientation seen (its low four bits), -1 before any. */
     private int videoOrientation = -1;
-    private final TraceEventTypes traceEventTypes = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
+    private final RtpTraceEvents traceEvents;
     private boolean paused;
 
     Producer(String id, Shared shared, Listener listener, RtcpSender rtcpSender, JsonObject data) {
@@ -100,6 +108,7 @@ final class Producer implements RtpStreamRecv.Listener {
         this.shared = shared;
         this.rtcpSender = rtcpSender;
         this.listener = listener;
+        this.traceEvents = RtpTraceEvents.forProducer(id, shared);
         this.kind = MediaKind.parse(data);
         JsonElement rtpParametersJson = data.get("rtpParameters");
         if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
@@ -114,7 +123,11 @@ final class Producer implements RtpStreamRecv.Listener {
         this.headerExtensionMap = new HeaderExtensionMap(kind, rtpParameters.headerExtensions());
         this.rtpMapping = RtpMapping.parse(data.get("rtpMapping"), !rtpParameters.mid().isEmpty());
         this.paused = Options.enabled(data, "paused");
+        this.keyFrameRequestManager = kind == MediaKind.VIDEO
+                ? new KeyFrameRequestManager(this, keyFrameRequestDelay(data.get("keyFrameRequestDelay")))
+                : null;
         this.rtpStreamScores = new int[rtpParameters.encodings().size()];
+        this.senderReports = new SenderReportTimes(rtpParameters.encodings().size());
         Arrays.fill(mappedPayloadTypes, -1);
         rtpMapping.codecs().forEach((payloadType, mapped) -> mappedPayloadTypes[payloadType & 0x7F] = mapped);
         if (rtpParameters.encodings().size() != rtpMapping.encodings().size()) {
@@ -147,13 +160,17 @@ final class Producer implements RtpStreamRecv.Listener {
                     paused = false;
                     listener.onProducerResumed(this);
                     // Consumers resume from a key frame.
-                    long nowMs = shared.nowMs();
-                    streamsBySsrc.values().forEach(stream -> requestKeyFrame(stream, nowMs));
+                    if (keyFrameRequestManager != null) {
+                        long nowMs = shared.nowMs();
+                        streamsBySsrc.values().forEach(stream ->
+                                keyFrameRequestManager.forceKeyFrameNeeded(stream.rtpStream.ssrc(), nowMs));
+                        scheduleKeyFrameTimer();
+                    }
                 }
                 request.accept();
                 break;
             case "producer.enableTraceEvent":
-                traceEventTypes.enable(request.data());
+                traceEvents.enable(request.data());
                 request.accept();
                 break;
             default:
@@ -162,12 +179,12 @@ final class Producer implements RtpStreamRecv.Listener {
     }
 
     /**
-     * Receives a packet the transport routed here; {@code ridExtensionId} is the transport's
-     * id for the rid header extension (0 when none). Returns false when it was discarded: no
+     * Receives a packet the transport routed here; {@code extensionIds} are the transport's
+     * ids of the header extensions that identify it. Returns false when it was discarded: no
      * stream of this producer matches it, its sequence number is out of line, it is a
      * retransmission of nothing we lost, or its payload type has no mapping.
      */
-    boolean receiveRtpPacket(RtpPacket packet, int ridExtensionId) {
+    boolean receiveRtpPacket(RtpPacket packet, RtpExtensionIds extensionIds) {
         long nowMs = shared.nowMs();
         ReceivingStream stream = streamsBySsrc.get(packet.ssrc());
         boolean isRtx = false;
@@ -177,7 +194,7 @@ final class Producer implements RtpStreamRecv.Listener {
             isRtx = stream != null;
         }
         if (stream == null) {
-            stream = createStream(packet, ridExtensionId, nowMs);
+            stream = createStream(packet, extensionIds, nowMs);
             if (stream == null) {
                 shared.logger().warn(LogTag.RTP, "Producer", "no stream found for received packet [ssrc:" + packet.ssrc() + "]");
                 return false;
@@ -200,11 +217,14 @@ final class Producer implements RtpStreamRecv.Listener {
         if (!accepted) {
             return false;
         }
-        if (packet.isKeyFrame()) {
-            stream.keyFrameRequestedMs = 0;
-        } else if (isNew && !paused) {
-            // The first packets may have been lost: ask for a key frame straight away.
-            requestKeyFrame(stream, nowMs);
+        if (keyFrameRequestManager != null) {
+            if (packet.isKeyFrame()) {
+                keyFrameRequestManager.keyFrameReceived(packet.ssrc());
+            } else if (isNew && !paused) {
+                // The first packets may have been lost: ask for a key frame straight away.
+                keyFrameRequestManager.forceKeyFrameNeeded(packet.ssrc(), nowMs);
+                scheduleKeyFrameTimer();
+            }
         }
         if (isNew) {
             listener.onProducerNewRtpStream(this);
@@ -212,6 +232,7 @@ final class Producer implements RtpStreamRecv.Listener {
         if (paused) {
             return true;
         }
+        traceEvents.packet(packet, isRtx, extensionIds);
         int mappedPayloadType = mappedPayloadTypes[packet.payloadType()];
         if (mappedPayloadType < 0) {
             shared.logger().warn(LogTag.RTP, "Producer", "unknown payload type [payloadType:" + packet.payloadType() + "]");
@@ -253,7 +274,7 @@ final class Producer implements RtpStreamRecv.Listener {
      * only encoding when it names neither. An RTX packet pairs with an existing media stream
      * and is returned with it; null when nothing matches.
      */
-    private ReceivingStream createStream(RtpPacket packet, int ridExtensionId, long nowMs) {
+    private ReceivingStream createStream(RtpPacket packet, RtpExtensionIds extensionIds, long nowMs) {
         List<RtpEncodingParameters> encodings = rtpParameters.encodings();
         for (int i = 0; i < encodings.size(); i++) {
             RtpEncodingParameters encoding = encodings.get(i);
@@ -264,7 +285,7 @@ final class Producer implements RtpStreamRecv.Listener {
                 return pairRtx(streamsBySsrc.get(encoding.ssrc()), packet);
             }
         }
-        String rid = packet.extensionString(ridExtensionId);
+        String rid = extensionIds.readRid(packet);
         if (rid != null) {
             for (int i = 0; i < encodings.size(); i++) {
                 RtpEncodingParameters encoding = encodings.get(i);
@@ -317,12 +338,15 @@ final class Producer implements RtpStreamRecv.Listener {
     }
 
     /** The sender's SR about one of our streams; false when the SSRC is not one of them. */
-    boolean receiveSenderReport(long ssrc, long ntpSeconds, long ntpFraction) {
+    boolean receiveSenderReport(long ssrc, long ntpSeconds, long ntpFraction, long rtpTimestamp) {
         ReceivingStream stream = streamsBySsrc.get(ssrc);
         if (stream == null) {
             return streamsByRtxSsrc.containsKey(ssrc);
         }
         stream.rtpStream.receiveSenderReport(ntpSeconds, ntpFraction, shared.nowMs());
+        if (senderReports.update(stream.rtpStream.params().encodingIdx(), ntpSeconds, ntpFraction, rtpTimestamp)) {
+            listener.onProducerFirstSenderReport(this);
+        }
         return true;
     }
 
@@ -339,38 +363,75 @@ final class Producer implements RtpStreamRecv.Listener {
         return written;
     }
 
-    /** A consumer needs a key frame of the stream the router knows as {@code mappedSsrc}: ask the sender. */
+    /**
+     * A consumer needs a key frame of the stream the router knows as {@code mappedSsrc}: the
+     * sender is asked, many consumers asking at once making one request.
+     */
     void requestKeyFrame(long mappedSsrc) {
-        if (paused) {
+        if (keyFrameRequestManager == null || paused) {
             return;
         }
-        long nowMs = shared.nowMs();
         for (ReceivingStream stream : streamsBySsrc.values()) {
             if (stream.mappedSsrc == mappedSsrc) {
-                requestKeyFrame(stream, nowMs);
+                keyFrameRequestManager.keyFrameNeeded(stream.rtpStream.ssrc(), shared.nowMs());
+                scheduleKeyFrameTimer();
+                return;
             }
         }
     }
 
-    /**
-     * Asks the sender for a key frame unless one was asked for less than
-     * {@link #KEY_FRAME_WAIT_MS} ago and has not arrived yet: many consumers asking at once
-     * make one request.
-     */
-    private void requestKeyFrame(ReceivingStream stream, long nowMs) {
-        if (kind != MediaKind.VIDEO) {
+    /** The produce option keyFrameRequestDelay: an integer, read as the C++ worker's unsigned 32 bits; else 0. */
+    private static long keyFrameRequestDelay(JsonElement json) {
+        return JsonValues.isInteger(json) ? json.getAsLong() & 0xFFFFFFFFL : 0;
+    }
+
+    @Override
+    public void onKeyFrameNeeded(long ssrc) {
+        ReceivingStream stream = streamsBySsrc.get(ssrc);
+        if (stream == null) {
+            shared.logger().warn(LogTag.RTCP, "Producer", "no associated RtpStream found [ssrc:" + ssrc + "]");
             return;
         }
-        if (stream.keyFrameRequestedMs != 0 && nowMs - stream.keyFrameRequestedMs < KEY_FRAME_WAIT_MS) {
+        stream.rtpStream.requestKeyFrame();
+    }
+
+    /** Has the key-frame timer fire at the manager's next deadline, unless it fires earlier already. */
+    private void scheduleKeyFrameTimer() {
+        long deadlineMs = keyFrameRequestManager.nextDeadlineMs();
+        if (deadlineMs == Long.MAX_VALUE || keyFrameTimer != null && keyFrameTimerDeadlineMs <= deadlineMs) {
             return;
         }
-        if (stream.rtpStream.requestKeyFrame()) {
-            stream.keyFrameRequestedMs = nowMs;
+        if (keyFrameTimer != null) {
+            keyFrameTimer.cancel(false);
         }
+        keyFrameTimerDeadlineMs = deadlineMs;
+        keyFrameTimer = shared.loop().schedule(this::onKeyFrameTimer, Math.max(0, deadlineMs - shared.nowMs()),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void onKeyFrameTimer() {
+        keyFrameTimer = null;
+        if (closed) {
+            return;
+        }
+        keyFrameRequestManager.onTimer(shared.nowMs());
+        scheduleKeyFrameTimer();
     }
 
     @Override
     public void onRtpStreamSendRtcp(RtpStreamRecv rtpStream, ByteBuf packet) {
+        int type = packet.getUnsignedByte(packet.readerIndex() + 1);
+        int format = packet.getUnsignedByte(packet.readerIndex()) & 0x1F;
+        if (type == RtcpType.PSFB && format == KeyFrameRequest.PLI) {
+            traceEvents.pli(rtpStream.ssrc());
+        } else if (type == RtcpType.PSFB && format == KeyFrameRequest.FIR) {
+            traceEvents.fir(rtpStream.ssrc());
+        }
+        // The C++ worker's feedback switch falls through from PSFB to RTPFB, so a PLI (FMT 1, a
+        // NACK's FMT) is traced as a "nack" too.
+        if (format == Nack.FMT && (type == RtcpType.RTPFB || type == RtcpType.PSFB)) {
+            traceEvents.nack();
+        }
         rtcpSender.sendRtcp(packet);
     }
 
@@ -465,6 +526,9 @@ final class Producer implements RtpStreamRecv.Listener {
         if (inactivityTimer != null) {
             inactivityTimer.cancel(false);
         }
+        if (keyFrameTimer != null) {
+            keyFrameTimer.cancel(false);
+        }
         if (spare != null) {
             spare.release();
             spare = null;
@@ -489,6 +553,26 @@ final class Producer implements RtpStreamRecv.Listener {
         return null;
     }
 
+    @Override
+    public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+        for (ReceivingStream stream : streamsBySsrc.values()) {
+            if (stream.mappedSsrc == mappedSsrc) {
+                return stream.rtpStream.bitrate(nowMs);
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
+        for (ReceivingStream stream : streamsBySsrc.values()) {
+            if (stream.mappedSsrc == mappedSsrc) {
+                return stream.rtpStream.stats(nowMs);
+            }
+        }
+        return null;
+    }
+
     /** producer.getStats(): one "inbound-rtp" entry per receiving stream. */
     JsonArray stats() {
         JsonArray stats = new JsonArray();
@@ -508,7 +592,7 @@ final class Producer implements RtpStreamRecv.Listener {
         streamsBySsrc.values().forEach(stream -> streams.add(stream.rtpStream.dump()));
         json.add("rtpStreams", streams);
         json.addProperty("paused", paused);
-        json.addProperty("traceEventTypes", traceEventTypes.toString());
+        json.addProperty("traceEventTypes", traceEvents.toString());
         return json;
     }
 }

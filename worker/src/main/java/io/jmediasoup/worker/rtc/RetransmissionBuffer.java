@@ -23,6 +23,7 @@ final class RetransmissionBuffer {
     private final long[] timestamps = new long[SLOTS];
     private final long[] resentAtMs = new long[SLOTS];
     private final int[] sentTimes = new int[SLOTS];
+    private final boolean[] keyFrames = new boolean[SLOTS];
 
     /** Keeps a copy of the packet as sent; packets larger than a slot are not kept. */
     void store(RtpPacket packet) {
@@ -42,6 +43,7 @@ final class RetransmissionBuffer {
         timestamps[slot] = packet.timestamp();
         resentAtMs[slot] = 0;
         sentTimes[slot] = 0;
+        keyFrames[slot] = packet.isKeyFrame();
     }
 
     /** Whether the packet with {@code seq} is still kept. */
@@ -66,11 +68,15 @@ final class RetransmissionBuffer {
         return ++sentTimes[slot];
     }
 
-    /** Copies the kept packet into {@code out} (which must be empty) and points {@code view} at it. */
+    /** Copies the kept packet into {@code out} (which must be empty) and points {@code view} at it, key-frame flag included. */
     boolean copyTo(int seq, ByteBuf out, RtpPacket view) {
         int slot = seq & (SLOTS - 1);
         out.clear().writeBytes(slab, slot * SLOT_SIZE, lengths[slot]);
-        return view.parse(out);
+        if (!view.parse(out)) {
+            return false;
+        }
+        view.setKeyFrame(keyFrames[slot]);
+        return true;
     }
 
     /** Forgets every packet, as on pause. */

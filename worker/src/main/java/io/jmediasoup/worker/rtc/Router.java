@@ -107,6 +107,11 @@ public final class Router implements Transport.Listener {
         }
     }
 
+    /** A payload-channel request aimed at one of its transports' data consumers; {@code payload} is only lent. */
+    public void handlePayloadRequest(Request request, ByteBuf payload) {
+        transport(request.internal()).handlePayloadRequest(request, payload);
+    }
+
     /** A payload-channel notification aimed at one of its transports; {@code payload} is only lent. */
     public void handleNotification(PayloadNotification notification, ByteBuf payload) {
         transport(notification.internal()).handleNotification(notification, payload);
@@ -256,6 +261,8 @@ public final class Router implements Transport.Listener {
         }
         consumersByProducer.get(producerId).add(consumer);
         consumer.producerRtpStreamScores(producer.rtpStreamScores);
+        consumer.producerSenderReports(producer.senderReports);
+        consumer.producerRtpStreams(producer);
     }
 
     @Override
@@ -308,6 +315,11 @@ public final class Router implements Transport.Listener {
     @Override
     public void onProducerRtpStreamScore(Producer producer) {
         consumersByProducer.get(producer.id).forEach(Consumer::producerRtpStreamScoreChanged);
+    }
+
+    @Override
+    public void onProducerFirstSenderReport(Producer producer) {
+        consumersByProducer.get(producer.id).forEach(Consumer::producerFirstSenderReport);
     }
 
     @Override

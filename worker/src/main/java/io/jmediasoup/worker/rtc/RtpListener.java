@@ -65,18 +65,18 @@ final class RtpListener {
     }
 
     /**
-     * The producer of a packet: by SSRC, else by the MID or RID extension (ids 0 when not
-     * negotiated), in which case its SSRC is remembered for the packets that follow.
+     * The producer of a packet: by SSRC, else by the MID or RID (or repaired RID) extension,
+     * in which case its SSRC is remembered for the packets that follow.
      */
-    Producer producerOf(RtpPacket packet, int midExtensionId, int ridExtensionId) {
+    Producer producerOf(RtpPacket packet, RtpExtensionIds extensionIds) {
         Producer producer = ssrcTable.get(packet.ssrc());
         if (producer != null) {
             return producer;
         }
-        String mid = packet.extensionString(midExtensionId);
+        String mid = extensionIds.readMid(packet);
         producer = mid != null ? midTable.get(mid) : null;
         if (producer == null) {
-            String rid = packet.extensionString(ridExtensionId);
+            String rid = extensionIds.readRid(packet);
             producer = rid != null ? ridTable.get(rid) : null;
         }
         if (producer != null) {

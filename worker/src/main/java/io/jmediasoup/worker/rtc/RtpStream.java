@@ -26,6 +26,16 @@ abstract class RtpStream {
 
     abstract RtpStreamParams params();
 
+    /** Milliseconds; 0 until measured. */
+    double roundTripTime() {
+        return roundTripTime;
+    }
+
+    /** Bits per second over the last 2.5 s. */
+    long bitrate(long nowMs) {
+        return bitrate.rate(nowMs);
+    }
+
     int score() {
         return score.value();
     }

@@ -50,6 +50,16 @@ final class RtpStreamSend extends RtpStream {
         this.retransmissionBuffer = params.useNack() ? new RetransmissionBuffer() : null;
     }
 
+    /** Whether any packet was sent, so that {@link #maxPacketTimestamp} means something. */
+    boolean hasSentPackets() {
+        return packetCount > 0;
+    }
+
+    /** The highest RTP timestamp sent (modulo 2^32). */
+    long maxPacketTimestamp() {
+        return maxPacketTimestamp;
+    }
+
     /** Counts a packet sent on this stream and keeps it for retransmission. */
     void packetSent(RtpPacket packet, long nowMs) {
         if (packetCount == 0 || SeqManager.isTimestampHigherThan(packet.timestamp(), maxPacketTimestamp)) {
@@ -106,8 +116,10 @@ final class RtpStreamSend extends RtpStream {
             int originalEnd = retransmission.writerIndex();
             rtxSeq = (rtxSeq + 1) & 0xFFFF;
             retransmitted.writeRtx(retransmission, params.rtxPayloadType(), params.rtxSsrc(), rtxSeq);
+            boolean keyFrame = retransmitted.isKeyFrame();
             retransmission.readerIndex(originalEnd);
             retransmitted.parse(retransmission);
+            retransmitted.setKeyFrame(keyFrame);
         }
         int sentTimes = retransmissionBuffer.markResent(seq, nowMs);
         listener.onRtpStreamRetransmitRtpPacket(this, retransmitted);

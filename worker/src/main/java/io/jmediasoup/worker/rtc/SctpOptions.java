@@ -42,15 +42,18 @@ public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferS
                 sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean());
     }
 
-    /** The sctpParameters of a transport dump. */
-    public JsonObject toJson() {
+    /**
+     * The sctpParameters of a transport dump: OS becomes the negotiated count once connected, as
+     * in the C++ worker, and the bytes the association holds unacknowledged.
+     */
+    public JsonObject toJson(int outboundStreams, long bufferedAmount) {
         JsonObject json = new JsonObject();
         json.addProperty("port", PORT);
-        json.addProperty("OS", os);
+        json.addProperty("OS", outboundStreams);
         json.addProperty("MIS", mis);
         json.addProperty("maxMessageSize", maxMessageSize);
         json.addProperty("sendBufferSize", sendBufferSize);
-        json.addProperty("sctpBufferedAmount", 0);
+        json.addProperty("sctpBufferedAmount", bufferedAmount);
         json.addProperty("isDataChannel", isDataChannel);
         return json;
     }

@@ -42,11 +42,22 @@ abstract class SingleStreamConsumer extends Consumer {
         json.add("rtpStream", rtpStream().dump());
     }
 
+    /** Its stream's "outbound-rtp" entry, then the "inbound-rtp" one of the producer stream it forwards. */
     @Override
     protected JsonArray stats() {
+        long nowMs = shared.nowMs();
         JsonArray stats = new JsonArray();
-        stats.add(rtpStream().stats(shared.nowMs()));
+        stats.add(rtpStream().stats(nowMs));
+        JsonObject producerStream = forwardedRtpStreamStats(nowMs);
+        if (producerStream != null) {
+            stats.add(producerStream);
+        }
         return stats;
+    }
+
+    /** The stats of the producer stream it forwards: its only one, for simple and SVC consumers. */
+    protected JsonObject forwardedRtpStreamStats(long nowMs) {
+        return producerRtpStreamStats(consumableRtpEncodings.get(0).ssrc(), nowMs);
     }
 
     @Override

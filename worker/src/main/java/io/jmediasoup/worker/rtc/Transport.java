@@ -9,13 +9,17 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.sctp.SctpState;
+import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
 import io.jmediasoup.rtp.rtcp.ReceiverReport;
+import io.jmediasoup.rtp.rtcp.Remb;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
 import io.jmediasoup.rtp.rtcp.RtcpType;
 import io.jmediasoup.rtp.rtcp.SenderReport;
+import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.collection.LongObjectHashMap;
 import io.jmediasoup.worker.LogTag;
@@ -72,6 +76,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private final RtpListener rtpListener = new RtpListener();
     /** The header extension ids its producers send with (mid, rid, ...), for receiving RTP. */
     private final Map<String, Integer> recvRtpHeaderExtensions = new LinkedHashMap<>();
+    /** The same ids as fields, for the receiving path. */
+    private RtpExtensionIds recvExtensionIds = RtpExtensionIds.NONE;
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
     /** Which consumer sends with which SSRC: for RTCP from the remote end. */
     private final LongObjectHashMap<Consumer> ssrcConsumers = new LongObjectHashMap<>();
@@ -89,6 +95,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private final long maxMessageSize;
     private final long initialAvailableOutgoingBitrate;
     private final SctpOptions sctpOptions;
+    /** The SCTP association when SCTP is enabled, else null. */
+    private final SctpLink sctp;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
     private long maxIncomingBitrate;
     private long bytesReceived;
@@ -100,6 +108,13 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private final RtpPacket receivedPacket = new RtpPacket();
     private final CompoundPacketReader rtcpReader = new CompoundPacketReader();
     private ScheduledFuture<?> rtcpTimer;
+    /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
+    private TransportCcServer tccServer;
+    /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc. */
+    private TransportCcClient tccClient;
+    private long maxOutgoingBitrate;
+    /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
+    protected SrtpSessions srtp;
     private boolean closed;
 
     /** Reads the options every kind accepts from {@code data}; throws TypeError when wrong. */
@@ -126,6 +141,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         this.sctpOptions = enableSctp ? SctpOptions.parse(data) : null;
         this.maxMessageSize = enableSctp ? sctpOptions.maxMessageSize() : messageSize;
+        this.sctp = enableSctp ? new SctpLink(this, shared, sctpOptions) : null;
     }
 
     public String id() {
@@ -168,8 +184,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 request.accept();
                 break;
             case "transport.setMaxOutgoingBitrate":
-                // Without a congestion controller (transport-cc) there is nothing to cap.
-                bitrate(request);
+                maxOutgoingBitrate = bitrate(request);
+                if (tccClient != null) {
+                    tccClient.setMaxBitrate(maxOutgoingBitrate);
+                    distributeAvailableBitrate();
+                }
                 request.accept();
                 break;
             case "transport.enableTraceEvent":
@@ -203,14 +222,17 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             shared.logger().warn(LogTag.RTP, "Transport", "received data is not a valid RTP packet");
             return;
         }
-        Producer producer = rtpListener.producerOf(packet, recvExtensionId("mid"), recvExtensionId("rid"));
+        if (tccServer != null) {
+            tccServer.packetReceived(packet);
+        }
+        Producer producer = rtpListener.producerOf(packet, recvExtensionIds);
         if (producer == null) {
             shared.logger().warn(LogTag.RTP, "Transport", "no suitable Producer for received RTP packet [ssrc:"
                     + packet.ssrc() + ", payloadType:" + packet.payloadType() + "]");
             return;
         }
         int size = packet.size();
-        if (producer.receiveRtpPacket(packet, recvExtensionId("rid"))) {
+        if (producer.receiveRtpPacket(packet, recvExtensionIds)) {
             rtpBytesReceived += size;
         }
     }
@@ -218,6 +240,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private int recvExtensionId(String name) {
         Integer id = recvRtpHeaderExtensions.get(name);
         return id != null ? id : 0;
+    }
+
+    private RtpExtensionIds recvExtensionIds() {
+        return new RtpExtensionIds(recvExtensionId("mid"), recvExtensionId("rid"), recvExtensionId("rrid"),
+                recvExtensionId("transportWideCc01"));
     }
 
     /** Counts bytes that arrived on the kind's sockets, whatever they carry. */
@@ -232,7 +259,29 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         connected = true;
         consumers.values().forEach(Consumer::transportConnected);
+        if (sctp != null) {
+            sctp.transportConnected();
+        }
         rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
+        if (tccServer != null) {
+            tccServer.start();
+        }
+    }
+
+    /** The remote side is gone (ICE lost, DTLS closed): consumers stop and reports pause until {@link #connected()}. */
+    protected void disconnected() {
+        if (!connected) {
+            return;
+        }
+        connected = false;
+        consumers.values().forEach(Consumer::transportDisconnected);
+        if (rtcpTimer != null) {
+            rtcpTimer.cancel(false);
+            rtcpTimer = null;
+        }
+        if (tccServer != null) {
+            tccServer.stop();
+        }
     }
 
     /** Sends the reports that are due, then again within 0.5 to 1.5 intervals (RFC 3550 §6.2). */
@@ -307,7 +356,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                         Producer producer = rtpListener.producerOf(SenderReport.ssrc(buffer, index));
                         if (producer != null) {
                             producer.receiveSenderReport(SenderReport.ssrc(buffer, index),
-                                    SenderReport.ntpSeconds(buffer, index), SenderReport.ntpFraction(buffer, index));
+                                    SenderReport.ntpSeconds(buffer, index), SenderReport.ntpFraction(buffer, index),
+                                    SenderReport.rtpTimestamp(buffer, index));
                         }
                         receiveReportBlocks(reader, index + SenderReport.REPORT_BLOCKS_OFFSET);
                     }
@@ -320,11 +370,16 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 case RtcpType.RTPFB:
                     if (Nack.is(reader)) {
                         receiveNack(reader);
+                    } else if (TransportFeedback.is(reader) && tccClient != null
+                            && tccClient.receiveFeedback(reader, shared.nowMs())) {
+                        distributeAvailableBitrate();
                     }
                     break;
                 case RtcpType.PSFB:
                     if (KeyFrameRequest.is(reader)) {
                         receiveKeyFrameRequest(KeyFrameRequest.mediaSsrc(reader), reader.count() == KeyFrameRequest.FIR);
+                    } else if (Remb.is(reader) && tccClient != null && tccClient.receiveRemb(Remb.bitrate(reader))) {
+                        distributeAvailableBitrate();
                     }
                     break;
                 default:
@@ -343,6 +398,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             RtpStreamSend stream = sendingStream(ReportBlock.ssrc(reader.buffer(), block));
             if (stream != null) {
                 stream.receiveReport(reader.buffer(), block, wallMs);
+                if (tccClient != null && stream.roundTripTime() > 0) {
+                    tccClient.setRtt((long) stream.roundTripTime());
+                }
             }
         }
     }
@@ -390,8 +448,30 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     @Override
     public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
         packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
+        if (tccClient != null && consumer.transportWideCc) {
+            tccClient.packetSent(packet, shared.nowMs());
+        }
         sendRtpPacket(consumer, packet);
         rtpBytesSent += packet.size();
+    }
+
+    /** Shares the estimated outgoing bitrate among the active layered consumers by priority. */
+    private void distributeAvailableBitrate() {
+        long totalPriority = 0;
+        for (Consumer consumer : consumers.values()) {
+            if (consumer instanceof LayeredConsumer && consumer.isActive()) {
+                totalPriority += consumer.priority();
+            }
+        }
+        if (totalPriority == 0) {
+            return;
+        }
+        long available = tccClient.availableBitrate();
+        for (Consumer consumer : consumers.values()) {
+            if (consumer instanceof LayeredConsumer layered && consumer.isActive()) {
+                layered.setAvailableBitrate(available * consumer.priority() / totalPriority);
+            }
+        }
     }
 
     /** Sends a consumer's RTP packet on the kind's connection; only called once {@link #connected()}. */
@@ -420,11 +500,86 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     }
 
     /**
-     * Delivers a data consumer's message to the remote side. Only direct data consumers get
-     * here: an SCTP one stays inactive until the transport has an SCTP association (issue 7).
+     * Delivers a data consumer's message to the remote side over the SCTP association and says
+     * what became of it ("sctpsendbufferfull" is notified when the send buffer is full).
      */
-    void sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
-        throw new IllegalStateException("no SCTP association to send data consumer " + dataConsumer.id + "'s message");
+    SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
+        SendResult result = sctp.send(dataConsumer.sctpStreamParameters, ppid, message);
+        if (result == SendResult.QUEUED) {
+            return result;
+        }
+        if (result == SendResult.BUFFER_FULL) {
+            shared.notify(dataConsumer.id, "sctpsendbufferfull", null);
+        } else {
+            shared.logger().warn(LogTag.SCTP, "SctpAssociation", "error sending SCTP message [sid:"
+                    + dataConsumer.sctpStreamParameters.streamId() + ", ppid:" + ppid + ", message size:"
+                    + message.readableBytes() + "]: " + result);
+        }
+        return result;
+    }
+
+    /** Whether the SCTP association is up (data consumers of kind "sctp" may send). */
+    boolean sctpConnected() {
+        return sctp != null && sctp.state() == SctpState.CONNECTED;
+    }
+
+    /**
+     * An SCTP packet from the remote side (over UDP, or DTLS application data for a
+     * WebRtcTransport); lent for the call.
+     */
+    protected void receiveSctpData(ByteBuf data) {
+        if (sctp == null) {
+            shared.logger().debug(LogTag.SCTP, "Transport", "ignoring SCTP packet (SCTP not enabled)");
+            return;
+        }
+        sctp.receive(data);
+    }
+
+    /** Sends an SCTP packet on the kind's connection (UDP, or DTLS application data); lent for the call. */
+    protected abstract void sendSctpData(ByteBuf packet);
+
+    void sctpStateChanged(SctpState state) {
+        boolean up = state == SctpState.CONNECTED;
+        for (DataConsumer dataConsumer : dataConsumers.values()) {
+            if (dataConsumer.isSctp()) {
+                dataConsumer.sctpAssociationChanged(up);
+            }
+        }
+        JsonObject data = new JsonObject();
+        data.addProperty("sctpState", state.label());
+        shared.notify(id, "sctpstatechange", data);
+    }
+
+    /** A message from the SCTP peer goes to the data producer of its stream; DCEP (PPID 50) is ignored as in the C++ worker. */
+    void sctpMessageReceived(int streamId, long ppid, ByteBuf message) {
+        if (ppid == 50) {
+            shared.logger().warn(LogTag.SCTP, "SctpAssociation", "ignoring SCTP data with ppid:50 (WebRTC DataChannel Control)");
+            return;
+        }
+        DataProducer dataProducer = dataProducerByStreamId.get(streamId);
+        if (dataProducer == null) {
+            shared.logger().warn(LogTag.SCTP, "Transport", "no suitable DataProducer for received SCTP message [streamId:"
+                    + streamId + "]");
+            return;
+        }
+        dataProducer.receiveMessage(message.readableBytes());
+        listener.onTransportDataProducerMessageReceived(this, dataProducer, ppid, message);
+    }
+
+    void sctpBufferedAmount(long bufferedAmount) {
+        for (DataConsumer dataConsumer : dataConsumers.values()) {
+            if (dataConsumer.isSctp()) {
+                dataConsumer.sctpBufferedAmount(bufferedAmount);
+            }
+        }
+    }
+
+    /** A payload-channel request aimed at one of its data consumers (dataConsumer.send); {@code payload} is lent. */
+    void handlePayloadRequest(Request request, ByteBuf payload) {
+        if (!request.method().equals("dataConsumer.send")) {
+            throw new MediasoupError("unknown method '" + request.method() + "'");
+        }
+        dataConsumer(request.internal()).send(request, payload);
     }
 
     /** Counts bytes the kind sent on its own (data messages, and media with issue 4). */
@@ -463,6 +618,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             case "dataConsumer.close":
                 DataConsumer dataConsumer = dataConsumer(request.internal());
                 dataConsumers.remove(dataConsumer.id);
+                if (dataConsumer.isSctp() && sctp != null) {
+                    sctp.dataConsumerClosed(dataConsumer.sctpStreamParameters.streamId());
+                }
                 listener.onTransportDataConsumerClosed(this, dataConsumer);
                 request.accept();
                 break;
@@ -514,6 +672,13 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             }
         }
         recvRtpHeaderExtensions.putAll(producerIds);
+        if (tccServer == null) {
+            tccServer = TransportCcServer.forProducer(shared, this, producer.rtpParameters, recvExtensionId("transportWideCc01"));
+            if (tccServer != null && connected) {
+                tccServer.start();
+            }
+        }
+        recvExtensionIds = recvExtensionIds();
         JsonObject data = new JsonObject();
         data.addProperty("type", producer.type.label());
         request.accept(data);
@@ -548,6 +713,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             throw new MediasoupError("a Consumer with same consumerId already exists");
         }
         Consumer consumer = newConsumer(consumerId, producerId, request.data());
+        if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
+            // The C++ worker starts from 600 kbps when the application gives no initial estimate.
+            long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : 600_000;
+            tccClient = new TransportCcClient(initial, maxOutgoingBitrate, consumer.transportWideCc);
+        }
         listener.onTransportNewConsumer(this, consumer, producerId);
         consumers.put(consumerId, consumer);
         if (connected) {
@@ -589,12 +759,26 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         consumer.rtxSsrcs().forEach(this::sendStreamClosed);
     }
 
-    /** A producer's stream no longer receives on {@code ssrc}: per-SSRC transport state (SRTP) may go. */
-    protected void recvStreamClosed(long ssrc) {
+    /** A producer's stream no longer receives on {@code ssrc}: its SRTP state goes. */
+    private void recvStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.recvStreamClosed(ssrc);
+        }
     }
 
-    /** A consumer no longer sends on {@code ssrc}: per-SSRC transport state (SRTP) may go. */
-    protected void sendStreamClosed(long ssrc) {
+    /** A consumer no longer sends on {@code ssrc}: its SRTP state goes. */
+    private void sendStreamClosed(long ssrc) {
+        if (srtp != null) {
+            srtp.sendStreamClosed(ssrc);
+        }
+    }
+
+    /** Keys (or re-keys, after a new DTLS handshake) SRTP both ways; the previous sessions go. */
+    protected void useSrtp(SrtpSessions sessions) {
+        if (srtp != null) {
+            srtp.close();
+        }
+        srtp = sessions;
     }
 
     /** The router already forgot the consumer along with its producer. */
@@ -648,6 +832,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         checkDataType(dataConsumer, "DataConsumer");
         listener.onTransportNewDataConsumer(this, dataConsumer, dataProducerId);
         dataConsumers.put(dataConsumerId, dataConsumer);
+        if (dataConsumer.isSctp()) {
+            dataConsumer.sctpAssociationChanged(sctpConnected());
+        }
         request.accept(dataConsumer.dump());
     }
 
@@ -678,6 +865,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private void closeDataProducer(DataProducer dataProducer) {
         if (dataProducer.isSctp()) {
             dataProducerByStreamId.remove(dataProducer.sctpStreamParameters.streamId());
+            if (!closed) {
+                sctp.dataProducerClosed(dataProducer.sctpStreamParameters.streamId());
+            }
         }
         dataProducers.remove(dataProducer.id);
         listener.onTransportDataProducerClosed(this, dataProducer);
@@ -732,8 +922,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         json.add("rtpListener", rtpListener.toJson());
         json.addProperty("maxMessageSize", maxMessageSize);
         if (sctpOptions != null) {
-            json.add("sctpParameters", sctpOptions.toJson());
-            json.addProperty("sctpState", "new");
+            json.add("sctpParameters", sctpOptions.toJson(sctp.outboundStreams(), sctp.bufferedAmount()));
+            json.addProperty("sctpState", sctp.state().label());
             JsonObject sctpListener = new JsonObject();
             JsonObject streamIdTable = new JsonObject();
             dataProducerByStreamId.forEach((streamId, producer) -> streamIdTable.addProperty(streamId.toString(), producer.id));
@@ -765,7 +955,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         json.addProperty("transportId", id);
         json.addProperty("timestamp", System.currentTimeMillis());
         if (sctpOptions != null) {
-            json.addProperty("sctpState", "new");
+            json.addProperty("sctpState", sctp.state().label());
         }
         json.addProperty("bytesReceived", bytesReceived);
         json.addProperty("recvBitrate", 0);
@@ -777,6 +967,13 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         for (String counter : new String[] {"rtpRecvBitrate", "rtpSendBitrate", "rtxBytesReceived",
                 "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationBytesSent", "probationSendBitrate"}) {
             json.addProperty(counter, 0);
+        }
+        if (tccClient != null) {
+            json.addProperty("availableOutgoingBitrate", tccClient.availableBitrate());
+        }
+        if (tccServer != null) {
+            // As the C++ worker's: only a REMB server estimates the incoming bitrate.
+            json.addProperty("availableIncomingBitrate", 0);
         }
         if (maxIncomingBitrate != 0) {
             json.addProperty("maxIncomingBitrate", maxIncomingBitrate);
@@ -813,7 +1010,14 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (rtcpTimer != null) {
             rtcpTimer.cancel(false);
         }
+        if (tccServer != null) {
+            tccServer.stop();
+        }
+        if (sctp != null) {
+            sctp.close();
+        }
         closeSockets();
+        useSrtp(null);
     }
 
     /** Releases the kind's sockets and timers. */

@@ -6,9 +6,21 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
-import io.jmediasoup.rtp.dtls.DtlsFingerprint;
-import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.dtls.DtlsFingerprint;
+import io.jmediasoup.rtp.dtls.DtlsRole;
+import io.jmediasoup.rtp.dtls.DtlsState;
+import io.jmediasoup.rtp.dtls.DtlsTransport;
+import io.jmediasoup.rtp.dtls.SrtpKeys;
+import io.jmediasoup.rtp.ice.IceServer;
+import io.jmediasoup.rtp.ice.IceState;
+import io.jmediasoup.rtp.stun.StunPacket;
+import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -16,21 +28,33 @@ import java.util.List;
 
 /**
  * A transport for browsers: ICE-lite host candidates on UDP sockets and passive TCP servers,
- * DTLS for keys, SRTP for media. This is its control plane; ICE, DTLS and SRTP on the wire
- * arrive with issue 5.
+ * DTLS for keys, SRTP for media. STUN goes to the {@link IceServer}, which validates and
+ * selects the tuples; DTLS records from a valid tuple go to the {@link DtlsTransport}, which
+ * runs once ICE is connected and connect() gave the remote fingerprint; SRTP and SRTCP are
+ * unprotected with the keys DTLS exported, and everything leaves on the selected tuple.
+ * The transport is connected (consumers forward) while ICE is connected or completed and
+ * DTLS is connected, as in the C++ worker.
  */
-final class WebRtcTransport extends Transport {
+final class WebRtcTransport extends Transport
+        implements UdpSocket.Listener, TcpConnection.Listener, IceServer.Listener<IceTuple>, DtlsTransport.Listener {
     private static final int MAX_LISTEN_IPS = 8;
     private static final int DEFAULT_LOCAL_PREFERENCE = 10000;
 
-    private final List<Channel> sockets = new ArrayList<>();
+    private final List<UdpSocket> udpSockets = new ArrayList<>();
+    private final List<TcpServer> tcpServers = new ArrayList<>();
     private final List<IceCandidate> iceCandidates = new ArrayList<>();
-    private String usernameFragment = RandomStrings.of(16);
-    private String password = RandomStrings.of(32);
+    private final IceServer<IceTuple> iceServer =
+            new IceServer<>(this, PooledByteBufAllocator.DEFAULT, RandomStrings.of(16), RandomStrings.of(32));
+    /** Reused for every STUN message: the event loop handles one packet at a time. */
+    private final StunPacket stunPacket = new StunPacket();
+    private boolean socketsClosed;
     private final List<DtlsFingerprint> localFingerprints;
+    private final DtlsTransport dtlsTransport;
+    /** "auto" until connect(), then the role opposite to the remote's ("client" for a remote "auto"). */
     private String dtlsRole = "auto";
     private DtlsFingerprint remoteFingerprint;
     private boolean connectCalled;
+    /** Both SRTP directions, from the keys of the last DTLS handshake; null before. */
 
     WebRtcTransport(String id, Shared shared, Listener listener, JsonObject data) {
         super(id, shared, listener, data);
@@ -41,6 +65,7 @@ final class WebRtcTransport extends Transport {
         List<ListenIp> listenIps = listenIps(data.get("listenIps"));
         int port = ListenIp.fixedPort(data);
         localFingerprints = shared.dtlsCertificate().fingerprints();
+        dtlsTransport = new DtlsTransport(shared.dtlsCertificate(), shared.loop(), this);
         try {
             int localPreferenceDecrement = 0;
             for (ListenIp listenIp : listenIps) {
@@ -82,17 +107,29 @@ final class WebRtcTransport extends Transport {
     }
 
     private void addCandidate(Protocol protocol, ListenIp listenIp, int port, int localPreference) {
-        Channel socket = listenIp.bind(shared.portManager(), protocol, port);
-        sockets.add(socket);
-        int boundPort = ((InetSocketAddress) socket.localAddress()).getPort();
+        Channel channel = listenIp.bind(shared.portManager(), protocol, port);
+        int boundPort;
+        if (protocol == Protocol.UDP) {
+            UdpSocket socket = new UdpSocket(channel, this);
+            udpSockets.add(socket);
+            boundPort = socket.localAddress().getPort();
+        } else {
+            TcpServer server = new TcpServer(channel, this, shared.logger());
+            tcpServers.add(server);
+            boundPort = server.localAddress().getPort();
+        }
         iceCandidates.add(new IceCandidate(protocol, IceCandidate.priority(localPreference), listenIp.announced(), boundPort));
+    }
+
+    /** The first UDP socket (in-process fixtures hand it datagrams as the event loop would); null without UDP. */
+    UdpSocket udpSocket() {
+        return udpSockets.isEmpty() ? null : udpSockets.get(0);
     }
 
     @Override
     public void handleRequest(Request request) {
         if (request.method().equals("transport.restartIce")) {
-            usernameFragment = RandomStrings.of(16);
-            password = RandomStrings.of(32);
+            iceServer.restart(RandomStrings.of(16), RandomStrings.of(32));
             JsonObject data = new JsonObject();
             data.add("iceParameters", iceParameters());
             request.accept(data);
@@ -118,12 +155,37 @@ final class WebRtcTransport extends Transport {
         JsonObject data = new JsonObject();
         data.addProperty("dtlsLocalRole", dtlsRole);
         request.accept(data);
+        mayRunDtlsTransport();
+    }
+
+    /**
+     * Starts DTLS once ICE has a path and connect() gave the remote fingerprint. The C++ worker
+     * may start as server before connect() when its role is still "auto"; ours waits for the
+     * fingerprint it must check, and the peer's retransmissions bridge the wait.
+     */
+    private void mayRunDtlsTransport() {
+        if (!connectCalled || !iceHasPath() || dtlsTransport.state() != DtlsState.NEW) {
+            return;
+        }
+        DtlsRole role = dtlsRole.equals("client") ? DtlsRole.CLIENT : DtlsRole.SERVER;
+        shared.logger().debug(LogTag.DTLS, "WebRtcTransport", "running DTLS transport in local role '" + dtlsRole + "'");
+        dtlsTransport.run(role, remoteFingerprint);
+    }
+
+    private boolean iceHasPath() {
+        IceState state = iceServer.state();
+        return state == IceState.CONNECTED || state == IceState.COMPLETED;
+    }
+
+    /** Media can flow: ICE has a path and DTLS gave the SRTP keys. */
+    private boolean mediaReady() {
+        return iceHasPath() && dtlsTransport.state() == DtlsState.CONNECTED && srtp != null;
     }
 
     private JsonObject iceParameters() {
         JsonObject json = new JsonObject();
-        json.addProperty("usernameFragment", usernameFragment);
-        json.addProperty("password", password);
+        json.addProperty("usernameFragment", iceServer.usernameFragment());
+        json.addProperty("password", iceServer.password());
         json.addProperty("iceLite", true);
         return json;
     }
@@ -135,7 +197,7 @@ final class WebRtcTransport extends Transport {
         JsonArray candidates = new JsonArray();
         iceCandidates.forEach(candidate -> candidates.add(candidate.toJson()));
         json.add("iceCandidates", candidates);
-        json.addProperty("iceState", "new");
+        addIceState(json);
         JsonObject dtlsParameters = new JsonObject();
         JsonArray fingerprints = new JsonArray();
         for (DtlsFingerprint fingerprint : localFingerprints) {
@@ -147,32 +209,296 @@ final class WebRtcTransport extends Transport {
         dtlsParameters.add("fingerprints", fingerprints);
         dtlsParameters.addProperty("role", dtlsRole);
         json.add("dtlsParameters", dtlsParameters);
-        json.addProperty("dtlsState", "new");
+        json.addProperty("dtlsState", dtlsTransport.state().value());
     }
 
     @Override
     protected void fillStats(JsonObject json) {
         json.addProperty("type", "webrtc-transport");
         json.addProperty("iceRole", "controlled");
-        json.addProperty("iceState", "new");
-        json.addProperty("dtlsState", "new");
+        addIceState(json);
+        json.addProperty("dtlsState", dtlsTransport.state().value());
     }
 
-    /** Unreachable until ICE and DTLS connect this transport (issue 5): its consumers stay inactive. */
+    private void addIceState(JsonObject json) {
+        json.addProperty("iceState", iceServer.state().label());
+        if (iceServer.selectedTuple() != null) {
+            json.add("iceSelectedTuple", iceServer.selectedTuple().toTransportTuple().toJson());
+        }
+    }
+
     @Override
     protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
-        throw new IllegalStateException("WebRtcTransport " + id + " is not connected");
+        if (!mediaReady()) {
+            return;
+        }
+        ByteBuf wire = srtp.protectRtp(packet.buffer());
+        if (wire != null) {
+            sendToSelectedTuple(wire);
+        }
     }
 
-    /** Unreachable until ICE and DTLS connect this transport (issue 5). */
     @Override
-    protected void sendRtcpPacket(io.netty.buffer.ByteBuf packet) {
-        throw new IllegalStateException("WebRtcTransport " + id + " is not connected");
+    protected void sendRtcpPacket(ByteBuf packet) {
+        if (!mediaReady()) {
+            return;
+        }
+        ByteBuf wire = srtp.protectRtcp(packet);
+        if (wire != null) {
+            sendToSelectedTuple(wire);
+        }
+    }
+
+    @Override
+    public void onUdpPacket(UdpSocket socket, ByteBuf data, InetSocketAddress sender) {
+        dataReceived(data.readableBytes());
+        if (StunPacket.isStun(data)) {
+            onStunData(new UdpTuple(socket, sender), data);
+            return;
+        }
+        onNonStunData(validUdpTuple(socket, sender), data);
+    }
+
+    /** The valid tuple of a datagram, found without allocating: the selected one first. */
+    private IceTuple validUdpTuple(UdpSocket socket, InetSocketAddress sender) {
+        if (iceServer.selectedTuple() instanceof UdpTuple selected && selected.matches(socket, sender)) {
+            return selected;
+        }
+        List<IceTuple> tuples = iceServer.tuples();
+        for (int i = 0; i < tuples.size(); i++) {
+            if (tuples.get(i) instanceof UdpTuple tuple && tuple.matches(socket, sender)) {
+                return tuple;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void onTcpConnectionPacket(TcpConnection connection, ByteBuf packet) {
+        dataReceived(packet.readableBytes());
+        if (StunPacket.isStun(packet)) {
+            onStunData(connection, packet);
+        } else {
+            onNonStunData(iceServer.isValidTuple(connection) ? connection : null, packet);
+        }
+    }
+
+    @Override
+    public void onTcpConnectionClosed(TcpConnection connection) {
+        if (!socketsClosed) {
+            iceServer.removeTuple(connection);
+        }
+    }
+
+    private void onStunData(IceTuple tuple, ByteBuf data) {
+        if (!stunPacket.parse(data)) {
+            // A development-only warning in the C++ worker: silent at every release log level.
+            shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ignoring wrong STUN packet received");
+            return;
+        }
+        iceServer.processStunPacket(stunPacket, tuple);
+    }
+
+    /**
+     * RFC 7983 demultiplexing of what is not STUN, in the C++ worker's order; only what comes
+     * on a valid tuple goes further ({@code tuple} is null for any other).
+     */
+    private void onNonStunData(IceTuple tuple, ByteBuf data) {
+        if (PacketDemux.isRtcp(data)) {
+            if (tuple == null) {
+                shared.logger().warn(LogTag.RTCP, "WebRtcTransport", "ignoring RTCP packet coming from an invalid tuple");
+            } else {
+                onSrtcpData(tuple, data);
+            }
+        } else if (PacketDemux.isRtp(data)) {
+            if (tuple == null) {
+                shared.logger().warn(LogTag.RTP, "WebRtcTransport", "ignoring RTP packet coming from an invalid tuple");
+            } else {
+                onSrtpData(tuple, data);
+            }
+        } else if (PacketDemux.isDtls(data)) {
+            if (tuple == null) {
+                shared.logger().warn(LogTag.DTLS, "WebRtcTransport", "ignoring DTLS data coming from an invalid tuple");
+            } else {
+                // Peers doing aggressive nomination move to a path by sending DTLS on it.
+                iceServer.forceSelectedTuple(tuple);
+                onDtlsData(tuple, data);
+            }
+        } else {
+            shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ignoring received packet of unknown type");
+        }
+    }
+
+    /** A DTLS record from a valid tuple, which has just become the selected one; {@code data} is lent for the call. */
+    void onDtlsData(IceTuple tuple, ByteBuf data) {
+        DtlsState state = dtlsTransport.state();
+        if (state != DtlsState.CONNECTING && state != DtlsState.CONNECTED) {
+            shared.logger().debug(LogTag.DTLS, "WebRtcTransport",
+                    "Transport is not 'connecting' or 'connected', ignoring received DTLS data");
+            return;
+        }
+        dtlsTransport.handleDatagram(data);
+    }
+
+    /** An SRTP packet from a valid tuple, unprotected in place; {@code data} is lent for the call. */
+    void onSrtpData(IceTuple tuple, ByteBuf data) {
+        if (dtlsTransport.state() != DtlsState.CONNECTED || srtp == null) {
+            shared.logger().debug(LogTag.SRTP, "WebRtcTransport", "ignoring RTP packet while DTLS not connected");
+            return;
+        }
+        if (!srtp.unprotectRtp(data)) {
+            return;
+        }
+        // Authenticated media on a path makes it the one we answer on (RFC 8445 §7.3.1.5).
+        iceServer.forceSelectedTuple(tuple);
+        receiveRtpPacket(data);
+    }
+
+    /** An SRTCP compound packet from a valid tuple, unprotected in place; {@code data} is lent for the call. */
+    void onSrtcpData(IceTuple tuple, ByteBuf data) {
+        if (dtlsTransport.state() != DtlsState.CONNECTED || srtp == null) {
+            shared.logger().debug(LogTag.SRTP, "WebRtcTransport", "ignoring RTCP packet while DTLS not connected");
+            return;
+        }
+        if (!srtp.unprotectRtcp(data)) {
+            return;
+        }
+        receiveRtcpPacket(data);
+    }
+
+    /**
+     * Sends {@code data} (DTLS, SRTP or SRTCP; left to the caller) on the selected tuple, over
+     * UDP or in an RFC 4571 frame over TCP. False when no tuple is selected.
+     */
+    boolean sendToSelectedTuple(ByteBuf data) {
+        IceTuple tuple = iceServer.selectedTuple();
+        if (tuple == null) {
+            return false;
+        }
+        int length = data.readableBytes();
+        tuple.send(data);
+        dataSent(length);
+        return true;
+    }
+
+    @Override
+    public void onIceServerSendStunPacket(ByteBuf packet, IceTuple tuple) {
+        int length = packet.readableBytes();
+        tuple.send(packet);
+        dataSent(length);
+    }
+
+    @Override
+    public void onIceServerSelectedTuple(IceTuple tuple) {
+        shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ICE selected tuple");
+        JsonObject data = new JsonObject();
+        data.add("iceSelectedTuple", tuple.toTransportTuple().toJson());
+        shared.notify(id, "iceselectedtuplechange", data);
+    }
+
+    /**
+     * ICE connected or completed may start DTLS, and connects the transport if DTLS already is;
+     * ICE disconnected disconnects it.
+     */
+    @Override
+    public void onIceServerStateChange(IceState state) {
+        shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ICE " + state.label());
+        JsonObject data = new JsonObject();
+        data.addProperty("iceState", state.label());
+        shared.notify(id, "icestatechange", data);
+        if (iceHasPath()) {
+            mayRunDtlsTransport();
+            if (mediaReady()) {
+                connected();
+            }
+        } else if (state == IceState.DISCONNECTED && dtlsTransport.state() == DtlsState.CONNECTED) {
+            disconnected();
+        }
+    }
+
+    @Override
+    public void onIceServerWarning(String text) {
+        shared.logger().warn(LogTag.ICE, "IceServer", text);
+    }
+
+    @Override
+    public void onDtlsConnecting() {
+        shared.logger().debug(LogTag.DTLS, "WebRtcTransport", "DTLS connecting");
+        notifyDtlsState("connecting", null);
+    }
+
+    @Override
+    public void onDtlsConnected(SrtpKeys keys, String remoteCertificatePem) {
+        shared.logger().debug(LogTag.DTLS, "WebRtcTransport", "DTLS connected");
+        useSrtp(new SrtpSessions(keys.profile(), keys.localKeyAndSalt(), keys.remoteKeyAndSalt(), shared.logger(),
+                "WebRtcTransport"));
+        notifyDtlsState("connected", remoteCertificatePem);
+        if (iceHasPath()) {
+            connected();
+        }
+    }
+
+    @Override
+    public void onDtlsFailed(String reason) {
+        shared.logger().warn(LogTag.DTLS, "WebRtcTransport", "DTLS failed: " + reason);
+        notifyDtlsState("failed", null);
+    }
+
+    @Override
+    public void onDtlsClosed() {
+        shared.logger().warn(LogTag.DTLS, "WebRtcTransport", "DTLS remotely closed");
+        notifyDtlsState("closed", null);
+        disconnected();
+    }
+
+    @Override
+    public void onDtlsSendData(byte[] datagram) {
+        ByteBuf data = PooledByteBufAllocator.DEFAULT.directBuffer(datagram.length).writeBytes(datagram);
+        try {
+            if (!sendToSelectedTuple(data)) {
+                shared.logger().warn(LogTag.DTLS, "WebRtcTransport", "no selected tuple set, cannot send DTLS packet");
+            }
+        } finally {
+            data.release();
+        }
+    }
+
+    /** DTLS application data is SCTP (RFC 8261). */
+    @Override
+    public void onDtlsApplicationData(byte[] data) {
+        ByteBuf packet = Unpooled.wrappedBuffer(data);
+        receiveSctpData(packet);
+    }
+
+    /** SCTP goes out as DTLS application data, once DTLS is connected. */
+    @Override
+    protected void sendSctpData(ByteBuf packet) {
+        byte[] data = new byte[packet.readableBytes()];
+        packet.getBytes(packet.readerIndex(), data);
+        if (dtlsTransport.send(data)) {
+            dataSent(data.length);
+        } else {
+            shared.logger().warn(LogTag.SCTP, "WebRtcTransport", "cannot send SCTP data: DTLS not connected or packet too large");
+        }
+    }
+
+    private void notifyDtlsState(String state, String remoteCertificatePem) {
+        JsonObject data = new JsonObject();
+        data.addProperty("dtlsState", state);
+        if (remoteCertificatePem != null) {
+            data.addProperty("dtlsRemoteCert", remoteCertificatePem);
+        }
+        shared.notify(id, "dtlsstatechange", data);
     }
 
     @Override
     protected void closeSockets() {
-        sockets.forEach(Channel::close);
-        sockets.clear();
+        // close_notify leaves through the selected tuple, so DTLS closes before the sockets.
+        dtlsTransport.close();
+        socketsClosed = true;
+        udpSockets.forEach(UdpSocket::close);
+        udpSockets.clear();
+        tcpServers.forEach(TcpServer::close);
+        tcpServers.clear();
     }
 }

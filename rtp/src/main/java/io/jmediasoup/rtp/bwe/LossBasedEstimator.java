@@ -1,0 +1,59 @@
+package io.jmediasoup.rtp.bwe;
+
+/**
+ * The loss-based rate of GoogCC (libwebrtc's SendSideBandwidthEstimation): with under 2 %
+ * loss it may follow the delay-based rate up (8 % a second); above 10 % it cuts by half the
+ * loss fraction, at most once per RTT plus 300 ms; in between it holds.
+ */
+final class LossBasedEstimator {
+    private static final int MIN_PACKETS = 20;
+    private static final double LOW_LOSS = 0.02;
+    private static final double HIGH_LOSS = 0.1;
+    private static final long INCREASE_INTERVAL_MS = 1000;
+    private static final long DECREASE_INTERVAL_MS = 300;
+
+    private long bitrate;
+    private int expected;
+    private int lost;
+    private double lossFraction;
+    private boolean hasLossFraction;
+    private long lastIncreaseMs = Long.MIN_VALUE;
+    private long lastDecreaseMs = Long.MIN_VALUE;
+
+    LossBasedEstimator(long initialBitrate) {
+        this.bitrate = initialBitrate;
+    }
+
+    /** Packets one feedback reported on; a loss fraction is taken once enough are counted. */
+    void addPackets(int reported, int lostOnes) {
+        expected += reported;
+        lost += lostOnes;
+        if (expected >= MIN_PACKETS) {
+            lossFraction = (double) lost / expected;
+            hasLossFraction = true;
+            expected = 0;
+            lost = 0;
+        }
+    }
+
+    double lossFraction() {
+        return lossFraction;
+    }
+
+    /** The rate allowed by loss, never above {@code delayBased}. */
+    long update(long delayBased, long rttMs, long nowMs) {
+        if (!hasLossFraction || lossFraction < LOW_LOSS) {
+            if (bitrate < delayBased && (lastIncreaseMs == Long.MIN_VALUE || nowMs - lastIncreaseMs >= INCREASE_INTERVAL_MS)) {
+                bitrate = (long) (bitrate * 1.08) + 1000;
+                lastIncreaseMs = nowMs;
+            }
+        } else if (lossFraction > HIGH_LOSS) {
+            if (lastDecreaseMs == Long.MIN_VALUE || nowMs - lastDecreaseMs >= DECREASE_INTERVAL_MS + rttMs) {
+                bitrate = (long) (bitrate * (1 - 0.5 * lossFraction));
+                lastDecreaseMs = nowMs;
+            }
+        }
+        bitrate = Math.min(bitrate, delayBased);
+        return bitrate;
+    }
+}

@@ -1,0 +1,96 @@
+package io.jmediasoup.rtp.bwe;
+
+import io.jmediasoup.rtp.rtcp.TransportFeedback;
+
+/**
+ * A send-side bandwidth estimator in the spirit of libwebrtc's GoogCC, which the C++ worker
+ * embeds: the sender numbers its packets transport-wide, the receiver's transport-cc feedback
+ * says when each arrived; a trendline of the delay change detects queues building up (delay
+ * based, AIMD), and the share of packets lost caps the result (loss based). Sans-I/O: every
+ * call carries the current time, so tests drive it with a fake clock.
+ */
+public final class SendSideBandwidthEstimator {
+    private final SentPacketHistory sent = new SentPacketHistory();
+    private final InterArrival interArrival = new InterArrival();
+    private final TrendlineEstimator trendline = new TrendlineEstimator();
+    private final AckedBitrateEstimator ackedBitrate = new AckedBitrateEstimator();
+    private final AimdRateControl delayBased;
+    private final LossBasedEstimator lossBased;
+    private final long minBitrate;
+    private long maxBitrate;
+    private long rttMs = 200;
+    private long estimate;
+
+    /** Rates in bits per second. */
+    public SendSideBandwidthEstimator(long initialBitrate, long minBitrate, long maxBitrate) {
+        this.minBitrate = minBitrate;
+        this.maxBitrate = maxBitrate;
+        this.delayBased = new AimdRateControl(initialBitrate, minBitrate, maxBitrate);
+        this.lossBased = new LossBasedEstimator(initialBitrate);
+        this.estimate = initialBitrate;
+    }
+
+    /** A packet carrying transport-wide sequence number {@code sequenceNumber} left now. */
+    public void onPacketSent(int sequenceNumber, int size, long nowMs) {
+        sent.add(sequenceNumber, size, nowMs);
+    }
+
+    /** The round-trip time, from RTCP receiver reports; it paces decreases and additive increases. */
+    public void onRtt(long rttMs) {
+        this.rttMs = rttMs;
+        delayBased.setRtt(rttMs);
+    }
+
+    public void setMaxBitrate(long maxBitrate) {
+        this.maxBitrate = maxBitrate;
+        delayBased.setMaxBitrate(maxBitrate);
+        estimate = Math.min(estimate, maxBitrate);
+    }
+
+    /** Feedback from the receiver; returns the new estimate in bits per second. */
+    public long onTransportFeedback(TransportFeedback feedback, long nowMs) {
+        int reported = 0;
+        int lost = 0;
+        for (int i = 0; i < feedback.packetStatusCount(); i++) {
+            int sequenceNumber = (feedback.baseSequenceNumber() + i) & 0xFFFF;
+            if (!sent.contains(sequenceNumber)) {
+                continue;
+            }
+            reported++;
+            if (!feedback.received(i)) {
+                // It may still arrive and be reported by the next feedback: keep it.
+                lost++;
+                continue;
+            }
+            long sendTimeMs = sent.sendTimeMs(sequenceNumber);
+            long arrivalTimeMs = Math.floorDiv(feedback.receiveTimeUs(i), 1000);
+            ackedBitrate.add(arrivalTimeMs, sent.size(sequenceNumber));
+            sent.remove(sequenceNumber);
+            if (interArrival.add(sendTimeMs, arrivalTimeMs)) {
+                trendline.update(interArrival.sendDeltaMs(), interArrival.arrivalDeltaMs(), arrivalTimeMs);
+            }
+        }
+        if (reported == 0) {
+            return estimate;
+        }
+        lossBased.addPackets(reported, lost);
+        long delayBasedRate = delayBased.update(trendline.usage(), ackedBitrate.bitrate(), nowMs);
+        long lossBasedRate = lossBased.update(delayBasedRate, rttMs, nowMs);
+        estimate = Math.max(minBitrate, Math.min(maxBitrate, lossBasedRate));
+        return estimate;
+    }
+
+    /** The rate the path can carry now, in bits per second. */
+    public long availableBitrate() {
+        return estimate;
+    }
+
+    /** What the delay detector last concluded. */
+    public BandwidthUsage usage() {
+        return trendline.usage();
+    }
+
+    public double lossFraction() {
+        return lossBased.lossFraction();
+    }
+}

@@ -1,0 +1,57 @@
+package io.jmediasoup.rtp.bwe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The estimator driven by scripted paths (a bottleneck queue, loss) with a fake clock. */
+class SendSideBandwidthEstimatorTest {
+    private static final long MIN = 30_000;
+    private static final long MAX = 10_000_000;
+
+    @Test
+    void onAStableLinkTheEstimateGrowsTowardTheLink() {
+        SimulatedPath path = new SimulatedPath(new SendSideBandwidthEstimator(300_000, MIN, MAX), 2_000_000);
+        long after5s = path.run(5_000);
+        long after40s = path.run(35_000);
+        assertTrue(after5s > 300_000, "grows from the start: " + after5s);
+        assertTrue(after40s > 1_400_000 && after40s < 2_600_000, "near the 2 Mbps link: " + after40s);
+        assertTrue(path.queueDelayMs() < 300, "without a standing queue: " + path.queueDelayMs());
+    }
+
+    @Test
+    void whenQueueingDelayGrowsTheEstimateDrops() {
+        SimulatedPath path = new SimulatedPath(new SendSideBandwidthEstimator(300_000, MIN, MAX), 2_000_000);
+        long before = path.run(40_000);
+        path.setCapacity(500_000);
+        long after = path.run(5_000);
+        long later = path.run(20_000);
+        assertTrue(after < 650_000, "drops to about the new capacity within seconds: " + after);
+        assertTrue(later > 250_000 && later < 650_000, "stays around it: " + later);
+        assertEquals(BandwidthUsage.NORMAL, path.estimator.usage());
+    }
+
+    @Test
+    void lossMakesTheEstimateDrop() {
+        SimulatedPath path = new SimulatedPath(new SendSideBandwidthEstimator(1_000_000, MIN, 3_000_000), 20_000_000);
+        long before = path.run(20_000);
+        path.setLoseOneIn(4);
+        long after = path.run(5_000);
+        assertTrue(before > 2_500_000, "up to the maximum without loss: " + before);
+        assertTrue(after < before / 2, "25 % loss cuts it: " + after);
+        assertEquals(0.25, path.estimator.lossFraction(), 0.05);
+        path.setLoseOneIn(0);
+        long recovered = path.run(30_000);
+        assertTrue(recovered > after * 2, "and it recovers once loss stops: " + recovered);
+    }
+
+    @Test
+    void theMaximumCapsTheEstimate() {
+        SendSideBandwidthEstimator estimator = new SendSideBandwidthEstimator(300_000, MIN, MAX);
+        SimulatedPath path = new SimulatedPath(estimator, 20_000_000);
+        path.run(10_000);
+        estimator.setMaxBitrate(400_000);
+        assertTrue(path.run(5_000) <= 400_000);
+    }
+}

@@ -1,0 +1,122 @@
+package io.jmediasoup.rtp.bwe;
+
+import io.jmediasoup.rtp.rtcp.TransportFeedback;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayDeque;
+
+/**
+ * A sender pacing 1200-byte packets at the estimator's rate through a bottleneck of a given
+ * capacity (a FIFO queue: delay grows when the sender outruns it), with optional loss, and a
+ * receiver sending transport-cc feedback every 100 ms. Time is simulated in 5 ms steps.
+ */
+final class SimulatedPath {
+    private static final int PACKET_SIZE = 1200;
+    private static final long STEP_MS = 5;
+    private static final long FEEDBACK_INTERVAL_MS = 100;
+    private static final long PROPAGATION_MS = 20;
+
+    private record InFlight(int sequenceNumber, double arrivalMs) {}
+
+    final SendSideBandwidthEstimator estimator;
+    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    private final TransportFeedback builder = new TransportFeedback();
+    private final TransportFeedback parsed = new TransportFeedback();
+    private long nowMs = 1_000;
+    private double budgetBytes;
+    private double queueFreeAtMs;
+    private int nextSequenceNumber = 65000;
+    private int feedbackBase = nextSequenceNumber;
+    private boolean feedbackStarted;
+    private int feedbackCount;
+    private long nextFeedbackMs = nowMs + FEEDBACK_INTERVAL_MS;
+    private long capacityBps;
+    private int loseOneIn;
+
+    SimulatedPath(SendSideBandwidthEstimator estimator, long capacityBps) {
+        this.estimator = estimator;
+        this.capacityBps = capacityBps;
+    }
+
+    void setCapacity(long capacityBps) {
+        this.capacityBps = capacityBps;
+    }
+
+    /** Every {@code n}th packet is lost on the path; 0 for none. */
+    void setLoseOneIn(int n) {
+        this.loseOneIn = n;
+    }
+
+    /** Runs for {@code durationMs}; returns the estimate at the end. */
+    long run(long durationMs) {
+        long end = nowMs + durationMs;
+        while (nowMs < end) {
+            nowMs += STEP_MS;
+            send();
+            if (nowMs >= nextFeedbackMs) {
+                feedback();
+                nextFeedbackMs += FEEDBACK_INTERVAL_MS;
+            }
+        }
+        return estimator.availableBitrate();
+    }
+
+    private void send() {
+        budgetBytes += estimator.availableBitrate() * STEP_MS / 8000.0;
+        budgetBytes = Math.min(budgetBytes, 10 * PACKET_SIZE);
+        while (budgetBytes >= PACKET_SIZE) {
+            budgetBytes -= PACKET_SIZE;
+            int sequenceNumber = nextSequenceNumber;
+            nextSequenceNumber = (nextSequenceNumber + 1) & 0xFFFF;
+            estimator.onPacketSent(sequenceNumber, PACKET_SIZE, nowMs);
+            if (loseOneIn > 0 && sequenceNumber % loseOneIn == 0) {
+                continue;
+            }
+            queueFreeAtMs = Math.max(queueFreeAtMs, nowMs) + PACKET_SIZE * 8000.0 / capacityBps;
+            inFlight.add(new InFlight(sequenceNumber, queueFreeAtMs + PROPAGATION_MS));
+        }
+    }
+
+    /** Reports every packet from the last base to the newest one arrived; the ones missing are lost. */
+    private void feedback() {
+        boolean any = false;
+        while (!inFlight.isEmpty() && inFlight.peek().arrivalMs <= nowMs) {
+            InFlight packet = inFlight.poll();
+            long arrivalUs = (long) (packet.arrivalMs * 1000);
+            if (!feedbackStarted) {
+                builder.reset(1, 2, feedbackBase, feedbackCount++, arrivalUs);
+                feedbackStarted = true;
+            }
+            if (!builder.addReceived(packet.sequenceNumber, arrivalUs)) {
+                deliver();
+                feedbackBase = packet.sequenceNumber;
+                builder.reset(1, 2, feedbackBase, feedbackCount++, arrivalUs);
+                builder.addReceived(packet.sequenceNumber, arrivalUs);
+            }
+            any = true;
+        }
+        if (any) {
+            deliver();
+        }
+    }
+
+    private void deliver() {
+        ByteBuf out = Unpooled.buffer();
+        try {
+            builder.write(out);
+            if (!parsed.parse(out, 0, out.readableBytes())) {
+                throw new AssertionError("feedback we built does not parse");
+            }
+            estimator.onTransportFeedback(parsed, nowMs);
+        } finally {
+            out.release();
+        }
+        feedbackBase = (builder.baseSequenceNumber() + builder.packetStatusCount()) & 0xFFFF;
+        feedbackStarted = false;
+    }
+
+    /** The queueing delay a packet sent now would see. */
+    double queueDelayMs() {
+        return Math.max(0, queueFreeAtMs - nowMs);
+    }
+}

@@ -1,0 +1,263 @@
+package io.jmediasoup.rtp.ice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jmediasoup.rtp.stun.StunPacket;
+import io.jmediasoup.rtp.stun.StunVectors;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The IceServer's transitions, table-driven: each row is a script of steps and the events
+ * they must produce, in order ("A 200" a success response on tuple A, "A 401" an error
+ * response, "selected A", "state completed").
+ */
+class IceServerTest {
+    private static final String UFRAG = "localufrag";
+    private static final String PASSWORD = "localpassword0123456789";
+    private static final String NEW_UFRAG = "newufrag";
+    private static final String NEW_PASSWORD = "newpassword0123456789";
+
+    record FakeTuple(String name, InetSocketAddress remoteAddress) implements IceServer.Tuple {}
+
+    private final List<String> events = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    /** The password each success response was signed with. */
+    private final List<String> signedWith = new ArrayList<>();
+    private final IceServer<FakeTuple> server = new IceServer<>(new IceServer.Listener<>() {
+        @Override
+        public void onIceServerSendStunPacket(ByteBuf packet, FakeTuple tuple) {
+            StunPacket response = new StunPacket();
+            assertTrue(response.parse(packet), "a well-formed response");
+            if (response.messageClass() == StunPacket.MessageClass.SUCCESS_RESPONSE) {
+                assertEquals(tuple.remoteAddress(), response.xorMappedAddress());
+                signedWith.add(signer(ByteBufUtil.getBytes(packet)));
+                events.add(tuple.name() + " 200");
+            } else {
+                events.add(tuple.name() + " " + response.errorCode());
+            }
+        }
+
+        @Override
+        public void onIceServerSelectedTuple(FakeTuple tuple) {
+            events.add("selected " + tuple.name());
+        }
+
+        @Override
+        public void onIceServerStateChange(IceState state) {
+            events.add("state " + state.label());
+        }
+
+        @Override
+        public void onIceServerWarning(String text) {
+            warnings.add(text);
+        }
+    }, PooledByteBufAllocator.DEFAULT, UFRAG, PASSWORD);
+
+    private static FakeTuple tuple(String name) {
+        return new FakeTuple(name, new InetSocketAddress("192.0.2." + (int) name.charAt(0), 5000 + name.charAt(0)));
+    }
+
+    /** Which of our passwords signed a success response: MESSAGE-INTEGRITY sits before FINGERPRINT. */
+    private static String signer(byte[] response) {
+        int integrity = response.length - 8 - 24;
+        byte[] covered = Arrays.copyOf(response, integrity);
+        int length = integrity + 24 - 20;
+        covered[2] = (byte) (length >> 8);
+        covered[3] = (byte) length;
+        byte[] value = Arrays.copyOfRange(response, integrity + 4, integrity + 24);
+        for (String password : List.of(PASSWORD, NEW_PASSWORD)) {
+            if (Arrays.equals(value, StunRequestBuilder.hmac(covered, password))) {
+                return password;
+            }
+        }
+        return "nobody";
+    }
+
+    /**
+     * Runs one step: "bind A" (a valid request from tuple A), "nominate A" (with USE-CANDIDATE),
+     * "bind-old A"/"bind-new A" (with the credentials from before or after a restart),
+     * "remove A", "force A", "restart".
+     */
+    private void run(String step) {
+        String[] words = step.split(" ");
+        switch (words[0]) {
+            case "bind" -> process(StunRequestBuilder.binding(UFRAG + ":remote", PASSWORD), words[1]);
+            case "nominate" -> process(StunRequestBuilder.binding(UFRAG + ":remote", PASSWORD).useCandidate(), words[1]);
+            case "bind-new" -> process(StunRequestBuilder.binding(NEW_UFRAG + ":remote", NEW_PASSWORD), words[1]);
+            case "remove" -> server.removeTuple(tuple(words[1]));
+            case "force" -> server.forceSelectedTuple(tuple(words[1]));
+            case "restart" -> server.restart(NEW_UFRAG, NEW_PASSWORD);
+            default -> throw new IllegalArgumentException(step);
+        }
+    }
+
+    private void process(StunRequestBuilder request, String tupleName) {
+        process(request.build(), tuple(tupleName));
+    }
+
+    private void process(byte[] message, FakeTuple tuple) {
+        ByteBuf data = PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(message);
+        try {
+            StunPacket packet = new StunPacket();
+            assertTrue(packet.parse(data));
+            server.processStunPacket(packet, tuple);
+        } finally {
+            data.release();
+        }
+    }
+
+    static Stream<Arguments> transitions() {
+        return Stream.of(
+                Arguments.of("new to connected", List.of("bind A"),
+                        List.of("A 200", "selected A", "state connected"), IceState.CONNECTED, "A"),
+                Arguments.of("new to completed", List.of("nominate A"),
+                        List.of("A 200", "selected A", "state completed"), IceState.COMPLETED, "A"),
+                Arguments.of("connected to completed on the same tuple", List.of("bind A", "nominate A"),
+                        List.of("A 200", "selected A", "state connected", "A 200", "state completed"), IceState.COMPLETED, "A"),
+                Arguments.of("connected keeps its selection for a new tuple", List.of("bind A", "bind B"),
+                        List.of("A 200", "selected A", "state connected", "B 200"), IceState.CONNECTED, "A"),
+                Arguments.of("connected to completed on another tuple", List.of("bind A", "nominate B"),
+                        List.of("A 200", "selected A", "state connected", "B 200", "selected B", "state completed"),
+                        IceState.COMPLETED, "B"),
+                Arguments.of("completed follows a new nomination", List.of("nominate A", "nominate B", "nominate B"),
+                        List.of("A 200", "selected A", "state completed", "B 200", "selected B", "B 200"), IceState.COMPLETED, "B"),
+                Arguments.of("completed keeps its selection without nomination", List.of("nominate A", "bind B"),
+                        List.of("A 200", "selected A", "state completed", "B 200"), IceState.COMPLETED, "A"),
+                Arguments.of("losing the selected tuple selects the most recent other",
+                        List.of("nominate A", "bind B", "bind C", "remove A"),
+                        List.of("A 200", "selected A", "state completed", "B 200", "C 200", "selected C"), IceState.COMPLETED, "C"),
+                Arguments.of("losing another tuple changes nothing", List.of("nominate A", "bind B", "remove B", "remove C"),
+                        List.of("A 200", "selected A", "state completed", "B 200"), IceState.COMPLETED, "A"),
+                Arguments.of("losing the last tuple disconnects", List.of("nominate A", "remove A"),
+                        List.of("A 200", "selected A", "state completed", "state disconnected"), IceState.DISCONNECTED, null),
+                Arguments.of("disconnected to connected", List.of("bind A", "remove A", "bind B"),
+                        List.of("A 200", "selected A", "state connected", "state disconnected", "B 200", "selected B",
+                                "state connected"), IceState.CONNECTED, "B"),
+                Arguments.of("disconnected to completed", List.of("bind A", "remove A", "nominate A"),
+                        List.of("A 200", "selected A", "state connected", "state disconnected", "A 200", "selected A",
+                                "state completed"), IceState.COMPLETED, "A"),
+                Arguments.of("removing from new changes nothing", List.of("remove A"), List.of(), IceState.NEW, null),
+                Arguments.of("media on a valid tuple selects it", List.of("nominate A", "bind B", "force B", "force C"),
+                        List.of("A 200", "selected A", "state completed", "B 200", "selected B"), IceState.COMPLETED, "B"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transitions")
+    void transitions(String name, List<String> steps, List<String> expected, IceState state, String selected) {
+        steps.forEach(this::run);
+        assertEquals(expected, events);
+        assertEquals(state, server.state());
+        assertEquals(selected, server.selectedTuple() == null ? null : server.selectedTuple().name());
+    }
+
+    static Stream<Arguments> rejections() {
+        String user = UFRAG + ":remote";
+        String unauthorized = "wrong authentication in STUN Binding Request => 401";
+        String missing = "missing required attributes in STUN Binding Request => 400";
+        return Stream.of(
+                Arguments.of("wrong password", StunRequestBuilder.binding(user, "wrong"), "A 401", unauthorized),
+                Arguments.of("wrong username fragment", StunRequestBuilder.binding("other:remote", PASSWORD), "A 401", unauthorized),
+                Arguments.of("username without the colon", StunRequestBuilder.binding(UFRAG, PASSWORD), "A 401", unauthorized),
+                Arguments.of("username of the other side first", StunRequestBuilder.binding("remote:" + UFRAG, PASSWORD),
+                        "A 401", unauthorized),
+                Arguments.of("peer is ICE-CONTROLLED", StunRequestBuilder.binding(user, PASSWORD).controlled(), "A 487",
+                        "peer indicates ICE-CONTROLLED in STUN Binding Request => 487"),
+                Arguments.of("no PRIORITY", StunRequestBuilder.binding(user, PASSWORD).withoutPriority(), "A 400", missing),
+                Arguments.of("no USERNAME", StunRequestBuilder.binding(user, PASSWORD).withoutUsername(), "A 400", missing),
+                Arguments.of("no MESSAGE-INTEGRITY", StunRequestBuilder.binding(user, PASSWORD).withoutIntegrity(), "A 400", missing),
+                Arguments.of("no FINGERPRINT", StunRequestBuilder.binding(user, PASSWORD).withoutFingerprint(), "A 400",
+                        "STUN Binding Request without FINGERPRINT => 400"),
+                Arguments.of("not a Binding request", StunRequestBuilder.binding(user, PASSWORD).type(0x0003), "A 400",
+                        "unknown method 0x003 in STUN Request => 400"),
+                Arguments.of("a Binding indication", StunRequestBuilder.binding(user, PASSWORD).type(0x0011), null, null),
+                Arguments.of("a Binding success response", StunRequestBuilder.binding(user, PASSWORD).type(0x0101), null, null),
+                Arguments.of("a Binding response without FINGERPRINT",
+                        StunRequestBuilder.binding(user, PASSWORD).type(0x0111).withoutFingerprint(), null,
+                        "ignoring STUN Binding Response without FINGERPRINT"),
+                Arguments.of("an Allocate response", StunRequestBuilder.binding(user, PASSWORD).type(0x0103), null,
+                        "ignoring STUN Indication or Response with unknown method 0x003"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejections")
+    void rejectsOrIgnoresWithoutChangingState(String name, StunRequestBuilder request, String response, String warning) {
+        process(request.build(), tuple("A"));
+        assertEquals(response == null ? List.of() : List.of(response), events);
+        assertEquals(warning == null ? List.of() : List.of(warning), warnings);
+        assertEquals(IceState.NEW, server.state());
+        assertEquals(false, server.isValidTuple(tuple("A")));
+    }
+
+    @Test
+    void answersTheRfc5769RequestWithARoleConflict() {
+        // Its USERNAME is "evtj:h6vY" and it carries ICE-CONTROLLED.
+        IceServer<FakeTuple> rfcServer = new IceServer<>(new IceServer.Listener<>() {
+            @Override
+            public void onIceServerSendStunPacket(ByteBuf packet, FakeTuple tuple) {
+                StunPacket response = new StunPacket();
+                assertTrue(response.parse(packet));
+                events.add(tuple.name() + " " + response.errorCode());
+            }
+
+            @Override
+            public void onIceServerSelectedTuple(FakeTuple tuple) {
+                events.add("selected");
+            }
+
+            @Override
+            public void onIceServerStateChange(IceState state) {
+                events.add("state");
+            }
+
+            @Override
+            public void onIceServerWarning(String text) {
+                warnings.add(text);
+            }
+        }, PooledByteBufAllocator.DEFAULT, "evtj", StunVectors.PASSWORD);
+        ByteBuf data = PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(ByteBufUtil.decodeHexDump(StunVectors.REQUEST));
+        try {
+            StunPacket packet = new StunPacket();
+            assertTrue(packet.parse(data));
+            rfcServer.processStunPacket(packet, tuple("A"));
+        } finally {
+            data.release();
+        }
+        assertEquals(List.of("A 487"), events);
+        assertEquals(List.of("peer indicates ICE-CONTROLLED in STUN Binding Request => 487"), warnings);
+    }
+
+    @Test
+    void acceptsTheOldCredentialsAfterARestartUntilTheNewOnesAreUsed() {
+        run("bind A");
+        run("restart");
+        assertEquals(NEW_UFRAG, server.usernameFragment());
+        assertEquals(NEW_PASSWORD, server.password());
+        run("bind A");
+        run("bind-new A");
+        run("bind A");
+        run("bind-new B");
+        assertEquals(List.of("A 200", "selected A", "state connected", "A 200", "A 200", "A 401", "B 200"), events);
+        assertEquals(List.of(PASSWORD, PASSWORD, NEW_PASSWORD, NEW_PASSWORD), signedWith);
+    }
+
+    @Test
+    void aSecondRestartForgetsTheFirstCredentials() {
+        run("restart");
+        server.restart("thirdufrag", "thirdpassword0123456789");
+        run("bind A");
+        run("bind-new A");
+        assertEquals(List.of("A 401", "A 200", "selected A", "state connected"), events);
+    }
+}

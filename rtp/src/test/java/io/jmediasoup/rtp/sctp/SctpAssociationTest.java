@@ -1,0 +1,308 @@
+package io.jmediasoup.rtp.sctp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Two of our associations against each other through a scripted network with a fake clock. */
+class SctpAssociationTest {
+    private SctpPair pair;
+
+    @AfterEach
+    void close() {
+        if (pair != null) {
+            pair.close();
+        }
+    }
+
+    private SctpPair connected(boolean bothConnect) {
+        pair = new SctpPair(SctpPair.config());
+        pair.a.association.connect(pair.now);
+        if (bothConnect) {
+            pair.b.association.connect(pair.now);
+        }
+        pair.run(5_000);
+        assertEquals(SctpState.CONNECTED, pair.a.association.state());
+        assertEquals(SctpState.CONNECTED, pair.b.association.state());
+        return pair;
+    }
+
+    private static ByteBuf text(String value) {
+        return Unpooled.wrappedBuffer(value.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static String big(int size, char fill) {
+        return String.valueOf(fill).repeat(size);
+    }
+
+    @Test
+    void handshakeFromOneSide() {
+        connected(false);
+        assertEquals(List.of(SctpState.CONNECTING, SctpState.CONNECTED), pair.a.states);
+        assertEquals(List.of(SctpState.CONNECTED), pair.b.states);
+        assertEquals(16, pair.a.association.outboundStreams());
+        assertTrue(pair.a.association.reconfigSupported());
+    }
+
+    @Test
+    void handshakeWhenBothSidesConnectAtOnce() {
+        connected(true);
+        assertEquals(List.of(SctpState.CONNECTING, SctpState.CONNECTED), pair.b.states);
+    }
+
+    @Test
+    void handshakeSurvivesLostInitAndCookie() {
+        pair = new SctpPair(SctpPair.config());
+        pair.lose = (side, n) -> n < 3;
+        pair.a.association.connect(pair.now);
+        pair.run(20_000);
+        assertEquals(SctpState.CONNECTED, pair.a.association.state());
+        assertEquals(SctpState.CONNECTED, pair.b.association.state());
+    }
+
+    @Test
+    void handshakeFailsWithoutPeer() {
+        pair = new SctpPair(SctpPair.config());
+        pair.lose = (side, n) -> true;
+        pair.a.association.connect(pair.now);
+        pair.run(600_000);
+        assertEquals(SctpState.FAILED, pair.a.association.state());
+    }
+
+    @Test
+    void negotiatesTheFewerStreams() {
+        pair = new SctpPair(SctpPair.config());
+        pair.b.association.close();
+        pair.b.association = new SctpAssociation(new SctpConfig(4, 8, 262_144, 262_144, 1200), pair.b,
+                io.netty.buffer.PooledByteBufAllocator.DEFAULT, new java.util.Random(3));
+        pair.a.association.connect(pair.now);
+        pair.run(5_000);
+        assertEquals(8, pair.a.association.outboundStreams());
+        assertEquals(4, pair.a.association.inboundStreams());
+        assertEquals(4, pair.b.association.outboundStreams());
+        assertEquals(SendResult.INVALID_STREAM, pair.a.association.send(8, 51, text("x"), SendOptions.RELIABLE_ORDERED,
+                pair.now));
+    }
+
+    static Stream<Arguments> networks() {
+        return Stream.of(
+                Arguments.of("clean", 0, false, false),
+                Arguments.of("every 5th packet lost", 5, false, false),
+                Arguments.of("every 3rd packet lost", 3, false, false),
+                Arguments.of("reordered", 0, true, false),
+                Arguments.of("duplicated", 0, false, true),
+                Arguments.of("lost, reordered and duplicated", 4, true, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void orderedMessagesLargeAndSmallArriveInOrder(String name, int loseEvery, boolean reorder, boolean duplicate) {
+        connected(false);
+        pair.lose = (side, n) -> loseEvery > 0 && n % loseEvery == 0;
+        pair.reorder = reorder;
+        pair.duplicate = duplicate;
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String message = i % 7 == 3 ? big(5_000 + i, (char) ('a' + i % 26)) : "message " + i;
+            sent.add(message);
+            assertEquals(SendResult.QUEUED, pair.a.association.send(1, i % 2 == 0 ? 51 : 53, text(message),
+                    SendOptions.RELIABLE_ORDERED, pair.now));
+        }
+        pair.run(300_000);
+        assertEquals(sent, pair.b.messages);
+        assertEquals(51L, pair.b.ppids.get(0));
+        assertEquals(53L, pair.b.ppids.get(1));
+        assertEquals(0, pair.a.association.bufferedAmount());
+        assertEquals(0, pair.a.bufferedAmount);
+    }
+
+    @Test
+    void aMessageOfTheMaximumSizeIsFragmentedAndReassembled() {
+        connected(false);
+        String message = big(262_144, 'z');
+        assertEquals(SendResult.QUEUED, pair.a.association.send(0, 53, text(message), SendOptions.RELIABLE_ORDERED,
+                pair.now));
+        assertEquals(262_144, pair.a.association.bufferedAmount());
+        pair.run(60_000);
+        assertEquals(List.of(message), pair.b.messages);
+        assertEquals(SendResult.TOO_LARGE, pair.a.association.send(0, 53, text(message + "!"),
+                SendOptions.RELIABLE_ORDERED, pair.now));
+    }
+
+    @Test
+    void aMessageLargerThanOurMaxMessageSizeIsDroppedOnReceipt() {
+        pair = new SctpPair(SctpPair.config());
+        pair.b.association.close();
+        pair.b.association = new SctpAssociation(new SctpConfig(16, 16, 4_000, 262_144, 1200), pair.b,
+                io.netty.buffer.PooledByteBufAllocator.DEFAULT, new java.util.Random(3));
+        pair.a.association.connect(pair.now);
+        pair.run(5_000);
+        pair.a.association.send(0, 53, text(big(5_000, 'x')), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.send(0, 53, text(big(4_000, 'y')), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.run(5_000);
+        assertEquals(List.of(big(4_000, 'y')), pair.b.messages);
+        assertEquals(1, pair.b.association.oversizedMessages());
+    }
+
+    @Test
+    void theSendBufferSizeIsEnforced() {
+        pair = new SctpPair(new SctpConfig(16, 16, 100_000, 150_000, 1200));
+        pair.a.association.connect(pair.now);
+        pair.run(5_000);
+        assertEquals(SendResult.QUEUED, pair.a.association.send(0, 53, text(big(100_000, 'a')),
+                SendOptions.RELIABLE_ORDERED, pair.now));
+        assertEquals(SendResult.BUFFER_FULL, pair.a.association.send(0, 53, text(big(60_000, 'b')),
+                SendOptions.RELIABLE_ORDERED, pair.now));
+        pair.run(30_000);
+        assertEquals(SendResult.QUEUED, pair.a.association.send(0, 53, text(big(60_000, 'b')),
+                SendOptions.RELIABLE_ORDERED, pair.now));
+    }
+
+    @Test
+    void unorderedMessagesAreDeliveredWithoutWaitingForEarlierOnes() {
+        connected(false);
+        // The first packet of a's data is lost: the later unordered messages arrive before its retransmission.
+        int[] dataPackets = {0};
+        pair.lose = (side, n) -> side == pair.a && dataPackets[0]++ == 0;
+        SendOptions unordered = new SendOptions(true, -1, -1);
+        for (int i = 0; i < 3; i++) {
+            pair.a.association.send(2, 51, text("u" + i), unordered, pair.now);
+            pair.run(20);
+        }
+        pair.run(10_000);
+        assertEquals(List.of("u1", "u2", "u0"), pair.b.messages);
+    }
+
+    @Test
+    void expiredPartiallyReliableMessagesAreSkippedWithForwardTsn() {
+        connected(false);
+        boolean[] dropping = {true};
+        pair.lose = (side, n) -> side == pair.a && dropping[0];
+        SendOptions lifetime = new SendOptions(true, 100, -1);
+        pair.a.association.send(3, 51, text("lost"), lifetime, pair.now);
+        pair.run(50);
+        dropping[0] = false;
+        pair.a.association.send(3, 51, text("kept"), lifetime, pair.now);
+        pair.run(10_000);
+        assertEquals(List.of("kept"), pair.b.messages);
+        assertEquals(0, pair.a.association.bufferedAmount());
+    }
+
+    @Test
+    void messagesPastTheirRetransmissionLimitAreSkipped() {
+        connected(false);
+        boolean[] dropping = {true};
+        pair.lose = (side, n) -> side == pair.a && dropping[0];
+        pair.a.association.send(3, 53, text("never"), new SendOptions(true, -1, 0), pair.now);
+        pair.run(50);
+        dropping[0] = false;
+        pair.a.association.send(3, 53, text("after"), new SendOptions(true, -1, 0), pair.now);
+        pair.run(10_000);
+        assertEquals(List.of("after"), pair.b.messages);
+    }
+
+    @Test
+    void orderedPartiallyReliableStreamMovesPastTheSkippedSsn() {
+        connected(false);
+        boolean[] dropping = {true};
+        pair.lose = (side, n) -> side == pair.a && dropping[0];
+        SendOptions ordered = new SendOptions(false, 100, -1);
+        pair.a.association.send(4, 51, text("first"), ordered, pair.now);
+        pair.run(50);
+        dropping[0] = false;
+        pair.a.association.send(4, 51, text("second"), ordered, pair.now);
+        pair.run(10_000);
+        assertEquals(List.of("second"), pair.b.messages);
+    }
+
+    @Test
+    void anOutgoingStreamResetStartsTheStreamOverAtSsnZero() {
+        connected(false);
+        pair.a.association.send(5, 51, text("before"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.run(1_000);
+        pair.a.association.resetStreams(new int[] {5}, false, pair.now);
+        pair.run(1_000);
+        assertEquals(1, pair.b.resets.size());
+        assertArrayEquals(new int[] {5}, pair.b.resets.get(0));
+        pair.a.association.send(5, 51, text("after"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.run(1_000);
+        assertEquals(List.of("before", "after"), pair.b.messages);
+    }
+
+    @Test
+    void messagesSentRightAfterAResetWaitForItAndArrive() {
+        connected(false);
+        pair.a.association.send(5, 51, text("one"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.send(5, 51, text("two"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.resetStreams(new int[] {5}, false, pair.now);
+        pair.a.association.send(5, 51, text("three"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.send(6, 51, text("other stream"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.run(5_000);
+        assertEquals(List.of("one", "two", "other stream", "three"), pair.b.messages);
+    }
+
+    @Test
+    void anOrderedMessageThatExpiresUnsentLeavesNoHoleInItsStream() {
+        pair = new SctpPair(new SctpConfig(16, 16, 262_144, 262_144, 1200));
+        pair.a.association.connect(pair.now);
+        pair.run(5_000);
+        // A full window holds the second message back until its lifetime is over.
+        pair.lose = (side, n) -> side == pair.a;
+        SendOptions ordered = new SendOptions(false, 50, -1);
+        pair.a.association.send(7, 53, text(big(100_000, 'w')), new SendOptions(false, 50, -1), pair.now);
+        pair.a.association.send(7, 53, text("expires unsent"), ordered, pair.now);
+        pair.run(200);
+        pair.lose = (side, n) -> false;
+        pair.a.association.send(7, 53, text("arrives"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.run(10_000);
+        assertEquals(List.of("arrives"), pair.b.messages);
+    }
+
+    @Test
+    void anIncomingStreamResetMakesThePeerResetItsOutgoingStream() {
+        connected(false);
+        pair.a.association.resetStreams(new int[] {6}, true, pair.now);
+        pair.run(1_000);
+        assertEquals(1, pair.a.resets.size());
+        assertArrayEquals(new int[] {6}, pair.a.resets.get(0));
+    }
+
+    @Test
+    void shutdownClosesBothSidesAfterPendingDataIsDelivered() {
+        connected(false);
+        pair.a.association.send(0, 51, text("last words"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.shutdown(pair.now);
+        pair.run(5_000);
+        assertEquals(List.of("last words"), pair.b.messages);
+        assertEquals(SctpState.CLOSED, pair.a.association.state());
+        assertEquals(SctpState.CLOSED, pair.b.association.state());
+    }
+
+    @Test
+    void abortClosesThePeer() {
+        connected(false);
+        pair.a.association.abort();
+        pair.run(1_000);
+        assertEquals(SctpState.CLOSED, pair.b.association.state());
+    }
+
+    @Test
+    void aSilentPeerIsDetectedByHeartbeats() {
+        connected(false);
+        pair.lose = (side, n) -> true;
+        pair.run(3_600_000);
+        assertEquals(SctpState.CLOSED, pair.a.association.state());
+    }
+}

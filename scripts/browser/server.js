@@ -1,0 +1,280 @@
+// The server end of the browser tests: the real mediasoup 3.8.4 library on one worker and
+// one router, a page (page.js bundled by esbuild) and a JSON-over-HTTP signalling, all on
+// 127.0.0.1. It prints "listening <url>" on stdout once ready; everything else it says
+// (its own events, and with DEBUG=mediasoup* the library's and the worker's logs) is the
+// server log the tests print when they fail.
+'use strict';
+
+const http = require('node:http');
+const path = require('node:path');
+const esbuild = require('esbuild');
+const mediasoup = require('mediasoup');
+
+const LISTEN_IP = '127.0.0.1';
+const MAX_SCTP_MESSAGE_SIZE = 262144;
+
+const mediaCodecs = [
+  { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
+  { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 },
+  // For the SVC test (layers.test.js); the other tests ask for VP8 by name.
+  { kind: 'video', mimeType: 'video/VP9', clockRate: 90000, parameters: { 'profile-id': 0 } },
+];
+
+function log(...args) {
+  console.log(new Date().toISOString(), ...args);
+}
+
+async function bundlePage() {
+  const result = await esbuild.build({
+    entryPoints: [path.join(__dirname, 'page.js')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome100',
+    write: false,
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0].text;
+}
+
+const indexHtml = `<!doctype html>
+<html><head><meta charset="utf-8"><title>jmediasoup browser test</title></head>
+<body><script src="/page.js"></script></body></html>
+`;
+
+/** The mediasoup objects the page created, by id, so requests can name them. */
+class Session {
+  constructor(router) {
+    this.router = router;
+    this.transports = new Map();
+    this.producers = new Map();
+    this.consumers = new Map();
+    this.dataProducers = new Map();
+    this.dataConsumers = new Map();
+    /** Per consumer id, every "layerschange" it emitted: { at (ms since epoch), layers }. */
+    this.layersChanges = new Map();
+  }
+
+  consumer(id) {
+    const consumer = this.consumers.get(id);
+    if (!consumer) throw new Error(`no consumer ${id}`);
+    return consumer;
+  }
+
+  transport(id) {
+    const transport = this.transports.get(id);
+    if (!transport) throw new Error(`no transport ${id}`);
+    return transport;
+  }
+
+  async createWebRtcTransport({ tcp = false, sctp = false }) {
+    const transport = await this.router.createWebRtcTransport({
+      listenIps: [{ ip: LISTEN_IP }],
+      enableUdp: !tcp,
+      enableTcp: tcp,
+      preferUdp: !tcp,
+      enableSctp: sctp,
+      numSctpStreams: { OS: 1024, MIS: 1024 },
+      maxSctpMessageSize: MAX_SCTP_MESSAGE_SIZE,
+      // The default (256 KiB) cannot take a maximum-size message with its chunk overhead.
+      sctpSendBufferSize: 4 * MAX_SCTP_MESSAGE_SIZE,
+    });
+    const id = transport.id;
+    this.transports.set(id, transport);
+    transport.on('icestatechange', (state) => log(`transport ${id} icestatechange ${state}`));
+    transport.on('iceselectedtuplechange', (tuple) =>
+      log(`transport ${id} iceselectedtuplechange ${JSON.stringify(tuple)}`));
+    transport.on('dtlsstatechange', (state) => log(`transport ${id} dtlsstatechange ${state}`));
+    transport.on('sctpstatechange', (state) => log(`transport ${id} sctpstatechange ${state}`));
+    return {
+      id,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates,
+      dtlsParameters: transport.dtlsParameters,
+      sctpParameters: transport.sctpParameters,
+    };
+  }
+
+  async connectWebRtcTransport({ transportId, dtlsParameters }) {
+    await this.transport(transportId).connect({ dtlsParameters });
+    return {};
+  }
+
+  async produce({ transportId, kind, rtpParameters }) {
+    const producer = await this.transport(transportId).produce({ kind, rtpParameters });
+    this.producers.set(producer.id, producer);
+    producer.on('score', (score) => log(`producer ${producer.id} score ${JSON.stringify(score)}`));
+    return { id: producer.id };
+  }
+
+  async consume({ transportId, producerId, rtpCapabilities }) {
+    if (!this.router.canConsume({ producerId, rtpCapabilities })) {
+      throw new Error(`cannot consume producer ${producerId}`);
+    }
+    const consumer = await this.transport(transportId).consume({ producerId, rtpCapabilities, paused: true });
+    this.consumers.set(consumer.id, consumer);
+    consumer.on('score', (score) => log(`consumer ${consumer.id} score ${JSON.stringify(score)}`));
+    const layersChanges = [];
+    this.layersChanges.set(consumer.id, layersChanges);
+    consumer.on('layerschange', (layers) => {
+      layersChanges.push({ at: Date.now(), layers: layers || null });
+      log(`consumer ${consumer.id} layerschange ${JSON.stringify(layers)}`);
+    });
+    return { id: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters };
+  }
+
+  async resumeConsumer({ consumerId }) {
+    await this.consumer(consumerId).resume();
+    return {};
+  }
+
+  async setConsumerPreferredLayers({ consumerId, spatialLayer, temporalLayer }) {
+    await this.consumer(consumerId).setPreferredLayers({ spatialLayer, temporalLayer });
+    return this.consumerLayers({ consumerId });
+  }
+
+  /** A consumer's layers as the library knows them, and the "layerschange" events so far. */
+  async consumerLayers({ consumerId }) {
+    const consumer = this.consumer(consumerId);
+    return {
+      type: consumer.type,
+      score: consumer.score,
+      preferredLayers: consumer.preferredLayers || null,
+      currentLayers: consumer.currentLayers || null,
+      layersChanges: this.layersChanges.get(consumerId),
+    };
+  }
+
+  async produceData({ transportId, sctpStreamParameters, label, protocol }) {
+    const dataProducer = await this.transport(transportId).produceData({ sctpStreamParameters, label, protocol });
+    this.dataProducers.set(dataProducer.id, dataProducer);
+    return { id: dataProducer.id };
+  }
+
+  async consumeData({ transportId, dataProducerId }) {
+    const dataConsumer = await this.transport(transportId).consumeData({ dataProducerId });
+    this.dataConsumers.set(dataConsumer.id, dataConsumer);
+    return {
+      id: dataConsumer.id,
+      dataProducerId,
+      sctpStreamParameters: dataConsumer.sctpStreamParameters,
+      label: dataConsumer.label,
+      protocol: dataConsumer.protocol,
+    };
+  }
+
+  /** What the server saw, for the test's assertions and for diagnosing a failure. */
+  async state() {
+    const stats = async (objects) => Promise.all([...objects.values()].map(async (o) => ({
+      id: o.id,
+      kind: o.kind,
+      stats: await o.getStats().catch((error) => String(error)),
+    })));
+    return {
+      transports: await Promise.all([...this.transports.values()].map(async (t) => ({
+        id: t.id,
+        iceState: t.iceState,
+        iceSelectedTuple: t.iceSelectedTuple,
+        dtlsState: t.dtlsState,
+        sctpState: t.sctpState,
+        stats: await t.getStats().catch((error) => String(error)),
+      }))),
+      producers: await stats(this.producers),
+      consumers: await Promise.all((await stats(this.consumers)).map(async (c) => ({
+        ...c,
+        ...await this.consumerLayers({ consumerId: c.id }),
+      }))),
+      dataProducers: await stats(this.dataProducers),
+      dataConsumers: await stats(this.dataConsumers),
+    };
+  }
+}
+
+const methods = [
+  'createWebRtcTransport', 'connectWebRtcTransport', 'produce', 'consume', 'resumeConsumer',
+  'setConsumerPreferredLayers', 'consumerLayers', 'produceData', 'consumeData',
+];
+
+function readJson(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve(text ? JSON.parse(text) : {});
+      } catch (error) {
+        reject(error);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function reply(res, status, type, body) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+async function main() {
+  const pageJs = await bundlePage();
+  const worker = await mediasoup.createWorker({
+    logLevel: 'debug',
+    logTags: ['info', 'ice', 'dtls', 'rtp', 'srtp', 'rtcp', 'sctp', 'simulcast', 'svc', 'bwe'],
+  });
+  log(`worker pid ${worker.pid} (${process.env.MEDIASOUP_WORKER_BIN || 'built-in'})`);
+  worker.on('died', (error) => {
+    log(`worker died: ${error}`);
+    process.exit(1);
+  });
+  const router = await worker.createRouter({ mediaCodecs });
+  const session = new Session(router);
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    try {
+      if (req.method === 'GET' && url.pathname === '/') return reply(res, 200, 'text/html', indexHtml);
+      if (req.method === 'GET' && url.pathname === '/page.js') return reply(res, 200, 'text/javascript', pageJs);
+      if (req.method === 'GET' && url.pathname === '/favicon.ico') return reply(res, 204, 'image/x-icon', '');
+      if (req.method === 'GET' && url.pathname === '/state') {
+        return reply(res, 200, 'application/json', JSON.stringify(await session.state()));
+      }
+      if (req.method === 'GET' && url.pathname === '/rpc/routerRtpCapabilities') {
+        return reply(res, 200, 'application/json', JSON.stringify(router.rtpCapabilities));
+      }
+      const method = url.pathname.startsWith('/rpc/') && url.pathname.slice(5);
+      if (req.method === 'POST' && methods.includes(method)) {
+        const data = await readJson(req);
+        log(`rpc ${method} ${JSON.stringify(data)}`);
+        const result = await session[method](data);
+        log(`rpc ${method} -> ${JSON.stringify(result)}`);
+        return reply(res, 200, 'application/json', JSON.stringify(result));
+      }
+      return reply(res, 404, 'text/plain', 'not found');
+    } catch (error) {
+      log(`${req.method} ${url.pathname} failed: ${error.stack || error}`);
+      return reply(res, 500, 'text/plain', String(error.message || error));
+    }
+  });
+
+  const shutdown = () => {
+    server.close();
+    worker.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  // The tests hold our stdin: if they die, so do we and our worker.
+  process.stdin.on('close', shutdown);
+  process.stdin.resume();
+
+  server.listen(0, LISTEN_IP, () => {
+    const { port } = server.address();
+    process.stdout.write(`listening http://${LISTEN_IP}:${port}/\n`);
+  });
+}
+
+main().catch((error) => {
+  log(`server failed: ${error.stack || error}`);
+  process.exit(1);
+});

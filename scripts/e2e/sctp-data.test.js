@@ -1,0 +1,133 @@
+// Data channels over our SCTP: two PlainTransports of one router with enableSctp are connected
+// to each other over loopback UDP (both start the handshake at once). A direct data producer's
+// messages go out on the first transport's SCTP data consumer, come in on the second one's SCTP
+// data producer and reach a DirectTransport data consumer as "message" events.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { mediasoup, until } = require('./harness');
+
+let worker;
+let router;
+
+before(async () => {
+  worker = await mediasoup.createWorker({ logLevel: 'warn' });
+  router = await worker.createRouter();
+});
+
+after(() => worker.close());
+
+/** Two PlainTransports of the router with SCTP, connected to each other, once both report "connected". */
+async function sctpPair(extraOptions = {}) {
+  const sctpOptions = { listenIp: '127.0.0.1', enableSctp: true, numSctpStreams: { OS: 64, MIS: 64 },
+    maxSctpMessageSize: 262144, ...extraOptions };
+  const left = await router.createPlainTransport(sctpOptions);
+  const right = await router.createPlainTransport(sctpOptions);
+  const states = { left: [], right: [] };
+  left.on('sctpstatechange', (state) => states.left.push(state));
+  right.on('sctpstatechange', (state) => states.right.push(state));
+  await left.connect({ ip: '127.0.0.1', port: right.tuple.localPort });
+  await right.connect({ ip: '127.0.0.1', port: left.tuple.localPort });
+  assert.ok(await until(() => left.sctpState === 'connected' && right.sctpState === 'connected'));
+  return { left, right, states };
+}
+
+test('SCTP between two PlainTransports carries data producer messages to a direct data consumer', async () => {
+  const { left, right, states } = await sctpPair();
+  assert.deepEqual(states.left, [ 'connecting', 'connected' ]);
+  assert.deepEqual(states.right, [ 'connecting', 'connected' ]);
+
+  const direct = await router.createDirectTransport();
+  const source = await direct.produceData({ label: 'source' });
+  const outgoing = await left.consumeData({ dataProducerId: source.id });
+  const incoming = await right.produceData({
+    sctpStreamParameters: { streamId: outgoing.sctpStreamParameters.streamId, ordered: true },
+    label: 'incoming'
+  });
+  const sink = await direct.consumeData({ dataProducerId: incoming.id });
+  const received = [];
+  sink.on('message', (message, ppid) => received.push({ message, ppid }));
+
+  const big = Buffer.alloc(200000);
+  for (let i = 0; i < big.length; i++) big[i] = i % 251;
+  source.send('hello');
+  source.send(big);
+  source.send('');
+  source.send('bye');
+  assert.ok(await until(() => received.length === 4, 8000));
+
+  assert.equal(received[0].message.toString(), 'hello');
+  assert.equal(received[0].ppid, 51);
+  assert.ok(received[1].message.equals(big));
+  assert.equal(received[1].ppid, 53);
+  assert.equal(received[2].ppid, 56);
+  assert.equal(received[3].message.toString(), 'bye');
+
+  // dataConsumer.send (a payload-channel request) puts a message on the consumer's SCTP stream.
+  await outgoing.send(Buffer.from('sent by the consumer'));
+  assert.ok(await until(() => received.length === 5));
+  assert.equal(received[4].message.toString(), 'sent by the consumer');
+  assert.equal(received[4].ppid, 53);
+
+  const [ outgoingStats ] = await outgoing.getStats();
+  assert.equal(outgoingStats.messagesSent, 5);
+  const [ incomingStats ] = await incoming.getStats();
+  assert.equal(incomingStats.messagesReceived, 5);
+  assert.equal(incomingStats.bytesReceived, 5 + big.length + 1 + 3 + 20);
+  assert.equal(await outgoing.getBufferedAmount(), 0);
+  const dump = await left.dump();
+  assert.equal(dump.sctpState, 'connected');
+  assert.equal(dump.sctpParameters.OS, 64);
+});
+
+test('pipeToRouter carries a data producer\'s messages between routers over SCTP', async () => {
+  const otherRouter = await worker.createRouter();
+  const direct = await router.createDirectTransport();
+  const source = await direct.produceData({ label: 'chat' });
+  const { pipeDataProducer } = await router.pipeToRouter({ dataProducerId: source.id, router: otherRouter });
+  const otherDirect = await otherRouter.createDirectTransport();
+  const sink = await otherDirect.consumeData({ dataProducerId: pipeDataProducer.id });
+  const received = [];
+  sink.on('message', (message, ppid) => received.push({ text: message.toString(), ppid }));
+
+  // The pipe transports connect as pipeToRouter() returns; until SCTP is up too, messages are dropped.
+  const sent = [];
+  const deadline = Date.now() + 4000;
+  while (received.length === 0 && Date.now() < deadline) {
+    const text = `message ${sent.length}`;
+    sent.push(text);
+    source.send(text);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.ok(received.length > 0, 'a message went through the pipe');
+  const firstReceived = sent.indexOf(received[0].text);
+  assert.ok(firstReceived >= 0);
+  for (let i = 0; i < 50; i++) {
+    const text = `later ${i}`;
+    sent.push(text);
+    source.send(text);
+  }
+  assert.ok(await until(() => received.length === sent.length - firstReceived));
+  assert.deepEqual(received.map(({ text }) => text), sent.slice(firstReceived));
+  assert.ok(received.every(({ ppid }) => ppid === 51));
+});
+
+test('bufferedamountlow when the SCTP send buffer drains, sctpsendbufferfull when it would overflow', async () => {
+  const { left } = await sctpPair({ sctpSendBufferSize: 100000 });
+  const direct = await router.createDirectTransport();
+  const source = await direct.produceData();
+  const outgoing = await left.consumeData({ dataProducerId: source.id });
+  const lows = [];
+  let fulls = 0;
+  outgoing.on('bufferedamountlow', (amount) => lows.push(amount));
+  outgoing.on('sctpsendbufferfull', () => fulls++);
+
+  await outgoing.setBufferedAmountLowThreshold(1000);
+  assert.ok(await until(() => lows.length === 1), 'at or under the threshold already: notified at once');
+  for (let i = 0; i < 3; i++) source.send(Buffer.alloc(60000, i));
+  assert.ok(await until(() => fulls >= 1), 'the third message does not fit 100000 bytes');
+  assert.ok(await until(() => lows.length === 2), 'notified again once the buffer drained');
+  assert.ok(lows[1] <= 1000);
+  assert.equal(await outgoing.getBufferedAmount(), 0);
+});

@@ -1,0 +1,225 @@
+// Transport-wide congestion control, receive side, driven by the real mediasoup 3.8.4 Node
+// library: a producer that negotiated transport-cc and the transport-wide-cc extension gets
+// transport-cc feedback (RTPFB, FMT 15) about the packets it sent, lost ones included.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const rtp = require('./rtp');
+const { mediasoup, udpSocket, until } = require('./harness');
+
+const TWCC_URI = 'http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01';
+let worker;
+let router;
+
+before(async () => {
+  worker = await mediasoup.createWorker({ logLevel: 'warn' });
+  router = await worker.createRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
+});
+
+after(() => worker.close());
+
+/** An RTP packet with one one-byte header extension (RFC 8285): the transport-wide sequence number under id 3. */
+function packetWithTransportSeq(ssrc, seq, transportSeq) {
+  const payload = Buffer.from([ 0x10, 0x01, 0x00, 0x00 ]);
+  const packet = Buffer.alloc(12 + 8 + payload.length);
+  packet[0] = 0x90;
+  packet[1] = 96;
+  packet.writeUInt16BE(seq, 2);
+  packet.writeUInt32BE(seq * 3000, 4);
+  packet.writeUInt32BE(ssrc, 8);
+  packet.writeUInt16BE(0xbede, 12);
+  packet.writeUInt16BE(1, 14);
+  packet[16] = (3 << 4) | 1;
+  packet.writeUInt16BE(transportSeq, 17);
+  payload.copy(packet, 20);
+  return packet;
+}
+
+/** The statuses (0 lost, 1 small delta, 2 large) of a transport-cc feedback packet, by transport sequence number. */
+function statuses({ data, offset }) {
+  const base = data.readUInt16BE(offset + 12);
+  const count = data.readUInt16BE(offset + 14);
+  const result = new Map();
+  let position = offset + 20;
+  let n = 0;
+  while (n < count) {
+    const chunk = data.readUInt16BE(position);
+    position += 2;
+    if (!(chunk & 0x8000)) {
+      for (let i = 0; i < (chunk & 0x1fff) && n < count; i++) result.set((base + n++) & 0xffff, (chunk >> 13) & 3);
+    } else if (chunk & 0x4000) {
+      for (let i = 0; i < 7 && n < count; i++) result.set((base + n++) & 0xffff, (chunk >> (12 - 2 * i)) & 3);
+    } else {
+      for (let i = 0; i < 14 && n < count; i++) result.set((base + n++) & 0xffff, (chunk >> (13 - i)) & 1);
+    }
+  }
+  return result;
+}
+
+test('a producer with transport-cc gets feedback on the packets that arrived and those that did not', async () => {
+  const sender = await udpSocket();
+  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const producer = await transport.produce({ kind: 'video', rtpParameters: {
+    codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'transport-cc' } ] } ],
+    headerExtensions: [ { uri: TWCC_URI, id: 3 } ],
+    encodings: [ { ssrc: 8000 } ] } });
+  const reported = new Map();
+  sender.on('message', (data) => {
+    for (const p of rtp.rtcpPackets(data)) {
+      if (p.type === 205 && p.count === 15) {
+        assert.equal(p.data.readUInt32BE(p.offset + 8), 8000, 'media SSRC of the packets reported');
+        for (const [ seq, status ] of statuses(p)) reported.set(seq, status);
+      }
+    }
+  });
+  try {
+    for (let i = 0; i < 20; i++) {
+      if (i !== 7) sender.send(packetWithTransportSeq(8000, 100 + i, (65530 + i) & 0xffff), transport.tuple.localPort, '127.0.0.1');
+    }
+    assert.ok(await until(() => reported.size >= 20), 'feedback covers every transport sequence number');
+    for (let i = 0; i < 20; i++) {
+      const seq = (65530 + i) & 0xffff;
+      assert.equal(reported.get(seq) === 0, i === 7, `packet ${seq} ${i === 7 ? 'lost' : 'received'}`);
+    }
+    assert.equal(producer.closed, false);
+  } finally {
+    sender.close();
+  }
+});
+
+/**
+ * Transport-cc feedback (2-bit status vectors, small deltas of 1 ms) for the transport-wide
+ * sequence numbers `seqs`, in order; those in `lost` are reported as not received.
+ */
+function feedbackFor(seqs, lost, count) {
+  const statuses = seqs.map((seq) => (lost.has(seq) ? 0 : 1));
+  const chunks = [];
+  for (let i = 0; i < statuses.length; i += 7) {
+    let chunk = 0xc000;
+    for (let j = 0; j < 7 && i + j < statuses.length; j++) chunk |= statuses[i + j] << (12 - 2 * j);
+    chunks.push(chunk);
+  }
+  const received = statuses.filter((s) => s === 1).length;
+  const fci = Buffer.alloc(8 + 2 * chunks.length + received + 3);
+  fci.writeUInt16BE(seqs[0], 0);
+  fci.writeUInt16BE(seqs.length, 2);
+  fci.writeUIntBE(count & 0xffffff, 4, 3);
+  fci.writeUInt8(count & 0xff, 7);
+  chunks.forEach((chunk, i) => fci.writeUInt16BE(chunk, 8 + 2 * i));
+  fci.fill(4, 8 + 2 * chunks.length, 8 + 2 * chunks.length + received);
+  const length = 12 + fci.length - (fci.length % 4);
+  return rtp.feedback(205, 15, 1, 0, fci.subarray(0, length - 12));
+}
+
+/** An SR tying the stream's RTP clock to a wall-clock time (all streams share one clock here). */
+function senderReport(ssrc, rtpTimestamp, ntpMs) {
+  const packet = Buffer.alloc(28);
+  packet.writeUInt8(0x80, 0);
+  packet.writeUInt8(200, 1);
+  packet.writeUInt16BE(6, 2);
+  packet.writeUInt32BE(ssrc, 4);
+  packet.writeUInt32BE((Math.floor(ntpMs / 1000) + 2208988800) >>> 0, 8);
+  packet.writeUInt32BE(Math.floor(((ntpMs % 1000) / 1000) * 2 ** 32) >>> 0, 12);
+  packet.writeUInt32BE(rtpTimestamp >>> 0, 16);
+  return packet;
+}
+
+test('feedback with heavy loss lowers the outgoing estimate and a simulcast consumer moves down', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const ssrcs = [ 9001, 9002, 9003 ];
+  const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
+    codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'nack', parameter: 'pli' } ] } ],
+    encodings: ssrcs.map((ssrc) => ({ ssrc, scalabilityMode: 'L1T1' })) } });
+  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
+  const twccId = consumer.rtpParameters.headerExtensions.find((e) => e.uri === TWCC_URI).id;
+
+  // The receiver reports every 100 ms; half the packets as lost.
+  let pending = [];
+  let feedbackCount = 0;
+  receiver.on('message', (data) => {
+    const packet = rtp.parse(data);
+    if (!packet) return;
+    const extension = rtp.extensions(data)[twccId];
+    if (extension) pending.push(extension.readUInt16BE(0));
+  });
+  const reporter = setInterval(() => {
+    if (pending.length === 0) return;
+    const seqs = [];
+    for (let seq = pending[0]; seqs.length === 0 || seqs[seqs.length - 1] !== pending[pending.length - 1]; seq = (seq + 1) & 0xffff) seqs.push(seq);
+    const lost = new Set(seqs.filter((seq) => seq % 2 === 1));
+    receiver.send(feedbackFor(seqs, lost, feedbackCount++), sendTransport.tuple.localPort, '127.0.0.1');
+    pending = [];
+  }, 100);
+
+  // Three streams of 30, 120 and 480 kbps; a key frame whenever one is asked for.
+  const keyFrameDue = new Set(ssrcs);
+  sender.on('message', (data) => {
+    for (const p of rtp.rtcpPackets(data)) if (p.type === 206) keyFrameDue.add(p.data.readUInt32BE(p.offset + (p.count === 4 ? 12 : 8)));
+  });
+  let frame = 0;
+  const startMs = Date.now();
+  const feeder = setInterval(() => {
+    ssrcs.forEach((ssrc, i) => {
+      const payload = Buffer.alloc([ 125, 500, 2000 ][i]);
+      payload.set([ 0x10, keyFrameDue.has(ssrc) ? 0x00 : 0x01, 0x9d, 0x01, 0x2a ]);
+      keyFrameDue.delete(ssrc);
+      sender.send(rtp.build({ payloadType: 96, seq: 1000 * (i + 1) + frame, timestamp: 3000 * frame, ssrc, marker: true, payload }),
+        recvTransport.tuple.localPort, '127.0.0.1');
+    });
+    if (frame % 15 === 0) ssrcs.forEach((ssrc) => sender.send(senderReport(ssrc, 3000 * frame, startMs + (frame * 1000) / 30), recvTransport.tuple.localPort, '127.0.0.1'));
+    frame++;
+  }, 33);
+  try {
+    assert.ok(await until(() => consumer.currentLayers && consumer.currentLayers.spatialLayer === 2, 6000), 'starts on the top stream');
+    const estimates = [];
+    for (let i = 0; i < 40 && !(consumer.currentLayers && consumer.currentLayers.spatialLayer < 2); i++) {
+      const [ stats ] = await sendTransport.getStats();
+      estimates.push(stats.availableOutgoingBitrate);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const [ stats ] = await sendTransport.getStats();
+    assert.ok(stats.availableOutgoingBitrate < 480000, `the estimate falls under the top stream: ${stats.availableOutgoingBitrate}`);
+    assert.ok(consumer.currentLayers.spatialLayer < 2, `the consumer moves down: ${JSON.stringify(consumer.currentLayers)} ${estimates}`);
+  } finally {
+    clearInterval(feeder);
+    clearInterval(reporter);
+    sender.close();
+    receiver.close();
+  }
+});
+
+test('without transport-cc, the receiver\'s REMB is the outgoing estimate', async () => {
+  const receiver = await udpSocket();
+  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
+    codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 } ], encodings: [ { ssrc: 9100 } ] } });
+  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  const rtpCapabilities = JSON.parse(JSON.stringify(router.rtpCapabilities));
+  rtpCapabilities.headerExtensions = rtpCapabilities.headerExtensions.filter((e) => e.uri !== TWCC_URI);
+  rtpCapabilities.codecs.forEach((c) => { c.rtcpFeedback = (c.rtcpFeedback || []).filter((fb) => fb.type !== 'transport-cc'); });
+  await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
+  try {
+    // REMB (draft-alvestrand-rmcat-remb-03): 250 kbps as mantissa 250000, exponent 0, for one SSRC.
+    const fci = Buffer.alloc(12);
+    fci.write('REMB', 0);
+    fci.writeUInt8(1, 4);
+    fci.writeUIntBE(250000, 5, 3);
+    fci.writeUInt32BE(1234, 8);
+    receiver.send(rtp.feedback(206, 15, 1, 0, fci), sendTransport.tuple.localPort, '127.0.0.1');
+    let stats;
+    for (let i = 0; i < 20; i++) {
+      [ stats ] = await sendTransport.getStats();
+      if (stats.availableOutgoingBitrate === 250000) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(stats.availableOutgoingBitrate, 250000);
+  } finally {
+    receiver.close();
+  }
+});

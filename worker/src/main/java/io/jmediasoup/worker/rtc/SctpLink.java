@@ -1,0 +1,147 @@
+package io.jmediasoup.worker.rtc;
+
+import io.jmediasoup.rtp.sctp.SctpAssociation;
+import io.jmediasoup.rtp.sctp.SctpConfig;
+import io.jmediasoup.rtp.sctp.SctpState;
+import io.jmediasoup.rtp.sctp.SendOptions;
+import io.jmediasoup.rtp.sctp.SendResult;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A transport's SCTP association on the event loop: feeds it packets and the time, runs its
+ * one timer, and passes what it reports to the transport. The stream resets follow the C++
+ * worker: a closed data consumer resets its outgoing stream; a closed data producer resets its
+ * stream outgoing (data channels) or incoming (other peers); a data channel the peer closed
+ * gets our side of its stream reset too.
+ */
+final class SctpLink implements SctpAssociation.Listener {
+    private final Transport transport;
+    private final Shared shared;
+    private final SctpOptions options;
+    private final SctpAssociation association;
+    private ScheduledFuture<?> timer;
+    private long timerAt = Long.MAX_VALUE;
+
+    SctpLink(Transport transport, Shared shared, SctpOptions options) {
+        this.transport = transport;
+        this.shared = shared;
+        this.options = options;
+        this.association = new SctpAssociation(new SctpConfig(options.os(), options.mis(), options.maxMessageSize(),
+                options.sendBufferSize(), SctpConfig.DEFAULT_MTU), this, PooledByteBufAllocator.DEFAULT);
+    }
+
+    SctpState state() {
+        return association.state();
+    }
+
+    /** Our OS: as configured until connected, then as negotiated. */
+    int outboundStreams() {
+        return association.state() == SctpState.CONNECTED ? association.outboundStreams() : options.os();
+    }
+
+    long bufferedAmount() {
+        return association.bufferedAmount();
+    }
+
+    /** The transport is connected: start the handshake if it has not started (C++ TransportConnected). */
+    void transportConnected() {
+        association.connect(shared.nowMs());
+        reschedule();
+    }
+
+    /** An SCTP packet from the peer, lent for the call. */
+    void receive(ByteBuf packet) {
+        association.receivePacket(packet, shared.nowMs());
+        reschedule();
+    }
+
+    /** A data consumer's message on its stream with its reliability, as the C++ worker maps it. */
+    SendResult send(SctpStreamParameters parameters, long ppid, ByteBuf message) {
+        SendOptions sendOptions = SendOptions.RELIABLE_ORDERED;
+        if (!parameters.ordered()) {
+            long lifetime = parameters.maxPacketLifeTime();
+            long retransmits = parameters.maxRetransmits();
+            sendOptions = new SendOptions(true, lifetime != 0 ? lifetime : -1,
+                    lifetime == 0 && retransmits != 0 ? (int) retransmits : -1);
+        }
+        SendResult result = association.send(parameters.streamId(), ppid, message, sendOptions, shared.nowMs());
+        reschedule();
+        return result;
+    }
+
+    void dataProducerClosed(int streamId) {
+        association.resetStreams(new int[] {streamId}, !options.isDataChannel(), shared.nowMs());
+        reschedule();
+    }
+
+    void dataConsumerClosed(int streamId) {
+        association.resetStreams(new int[] {streamId}, false, shared.nowMs());
+        reschedule();
+    }
+
+    void close() {
+        association.close();
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    /**
+     * Arms the timer for the association's next deadline. A later deadline keeps the timer that
+     * is armed (it fires early, finds nothing due and re-arms), so busy traffic, which moves the
+     * deadline on every packet, does not schedule a task per packet.
+     */
+    private void reschedule() {
+        long next = association.nextTimeout();
+        if (timer != null && timerAt <= next) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        timerAt = next;
+        if (next != Long.MAX_VALUE) {
+            long delay = Math.max(0, next - shared.nowMs());
+            timer = shared.loop().schedule(this::onTimer, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void onTimer() {
+        timer = null;
+        timerAt = Long.MAX_VALUE;
+        association.handleTimeout(shared.nowMs());
+        reschedule();
+    }
+
+    @Override
+    public void onSctpPacket(ByteBuf packet) {
+        transport.sendSctpData(packet);
+    }
+
+    @Override
+    public void onSctpStateChange(SctpState state) {
+        transport.sctpStateChanged(state);
+    }
+
+    @Override
+    public void onSctpMessage(int streamId, long ppid, ByteBuf message) {
+        transport.sctpMessageReceived(streamId, ppid, message);
+    }
+
+    @Override
+    public void onSctpBufferedAmount(long bufferedAmount) {
+        transport.sctpBufferedAmount(bufferedAmount);
+    }
+
+    @Override
+    public void onSctpIncomingStreamsReset(int[] streamIds) {
+        if (options.isDataChannel()) {
+            association.resetStreams(streamIds, false, shared.nowMs());
+        }
+    }
+}

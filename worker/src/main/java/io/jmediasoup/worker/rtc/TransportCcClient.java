@@ -1,0 +1,78 @@
+package io.jmediasoup.worker.rtc;
+
+import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.bwe.SendSideBandwidthEstimator;
+import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.rtp.rtcp.TransportFeedback;
+
+/**
+ * A transport's send side of congestion control (the C++ worker's
+ * TransportCongestionControlClient). With transport-cc, each video packet to a consumer that
+ * negotiated it gets the next transport-wide sequence number in its extension, and the remote
+ * receiver's feedback drives a {@link SendSideBandwidthEstimator}. With REMB only, the
+ * receiver's own estimate is taken as it comes.
+ */
+final class TransportCcClient {
+    /** What the C++ worker's client never goes below. */
+    private static final long MIN_BITRATE = 30_000;
+    /** The cap while the application sets none (setMaxOutgoingBitrate with 0 lifts it). */
+    private static final long NO_MAX_BITRATE = 100_000_000;
+
+    private final SendSideBandwidthEstimator estimator;
+    private final boolean transportCc;
+    private long maxBitrate;
+    private long rembBitrate = -1;
+    private final TransportFeedback feedback = new TransportFeedback();
+    private int nextSequenceNumber = 1;
+
+    TransportCcClient(long initialBitrate, long maxBitrate, boolean transportCc) {
+        this.transportCc = transportCc;
+        this.maxBitrate = maxBitrate > 0 ? maxBitrate : NO_MAX_BITRATE;
+        estimator = new SendSideBandwidthEstimator(Math.min(initialBitrate, this.maxBitrate), MIN_BITRATE, this.maxBitrate);
+    }
+
+    /** Numbers the packet, if it has room for the extension, and notes its departure. */
+    void packetSent(RtpPacket packet, long nowMs) {
+        int id = HeaderExtensionMap.TRANSPORT_WIDE_CC;
+        if (transportCc && packet.hasExtension(id) && packet.extensionLength(id) == 2) {
+            int sequenceNumber = nextSequenceNumber;
+            nextSequenceNumber = (nextSequenceNumber + 1) & 0xFFFF;
+            packet.buffer().setShort(packet.extensionIndex(id), sequenceNumber);
+            estimator.onPacketSent(sequenceNumber, packet.size(), nowMs);
+        }
+    }
+
+    /** The remote receiver's transport-cc feedback; false when it is malformed or REMB is in use. */
+    boolean receiveFeedback(CompoundPacketReader reader, long nowMs) {
+        if (!transportCc || !feedback.parse(reader)) {
+            return false;
+        }
+        estimator.onTransportFeedback(feedback, nowMs);
+        return true;
+    }
+
+    /** The receiver's REMB (bps); false when this client estimates by transport-cc and ignores it. */
+    boolean receiveRemb(long bitrate) {
+        if (transportCc) {
+            return false;
+        }
+        rembBitrate = bitrate;
+        return true;
+    }
+
+    void setRtt(long rttMs) {
+        estimator.onRtt(rttMs);
+    }
+
+    void setMaxBitrate(long maxBitrate) {
+        this.maxBitrate = maxBitrate > 0 ? maxBitrate : NO_MAX_BITRATE;
+        estimator.setMaxBitrate(this.maxBitrate);
+    }
+
+    long availableBitrate() {
+        if (!transportCc && rembBitrate >= 0) {
+            return Math.max(MIN_BITRATE, Math.min(maxBitrate, rembBitrate));
+        }
+        return estimator.availableBitrate();
+    }
+}

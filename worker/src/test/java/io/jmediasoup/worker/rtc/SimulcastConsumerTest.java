@@ -1,0 +1,316 @@
+package io.jmediasoup.worker.rtc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.codecs.Vp8;
+import io.jmediasoup.worker.Logger;
+import io.jmediasoup.worker.Settings;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A simulcast consumer fed scripted VP8 from a three-stream producer (L1T3 each, one packet per
+ * frame, timestamps and picture ids of their own): what it forwards, and when it switches.
+ */
+class SimulcastConsumerTest {
+    private static final long CONSUMER_SSRC = 2222;
+    private static final String VP8 = "{\"mimeType\":\"video/VP8\",\"payloadType\":101,\"clockRate\":90000,"
+            + "\"rtcpFeedback\":[{\"type\":\"nack\"},{\"type\":\"nack\",\"parameter\":\"pli\"}]}";
+    private static final int[] TIDS = {0, 2, 1, 2};
+
+    /** What the consumer sent, read at the moment it was sent. */
+    private record Sent(long ssrc, int seq, long timestamp, int pictureId, int tl0PicIdx, int tid, long sourceSsrc) {}
+
+    /** One of the producer's streams, in the router's SSRC: its own seq, timestamp and picture id bases. */
+    private static final class Source {
+        final long mappedSsrc;
+        final int seqBase;
+        final long tsBase;
+        final int pictureIdBase;
+
+        Source(long mappedSsrc, int seqBase, long tsBase, int pictureIdBase) {
+            this.mappedSsrc = mappedSsrc;
+            this.seqBase = seqBase;
+            this.tsBase = tsBase;
+            this.pictureIdBase = pictureIdBase;
+        }
+
+        /** Frame {@code n} (one packet, marker set) at 30 fps. */
+        ByteBuf packet(int n, boolean keyFrame) {
+            ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+            buffer.writeByte(0x80);
+            buffer.writeByte(0x80 | 101);
+            buffer.writeShort(seqBase + n);
+            buffer.writeInt((int) (tsBase + n * 3000L));
+            buffer.writeInt((int) mappedSsrc);
+            int tid = TIDS[n % 4];
+            buffer.writeByte(0x90);
+            buffer.writeByte(0xE0);
+            buffer.writeShort(0x8000 | ((pictureIdBase + n) & 0x7FFF));
+            buffer.writeByte((n / 4 + 7) & 0xFF);
+            buffer.writeByte(tid << 6 | (tid > 0 ? 0x20 : 0));
+            buffer.writeByte(keyFrame ? 0x00 : 0x01);
+            buffer.writeZero(20);
+            return buffer;
+        }
+    }
+
+    private final Source[] sources = {
+        new Source(1, 1000, 100_000, 300), new Source(2, 30_000, 5_000_000, 9000), new Source(3, 65_500, 4_294_960_000L, 32_760),
+    };
+    private final List<Sent> sent = new ArrayList<>();
+    private final List<Long> keyFrameRequests = new ArrayList<>();
+    private final RtpPacket packet = new RtpPacket();
+    private final SenderReportTimes senderReports = new SenderReportTimes(3);
+    private SimulcastConsumer consumer;
+
+    @BeforeEach
+    void create() {
+        Settings settings = Settings.fromArgs(new String[0]);
+        Shared shared = new Shared(null, settings, new Logger(settings));
+        JsonObject data = JsonParser.parseString("{\"kind\":\"video\",\"type\":\"simulcast\",\"rtpParameters\":{"
+                + "\"codecs\":[" + VP8 + "],\"encodings\":[{\"ssrc\":" + CONSUMER_SSRC + ",\"scalabilityMode\":\"S3T3\"}],"
+                + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":1},{\"ssrc\":2},{\"ssrc\":3}]}")
+                .getAsJsonObject();
+        consumer = new SimulcastConsumer("c1", "p1", shared, new Consumer.Listener() {
+            @Override
+            public void onConsumerProducerClosed(Consumer consumer) {}
+
+            @Override
+            public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
+                ByteBuf b = packet.buffer();
+                int p = packet.payloadIndex();
+                sent.add(new Sent(packet.ssrc(), packet.sequenceNumber(), packet.timestamp(),
+                        b.getUnsignedShort(p + 2) & 0x7FFF, b.getUnsignedByte(p + 4), b.getUnsignedByte(p + 5) >> 6,
+                        -1));
+            }
+
+            @Override
+            public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {
+                keyFrameRequests.add(mappedSsrc);
+            }
+        }, data);
+        consumer.producerRtpStreamScores(new int[] {10, 10, 10});
+        consumer.producerSenderReports(senderReports);
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+    }
+
+    /** All streams' clocks captured at the same wall-clock instant: frame n of each is the same moment. */
+    private void senderReport(int spatialLayer) {
+        senderReports.update(spatialLayer, 3_900_000_000L, 0, sources[spatialLayer].tsBase);
+    }
+
+    /** Frame {@code n} of each listed stream, key frames where asked. */
+    private void frame(int n, int keyFrameLayer, int... spatialLayers) {
+        for (int spatialLayer : spatialLayers) {
+            ByteBuf buffer = sources[spatialLayer].packet(n, spatialLayer == keyFrameLayer);
+            try {
+                assertTrue(packet.parse(buffer));
+                packet.setKeyFrame(Vp8.isKeyFrame(buffer, packet.payloadIndex(), packet.payloadLength()));
+                consumer.sendRtpPacket(packet);
+            } finally {
+                buffer.release();
+            }
+        }
+    }
+
+    /** Frames of all three streams; at {@code from}, the one with a key frame arrives first. */
+    private void frames(int from, int to, int keyFrameLayerAtFrom) {
+        for (int n = from; n < to; n++) {
+            int key = n == from ? keyFrameLayerAtFrom : -1;
+            if (key >= 0) {
+                frame(n, key, key);
+            }
+            for (int spatialLayer = 0; spatialLayer < 3; spatialLayer++) {
+                if (spatialLayer != key) {
+                    frame(n, -1, spatialLayer);
+                }
+            }
+        }
+    }
+
+    private void prefer(int spatialLayer, int temporalLayer) {
+        JsonObject data = new JsonObject();
+        data.addProperty("spatialLayer", spatialLayer);
+        data.addProperty("temporalLayer", temporalLayer);
+        if (consumer.updatePreferredLayers(data)) {
+            consumer.onPreferredLayersChanged();
+        }
+    }
+
+    private JsonObject dump() {
+        return consumer.dump();
+    }
+
+    /** Sequence numbers, picture ids (mod 2^15) and 90 kHz timestamps of what was sent go on without jumps. */
+    private void assertContinuous(List<Sent> packets, int framesPerPacket) {
+        for (int i = 1; i < packets.size(); i++) {
+            Sent previous = packets.get(i - 1);
+            Sent current = packets.get(i);
+            assertEquals(CONSUMER_SSRC, current.ssrc);
+            assertEquals((previous.seq + 1) & 0xFFFF, current.seq, "seq after " + previous);
+            assertEquals((previous.pictureId + 1) & 0x7FFF, current.pictureId, "picture id after " + previous);
+            assertEquals((previous.timestamp + 3000L * framesPerPacket) & 0xFFFFFFFFL, current.timestamp,
+                    "timestamp after " + previous);
+        }
+    }
+
+    @Test
+    void startsOnAKeyFrameOfTheTargetAndSwitchesOnKeyFramesOnly() {
+        for (int i = 0; i < 3; i++) {
+            senderReport(i);
+        }
+        consumer.transportConnected();
+        assertEquals(List.of(3L), keyFrameRequests, "asks the top stream for a key frame");
+        assertEquals(2, dump().get("targetSpatialLayer").getAsInt());
+
+        frames(0, 3, -1);
+        assertTrue(sent.isEmpty(), "nothing before a key frame");
+        frames(3, 10, 2);
+        assertEquals(7, sent.size());
+        assertEquals(2, dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(2, dump().get("currentTemporalLayer").getAsInt());
+        assertEquals(sources[2].tsBase + 3 * 3000L - 4_294_967_296L, sent.get(0).timestamp,
+                "the first stream keeps its own timestamps");
+
+        prefer(0, 2);
+        assertEquals(List.of(3L, 1L), keyFrameRequests, "asks the lower stream for a key frame");
+        frames(10, 13, 2 /* a key frame of the current stream does not switch */);
+        assertEquals(2, dump().get("currentSpatialLayer").getAsInt());
+        frames(13, 16, 0);
+        assertEquals(0, dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(0, dump().get("targetSpatialLayer").getAsInt());
+
+        prefer(1, 2);
+        frames(16, 20, -1);
+        assertEquals(0, dump().get("currentSpatialLayer").getAsInt(), "waits for a key frame of stream 1");
+        frames(20, 24, 1);
+        assertEquals(1, dump().get("currentSpatialLayer").getAsInt());
+
+        assertEquals(21, sent.size());
+        assertContinuous(sent, 1);
+    }
+
+    @Test
+    void temporalLayersAboveTheTargetAreDropped() {
+        for (int i = 0; i < 3; i++) {
+            senderReport(i);
+        }
+        prefer(2, 0);
+        consumer.transportConnected();
+        frames(0, 16, 2);
+        assertEquals(4, sent.size(), "only TID 0 frames, one in four");
+        sent.forEach(s -> assertEquals(0, s.tid));
+        assertContinuous(sent, 4);
+        assertEquals(0, dump().get("currentTemporalLayer").getAsInt());
+        for (int i = 1; i < sent.size(); i++) {
+            assertEquals((sent.get(i - 1).tl0PicIdx + 1) & 0xFF, sent.get(i).tl0PicIdx);
+        }
+
+        prefer(2, 2);
+        sent.clear();
+        frames(16, 24, -1);
+        assertEquals(8, sent.size(), "all temporal layers again");
+        assertEquals(2, dump().get("currentTemporalLayer").getAsInt());
+    }
+
+    @Test
+    void aStreamWithoutSenderReportIsNotSwitchedTo() {
+        senderReport(1);
+        senderReport(2);
+        consumer.transportConnected();
+        frames(0, 4, 2);
+        prefer(0, 2);
+        assertEquals(1, dump().get("targetSpatialLayer").getAsInt(), "the lowest stream has no timing yet");
+        senderReport(0);
+        consumer.producerFirstSenderReport();
+        assertEquals(0, dump().get("targetSpatialLayer").getAsInt());
+        frames(4, 8, 0);
+        assertEquals(0, dump().get("currentSpatialLayer").getAsInt());
+        assertContinuous(sent, 1);
+    }
+
+    @Test
+    void stoppingDropsTheLayers() {
+        for (int i = 0; i < 3; i++) {
+            senderReport(i);
+        }
+        consumer.transportConnected();
+        frames(0, 4, 2);
+        consumer.transportDisconnected();
+        assertEquals(-1, dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(-1, dump().get("targetSpatialLayer").getAsInt());
+        int before = sent.size();
+        frames(4, 8, 2);
+        assertEquals(before, sent.size());
+        consumer.transportConnected();
+        frames(8, 12, 2);
+        assertEquals(before + 4, sent.size());
+        assertContinuous(sent.subList(before, sent.size()), 1);
+        assertEquals((sent.get(before - 1).seq + 1) & 0xFFFF, sent.get(before).seq, "seq goes on across the stop");
+    }
+
+    @Test
+    void aKeyFrameThatWouldGoBackInTimeIsPushedAFrameForward() {
+        for (int i = 0; i < 3; i++) {
+            senderReport(i);
+        }
+        consumer.transportConnected();
+        frames(0, 4, 2);
+        prefer(0, 2);
+        // Frame 4 of the current stream goes out before the same instant's key frame of stream 0.
+        frame(4, -1, 2);
+        frame(4, 0, 0);
+        assertEquals(6, sent.size());
+        Sent last = sent.get(4);
+        Sent switched = sent.get(5);
+        assertEquals(0, dump().get("currentSpatialLayer").getAsInt());
+        assertEquals((last.timestamp + 33 * 90) & 0xFFFFFFFFL, switched.timestamp);
+        frame(5, -1, 0);
+        assertEquals((switched.timestamp + 3000) & 0xFFFFFFFFL, sent.get(6).timestamp, "and stays so");
+    }
+
+    @Test
+    void anAvailableBitrateCapsTheSpatialLayer() {
+        long[] bitrates = {100_000, 500_000, 1_500_000};
+        consumer.producerRtpStreams(new Consumer.ProducerRtpStreams() {
+            @Override
+            public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
+                return null;
+            }
+
+            @Override
+            public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+                return bitrates[(int) mappedSsrc - 1];
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            senderReport(i);
+        }
+        consumer.transportConnected();
+        assertEquals(2, dump().get("targetSpatialLayer").getAsInt(), "no estimate: the preferred layer");
+        consumer.setAvailableBitrate(800_000);
+        assertEquals(1, dump().get("targetSpatialLayer").getAsInt());
+        consumer.setAvailableBitrate(830_000);
+        assertEquals(1, dump().get("targetSpatialLayer").getAsInt(), "a small change is ignored");
+        consumer.setAvailableBitrate(50_000);
+        assertEquals(0, dump().get("targetSpatialLayer").getAsInt(), "the lowest layer when none fits");
+        consumer.setAvailableBitrate(2_000_000);
+        assertEquals(2, dump().get("targetSpatialLayer").getAsInt());
+        prefer(1, 2);
+        assertEquals(1, dump().get("targetSpatialLayer").getAsInt(), "never above the preferred layer");
+    }
+}

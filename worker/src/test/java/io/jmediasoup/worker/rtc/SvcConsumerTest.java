@@ -1,0 +1,147 @@
+package io.jmediasoup.worker.rtc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.codecs.Vp9;
+import io.jmediasoup.worker.Logger;
+import io.jmediasoup.worker.Settings;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An SVC consumer fed scripted VP9 L3T3 (one packet per spatial layer frame): what it forwards. */
+class SvcConsumerTest {
+    private static final String VP9 = "{\"mimeType\":\"video/VP9\",\"payloadType\":103,\"clockRate\":90000,"
+            + "\"rtcpFeedback\":[{\"type\":\"nack\",\"parameter\":\"pli\"}]}";
+    private static final int[] TIDS = {0, 2, 1, 2};
+
+    private record Sent(long ssrc, int seq, boolean marker, int sid, int tid) {}
+
+    private final List<Sent> sent = new ArrayList<>();
+    private final List<Long> keyFrameRequests = new ArrayList<>();
+    private final RtpPacket packet = new RtpPacket();
+    private SvcConsumer consumer;
+    private int seq = 65_530;
+
+    @BeforeEach
+    void create() {
+        Settings settings = Settings.fromArgs(new String[0]);
+        Shared shared = new Shared(null, settings, new Logger(settings));
+        JsonObject data = JsonParser.parseString("{\"kind\":\"video\",\"type\":\"svc\",\"rtpParameters\":{"
+                + "\"codecs\":[" + VP9 + "],\"encodings\":[{\"ssrc\":4444,\"scalabilityMode\":\"L3T3\"}],"
+                + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":9}]}").getAsJsonObject();
+        consumer = new SvcConsumer("c1", "p1", shared, new Consumer.Listener() {
+            @Override
+            public void onConsumerProducerClosed(Consumer consumer) {}
+
+            @Override
+            public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
+                int layers = packet.buffer().getUnsignedByte(packet.payloadIndex() + 3);
+                sent.add(new Sent(packet.ssrc(), packet.sequenceNumber(), packet.marker(), (layers >> 1) & 7, layers >> 5));
+            }
+
+            @Override
+            public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {
+                keyFrameRequests.add(mappedSsrc);
+            }
+        }, data);
+        consumer.producerRtpStreamScores(new int[] {10});
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+    }
+
+    /** Pictures {@code from..to}, three packets each (marker on the top layer's), a key picture where asked. */
+    private void pictures(int from, int to, int keyPicture) {
+        for (int picture = from; picture < to; picture++) {
+            boolean key = picture == keyPicture;
+            int tid = key ? 0 : TIDS[picture % 4];
+            for (int sid = 0; sid < 3; sid++) {
+                ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(32);
+                try {
+                    buffer.writeByte(0x80);
+                    buffer.writeByte((sid == 2 ? 0x80 : 0) | 103);
+                    buffer.writeShort(seq++ & 0xFFFF);
+                    buffer.writeInt(picture * 3000);
+                    buffer.writeInt(9);
+                    buffer.writeByte(0x80 | (key ? 0 : 0x40) | 0x20 | 0x08 | 0x04);
+                    buffer.writeShort(0x8000 | picture);
+                    buffer.writeByte(tid << 5 | (tid > 0 ? 0x10 : 0) | sid << 1 | (sid > 0 ? 1 : 0));
+                    buffer.writeByte(picture / 4);
+                    buffer.writeZero(8);
+                    assertTrue(packet.parse(buffer));
+                    packet.setKeyFrame(Vp9.isKeyFrame(buffer, packet.payloadIndex(), packet.payloadLength()));
+                    consumer.sendRtpPacket(packet);
+                } finally {
+                    buffer.release();
+                }
+            }
+        }
+    }
+
+    private void prefer(int spatialLayer, int temporalLayer) {
+        JsonObject data = new JsonObject();
+        data.addProperty("spatialLayer", spatialLayer);
+        data.addProperty("temporalLayer", temporalLayer);
+        if (consumer.updatePreferredLayers(data)) {
+            consumer.onPreferredLayersChanged();
+        }
+    }
+
+    private static void assertSeqContinuous(List<Sent> packets) {
+        for (int i = 1; i < packets.size(); i++) {
+            assertEquals((packets.get(i - 1).seq + 1) & 0xFFFF, packets.get(i).seq, "after " + packets.get(i - 1));
+        }
+    }
+
+    @Test
+    void startsOnAKeyFrameAndDropsTheLayersAboveTheTarget() {
+        consumer.transportConnected();
+        assertEquals(List.of(9L), keyFrameRequests);
+        assertEquals(2, consumer.dump().get("targetSpatialLayer").getAsInt());
+        pictures(0, 2, -1);
+        assertTrue(sent.isEmpty(), "nothing before a key frame");
+        pictures(2, 6, 2);
+        assertEquals(12, sent.size());
+        sent.forEach(s -> assertEquals(4444, s.ssrc));
+
+        prefer(0, 0);
+        pictures(6, 14, -1);
+        // The current layers go on until the base layer's frame can end a picture (picture 8, TID 0).
+        assertEquals(List.of(1, 2, 1, 2, 0, 0), sent.subList(12, sent.size()).stream().map(Sent::sid).toList());
+        List<Sent> low = sent.subList(16, sent.size());
+        low.forEach(s -> assertEquals(0, s.tid));
+        low.forEach(s -> assertTrue(s.marker, "the base layer now ends each picture"));
+        assertEquals(0, consumer.dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(0, consumer.dump().get("currentTemporalLayer").getAsInt());
+        assertSeqContinuous(sent);
+
+        prefer(2, 2);
+        assertEquals(List.of(9L, 9L), keyFrameRequests, "moving up asks for a key frame");
+        int before = sent.size();
+        pictures(14, 16, 14);
+        assertEquals(6, sent.size() - before, "every layer again from the key picture");
+        assertSeqContinuous(sent);
+    }
+
+    @Test
+    void pausingDropsTheLayers() {
+        consumer.transportConnected();
+        pictures(0, 4, 0);
+        consumer.transportDisconnected();
+        assertEquals(-1, consumer.dump().get("currentSpatialLayer").getAsInt());
+        int before = sent.size();
+        pictures(4, 8, 4);
+        assertEquals(before, sent.size());
+    }
+}
