@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -84,7 +85,7 @@ class DtlsFuzzTest {
     private static final class Recorder implements DtlsTransport.Listener {
         final Queue<byte[]> applicationData = new ArrayDeque<>();
         final Queue<byte[]> held = new ArrayDeque<>();
-        java.util.function.Consumer<byte[]> wire = datagram -> { };
+        Consumer<byte[]> wire = datagram -> { };
 
         @Override
         public void onDtlsConnecting() {}
