@@ -24,8 +24,11 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /** Our certificate and private key in bctls terms, and the handshake parameters that follow from them. */
 final class DtlsIdentity {
-    /** BouncyCastle's own crypto: the same primitives on every JDK, no JCA provider to register. */
-    static final BcTlsCrypto CRYPTO = new BcTlsCrypto(new SecureRandom());
+    /**
+     * BouncyCastle's own crypto (the same primitives on every JDK, no JCA provider to register),
+     * discarding undecodable records instead of failing on them.
+     */
+    static final BcTlsCrypto CRYPTO = new DiscardingTlsCrypto(new SecureRandom());
 
     /** DTLS 1.2 and 1.0, as OpenSSL's DTLS_method() in the C++ worker. */
     static final ProtocolVersion[] VERSIONS = ProtocolVersion.DTLSv12.downTo(ProtocolVersion.DTLSv10);

@@ -36,6 +36,8 @@ public final class DtlsTransport {
      * doubling, back to 4 s once past it) that is 36.7 s after the flight was first sent.
      */
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofMillis(36_700);
+    /** Content type, version, epoch, sequence number, length (RFC 6347 §4.1). */
+    private static final int RECORD_HEADER_SIZE = 13;
     /** The first retransmission of a flight, as the C++ worker's DTLS timer callback sets it. */
     static final int INITIAL_RESEND_MILLIS = 100;
 
@@ -96,9 +98,9 @@ public final class DtlsTransport {
         this.handshakeTimeoutNanos = handshakeTimeout.toNanos();
     }
 
-    /** A datagram that RFC 7983 demultiplexes to DTLS, long enough for a record header (13 bytes). */
+    /** A datagram that RFC 7983 demultiplexes to DTLS, long enough for a record header. */
     public static boolean isDtls(ByteBuf data) {
-        if (data.readableBytes() < 13) {
+        if (data.readableBytes() < RECORD_HEADER_SIZE) {
             return false;
         }
         int firstByte = data.getUnsignedByte(data.readerIndex());
@@ -135,10 +137,11 @@ public final class DtlsTransport {
 
     /**
      * A DTLS datagram from the peer (its readable bytes, copied; the caller keeps the buffer).
-     * False if dropped: not CONNECTING or CONNECTED, or too many waiting for the handshake thread.
+     * False if dropped: not CONNECTING or CONNECTED, a record of the reserved version, or too
+     * many waiting for the handshake thread.
      */
     public boolean handleDatagram(ByteBuf datagram) {
-        if (closed || (state != DtlsState.CONNECTING && state != DtlsState.CONNECTED)) {
+        if (closed || (state != DtlsState.CONNECTING && state != DtlsState.CONNECTED) || hasReservedVersion(datagram)) {
             return false;
         }
         if (!transport.offer(ByteBufUtil.getBytes(datagram))) {
@@ -282,6 +285,22 @@ public final class DtlsTransport {
         state = DtlsState.CLOSED;
         transport.close();
         post(listener::onDtlsClosed);
+    }
+
+    /**
+     * Whether a record of the datagram claims version {0xFE, 0xFE}, which bctls refuses with an
+     * exception that fails the association (OpenSSL in the C++ worker drops such a record).
+     */
+    private static boolean hasReservedVersion(ByteBuf datagram) {
+        int record = datagram.readerIndex();
+        int end = datagram.writerIndex();
+        while (end - record >= RECORD_HEADER_SIZE) {
+            if (datagram.getUnsignedShort(record + 1) == 0xFEFE) {
+                return true;
+            }
+            record += RECORD_HEADER_SIZE + datagram.getUnsignedShort(record + RECORD_HEADER_SIZE - 2);
+        }
+        return false;
     }
 
     /** From bctls, on the handshake thread or the loop. */
