@@ -27,6 +27,7 @@ public final class ForwardingFixture implements AutoCloseable {
     private static final InetSocketAddress PRODUCER_PEER = new InetSocketAddress("127.0.0.1", 9);
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
     private final EventLoop loop = group.next();
+    private final Shared shared;
     private final Router router;
     private final DatagramChannel sink;
     private final InetSocketAddress sinkAddress;
@@ -40,7 +41,8 @@ public final class ForwardingFixture implements AutoCloseable {
         sinkAddress = (InetSocketAddress) sink.getLocalAddress();
         int sinkPort = sinkAddress.getPort();
         Settings settings = Settings.fromArgs(new String[] {"--logLevel=error"});
-        router = new Router("router", new Shared(loop, settings, new Logger(settings)));
+        shared = new Shared(loop, settings, new Logger(settings));
+        router = new Router("router", shared);
         onLoop(() -> setUp(codec, consumers, producerSsrc, sinkPort));
     }
 
@@ -87,10 +89,26 @@ public final class ForwardingFixture implements AutoCloseable {
         holder.dataOf(method);
     }
 
-    /** The worker's path for one received RTP datagram: parse, route to the producer, forward to every consumer. */
+    /**
+     * The worker's path for one received RTP datagram: parse, route to the producer, forward to
+     * every consumer. Outside {@link #beginRead}/{@link #endRead} each send is its own system call.
+     */
     public void receive(ByteBuf datagram) {
         receiving.dataReceived(datagram.readableBytes());
         receiving.receiveRtpPacket(datagram);
+    }
+
+    /**
+     * The start of a read batch, as when the event loop's recvmmsg returns: the sends of the
+     * {@link #receive} calls that follow are held (copied) until {@link #endRead}.
+     */
+    public void beginRead() {
+        shared.udpSendBatch().begin();
+    }
+
+    /** The end of a read batch: every held datagram goes out, with one sendmmsg per socket. */
+    public void endRead() {
+        shared.udpSendBatch().end();
     }
 
     /**
@@ -108,7 +126,7 @@ public final class ForwardingFixture implements AutoCloseable {
         onLoop(() -> consumerTransport.onUdpPacket(consumerTransport.udpSocket(), datagram, sinkAddress));
     }
 
-    /** The floor: {@code times} sendto calls of the datagram to the sink from one transport's socket, no RTP work. */
+    /** The floor: {@code times} sends of the datagram to the sink from one transport's socket, no RTP work. */
     public void sendRaw(ByteBuf datagram, int times) {
         for (int i = 0; i < times; i++) {
             sinkSender.send(datagram, sinkAddress);
