@@ -57,6 +57,7 @@ public class ForwardBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         fixture = new ForwardingFixture(codec, consumers, PRODUCER_SSRC);
+        fixture.holdLoop();
         datagram = PooledByteBufAllocator.DEFAULT.directBuffer(2048);
     }
 

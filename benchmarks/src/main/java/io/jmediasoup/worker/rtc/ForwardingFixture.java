@@ -10,9 +10,12 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -33,6 +36,8 @@ public final class ForwardingFixture implements AutoCloseable {
     private final InetSocketAddress sinkAddress;
     private Transport receiving;
     private UdpSocket sinkSender;
+    /** Lets the loop go after {@link #holdLoop}. */
+    private final Promise<Void> release = ImmediateEventExecutor.INSTANCE.newPromise();
 
     /** {@code codec} is "opus" (audio) or "vp8" (video with NACK and RTX: every packet is kept for retransmission). */
     public ForwardingFixture(String codec, int consumers, long producerSsrc) throws IOException {
@@ -106,6 +111,24 @@ public final class ForwardingFixture implements AutoCloseable {
         shared.udpSendBatch().begin();
     }
 
+    /**
+     * Keeps the event loop busy until {@link #close}, so that its timers (RTCP reports) do not
+     * touch the router while the caller's thread drives it with {@link #receive}.
+     */
+    public void holdLoop() {
+        CountDownLatch held = new CountDownLatch(1);
+        loop.execute(() -> {
+            held.countDown();
+            release.awaitUninterruptibly();
+        });
+        try {
+            held.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     /** The end of a read batch: every held datagram goes out, with one sendmmsg per socket. */
     public void endRead() {
         shared.udpSendBatch().end();
@@ -154,6 +177,7 @@ public final class ForwardingFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        release.trySuccess(null);
         onLoop(router::close);
         group.shutdownGracefully().syncUninterruptibly();
         sink.close();
