@@ -25,7 +25,7 @@ import jnr.ffi.Runtime;
  * transport: struct mmsghdr 64 bytes, struct iovec 16, struct sockaddr_in6 28.
  */
 final class UdpSendBatch {
-    /** The libc function; bound on the first send so that start-up does not pay for it. */
+    /** The libc function; bound when the first socket opens so that start-up does not pay for it. */
     public interface LibC {
         int sendmmsg(int sockfd, long msgvec, int vlen, int flags);
     }
@@ -136,9 +136,6 @@ final class UdpSendBatch {
         if (!sender.target(remote)) {
             sender.socket.countDropped();
             return;
-        }
-        if (memory == null) {
-            allocate();
         }
         int length = data.readableBytes();
         if (!open || length > SLOT_DATA_SIZE) {
@@ -280,8 +277,14 @@ final class UdpSendBatch {
         return HEADERS_SIZE + slot * SLOT_SIZE;
     }
 
-    /** Binds sendmmsg and allocates the slab on the first send, so that an idle worker has neither. */
-    private void allocate() {
+    /**
+     * Binds sendmmsg and allocates the slab, once, when the first socket opens: an idle worker
+     * has neither, and no datagram waits for jnr-ffi to generate its stub.
+     */
+    void prepare() {
+        if (memory != null) {
+            return;
+        }
         libc = LibraryLoader.create(LibC.class).load("c");
         runtime = Runtime.getRuntime(libc);
         memory = ByteBuffer.allocateDirect(HEADERS_SIZE + (SLOTS + 1) * SLOT_SIZE).order(ByteOrder.nativeOrder());
