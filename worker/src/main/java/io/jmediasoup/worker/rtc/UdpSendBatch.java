@@ -1,7 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.internal.PlatformDependent;
+import io.netty.channel.unix.Buffer;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import jnr.constants.platform.Errno;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
@@ -21,8 +20,8 @@ import jnr.ffi.Runtime;
  * goes out at once, from the caller's own memory. Nothing is allocated per datagram: the
  * destination's sockaddr is encoded once per socket and peer. Loop thread only.
  *
- * <p>The layouts are those of LP64 Linux (x86-64, aarch64), the platforms of Netty's epoll
- * transport: struct mmsghdr 64 bytes, struct iovec 16, struct sockaddr_in6 28.
+ * <p>The layouts and errno values are those of LP64 Linux (x86-64, aarch64), the platforms of
+ * Netty's epoll transport: struct mmsghdr 64 bytes, struct iovec 16, struct sockaddr_in6 28.
  */
 final class UdpSendBatch {
     /** The libc function; bound when the first socket opens so that start-up does not pay for it. */
@@ -50,8 +49,9 @@ final class UdpSendBatch {
     private static final int SLOT_SIZE = IOVEC_SIZE + SOCKADDR_SIZE + SLOT_DATA_SIZE;
     private static final int AF_INET = 2;
     private static final int AF_INET6 = 10;
-    private static final int EAGAIN = Errno.EAGAIN.intValue();
-    private static final int EINTR = Errno.EINTR.intValue();
+    /** Linux's errno values: jnr-constants would load its platform tables at start-up, with Shared. */
+    private static final int EAGAIN = 11;
+    private static final int EINTR = 4;
 
     /** What the batch needs of a socket: its descriptor, its queue of slots, its cached sockaddr. */
     static final class Sender {
@@ -288,6 +288,6 @@ final class UdpSendBatch {
         libc = LibraryLoader.create(LibC.class).load("c");
         runtime = Runtime.getRuntime(libc);
         memory = ByteBuffer.allocateDirect(HEADERS_SIZE + (SLOTS + 1) * SLOT_SIZE).order(ByteOrder.nativeOrder());
-        address = PlatformDependent.directBufferAddress(memory);
+        address = Buffer.memoryAddress(memory);
     }
 }
