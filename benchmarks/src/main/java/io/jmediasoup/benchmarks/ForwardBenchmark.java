@@ -23,9 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The worker's forwarding path for one received RTP packet (200-byte payload): parse, find
  * the producer and its stream, count, map payload type and SSRC, then for each of
  * {@link #consumers} consumers rewrite SSRC and sequence number, count, keep a copy for
- * retransmission (VP8 with NACK) and sendto on loopback. {@link #sendOnly} is the floor:
- * the same number of sendto calls of the same bytes with no RTP work. Scores are per
- * received packet; run with {@code -prof gc} to see the allocation per packet.
+ * retransmission (VP8 with NACK) and send on loopback (sendmmsg per socket at the end of the
+ * read batch). {@link #sendOnly} is the floor: the same number of datagrams of the same
+ * bytes through the same batch with no RTP work, all from one socket (one sendmmsg). Scores are per read batch of {@link #packetsPerRead} packets; run with {@code -prof gc}
+ * to see the allocation.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -44,6 +45,10 @@ public class ForwardBenchmark {
     @Param({"1", "4"})
     public int consumers;
 
+    /** Datagrams per read batch: the worker sends a batch's datagrams with one sendmmsg per socket at its end. */
+    @Param({"1", "16"})
+    public int packetsPerRead;
+
     private ForwardingFixture fixture;
     private ByteBuf datagram;
     private int seq;
@@ -52,6 +57,7 @@ public class ForwardBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         fixture = new ForwardingFixture(codec, consumers, PRODUCER_SSRC);
+        fixture.holdLoop();
         datagram = PooledByteBufAllocator.DEFAULT.directBuffer(2048);
     }
 
@@ -80,11 +86,19 @@ public class ForwardBenchmark {
 
     @Benchmark
     public void forward() {
-        fixture.receive(nextPacket());
+        fixture.beginRead();
+        for (int i = 0; i < packetsPerRead; i++) {
+            fixture.receive(nextPacket());
+        }
+        fixture.endRead();
     }
 
     @Benchmark
     public void sendOnly() {
-        fixture.sendRaw(nextPacket(), consumers);
+        fixture.beginRead();
+        for (int i = 0; i < packetsPerRead; i++) {
+            fixture.sendRaw(nextPacket(), consumers);
+        }
+        fixture.endRead();
     }
 }

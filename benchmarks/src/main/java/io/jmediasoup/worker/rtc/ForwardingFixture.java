@@ -10,9 +10,12 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -27,11 +30,14 @@ public final class ForwardingFixture implements AutoCloseable {
     private static final InetSocketAddress PRODUCER_PEER = new InetSocketAddress("127.0.0.1", 9);
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
     private final EventLoop loop = group.next();
+    private final Shared shared;
     private final Router router;
     private final DatagramChannel sink;
     private final InetSocketAddress sinkAddress;
     private Transport receiving;
     private UdpSocket sinkSender;
+    /** Lets the loop go after {@link #holdLoop}. */
+    private final Promise<Void> release = ImmediateEventExecutor.INSTANCE.newPromise();
 
     /** {@code codec} is "opus" (audio) or "vp8" (video with NACK and RTX: every packet is kept for retransmission). */
     public ForwardingFixture(String codec, int consumers, long producerSsrc) throws IOException {
@@ -40,7 +46,8 @@ public final class ForwardingFixture implements AutoCloseable {
         sinkAddress = (InetSocketAddress) sink.getLocalAddress();
         int sinkPort = sinkAddress.getPort();
         Settings settings = Settings.fromArgs(new String[] {"--logLevel=error"});
-        router = new Router("router", new Shared(loop, settings, new Logger(settings)));
+        shared = new Shared(loop, settings, new Logger(settings));
+        router = new Router("router", shared);
         onLoop(() -> setUp(codec, consumers, producerSsrc, sinkPort));
     }
 
@@ -87,10 +94,44 @@ public final class ForwardingFixture implements AutoCloseable {
         holder.dataOf(method);
     }
 
-    /** The worker's path for one received RTP datagram: parse, route to the producer, forward to every consumer. */
+    /**
+     * The worker's path for one received RTP datagram: parse, route to the producer, forward to
+     * every consumer. Outside {@link #beginRead}/{@link #endRead} each send is its own system call.
+     */
     public void receive(ByteBuf datagram) {
         receiving.dataReceived(datagram.readableBytes());
         receiving.receiveRtpPacket(datagram);
+    }
+
+    /**
+     * The start of a read batch, as when the event loop's recvmmsg returns: the sends of the
+     * {@link #receive} calls that follow are held (copied) until {@link #endRead}.
+     */
+    public void beginRead() {
+        shared.udpSendBatch().begin();
+    }
+
+    /**
+     * Keeps the event loop busy until {@link #close}, so that its timers (RTCP reports) do not
+     * touch the router while the caller's thread drives it with {@link #receive}.
+     */
+    public void holdLoop() {
+        CountDownLatch held = new CountDownLatch(1);
+        loop.execute(() -> {
+            held.countDown();
+            release.awaitUninterruptibly();
+        });
+        try {
+            held.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** The end of a read batch: every held datagram goes out, with one sendmmsg per socket. */
+    public void endRead() {
+        shared.udpSendBatch().end();
     }
 
     /**
@@ -108,7 +149,7 @@ public final class ForwardingFixture implements AutoCloseable {
         onLoop(() -> consumerTransport.onUdpPacket(consumerTransport.udpSocket(), datagram, sinkAddress));
     }
 
-    /** The floor: {@code times} sendto calls of the datagram to the sink from one transport's socket, no RTP work. */
+    /** The floor: {@code times} sends of the datagram to the sink from one transport's socket, no RTP work. */
     public void sendRaw(ByteBuf datagram, int times) {
         for (int i = 0; i < times; i++) {
             sinkSender.send(datagram, sinkAddress);
@@ -136,6 +177,7 @@ public final class ForwardingFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        release.trySuccess(null);
         onLoop(router::close);
         group.shutdownGracefully().syncUninterruptibly();
         sink.close();

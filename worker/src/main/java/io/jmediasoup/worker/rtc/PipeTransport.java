@@ -36,7 +36,7 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
         int port = ListenIp.fixedPort(data);
         rtx = Options.enabled(data, "enableRtx");
         localSrtp = Options.enabled(data, "enableSrtp") ? SrtpParameters.generate(CRYPTO_SUITE) : null;
-        socket = new UdpSocket(listenIp.bind(shared.portManager(), Protocol.UDP, port), this);
+        socket = new UdpSocket(listenIp.bind(shared.portManager(), Protocol.UDP, port), this, shared.udpSendBatch());
         tuple = TransportTuple.local(listenIp.announced(), socket.localAddress().getPort(), Protocol.UDP);
     }
 

@@ -54,8 +54,8 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
             rtpChannel.close();
             throw failed;
         }
-        socket = new UdpSocket(rtpChannel, this);
-        rtcpSocket = rtcpChannel != null ? new UdpSocket(rtcpChannel, this) : null;
+        socket = new UdpSocket(rtpChannel, this, shared.udpSendBatch());
+        rtcpSocket = rtcpChannel != null ? new UdpSocket(rtcpChannel, this, shared.udpSendBatch()) : null;
         tuple = localTuple(socket);
         rtcpTuple = rtcpSocket != null ? localTuple(rtcpSocket) : null;
     }

@@ -20,6 +20,7 @@ public final class Shared {
     private final Settings settings;
     private final Logger logger;
     private final PortManager portManager;
+    private final UdpSendBatch udpSendBatch = new UdpSendBatch();
     private DtlsCertificate dtlsCertificate;
     private ChannelEndpoint channel;
     private PayloadChannelEndpoint payloadChannel;
@@ -56,6 +57,11 @@ public final class Shared {
 
     public PortManager portManager() {
         return portManager;
+    }
+
+    /** The sendmmsg batch that every UDP socket of the worker sends through. */
+    UdpSendBatch udpSendBatch() {
+        return udpSendBatch;
     }
 
     /**

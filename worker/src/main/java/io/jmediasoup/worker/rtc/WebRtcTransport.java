@@ -110,7 +110,7 @@ final class WebRtcTransport extends Transport
         Channel channel = listenIp.bind(shared.portManager(), protocol, port);
         int boundPort;
         if (protocol == Protocol.UDP) {
-            UdpSocket socket = new UdpSocket(channel, this);
+            UdpSocket socket = new UdpSocket(channel, this, shared.udpSendBatch());
             udpSockets.add(socket);
             boundPort = socket.localAddress().getPort();
         } else {

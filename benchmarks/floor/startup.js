@@ -1,0 +1,33 @@
+// Start-up of a worker binary, N spawns one after another through the mediasoup 3.8.4 Node
+// library: per spawn the time from spawn to a created router, the worker's CPU time (every
+// thread) at that moment, which a busy machine distorts less than the wall time, and the idle
+// RSS 1 s later. Prints the medians and every run.
+//
+//   MEDIASOUP_WORKER_BIN=scripts/mediasoup-worker node benchmarks/floor/startup.js [N]
+'use strict';
+
+const path = require('node:path');
+const ms = require(path.join(__dirname, '..', '..', 'scripts', 'conformance-suite', 'node_modules', 'mediasoup'));
+const fs = require('node:fs');
+function rssKiB(pid) { const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/); return Number(m[1]); }
+function cpuMs(pid) {
+  const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(s[11]) + Number(s[12])) * 10; // utime+stime of the process, all threads, ticks of 10 ms
+}
+(async () => {
+  const n = Number(process.argv[2] || 5);
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    const worker = await ms.createWorker({ logLevel: 'warn' });
+    await worker.createRouter({ mediaCodecs: [{ kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 }] });
+    const ready = Number(process.hrtime.bigint() - t0) / 1e6;
+    const cpu = cpuMs(worker.pid);
+    await new Promise((r) => setTimeout(r, 1000));
+    out.push([Math.round(ready), cpu, Number((rssKiB(worker.pid) / 1024).toFixed(1))]);
+    worker.close();
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const med = (k) => out.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(n / 2)];
+  console.log(`median ready ${med(0)} ms cpu ${med(1)} ms rss ${med(2)} MiB  runs ${JSON.stringify(out)}`);
+})();

@@ -1,0 +1,293 @@
+package io.jmediasoup.worker.rtc;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.unix.Buffer;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Runtime;
+
+/**
+ * Sends the datagrams of every UDP socket of one worker with sendmmsg(2). While a read batch
+ * is being handled ({@link #begin} to {@link #end}), each send copies the datagram into a slot
+ * of one native slab, so the caller may rewrite its packet for the next consumer at once; the
+ * end of the batch sends each socket's slots with one system call. Outside a batch a datagram
+ * goes out at once, from the caller's own memory. Nothing is allocated per datagram: the
+ * destination's sockaddr is encoded once per socket and peer. Loop thread only.
+ *
+ * <p>The layouts and errno values are those of LP64 Linux (x86-64, aarch64), the platforms of
+ * Netty's epoll transport: struct mmsghdr 64 bytes, struct iovec 16, struct sockaddr_in6 28.
+ */
+final class UdpSendBatch {
+    /** The libc function; bound when the first socket opens so that start-up does not pay for it. */
+    public interface LibC {
+        int sendmmsg(int sockfd, long msgvec, int vlen, int flags);
+    }
+
+    /** Datagrams held per batch: 16 reads to 4 consumers; a fuller batch is flushed early. */
+    static final int SLOTS = 64;
+    /** The largest datagram copied into a slot; a larger one is sent from the caller's memory. */
+    static final int SLOT_DATA_SIZE = 2048;
+
+    private static final int MMSGHDR_SIZE = 64;
+    private static final int MSG_NAMELEN = 8;
+    private static final int MSG_IOV = 16;
+    private static final int MSG_IOVLEN = 24;
+    private static final int MSG_CONTROL = 32;
+    private static final int MSG_CONTROLLEN = 40;
+    private static final int MSG_FLAGS = 48;
+    private static final int MSG_LEN = 56;
+    private static final int IOVEC_SIZE = 16;
+    private static final int SOCKADDR_SIZE = 32;
+    /** Slot {@link #SLOTS} is the one for a datagram sent at once. */
+    private static final int HEADERS_SIZE = (SLOTS + 1) * MMSGHDR_SIZE;
+    private static final int SLOT_SIZE = IOVEC_SIZE + SOCKADDR_SIZE + SLOT_DATA_SIZE;
+    private static final int AF_INET = 2;
+    private static final int AF_INET6 = 10;
+    /** Linux's errno values: jnr-constants would load its platform tables at start-up, with Shared. */
+    private static final int EAGAIN = 11;
+    private static final int EINTR = 4;
+
+    /** What the batch needs of a socket: its descriptor, its queue of slots, its cached sockaddr. */
+    static final class Sender {
+        private final int fd;
+        private final boolean ipv6;
+        private final UdpSocket socket;
+        private int firstSlot = -1;
+        private int lastSlot;
+        private int pending;
+        private InetSocketAddress peer;
+        /** {@link #peer} as a sockaddr_in or sockaddr_in6, in network byte order. */
+        private final byte[] sockaddr = new byte[SOCKADDR_SIZE];
+        private int sockaddrLength;
+
+        Sender(int fd, boolean ipv6, UdpSocket socket) {
+            this.fd = fd;
+            this.ipv6 = ipv6;
+            this.socket = socket;
+        }
+
+        /** Encodes {@code remote} unless it is the peer of the last send; false if this socket cannot reach it. */
+        boolean target(InetSocketAddress remote) {
+            if (remote == peer || remote.equals(peer)) {
+                return true;
+            }
+            InetAddress address = remote.getAddress();
+            if (address == null || (!ipv6 && !(address instanceof Inet4Address))) {
+                return false;
+            }
+            Arrays.fill(sockaddr, (byte) 0);
+            byte[] ip = address.getAddress();
+            int port = remote.getPort();
+            sockaddr[2] = (byte) (port >>> 8);
+            sockaddr[3] = (byte) port;
+            if (ipv6) {
+                ByteBuffer.wrap(sockaddr).order(ByteOrder.nativeOrder()).putShort(0, (short) AF_INET6);
+                if (ip.length == 4) {
+                    sockaddr[18] = (byte) 0xff;
+                    sockaddr[19] = (byte) 0xff;
+                    System.arraycopy(ip, 0, sockaddr, 20, 4);
+                } else {
+                    System.arraycopy(ip, 0, sockaddr, 8, 16);
+                    ByteBuffer.wrap(sockaddr).order(ByteOrder.nativeOrder())
+                            .putInt(24, ((Inet6Address) address).getScopeId());
+                }
+                sockaddrLength = 28;
+            } else {
+                ByteBuffer.wrap(sockaddr).order(ByteOrder.nativeOrder()).putShort(0, (short) AF_INET);
+                System.arraycopy(ip, 0, sockaddr, 4, 4);
+                sockaddrLength = 16;
+            }
+            peer = remote;
+            return true;
+        }
+    }
+
+    private LibC libc;
+    private Runtime runtime;
+    private ByteBuffer memory;
+    private long address;
+    private final int[] next = new int[SLOTS];
+    private final InetSocketAddress[] remotes = new InetSocketAddress[SLOTS];
+    private final int[] order = new int[SLOTS];
+    private final Sender[] dirty = new Sender[SLOTS];
+    private int dirtyCount;
+    private int used;
+    private boolean open;
+
+    /** A read batch starts: sends are held until {@link #end}. */
+    void begin() {
+        open = true;
+    }
+
+    /** The read batch is over: everything held goes out. */
+    void end() {
+        open = false;
+        flushAll();
+    }
+
+    /** Sends, or inside a batch holds a copy of, the readable bytes of {@code data}; {@code data} stays the caller's. */
+    void send(Sender sender, ByteBuf data, InetSocketAddress remote) {
+        if (!sender.target(remote)) {
+            sender.socket.countDropped();
+            return;
+        }
+        int length = data.readableBytes();
+        if (!open || length > SLOT_DATA_SIZE) {
+            if (sender.pending > 0) {
+                flush(sender);
+            }
+            sendNow(sender, data, remote);
+            return;
+        }
+        if (used == SLOTS) {
+            flushAll();
+        }
+        int slot = used++;
+        int base = slotOffset(slot);
+        fillSlot(base, sender, address + base + IOVEC_SIZE + SOCKADDR_SIZE, length);
+        memory.limit(base + IOVEC_SIZE + SOCKADDR_SIZE + length).position(base + IOVEC_SIZE + SOCKADDR_SIZE);
+        data.getBytes(data.readerIndex(), memory);
+        memory.clear();
+        remotes[slot] = remote;
+        next[slot] = -1;
+        if (sender.pending++ == 0) {
+            sender.firstSlot = slot;
+            dirty[dirtyCount++] = sender;
+        } else {
+            next[sender.lastSlot] = slot;
+        }
+        sender.lastSlot = slot;
+    }
+
+    /** Sends what {@code sender} holds now, before its socket closes. */
+    void flush(Sender sender) {
+        int count = 0;
+        for (int slot = sender.firstSlot; slot >= 0; slot = next[slot]) {
+            writeHeader(count, slotOffset(slot));
+            order[count++] = slot;
+        }
+        sender.firstSlot = -1;
+        sender.pending = 0;
+        int offset = 0;
+        while (offset < count) {
+            int sent = libc.sendmmsg(sender.fd, address + (long) offset * MMSGHDR_SIZE, count - offset, 0);
+            if (sent > 0) {
+                offset += sent;
+                continue;
+            }
+            int errno = runtime.getLastError();
+            if (errno == EINTR) {
+                continue;
+            }
+            if (errno != EAGAIN) {
+                // An unreachable or refused peer must not stop the socket: that datagram is lost.
+                sender.socket.countDropped();
+                offset++;
+                continue;
+            }
+            // The kernel's send buffer is full: Netty sends copies when it drains.
+            for (; offset < count; offset++) {
+                int slot = order[offset];
+                int base = slotOffset(slot);
+                int length = (int) memory.getLong(base + 8);
+                memory.limit(base + IOVEC_SIZE + SOCKADDR_SIZE + length).position(base + IOVEC_SIZE + SOCKADDR_SIZE);
+                sender.socket.queue(memory, remotes[slot]);
+                memory.clear();
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            remotes[order[i]] = null;
+        }
+    }
+
+    private void flushAll() {
+        for (int i = 0; i < dirtyCount; i++) {
+            Sender sender = dirty[i];
+            dirty[i] = null;
+            if (sender.pending > 0) {
+                flush(sender);
+            }
+        }
+        dirtyCount = 0;
+        used = 0;
+    }
+
+    private void sendNow(Sender sender, ByteBuf data, InetSocketAddress remote) {
+        int length = data.readableBytes();
+        int base = slotOffset(SLOTS);
+        long bytes;
+        if (data.hasMemoryAddress()) {
+            bytes = data.memoryAddress() + data.readerIndex();
+        } else if (length <= SLOT_DATA_SIZE) {
+            memory.limit(base + IOVEC_SIZE + SOCKADDR_SIZE + length).position(base + IOVEC_SIZE + SOCKADDR_SIZE);
+            data.getBytes(data.readerIndex(), memory);
+            memory.clear();
+            bytes = address + base + IOVEC_SIZE + SOCKADDR_SIZE;
+        } else {
+            sender.socket.queue(data, remote);
+            return;
+        }
+        fillSlot(base, sender, bytes, length);
+        writeHeader(SLOTS, base);
+        while (true) {
+            if (libc.sendmmsg(sender.fd, address + (long) SLOTS * MMSGHDR_SIZE, 1, 0) == 1) {
+                return;
+            }
+            int errno = runtime.getLastError();
+            if (errno == EINTR) {
+                continue;
+            }
+            if (errno == EAGAIN) {
+                sender.socket.queue(data, remote);
+            } else {
+                sender.socket.countDropped();
+            }
+            return;
+        }
+    }
+
+    /** A slot's iovec and sockaddr: {@code length} bytes at {@code bytes} to the sender's peer. */
+    private void fillSlot(int base, Sender sender, long bytes, int length) {
+        memory.putLong(base, bytes);
+        memory.putLong(base + 8, length);
+        memory.put(base + IOVEC_SIZE, sender.sockaddr, 0, sender.sockaddrLength);
+        memory.putInt(base + IOVEC_SIZE + SOCKADDR_SIZE - 4, sender.sockaddrLength);
+    }
+
+    /** The mmsghdr at {@code index}: one iovec, the slot's sockaddr. */
+    private void writeHeader(int index, int slotBase) {
+        int header = index * MMSGHDR_SIZE;
+        memory.putLong(header, address + slotBase + IOVEC_SIZE);
+        memory.putLong(header + MSG_NAMELEN, memory.getInt(slotBase + IOVEC_SIZE + SOCKADDR_SIZE - 4));
+        memory.putLong(header + MSG_IOV, address + slotBase);
+        memory.putLong(header + MSG_IOVLEN, 1);
+        memory.putLong(header + MSG_CONTROL, 0);
+        memory.putLong(header + MSG_CONTROLLEN, 0);
+        memory.putLong(header + MSG_FLAGS, 0);
+        memory.putLong(header + MSG_LEN, 0);
+    }
+
+    private static int slotOffset(int slot) {
+        return HEADERS_SIZE + slot * SLOT_SIZE;
+    }
+
+    /**
+     * Binds sendmmsg and allocates the slab, once, when the first socket opens: an idle worker
+     * has neither, and no datagram waits for jnr-ffi to generate its stub.
+     */
+    void prepare() {
+        if (memory != null) {
+            return;
+        }
+        libc = LibraryLoader.create(LibC.class).load("c");
+        runtime = Runtime.getRuntime(libc);
+        memory = ByteBuffer.allocateDirect(HEADERS_SIZE + (SLOTS + 1) * SLOT_SIZE).order(ByteOrder.nativeOrder());
+        address = Buffer.memoryAddress(memory);
+    }
+}

@@ -1,0 +1,199 @@
+package io.jmediasoup.worker.rtc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.jmediasoup.worker.Settings;
+import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Real sockets on loopback: what a batch holds leaves at its end, in order, with each send's
+ * bytes as they were when it was made (the caller rewrites one buffer between sends).
+ */
+class UdpSendBatchTest {
+    private static EventLoopGroup group;
+    private static EventLoop loop;
+    private static PortManager portManager;
+
+    private final UdpSendBatch batch = new UdpSendBatch();
+    private final List<UdpSocket> sockets = new ArrayList<>();
+    private final List<DatagramSocket> sinks = new ArrayList<>();
+
+    @BeforeAll
+    static void startLoop() {
+        group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+        loop = group.next();
+        portManager = new PortManager(loop, Settings.fromArgs(new String[0]));
+    }
+
+    @AfterAll
+    static void stopLoop() {
+        group.shutdownGracefully().syncUninterruptibly();
+    }
+
+    @AfterEach
+    void close() {
+        sockets.forEach(socket -> loop.submit(socket::close).syncUninterruptibly());
+        sinks.forEach(DatagramSocket::close);
+    }
+
+    private UdpSocket socket(String ip) throws Exception {
+        Channel channel = loop.submit(() -> portManager.bind(Protocol.UDP, ip, 0)).get();
+        UdpSocket socket = new UdpSocket(channel, (from, data, remote) -> { }, batch);
+        sockets.add(socket);
+        return socket;
+    }
+
+    private DatagramSocket sink() throws Exception {
+        DatagramSocket sink = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        sink.setSoTimeout(2000);
+        sinks.add(sink);
+        return sink;
+    }
+
+    private static InetSocketAddress addressOf(DatagramSocket sink) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), sink.getLocalPort());
+    }
+
+    /** The next datagram's bytes as a string, or null when none comes within {@code timeoutMs}. */
+    private static String receive(DatagramSocket sink, int timeoutMs) throws Exception {
+        sink.setSoTimeout(timeoutMs);
+        DatagramPacket packet = new DatagramPacket(new byte[8192], 8192);
+        try {
+            sink.receive(packet);
+        } catch (SocketTimeoutException none) {
+            return null;
+        }
+        return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code text} written into {@code buffer} from its start, as a consumer rewrites a packet in place. */
+    private static ByteBuf rewrite(ByteBuf buffer, String text) {
+        buffer.clear().writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+        return buffer;
+    }
+
+    static List<Arguments> batches() {
+        String big = "x".repeat(UdpSendBatch.SLOT_DATA_SIZE + 100);
+        return List.of(
+                Arguments.of("one datagram", List.of("a")),
+                Arguments.of("rewritten between sends", List.of("first", "second", "3")),
+                Arguments.of("more than the slab holds", IntStream.range(0, UdpSendBatch.SLOTS * 2 + 3)
+                        .mapToObj(i -> "packet " + i).toList()),
+                Arguments.of("a datagram larger than a slot keeps its place", List.of("before", big, "after")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("batches")
+    void aBatchSendsEverythingInOrderWithTheBytesOfEachSend(String name, List<String> datagrams) throws Exception {
+        UdpSocket socket = socket("127.0.0.1");
+        DatagramSocket sink = sink();
+        ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(4096);
+        try {
+            batch.begin();
+            for (String datagram : datagrams) {
+                socket.send(rewrite(buffer, datagram), addressOf(sink));
+            }
+            rewrite(buffer, "overwritten after the last send");
+            batch.end();
+        } finally {
+            buffer.release();
+        }
+        for (String datagram : datagrams) {
+            assertEquals(datagram, receive(sink, 2000));
+        }
+        assertNull(receive(sink, 50));
+        assertEquals(0, socket.packetsDropped());
+    }
+
+    @Test
+    void aBatchHoldsItsDatagramsUntilItEnds() throws Exception {
+        UdpSocket socket = socket("127.0.0.1");
+        DatagramSocket sink = sink();
+        ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+        try {
+            batch.begin();
+            socket.send(rewrite(buffer, "held"), addressOf(sink));
+            assertNull(receive(sink, 100));
+            batch.end();
+            assertEquals("held", receive(sink, 2000));
+            socket.send(rewrite(buffer, "outside a batch: at once"), addressOf(sink));
+            assertEquals("outside a batch: at once", receive(sink, 2000));
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Test
+    void socketsAndPeersOfOneBatchEachGetTheirOwn() throws Exception {
+        UdpSocket first = socket("127.0.0.1");
+        UdpSocket second = socket("127.0.0.1");
+        DatagramSocket sinkA = sink();
+        DatagramSocket sinkB = sink();
+        ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+        try {
+            batch.begin();
+            first.send(rewrite(buffer, "1 to A"), addressOf(sinkA));
+            second.send(rewrite(buffer, "2 to B"), addressOf(sinkB));
+            first.send(rewrite(buffer, "1 to B"), addressOf(sinkB));
+            second.send(rewrite(buffer, "2 to A"), addressOf(sinkA));
+            batch.end();
+        } finally {
+            buffer.release();
+        }
+        List<String> atA = List.of(receive(sinkA, 2000), receive(sinkA, 2000));
+        List<String> atB = List.of(receive(sinkB, 2000), receive(sinkB, 2000));
+        assertEquals(List.of("1 to A", "2 to A").stream().sorted().toList(), atA.stream().sorted().toList());
+        assertEquals(List.of("1 to B", "2 to B").stream().sorted().toList(), atB.stream().sorted().toList());
+    }
+
+    @Test
+    void anIpv6SocketReachesAnIpv4PeerThroughItsMappedAddress() throws Exception {
+        UdpSocket socket = socket("::");
+        DatagramSocket sink = sink();
+        ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+        try {
+            batch.begin();
+            socket.send(rewrite(buffer, "mapped"), addressOf(sink));
+            batch.end();
+        } finally {
+            buffer.release();
+        }
+        assertEquals("mapped", receive(sink, 2000));
+    }
+
+    @Test
+    void anIpv4SocketCountsAnIpv6PeerAsDropped() throws Exception {
+        UdpSocket socket = socket("127.0.0.1");
+        ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+        try {
+            socket.send(rewrite(buffer, "nowhere"), new InetSocketAddress(InetAddress.getByName("::1"), 9));
+        } finally {
+            buffer.release();
+        }
+        assertEquals(1, socket.packetsDropped());
+    }
+}
