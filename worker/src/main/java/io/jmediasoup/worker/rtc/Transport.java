@@ -90,6 +90,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private static final long RTCP_INTERVAL_MS = 1000;
     /** Room for the largest compound packet we build: an MTU. */
     private static final int RTCP_BUFFER_SIZE = 1500;
+    /**
+     * Padding goes on while the consumers' desired bitrate times this (in percent) exceeds the
+     * estimate: the C++ worker allows up to 1.35 times the desired rate and pads to 85 % of it.
+     */
+    private static final long PADDING_MARGIN_PERCENT = 115;
 
     private final boolean direct;
     private final long maxMessageSize;
@@ -112,6 +117,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private TransportCcServer tccServer;
     /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc. */
     private TransportCcClient tccClient;
+    /** Padding while layered consumers want more than the estimate; null until transport-cc is used. */
+    private Probator probator;
     private long maxOutgoingBitrate;
     /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
     protected SrtpSessions srtp;
@@ -281,6 +288,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (tccServer != null) {
             tccServer.stop();
+        }
+        if (probator != null) {
+            probator.stop();
         }
     }
 
@@ -453,20 +463,47 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         sendRtpPacket(consumer, packet);
         rtpBytesSent += packet.size();
+        if (probator != null) {
+            probator.mediaSent(packet.size());
+        }
     }
 
-    /** Shares the estimated outgoing bitrate among the active layered consumers by priority. */
+    private void sendProbationPacket(RtpPacket packet) {
+        if (!connected) {
+            return;
+        }
+        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
+        tccClient.packetSent(packet, shared.nowMs());
+        sendRtpPacket(null, packet);
+        rtpBytesSent += packet.size();
+    }
+
+    /** Whether probation packets may be sent: the remote receiver must expect them (mediasoup-client does). */
+    protected boolean canProbe() {
+        return false;
+    }
+
+    /**
+     * Shares the estimated outgoing bitrate among the active layered consumers by priority and,
+     * while what they want (with the C++ worker's margin) exceeds it, pads up to the estimate so
+     * that it can grow.
+     */
     private void distributeAvailableBitrate() {
         long totalPriority = 0;
+        long desired = 0;
         for (Consumer consumer : consumers.values()) {
-            if (consumer instanceof LayeredConsumer && consumer.isActive()) {
+            if (consumer instanceof LayeredConsumer layered && consumer.isActive()) {
                 totalPriority += consumer.priority();
+                desired += layered.desiredBitrate();
             }
+        }
+        long available = tccClient.availableBitrate();
+        if (probator != null) {
+            probator.setTargetBitrate(connected && desired * PADDING_MARGIN_PERCENT / 100 > available ? available : 0);
         }
         if (totalPriority == 0) {
             return;
         }
-        long available = tccClient.availableBitrate();
         for (Consumer consumer : consumers.values()) {
             if (consumer instanceof LayeredConsumer layered && consumer.isActive()) {
                 layered.setAvailableBitrate(available * consumer.priority() / totalPriority);
@@ -717,6 +754,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             // The C++ worker starts from 600 kbps when the application gives no initial estimate.
             long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : 600_000;
             tccClient = new TransportCcClient(initial, maxOutgoingBitrate, consumer.transportWideCc);
+            if (consumer.transportWideCc && canProbe()) {
+                probator = new Probator(shared, this::sendProbationPacket);
+            }
         }
         listener.onTransportNewConsumer(this, consumer, producerId);
         consumers.put(consumerId, consumer);
@@ -1012,6 +1052,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (tccServer != null) {
             tccServer.stop();
+        }
+        if (probator != null) {
+            probator.stop();
         }
         if (sctp != null) {
             sctp.close();
