@@ -88,4 +88,21 @@ class SendSideBandwidthEstimatorTest {
         assertTrue(seconds <= 25, "back above the top layer within 25 s: " + seconds + " s");
         assertTrue(path.run(5_000) > LAYERS[2], "and it stays there");
     }
+
+    @Test
+    void probesMakeTheRecoveryFaster() {
+        SimulatedPath path = new SimulatedPath(new SendSideBandwidthEstimator(600_000, MIN, MAX), 300_000);
+        path.sendLayers(LAYERS, true);
+        path.probe();
+        long capped = path.run(15_000);
+        assertTrue(capped < 400_000, "probes do not push it above a 300 kbps link: " + capped);
+        assertTrue(path.queueDelayMs() < 500, "without a standing queue: " + path.queueDelayMs());
+        path.setCapacity(5_000_000);
+        long seconds = 0;
+        while (path.run(1_000) < LAYERS[2] && seconds < 60) {
+            seconds++;
+        }
+        assertTrue(seconds <= 8, "back above the top layer within 8 s: " + seconds + " s");
+        assertTrue(path.run(5_000) > LAYERS[2], "and it stays there");
+    }
 }

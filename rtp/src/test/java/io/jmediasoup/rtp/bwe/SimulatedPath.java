@@ -36,6 +36,8 @@ final class SimulatedPath {
     private long[] layers;
     private boolean padding;
     private final PaddingBudget paddingBudget = new PaddingBudget();
+    private final ProbeController probes = new ProbeController();
+    private boolean probing;
 
     SimulatedPath(SendSideBandwidthEstimator estimator, long capacityBps) {
         this.estimator = estimator;
@@ -59,6 +61,11 @@ final class SimulatedPath {
     void sendLayers(long[] layerBitrates, boolean padding) {
         this.layers = layerBitrates;
         this.padding = padding;
+    }
+
+    /** With padding, also a probe cluster every {@link ProbeController#INTERVAL_MS}. */
+    void probe() {
+        this.probing = true;
     }
 
     /** The layer the application-limited sender sends now. */
@@ -104,13 +111,28 @@ final class SimulatedPath {
                 paddingBytes -= size;
                 sendPacket(size);
             }
+            long max = layers[layers.length - 1] * 135 / 100;
+            int probeBytes = probing ? probes.probeBytes(estimate, max, wantsMore, nowMs) : 0;
+            while (probeBytes >= ProbationPacketWriter.HEADER_SIZE) {
+                int size = Math.min(probeBytes, PACKET_SIZE);
+                probeBytes -= size;
+                sendPacket(size, probes.cluster());
+            }
         }
     }
 
     private void sendPacket(int size) {
+        sendPacket(size, -1);
+    }
+
+    private void sendPacket(int size, int probeCluster) {
         int sequenceNumber = nextSequenceNumber;
         nextSequenceNumber = (nextSequenceNumber + 1) & 0xFFFF;
-        estimator.onPacketSent(sequenceNumber, size, nowMs);
+        if (probeCluster >= 0) {
+            estimator.onProbePacketSent(sequenceNumber, size, nowMs, probeCluster);
+        } else {
+            estimator.onPacketSent(sequenceNumber, size, nowMs);
+        }
         if (loseOneIn > 0 && sequenceNumber % loseOneIn == 0) {
             return;
         }

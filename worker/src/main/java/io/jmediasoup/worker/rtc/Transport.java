@@ -95,6 +95,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
      * estimate: the C++ worker allows up to 1.35 times the desired rate and pads to 85 % of it.
      */
     private static final long PADDING_MARGIN_PERCENT = 115;
+    /** Probes go up to the desired bitrate times this (in percent), the C++ worker's maximum. */
+    private static final long MAX_BITRATE_PERCENT = 135;
 
     private final boolean direct;
     private final long maxMessageSize;
@@ -468,12 +470,12 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
     }
 
-    private void sendProbationPacket(RtpPacket packet) {
+    private void sendProbationPacket(RtpPacket packet, int probeCluster) {
         if (!connected) {
             return;
         }
         packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
-        tccClient.packetSent(packet, shared.nowMs());
+        tccClient.probePacketSent(packet, probeCluster, shared.nowMs());
         sendRtpPacket(null, packet);
         rtpBytesSent += packet.size();
     }
@@ -499,7 +501,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         long available = tccClient.availableBitrate();
         if (probator != null) {
-            probator.setTargetBitrate(connected && desired * PADDING_MARGIN_PERCENT / 100 > available ? available : 0);
+            boolean wantsMore = connected && desired * PADDING_MARGIN_PERCENT / 100 > available;
+            probator.setTargetBitrate(wantsMore ? available : 0, desired * MAX_BITRATE_PERCENT / 100);
         }
         if (totalPriority == 0) {
             return;

@@ -33,12 +33,21 @@ final class TransportCcClient {
 
     /** Numbers the packet, if it has room for the extension, and notes its departure. */
     void packetSent(RtpPacket packet, long nowMs) {
+        probePacketSent(packet, -1, nowMs);
+    }
+
+    /** Like {@link #packetSent} for a packet of probe cluster {@code probeCluster} (-1 for none). */
+    void probePacketSent(RtpPacket packet, int probeCluster, long nowMs) {
         int id = HeaderExtensionMap.TRANSPORT_WIDE_CC;
         if (transportCc && packet.hasExtension(id) && packet.extensionLength(id) == 2) {
             int sequenceNumber = nextSequenceNumber;
             nextSequenceNumber = (nextSequenceNumber + 1) & 0xFFFF;
             packet.buffer().setShort(packet.extensionIndex(id), sequenceNumber);
-            estimator.onPacketSent(sequenceNumber, packet.size(), nowMs);
+            if (probeCluster >= 0) {
+                estimator.onProbePacketSent(sequenceNumber, packet.size(), nowMs, probeCluster);
+            } else {
+                estimator.onPacketSent(sequenceNumber, packet.size(), nowMs);
+            }
         }
     }
 
