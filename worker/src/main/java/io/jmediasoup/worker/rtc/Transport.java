@@ -97,6 +97,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private static final long PADDING_MARGIN_PERCENT = 115;
     /** Probes go up to the desired bitrate times this (in percent), the C++ worker's maximum. */
     private static final long MAX_BITRATE_PERCENT = 135;
+    private static final long BWE_TRACE_INTERVAL_MS = 1000;
+    /** The C++ worker's initial estimate when the application gives none. */
+    private static final long DEFAULT_INITIAL_BITRATE = 600_000;
 
     private final boolean direct;
     private final long maxMessageSize;
@@ -110,6 +113,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private long bytesSent;
     private long rtpBytesReceived;
     private long rtpBytesSent;
+    private long probationBytesSent;
     private boolean connected;
     /** Reused for every packet this transport receives: the event loop handles one at a time. */
     private final RtpPacket receivedPacket = new RtpPacket();
@@ -121,6 +125,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private TransportCcClient tccClient;
     /** Padding while layered consumers want more than the estimate; null until transport-cc is used. */
     private Probator probator;
+    private long lastBweTraceMs = -1;
+    private long lastBweTraceBitrate;
     private long maxOutgoingBitrate;
     /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
     protected SrtpSessions srtp;
@@ -478,6 +484,29 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         tccClient.probePacketSent(packet, probeCluster, shared.nowMs());
         sendRtpPacket(null, packet);
         rtpBytesSent += packet.size();
+        probationBytesSent += packet.size();
+    }
+
+    /**
+     * A "bwe" trace event when enabled, as often as the C++ worker tells of a new estimate:
+     * the first one, then once a second, sooner when it fell by a quarter or rose by half.
+     */
+    private void mayEmitBweTrace(long available, long desired) {
+        long nowMs = shared.nowMs();
+        boolean due = lastBweTraceMs == -1 || nowMs - lastBweTraceMs >= BWE_TRACE_INTERVAL_MS
+                || available * 4 < lastBweTraceBitrate * 3 || available * 2 > lastBweTraceBitrate * 3;
+        if (!due || !traceEventTypes.isEnabled("bwe")) {
+            return;
+        }
+        lastBweTraceMs = nowMs;
+        lastBweTraceBitrate = available;
+        JsonObject data = new JsonObject();
+        data.addProperty("type", "bwe");
+        data.addProperty("timestamp", nowMs);
+        data.addProperty("direction", "out");
+        long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
+        data.add("info", tccClient.bweTraceInfo(desired, initial));
+        shared.notify(id, "trace", data);
     }
 
     /** Whether probation packets may be sent: the remote receiver must expect them (mediasoup-client does). */
@@ -500,6 +529,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             }
         }
         long available = tccClient.availableBitrate();
+        mayEmitBweTrace(available, desired);
         if (probator != null) {
             boolean wantsMore = connected && desired * PADDING_MARGIN_PERCENT / 100 > available;
             probator.setTargetBitrate(wantsMore ? available : 0, desired * MAX_BITRATE_PERCENT / 100);
@@ -754,8 +784,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         Consumer consumer = newConsumer(consumerId, producerId, request.data());
         if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
-            // The C++ worker starts from 600 kbps when the application gives no initial estimate.
-            long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : 600_000;
+            long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
             tccClient = new TransportCcClient(initial, maxOutgoingBitrate, consumer.transportWideCc);
             if (consumer.transportWideCc && canProbe()) {
                 probator = new Probator(shared, this::sendProbationPacket);
@@ -1006,9 +1035,10 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         json.addProperty("sendBitrate", 0);
         json.addProperty("rtpBytesReceived", rtpBytesReceived);
         json.addProperty("rtpBytesSent", rtpBytesSent);
+        json.addProperty("probationBytesSent", probationBytesSent);
         // Bitrates and RTX counters move with the rest of the media plane (issue 4).
         for (String counter : new String[] {"rtpRecvBitrate", "rtpSendBitrate", "rtxBytesReceived",
-                "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationBytesSent", "probationSendBitrate"}) {
+                "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationSendBitrate"}) {
             json.addProperty(counter, 0);
         }
         if (tccClient != null) {
