@@ -137,6 +137,9 @@ test('feedback with heavy loss lowers the outgoing estimate and a simulcast cons
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
   const twccId = consumer.rtpParameters.headerExtensions.find((e) => e.uri === TWCC_URI).id;
+  const bweTraces = [];
+  await sendTransport.enableTraceEvent([ 'bwe' ]);
+  sendTransport.on('trace', (trace) => bweTraces.push(trace));
 
   // The receiver reports every 100 ms; half the packets as lost.
   let pending = [];
@@ -185,6 +188,14 @@ test('feedback with heavy loss lowers the outgoing estimate and a simulcast cons
     const [ stats ] = await sendTransport.getStats();
     assert.ok(stats.availableOutgoingBitrate < 480000, `the estimate falls under the top stream: ${stats.availableOutgoingBitrate}`);
     assert.ok(consumer.currentLayers.spatialLayer < 2, `the consumer moves down: ${JSON.stringify(consumer.currentLayers)} ${estimates}`);
+    const trace = bweTraces[bweTraces.length - 1];
+    assert.ok(trace, 'a "bwe" trace event');
+    assert.equal(trace.type, 'bwe');
+    assert.equal(trace.direction, 'out');
+    assert.equal(trace.info.type, 'transport-cc');
+    assert.deepEqual(Object.keys(trace.info).sort(), [ 'availableBitrate', 'desiredBitrate', 'effectiveDesiredBitrate',
+      'maxBitrate', 'maxPaddingBitrate', 'minBitrate', 'startBitrate', 'type' ]);
+    assert.ok(bweTraces.some((t) => t.info.availableBitrate < 480000), `traces follow the estimate down: ${JSON.stringify(bweTraces.map((t) => t.info.availableBitrate))}`);
   } finally {
     clearInterval(feeder);
     clearInterval(reporter);

@@ -43,6 +43,13 @@ final class AimdRateControl {
         return bitrate;
     }
 
+    /** A probe measured what the path carries: taken as it is. */
+    long setEstimate(long bitrate, long nowMs) {
+        this.bitrate = Math.max(minBitrate, Math.min(maxBitrate, bitrate));
+        lastChangeMs = nowMs;
+        return this.bitrate;
+    }
+
     /** Applies what the detector concluded; {@code ackedBitrate} is -1 when not yet known. */
     long update(BandwidthUsage usage, long ackedBitrate, long nowMs) {
         switch (usage) {

@@ -36,6 +36,11 @@ final class LossBasedEstimator {
         }
     }
 
+    /** A probe proved more: start from there. */
+    void setBitrate(long bitrate) {
+        this.bitrate = bitrate;
+    }
+
     double lossFraction() {
         return lossFraction;
     }

@@ -14,6 +14,7 @@ public final class SendSideBandwidthEstimator {
     private final InterArrival interArrival = new InterArrival();
     private final TrendlineEstimator trendline = new TrendlineEstimator();
     private final AckedBitrateEstimator ackedBitrate = new AckedBitrateEstimator();
+    private final ProbeBitrateEstimator probes = new ProbeBitrateEstimator();
     private final AimdRateControl delayBased;
     private final LossBasedEstimator lossBased;
     private final long minBitrate;
@@ -32,7 +33,12 @@ public final class SendSideBandwidthEstimator {
 
     /** A packet carrying transport-wide sequence number {@code sequenceNumber} left now. */
     public void onPacketSent(int sequenceNumber, int size, long nowMs) {
-        sent.add(sequenceNumber, size, nowMs);
+        sent.add(sequenceNumber, size, nowMs, -1);
+    }
+
+    /** Like {@link #onPacketSent} for a packet of probe cluster {@code probeCluster} (0 or more). */
+    public void onProbePacketSent(int sequenceNumber, int size, long nowMs, int probeCluster) {
+        sent.add(sequenceNumber, size, nowMs, probeCluster);
     }
 
     /** The round-trip time, from RTCP receiver reports; it paces decreases and additive increases. */
@@ -51,6 +57,7 @@ public final class SendSideBandwidthEstimator {
     public long onTransportFeedback(TransportFeedback feedback, long nowMs) {
         int reported = 0;
         int lost = 0;
+        long probeBitrate = -1;
         for (int i = 0; i < feedback.packetStatusCount(); i++) {
             int sequenceNumber = (feedback.baseSequenceNumber() + i) & 0xFFFF;
             if (!sent.contains(sequenceNumber)) {
@@ -65,6 +72,11 @@ public final class SendSideBandwidthEstimator {
             long sendTimeMs = sent.sendTimeMs(sequenceNumber);
             long arrivalTimeMs = Math.floorDiv(feedback.receiveTimeUs(i), 1000);
             ackedBitrate.add(arrivalTimeMs, sent.size(sequenceNumber));
+            int probeCluster = sent.probeCluster(sequenceNumber);
+            if (probeCluster >= 0) {
+                probeBitrate = Math.max(probeBitrate,
+                        probes.packetAcknowledged(probeCluster, sendTimeMs, arrivalTimeMs, sent.size(sequenceNumber)));
+            }
             sent.remove(sequenceNumber);
             if (interArrival.add(sendTimeMs, arrivalTimeMs)) {
                 trendline.update(interArrival.sendDeltaMs(), interArrival.arrivalDeltaMs(), arrivalTimeMs);
@@ -74,7 +86,14 @@ public final class SendSideBandwidthEstimator {
             return estimate;
         }
         lossBased.addPackets(reported, lost);
-        long delayBasedRate = delayBased.update(trendline.usage(), ackedBitrate.bitrate(), nowMs);
+        long delayBasedRate;
+        if (probeBitrate > delayBased.bitrate() && trendline.usage() != BandwidthUsage.OVERUSING) {
+            // A probe proved the path carries more: both estimates jump to it (as GoogCC does).
+            delayBasedRate = delayBased.setEstimate(probeBitrate, nowMs);
+            lossBased.setBitrate(delayBasedRate);
+        } else {
+            delayBasedRate = delayBased.update(trendline.usage(), ackedBitrate.bitrate(), nowMs);
+        }
         long lossBasedRate = lossBased.update(delayBasedRate, rttMs, nowMs);
         estimate = Math.max(minBitrate, Math.min(maxBitrate, lossBasedRate));
         return estimate;

@@ -12,16 +12,19 @@ final class SentPacketHistory {
     private final int[] sequenceNumbers = new int[CAPACITY];
     private final long[] sendTimesMs = new long[CAPACITY];
     private final int[] sizes = new int[CAPACITY];
+    private final int[] probeClusters = new int[CAPACITY];
 
     SentPacketHistory() {
         Arrays.fill(sequenceNumbers, -1);
     }
 
-    void add(int sequenceNumber, int size, long sendTimeMs) {
+    /** {@code probeCluster} is -1 for a packet that belongs to no probe. */
+    void add(int sequenceNumber, int size, long sendTimeMs, int probeCluster) {
         int slot = sequenceNumber & (CAPACITY - 1);
         sequenceNumbers[slot] = sequenceNumber & 0xFFFF;
         sendTimesMs[slot] = sendTimeMs;
         sizes[slot] = size;
+        probeClusters[slot] = probeCluster;
     }
 
     /** Whether {@code sequenceNumber} is still known; after that its time and size may be read. */
@@ -35,6 +38,10 @@ final class SentPacketHistory {
 
     int size(int sequenceNumber) {
         return sizes[sequenceNumber & (CAPACITY - 1)];
+    }
+
+    int probeCluster(int sequenceNumber) {
+        return probeClusters[sequenceNumber & (CAPACITY - 1)];
     }
 
     /** Feedback came for it: it counts once only. */

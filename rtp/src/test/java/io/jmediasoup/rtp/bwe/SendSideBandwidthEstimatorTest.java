@@ -54,4 +54,55 @@ class SendSideBandwidthEstimatorTest {
         estimator.setMaxBitrate(400_000);
         assertTrue(path.run(5_000) <= 400_000);
     }
+
+    /** Simulcast-like layers: 150 kbps, 500 kbps and 1.2 Mbps. */
+    private static final long[] LAYERS = {150_000, 500_000, 1_200_000};
+
+    @Test
+    void anApplicationLimitedSenderWithoutPaddingStaysNearWhatItSends() {
+        SimulatedPath path = new SimulatedPath(new SendSideBandwidthEstimator(600_000, MIN, MAX), 300_000);
+        path.sendLayers(LAYERS, false);
+        path.run(15_000);
+        path.setCapacity(5_000_000);
+        long later = path.run(30_000);
+        assertTrue(later < 500_000, "capped near 1.5 times the acknowledged rate: " + later);
+    }
+
+    @Test
+    void paddingLetsTheEstimateRecoverOnceACapIsLifted() {
+        SimulatedPath path = new SimulatedPath(new SendSideBandwidthEstimator(600_000, MIN, MAX), 5_000_000);
+        path.sendLayers(LAYERS, true);
+        long before = path.run(20_000);
+        assertTrue(before > 1_200_000 * 115 / 100, "the top layer first: " + before);
+        path.setCapacity(300_000);
+        long capped = path.run(5_000);
+        assertTrue(capped < 400_000 && path.layerBitrate() == LAYERS[0], "a 300 kbps link: the lowest layer: " + capped);
+        long underCap = path.run(10_000);
+        assertTrue(underCap < 400_000, "padding does not push it above the link: " + underCap);
+        assertTrue(path.queueDelayMs() < 500, "without a standing queue: " + path.queueDelayMs());
+        path.setCapacity(5_000_000);
+        long seconds = 0;
+        while (path.run(1_000) < LAYERS[2] && seconds < 60) {
+            seconds++;
+        }
+        assertTrue(seconds <= 25, "back above the top layer within 25 s: " + seconds + " s");
+        assertTrue(path.run(5_000) > LAYERS[2], "and it stays there");
+    }
+
+    @Test
+    void probesMakeTheRecoveryFaster() {
+        SimulatedPath path = new SimulatedPath(new SendSideBandwidthEstimator(600_000, MIN, MAX), 300_000);
+        path.sendLayers(LAYERS, true);
+        path.probe();
+        long capped = path.run(15_000);
+        assertTrue(capped < 400_000, "probes do not push it above a 300 kbps link: " + capped);
+        assertTrue(path.queueDelayMs() < 500, "without a standing queue: " + path.queueDelayMs());
+        path.setCapacity(5_000_000);
+        long seconds = 0;
+        while (path.run(1_000) < LAYERS[2] && seconds < 60) {
+            seconds++;
+        }
+        assertTrue(seconds <= 8, "back above the top layer within 8 s: " + seconds + " s");
+        assertTrue(path.run(5_000) > LAYERS[2], "and it stays there");
+    }
 }

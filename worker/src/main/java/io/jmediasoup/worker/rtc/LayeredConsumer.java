@@ -98,6 +98,11 @@ abstract class LayeredConsumer extends SingleStreamConsumer {
 
     protected void onAvailableBitrateChanged() {}
 
+    /** What it would send at its preferred layers (bps): the transport pads towards it while the estimate is lower. */
+    long desiredBitrate() {
+        return 0;
+    }
+
     /** The application moved its preferred layers while forwarding (after the answer): the target may follow. */
     void onPreferredLayersChanged() {}
 

@@ -316,6 +316,18 @@ final class SimulcastConsumer extends LayeredConsumer {
         return lowest;
     }
 
+    /** The highest bitrate among the live streams up to the preferred spatial layer, as the C++ worker takes it. */
+    @Override
+    long desiredBitrate() {
+        long desired = 0;
+        for (int layer = 0; layer <= preferredSpatialLayer() && layer < mappedSsrcs.length; layer++) {
+            if (producerScore(layer) > 0) {
+                desired = Math.max(desired, producerRtpStreamBitrate(mappedSsrcs[layer]));
+            }
+        }
+        return desired;
+    }
+
     /** Without both streams' sender reports their timestamps cannot be aligned. */
     private boolean canSwitchToSpatialLayer(int spatialLayer) {
         return tsReferenceSpatialLayer == NO_LAYER || spatialLayer == tsReferenceSpatialLayer

@@ -90,6 +90,16 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private static final long RTCP_INTERVAL_MS = 1000;
     /** Room for the largest compound packet we build: an MTU. */
     private static final int RTCP_BUFFER_SIZE = 1500;
+    /**
+     * Padding goes on while the consumers' desired bitrate times this (in percent) exceeds the
+     * estimate: the C++ worker allows up to 1.35 times the desired rate and pads to 85 % of it.
+     */
+    private static final long PADDING_MARGIN_PERCENT = 115;
+    /** Probes go up to the desired bitrate times this (in percent), the C++ worker's maximum. */
+    private static final long MAX_BITRATE_PERCENT = 135;
+    private static final long BWE_TRACE_INTERVAL_MS = 1000;
+    /** The C++ worker's initial estimate when the application gives none. */
+    private static final long DEFAULT_INITIAL_BITRATE = 600_000;
 
     private final boolean direct;
     private final long maxMessageSize;
@@ -103,6 +113,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private long bytesSent;
     private long rtpBytesReceived;
     private long rtpBytesSent;
+    private long probationBytesSent;
     private boolean connected;
     /** Reused for every packet this transport receives: the event loop handles one at a time. */
     private final RtpPacket receivedPacket = new RtpPacket();
@@ -112,6 +123,10 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private TransportCcServer tccServer;
     /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc. */
     private TransportCcClient tccClient;
+    /** Padding while layered consumers want more than the estimate; null until transport-cc is used. */
+    private Probator probator;
+    private long lastBweTraceMs = -1;
+    private long lastBweTraceBitrate;
     private long maxOutgoingBitrate;
     /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
     protected SrtpSessions srtp;
@@ -281,6 +296,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (tccServer != null) {
             tccServer.stop();
+        }
+        if (probator != null) {
+            probator.stop();
         }
     }
 
@@ -453,20 +471,72 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         sendRtpPacket(consumer, packet);
         rtpBytesSent += packet.size();
+        if (probator != null) {
+            probator.mediaSent(packet.size());
+        }
     }
 
-    /** Shares the estimated outgoing bitrate among the active layered consumers by priority. */
+    private void sendProbationPacket(RtpPacket packet, int probeCluster) {
+        if (!connected) {
+            return;
+        }
+        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
+        tccClient.probePacketSent(packet, probeCluster, shared.nowMs());
+        sendRtpPacket(null, packet);
+        rtpBytesSent += packet.size();
+        probationBytesSent += packet.size();
+    }
+
+    /**
+     * A "bwe" trace event when enabled, as often as the C++ worker tells of a new estimate:
+     * the first one, then once a second, sooner when it fell by a quarter or rose by half.
+     */
+    private void mayEmitBweTrace(long available, long desired) {
+        long nowMs = shared.nowMs();
+        boolean due = lastBweTraceMs == -1 || nowMs - lastBweTraceMs >= BWE_TRACE_INTERVAL_MS
+                || available * 4 < lastBweTraceBitrate * 3 || available * 2 > lastBweTraceBitrate * 3;
+        if (!due || !traceEventTypes.isEnabled("bwe")) {
+            return;
+        }
+        lastBweTraceMs = nowMs;
+        lastBweTraceBitrate = available;
+        JsonObject data = new JsonObject();
+        data.addProperty("type", "bwe");
+        data.addProperty("timestamp", nowMs);
+        data.addProperty("direction", "out");
+        long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
+        data.add("info", tccClient.bweTraceInfo(desired, initial));
+        shared.notify(id, "trace", data);
+    }
+
+    /** Whether probation packets may be sent: the remote receiver must expect them (mediasoup-client does). */
+    protected boolean canProbe() {
+        return false;
+    }
+
+    /**
+     * Shares the estimated outgoing bitrate among the active layered consumers by priority and,
+     * while what they want (with the C++ worker's margin) exceeds it, pads up to the estimate so
+     * that it can grow.
+     */
     private void distributeAvailableBitrate() {
         long totalPriority = 0;
+        long desired = 0;
         for (Consumer consumer : consumers.values()) {
-            if (consumer instanceof LayeredConsumer && consumer.isActive()) {
+            if (consumer instanceof LayeredConsumer layered && consumer.isActive()) {
                 totalPriority += consumer.priority();
+                desired += layered.desiredBitrate();
             }
+        }
+        long available = tccClient.availableBitrate();
+        mayEmitBweTrace(available, desired);
+        if (probator != null) {
+            boolean wantsMore = connected && desired * PADDING_MARGIN_PERCENT / 100 > available;
+            probator.setTargetBitrate(wantsMore ? available : 0, desired * MAX_BITRATE_PERCENT / 100);
         }
         if (totalPriority == 0) {
             return;
         }
-        long available = tccClient.availableBitrate();
         for (Consumer consumer : consumers.values()) {
             if (consumer instanceof LayeredConsumer layered && consumer.isActive()) {
                 layered.setAvailableBitrate(available * consumer.priority() / totalPriority);
@@ -714,9 +784,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         Consumer consumer = newConsumer(consumerId, producerId, request.data());
         if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
-            // The C++ worker starts from 600 kbps when the application gives no initial estimate.
-            long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : 600_000;
+            long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
             tccClient = new TransportCcClient(initial, maxOutgoingBitrate, consumer.transportWideCc);
+            if (consumer.transportWideCc && canProbe()) {
+                probator = new Probator(shared, this::sendProbationPacket);
+            }
         }
         listener.onTransportNewConsumer(this, consumer, producerId);
         consumers.put(consumerId, consumer);
@@ -963,9 +1035,10 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         json.addProperty("sendBitrate", 0);
         json.addProperty("rtpBytesReceived", rtpBytesReceived);
         json.addProperty("rtpBytesSent", rtpBytesSent);
+        json.addProperty("probationBytesSent", probationBytesSent);
         // Bitrates and RTX counters move with the rest of the media plane (issue 4).
         for (String counter : new String[] {"rtpRecvBitrate", "rtpSendBitrate", "rtxBytesReceived",
-                "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationBytesSent", "probationSendBitrate"}) {
+                "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationSendBitrate"}) {
             json.addProperty(counter, 0);
         }
         if (tccClient != null) {
@@ -1012,6 +1085,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (tccServer != null) {
             tccServer.stop();
+        }
+        if (probator != null) {
+            probator.stop();
         }
         if (sctp != null) {
             sctp.close();

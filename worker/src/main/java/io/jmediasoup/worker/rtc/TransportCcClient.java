@@ -1,5 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
+import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.bwe.SendSideBandwidthEstimator;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
@@ -33,12 +34,21 @@ final class TransportCcClient {
 
     /** Numbers the packet, if it has room for the extension, and notes its departure. */
     void packetSent(RtpPacket packet, long nowMs) {
+        probePacketSent(packet, -1, nowMs);
+    }
+
+    /** Like {@link #packetSent} for a packet of probe cluster {@code probeCluster} (-1 for none). */
+    void probePacketSent(RtpPacket packet, int probeCluster, long nowMs) {
         int id = HeaderExtensionMap.TRANSPORT_WIDE_CC;
         if (transportCc && packet.hasExtension(id) && packet.extensionLength(id) == 2) {
             int sequenceNumber = nextSequenceNumber;
             nextSequenceNumber = (nextSequenceNumber + 1) & 0xFFFF;
             packet.buffer().setShort(packet.extensionIndex(id), sequenceNumber);
-            estimator.onPacketSent(sequenceNumber, packet.size(), nowMs);
+            if (probeCluster >= 0) {
+                estimator.onProbePacketSent(sequenceNumber, packet.size(), nowMs, probeCluster);
+            } else {
+                estimator.onPacketSent(sequenceNumber, packet.size(), nowMs);
+            }
         }
     }
 
@@ -67,6 +77,26 @@ final class TransportCcClient {
     void setMaxBitrate(long maxBitrate) {
         this.maxBitrate = maxBitrate > 0 ? maxBitrate : NO_MAX_BITRATE;
         estimator.setMaxBitrate(this.maxBitrate);
+    }
+
+    /**
+     * The "info" of a "bwe" trace event, with the C++ worker's fields: its maximum is the
+     * desired bitrate plus 35 % (at least the initial estimate, at most the application's
+     * cap), its padding goes up to 85 % of that.
+     */
+    JsonObject bweTraceInfo(long desiredBitrate, long initialBitrate) {
+        long max = desiredBitrate > 0 ? Math.max(initialBitrate, desiredBitrate * 135 / 100) : initialBitrate;
+        max = Math.min(max, maxBitrate);
+        JsonObject info = new JsonObject();
+        info.addProperty("desiredBitrate", desiredBitrate);
+        info.addProperty("effectiveDesiredBitrate", desiredBitrate);
+        info.addProperty("minBitrate", MIN_BITRATE);
+        info.addProperty("maxBitrate", max);
+        info.addProperty("startBitrate", Math.max(MIN_BITRATE, availableBitrate()));
+        info.addProperty("maxPaddingBitrate", max * 85 / 100);
+        info.addProperty("availableBitrate", availableBitrate());
+        info.addProperty("type", transportCc ? "transport-cc" : "remb");
+        return info;
     }
 
     long availableBitrate() {

@@ -1,0 +1,53 @@
+package io.jmediasoup.rtp.bwe;
+
+/**
+ * When and how hard to probe (libwebrtc's periodic probing in the application-limited region,
+ * which the C++ worker enables): while the senders want more than the estimate, every
+ * {@value #INTERVAL_MS} ms a cluster of padding goes out at twice the estimate (at most the
+ * maximum wanted) for {@value #DURATION_MS} ms; what arrives shows whether the path carries it.
+ */
+public final class ProbeController {
+    public static final long INTERVAL_MS = 5000;
+    static final long DURATION_MS = 100;
+    private static final long MAX_STEP_MS = 40;
+    private static final double SCALE = 2;
+
+    private int cluster = -1;
+    private long clusterRate;
+    private long clusterEndMs;
+    private long clusterBytesLeft;
+    private long lastProbeMs = Long.MIN_VALUE;
+    private long lastMs;
+
+    /**
+     * The bytes of the current cluster to send now ({@link #cluster()} numbers them), starting
+     * one when due; 0 when none. {@code maxBitrate} is what the senders could use at most.
+     */
+    public int probeBytes(long estimate, long maxBitrate, boolean wantsMore, long nowMs) {
+        if (clusterBytesLeft <= 0 && wantsMore
+                && (lastProbeMs == Long.MIN_VALUE || nowMs - lastProbeMs >= INTERVAL_MS)) {
+            long rate = (long) Math.min(SCALE * estimate, maxBitrate);
+            if (rate > estimate * 11 / 10) {
+                cluster++;
+                clusterRate = rate;
+                clusterEndMs = nowMs + DURATION_MS;
+                clusterBytesLeft = rate * DURATION_MS / 8000;
+                lastProbeMs = nowMs;
+                lastMs = nowMs;
+            }
+        }
+        if (clusterBytesLeft <= 0) {
+            return 0;
+        }
+        long elapsedMs = Math.max(0, Math.min(nowMs - lastMs, MAX_STEP_MS));
+        lastMs = nowMs;
+        long bytes = nowMs >= clusterEndMs ? clusterBytesLeft : Math.min(clusterBytesLeft, clusterRate * elapsedMs / 8000);
+        clusterBytesLeft -= bytes;
+        return (int) bytes;
+    }
+
+    /** The cluster the bytes of {@link #probeBytes} belong to. */
+    public int cluster() {
+        return cluster;
+    }
+}
