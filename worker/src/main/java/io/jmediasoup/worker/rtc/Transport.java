@@ -197,6 +197,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 maxIncomingBitrate = bitrate(request);
                 shared.logger().debug(LogTag.BWE, "Transport", "maximum incoming bitrate set to " + maxIncomingBitrate);
                 request.accept();
+                if (tccServer != null) {
+                    tccServer.setMaxIncomingBitrate(maxIncomingBitrate);
+                }
                 break;
             case "transport.setMaxOutgoingBitrate":
                 maxOutgoingBitrate = bitrate(request);
@@ -744,6 +747,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         recvRtpHeaderExtensions.putAll(producerIds);
         if (tccServer == null) {
             tccServer = TransportCcServer.forProducer(shared, this, producer.rtpParameters, recvExtensionId("transportWideCc01"));
+            if (tccServer != null && maxIncomingBitrate != 0) {
+                tccServer.setMaxIncomingBitrate(maxIncomingBitrate);
+            }
             if (tccServer != null && connected) {
                 tccServer.start();
             }
