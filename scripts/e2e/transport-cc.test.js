@@ -234,3 +234,35 @@ test('without transport-cc, the receiver\'s REMB is the outgoing estimate', asyn
     receiver.close();
   }
 });
+
+test('with transport-cc, setMaxIncomingBitrate reaches the sender in REMBs, and lifting it in a REMB of 0', async () => {
+  const sender = await udpSocket();
+  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  await transport.produce({ kind: 'video', rtpParameters: {
+    codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'transport-cc' } ] } ],
+    headerExtensions: [ { uri: TWCC_URI, id: 3 } ],
+    encodings: [ { ssrc: 8100 } ] } });
+  const rembs = [];
+  sender.on('message', (data) => {
+    for (const p of rtp.rtcpPackets(data)) {
+      if (p.type === 206 && p.count === 15 && p.data.toString('latin1', p.offset + 12, p.offset + 16) === 'REMB') {
+        const field = p.data.readUIntBE(p.offset + 17, 3);
+        rembs.push({ ssrcs: p.data[p.offset + 16], bitrate: (field & 0x3ffff) * 2 ** (field >> 18) });
+      }
+    }
+  });
+  try {
+    await transport.setMaxIncomingBitrate(300000);
+    let seq = 0;
+    const send = () => sender.send(packetWithTransportSeq(8100, seq, seq++), transport.tuple.localPort, '127.0.0.1');
+    send();
+    assert.ok(await until(() => rembs.length >= 1), 'a REMB with the maximum');
+    assert.deepEqual(rembs[0], { ssrcs: 0, bitrate: 300000 });
+    send();
+    await transport.setMaxIncomingBitrate(0);
+    assert.ok(await until(() => rembs.some((r) => r.bitrate === 0)), 'a REMB of 0 once the limit is lifted');
+    assert.equal(rembs.filter((r) => r.bitrate === 300000).length, 1, 'one per 1.5 s');
+  } finally {
+    sender.close();
+  }
+});
