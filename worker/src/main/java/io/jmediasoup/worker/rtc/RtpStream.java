@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
  */
 abstract class RtpStream {
     protected final StreamScore score = new StreamScore(10);
+    protected final RateCalculator bitrate = new RateCalculator(2500);
     protected long packetCount;
     protected long byteCount;
     protected long packetsLost;
@@ -31,14 +32,13 @@ abstract class RtpStream {
     }
 
     /** Bits per second over the last 2.5 s. */
-    abstract long bitrate(long nowMs);
+    long bitrate(long nowMs) {
+        return bitrate.rate(nowMs);
+    }
 
     int score() {
         return score.value();
     }
-
-    /** Adds what follows the bitrate; only a producer's layered stream has anything to add. */
-    protected void fillLayerStats(JsonObject json, long nowMs) {}
 
     /** Adds "type" and what only this direction reports, between the common fields and the counts. */
     protected abstract void fillTypeStats(JsonObject json);
@@ -74,8 +74,7 @@ abstract class RtpStream {
         fillTypeStats(json);
         json.addProperty("packetCount", packetCount);
         json.addProperty("byteCount", byteCount);
-        json.addProperty("bitrate", bitrate(nowMs));
-        fillLayerStats(json, nowMs);
+        json.addProperty("bitrate", bitrate.rate(nowMs));
         return json;
     }
 
