@@ -104,7 +104,21 @@ abstract class LayeredConsumer extends SingleStreamConsumer {
     }
 
     /** The application moved its preferred layers while forwarding (after the answer): the target may follow. */
-    void onPreferredLayersChanged() {}
+    void onPreferredLayersChanged() {
+        mayChangeLayers();
+    }
+
+    /** Not forwarding any more (paused, producer paused, transport gone): no layer is aimed at. */
+    @Override
+    protected void onDeactivated() {
+        updateTargetLayers(NO_LAYER, NO_LAYER);
+    }
+
+    /** Chooses the target layers again from what it knows now (scores, preferences, bitrate). */
+    protected abstract void mayChangeLayers();
+
+    /** Aims at these layers ({@link #NO_LAYER} for none), telling the application as the C++ worker does. */
+    protected abstract void updateTargetLayers(int spatialLayer, int temporalLayer);
 
     /** The layers it aims at and those it sends now; {@link #NO_LAYER} when none. */
     protected int targetSpatialLayer() {

@@ -101,16 +101,6 @@ final class SimulcastConsumer extends LayeredConsumer {
     }
 
     @Override
-    protected void onDeactivated() {
-        updateTargetLayers(NO_LAYER, NO_LAYER);
-    }
-
-    @Override
-    void onPreferredLayersChanged() {
-        mayChangeLayers();
-    }
-
-    @Override
     protected void onAvailableBitrateChanged() {
         mayChangeLayers();
     }
@@ -260,7 +250,8 @@ final class SimulcastConsumer extends LayeredConsumer {
         packet.setTimestamp(originalTimestamp);
     }
 
-    private void mayChangeLayers() {
+    @Override
+    protected void mayChangeLayers() {
         int newSpatialLayer = NO_LAYER;
         int maxProducerScore = 0;
         for (int spatialLayer = 0; spatialLayer < mappedSsrcs.length; spatialLayer++) {
@@ -334,7 +325,8 @@ final class SimulcastConsumer extends LayeredConsumer {
                 || senderReports.has(tsReferenceSpatialLayer) && senderReports.has(spatialLayer);
     }
 
-    private void updateTargetLayers(int spatialLayer, int temporalLayer) {
+    @Override
+    protected void updateTargetLayers(int spatialLayer, int temporalLayer) {
         if (spatialLayer != NO_LAYER && tsReferenceSpatialLayer == NO_LAYER) {
             tsReferenceSpatialLayer = spatialLayer;
         }

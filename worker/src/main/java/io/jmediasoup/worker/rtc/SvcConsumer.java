@@ -47,16 +47,6 @@ final class SvcConsumer extends LayeredConsumer {
     }
 
     @Override
-    protected void onDeactivated() {
-        updateTargetLayers(NO_LAYER, NO_LAYER);
-    }
-
-    @Override
-    void onPreferredLayersChanged() {
-        mayChangeLayers();
-    }
-
-    @Override
     void producerRtpStreamScoreChanged() {
         super.producerRtpStreamScoreChanged();
         if (isActive()) {
@@ -117,7 +107,8 @@ final class SvcConsumer extends LayeredConsumer {
      * spatial layers that carry no bitrate; per-layer bitrates are not measured yet (issue 8),
      * so every announced layer counts as present.
      */
-    private void mayChangeLayers() {
+    @Override
+    protected void mayChangeLayers() {
         int spatialLayer = NO_LAYER;
         int temporalLayer = NO_LAYER;
         if (producerScore(0) > 0) {
@@ -129,7 +120,8 @@ final class SvcConsumer extends LayeredConsumer {
         }
     }
 
-    private void updateTargetLayers(int spatialLayer, int temporalLayer) {
+    @Override
+    protected void updateTargetLayers(int spatialLayer, int temporalLayer) {
         if (spatialLayer == NO_LAYER) {
             context.setTargetLayers(NO_LAYER, NO_LAYER);
             context.setCurrentLayers(NO_LAYER, NO_LAYER);
