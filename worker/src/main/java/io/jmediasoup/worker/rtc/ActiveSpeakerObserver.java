@@ -6,8 +6,6 @@ import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Names the dominant speaker among the observed audio producers ("dominantspeaker"): every
@@ -16,8 +14,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ActiveSpeakerObserver extends RtpObserver {
     private final DominantSpeakerIdentification identification = new DominantSpeakerIdentification();
-    private final int interval;
-    private ScheduledFuture<?> timer;
 
     public ActiveSpeakerObserver(String id, Shared shared, JsonObject data) {
         super(id, shared);
@@ -26,19 +22,7 @@ public final class ActiveSpeakerObserver extends RtpObserver {
             throw new MediasoupTypeError("missing interval");
         }
         // Read as a 16-bit integer, as the C++ worker does, then bounded.
-        this.interval = Math.max(100, Math.min(5000, (short) interval.getAsInt()));
-        startTimer();
-    }
-
-    private void startTimer() {
-        timer = shared.loop().scheduleAtFixedRate(this::update, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void stopTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        startReporting(Math.max(100, Math.min(5000, (short) interval.getAsInt())));
     }
 
     @Override
@@ -55,7 +39,7 @@ public final class ActiveSpeakerObserver extends RtpObserver {
     @Override
     public void removeProducer(String producerId) {
         if (identification.removeSpeaker(producerId)) {
-            update();
+            onInterval();
         }
     }
 
@@ -80,26 +64,12 @@ public final class ActiveSpeakerObserver extends RtpObserver {
     }
 
     @Override
-    protected void onPaused() {
-        stopTimer();
-    }
-
-    @Override
-    protected void onResumed() {
-        startTimer();
-    }
-
-    private void update() {
+    protected void onInterval() {
         String dominantId = identification.update(shared.nowMs());
         if (dominantId != null) {
             JsonObject data = new JsonObject();
             data.addProperty("producerId", dominantId);
             shared.notify(id, "dominantspeaker", data);
         }
-    }
-
-    @Override
-    public void close() {
-        stopTimer();
     }
 }

@@ -6,11 +6,9 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every interval, reports the loudest observed producers whose average audio level
@@ -23,9 +21,7 @@ public final class AudioLevelObserver extends RtpObserver {
 
     private final int maxEntries;
     private final int threshold;
-    private final int interval;
     private final Map<String, LevelSum> levels = new LinkedHashMap<>();
-    private ScheduledFuture<?> timer;
     private boolean silence = true;
 
     /** Sum of the levels (0..127, positive dBov) received in the current interval. */
@@ -56,19 +52,7 @@ public final class AudioLevelObserver extends RtpObserver {
         if (!JsonValues.isNumber(interval)) {
             throw new MediasoupTypeError("missing interval");
         }
-        this.interval = Math.max(250, Math.min(5000, interval.getAsInt() & 0xFFFF));
-        startTimer();
-    }
-
-    private void startTimer() {
-        timer = shared.loop().scheduleAtFixedRate(this::update, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void stopTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        startReporting(Math.max(250, Math.min(5000, interval.getAsInt() & 0xFFFF)));
     }
 
     @Override
@@ -111,7 +95,6 @@ public final class AudioLevelObserver extends RtpObserver {
 
     @Override
     protected void onPaused() {
-        stopTimer();
         resetLevels();
         if (!silence) {
             silence = true;
@@ -120,11 +103,7 @@ public final class AudioLevelObserver extends RtpObserver {
     }
 
     @Override
-    protected void onResumed() {
-        startTimer();
-    }
-
-    private void update() {
+    protected void onInterval() {
         // Loudest last; a later producer with the same average replaces an earlier one, as in the C++ worker.
         TreeMap<Integer, String> producerByVolume = new TreeMap<>();
         for (Map.Entry<String, LevelSum> entry : levels.entrySet()) {
@@ -163,10 +142,5 @@ public final class AudioLevelObserver extends RtpObserver {
             sum.total = 0;
             sum.count = 0;
         }
-    }
-
-    @Override
-    public void close() {
-        stopTimer();
     }
 }

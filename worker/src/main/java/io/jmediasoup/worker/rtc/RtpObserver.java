@@ -1,19 +1,40 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.rtp.RtpPacket;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * An observer of the RTP of some audio producers of a router (router.create*Observer). While
- * paused it ignores what it observes.
+ * An observer of the RTP of some audio producers of a router (router.create*Observer): it
+ * reports at every interval, except while paused, when it ignores what it observes.
  */
 public abstract class RtpObserver {
     protected final String id;
     protected final Shared shared;
     private boolean paused;
+    private int intervalMs;
+    private ScheduledFuture<?> timer;
 
     protected RtpObserver(String id, Shared shared) {
         this.id = id;
         this.shared = shared;
+    }
+
+    /** Starts reporting, once its options are valid: {@link #onInterval} every {@code intervalMs}. */
+    protected final void startReporting(int intervalMs) {
+        this.intervalMs = intervalMs;
+        startTimer();
+    }
+
+    private void startTimer() {
+        timer = shared.loop().scheduleAtFixedRate(this::onInterval, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
     }
 
     public String id() {
@@ -27,6 +48,7 @@ public abstract class RtpObserver {
     public final void pause() {
         if (!paused) {
             paused = true;
+            stopTimer();
             onPaused();
         }
     }
@@ -34,7 +56,7 @@ public abstract class RtpObserver {
     public final void resume() {
         if (paused) {
             paused = false;
-            onResumed();
+            startTimer();
         }
     }
 
@@ -51,10 +73,14 @@ public abstract class RtpObserver {
     /** A packet of an observed producer, in the router's payload type and SSRC; lent for the call. */
     abstract void receiveRtpPacket(Producer producer, RtpPacket packet);
 
-    protected abstract void onPaused();
+    /** Reports what the last interval observed. */
+    protected abstract void onInterval();
 
-    protected abstract void onResumed();
+    /** Paused: its interval timer has stopped. */
+    protected void onPaused() {}
 
-    /** Stops its timers; the router forgets it. */
-    public abstract void close();
+    /** Stops its timer; the router forgets it. */
+    public final void close() {
+        stopTimer();
+    }
 }
