@@ -234,3 +234,79 @@ test('without transport-cc, the receiver\'s REMB is the outgoing estimate', asyn
     receiver.close();
   }
 });
+
+test('with transport-cc, setMaxIncomingBitrate reaches the sender in REMBs, and lifting it in a REMB of 0', async () => {
+  const sender = await udpSocket();
+  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  await transport.produce({ kind: 'video', rtpParameters: {
+    codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'transport-cc' } ] } ],
+    headerExtensions: [ { uri: TWCC_URI, id: 3 } ],
+    encodings: [ { ssrc: 8100 } ] } });
+  const rembs = [];
+  sender.on('message', (data) => {
+    for (const p of rtp.rtcpPackets(data)) {
+      if (p.type === 206 && p.count === 15 && p.data.toString('latin1', p.offset + 12, p.offset + 16) === 'REMB') {
+        const field = p.data.readUIntBE(p.offset + 17, 3);
+        rembs.push({ ssrcs: p.data[p.offset + 16], bitrate: (field & 0x3ffff) * 2 ** (field >> 18) });
+      }
+    }
+  });
+  try {
+    await transport.setMaxIncomingBitrate(300000);
+    let seq = 0;
+    const send = () => sender.send(packetWithTransportSeq(8100, seq, seq++), transport.tuple.localPort, '127.0.0.1');
+    send();
+    assert.ok(await until(() => rembs.length >= 1), 'a REMB with the maximum');
+    assert.deepEqual(rembs[0], { ssrcs: 0, bitrate: 300000 });
+    send();
+    await transport.setMaxIncomingBitrate(0);
+    assert.ok(await until(() => rembs.some((r) => r.bitrate === 0)), 'a REMB of 0 once the limit is lifted');
+    assert.equal(rembs.filter((r) => r.bitrate === 300000).length, 1, 'one per 1.5 s');
+  } finally {
+    sender.close();
+  }
+});
+
+test('with goog-remb and abs-send-time, the worker estimates the incoming bitrate and sends it in REMBs, capped by setMaxIncomingBitrate', async () => {
+  const ABS_SEND_TIME_URI = 'http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time';
+  const sender = await udpSocket();
+  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  await transport.produce({ kind: 'video', rtpParameters: {
+    codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'goog-remb' } ] } ],
+    headerExtensions: [ { uri: ABS_SEND_TIME_URI, id: 2 } ],
+    encodings: [ { ssrc: 8200 } ] } });
+  const rembs = [];
+  sender.on('message', (data) => {
+    for (const p of rtp.rtcpPackets(data)) {
+      if (p.type === 206 && p.count === 15 && p.data.toString('latin1', p.offset + 12, p.offset + 16) === 'REMB') {
+        const field = p.data.readUIntBE(p.offset + 17, 3);
+        const count = p.data[p.offset + 16];
+        rembs.push({ ssrc: count === 1 ? p.data.readUInt32BE(p.offset + 20) : null,
+          bitrate: (field & 0x3ffff) * 2 ** (field >> 18) });
+      }
+    }
+  });
+  try {
+    await transport.setMaxIncomingBitrate(300000);
+    const start = Date.now();
+    // About 1 Mbps: 1200-byte packets every 10 ms, each stamped with its send time.
+    for (let seq = 0; Date.now() - start < 2500; seq++) {
+      const absSendTime = Math.floor(((Date.now() - start) * 2 ** 18) / 1000) & 0xffffff;
+      const value = [ absSendTime >> 16, (absSendTime >> 8) & 0xff, absSendTime & 0xff ];
+      const packet = rtp.build({ payloadType: 96, seq, timestamp: seq * 900, ssrc: 8200,
+        payload: Buffer.concat([ Buffer.from([ 0x10, 0x01, 0x00, 0x00 ]), Buffer.alloc(1196) ]) });
+      sender.send(rtp.withExtension(packet, 2, value), transport.tuple.localPort, '127.0.0.1');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.ok(await until(() => rembs.length >= 1), 'REMBs after a second of packets');
+    for (const remb of rembs) {
+      assert.equal(remb.ssrc, 8200, 'the REMB names the stream');
+      assert.ok(remb.bitrate > 0 && remb.bitrate <= 300000, `capped: ${remb.bitrate}`);
+    }
+    const [ stats ] = await transport.getStats();
+    assert.ok(stats.availableIncomingBitrate > 0, 'availableIncomingBitrate in the stats');
+    assert.equal(stats.maxIncomingBitrate, 300000);
+  } finally {
+    sender.close();
+  }
+});

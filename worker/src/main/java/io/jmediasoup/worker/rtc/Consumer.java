@@ -43,6 +43,11 @@ abstract class Consumer implements RtpStreamSend.Listener {
         default long rtpStreamBitrate(long mappedSsrc, long nowMs) {
             return 0;
         }
+
+        /** The per-layer bitrates of the stream the router knows as {@code mappedSsrc}; null before it exists. */
+        default LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
+            return null;
+        }
     }
 
     /** The longest the C++ worker lets pass between two RTCP reports of a stream, per kind. */
@@ -126,6 +131,11 @@ abstract class Consumer implements RtpStreamSend.Listener {
     /** The bitrate of the producer stream the router knows as {@code mappedSsrc} (bps). */
     protected long producerRtpStreamBitrate(long mappedSsrc) {
         return producerRtpStreams.rtpStreamBitrate(mappedSsrc, shared.nowMs());
+    }
+
+    /** The per-layer bitrates of the producer stream the router knows as {@code mappedSsrc}; null before it exists. */
+    protected LayerBitrates producerLayerBitrates(long mappedSsrc) {
+        return producerRtpStreams.rtpStreamLayerBitrates(mappedSsrc);
     }
 
     /** The producer's encodings as the router maps them: each needs its (mapped) ssrc. */

@@ -564,6 +564,16 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     }
 
     @Override
+    public LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
+        for (ReceivingStream stream : streamsBySsrc.values()) {
+            if (stream.mappedSsrc == mappedSsrc) {
+                return stream.rtpStream.layerBitrates();
+            }
+        }
+        return null;
+    }
+
+    @Override
     public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
         for (ReceivingStream stream : streamsBySsrc.values()) {
             if (stream.mappedSsrc == mappedSsrc) {

@@ -8,7 +8,6 @@ import com.google.gson.JsonObject;
  */
 abstract class RtpStream {
     protected final StreamScore score = new StreamScore(10);
-    protected final RateCalculator bitrate = new RateCalculator(2500);
     protected long packetCount;
     protected long byteCount;
     protected long packetsLost;
@@ -32,13 +31,14 @@ abstract class RtpStream {
     }
 
     /** Bits per second over the last 2.5 s. */
-    long bitrate(long nowMs) {
-        return bitrate.rate(nowMs);
-    }
+    abstract long bitrate(long nowMs);
 
     int score() {
         return score.value();
     }
+
+    /** Adds what follows the bitrate; only a producer's layered stream has anything to add. */
+    protected void fillLayerStats(JsonObject json, long nowMs) {}
 
     /** Adds "type" and what only this direction reports, between the common fields and the counts. */
     protected abstract void fillTypeStats(JsonObject json);
@@ -74,7 +74,8 @@ abstract class RtpStream {
         fillTypeStats(json);
         json.addProperty("packetCount", packetCount);
         json.addProperty("byteCount", byteCount);
-        json.addProperty("bitrate", bitrate.rate(nowMs));
+        json.addProperty("bitrate", bitrate(nowMs));
+        fillLayerStats(json, nowMs);
         return json;
     }
 

@@ -2,6 +2,8 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.codecs.Vp8Descriptor;
+import io.jmediasoup.rtp.codecs.Vp9Descriptor;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
@@ -55,10 +57,21 @@ final class RtpStreamRecv extends RtpStream {
     private long lastPacketMs;
     private boolean inactive;
     private int firSequenceNumber;
+    /** Bytes per spatial and temporal layer, read from the VP9 or VP8 payload descriptor. */
+    private final LayerBitrates layerBitrates;
+    private final Vp9Descriptor vp9Descriptor;
+    private final Vp8Descriptor vp8Descriptor;
 
     RtpStreamRecv(RtpStreamParams params, Listener listener, long nowMs) {
         this.params = params;
         this.listener = listener;
+        // The C++ worker's window: longer with DTX, whose silences would read as no bitrate.
+        this.layerBitrates = new LayerBitrates(params.spatialLayers(), params.temporalLayers(),
+                params.useDtx() ? 6000 : 2500);
+        boolean layered = params.spatialLayers() > 1 || params.temporalLayers() > 1;
+        String subtype = params.codec().mimeType().subtype();
+        this.vp9Descriptor = layered && subtype.equals("vp9") ? new Vp9Descriptor() : null;
+        this.vp8Descriptor = layered && subtype.equals("vp8") ? new Vp8Descriptor() : null;
         this.nackGenerator = params.useNack() ? new NackGenerator() : null;
         this.lastPacketMs = nowMs;
     }
@@ -118,12 +131,37 @@ final class RtpStreamRecv extends RtpStream {
     private void count(RtpPacket packet, long nowMs) {
         packetCount++;
         byteCount += packet.size();
-        bitrate.update(packet.size(), nowMs);
+        countLayer(packet, nowMs);
         lastPacketMs = nowMs;
         if (inactive) {
             inactive = false;
             resetScore(10);
         }
+    }
+
+    /** Counts the packet in its layer; without a readable descriptor, in the lowest one. */
+    private void countLayer(RtpPacket packet, long nowMs) {
+        int spatialLayer = 0;
+        int temporalLayer = 0;
+        if (vp9Descriptor != null && vp9Descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())) {
+            spatialLayer = vp9Descriptor.spatialLayer();
+            temporalLayer = vp9Descriptor.temporalLayer();
+        } else if (vp8Descriptor != null && vp8Descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())
+                && vp8Descriptor.hasTemporalLayer()) {
+            temporalLayer = vp8Descriptor.temporalLayer();
+        }
+        layerBitrates.update(spatialLayer, temporalLayer, packet.size(), nowMs);
+    }
+
+    /** All layers together (bps). */
+    @Override
+    long bitrate(long nowMs) {
+        return layerBitrates.bitrate(nowMs);
+    }
+
+    /** The producer's layers: per spatial and temporal layer, and the sums consumers decide by. */
+    LayerBitrates layerBitrates() {
+        return layerBitrates;
     }
 
     private boolean receiveSequenceNumber(int seq) {
@@ -326,5 +364,20 @@ final class RtpStreamRecv extends RtpStream {
     protected void fillTypeStats(JsonObject json) {
         json.addProperty("type", "inbound-rtp");
         json.addProperty("jitter", (long) jitter);
+    }
+
+    /** As the C++ worker: "S.T" keys, each what a receiver of layers up to S.T needs. */
+    @Override
+    protected void fillLayerStats(JsonObject json, long nowMs) {
+        if (layerBitrates.spatialLayers() == 1 && layerBitrates.temporalLayers() == 1) {
+            return;
+        }
+        JsonObject byLayer = new JsonObject();
+        for (int s = 0; s < layerBitrates.spatialLayers(); s++) {
+            for (int t = 0; t < layerBitrates.temporalLayers(); t++) {
+                byLayer.addProperty(s + "." + t, layerBitrates.bitrate(nowMs, s, t));
+            }
+        }
+        json.add("bitrateByLayer", byLayer);
     }
 }

@@ -32,6 +32,7 @@ final class RtpStreamSend extends RtpStream {
 
     final RtpStreamParams params;
     private final Listener listener;
+    private final RateCalculator bitrate = new RateCalculator(2500);
     private final RetransmissionBuffer retransmissionBuffer;
     private ByteBuf retransmission;
     private final RtpPacket retransmitted = new RtpPacket();
@@ -202,6 +203,11 @@ final class RtpStreamSend extends RtpStream {
     @Override
     RtpStreamParams params() {
         return params;
+    }
+
+    @Override
+    long bitrate(long nowMs) {
+        return bitrate.rate(nowMs);
     }
 
     @Override

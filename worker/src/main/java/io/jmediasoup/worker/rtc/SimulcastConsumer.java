@@ -278,6 +278,7 @@ final class SimulcastConsumer extends LayeredConsumer {
             } else {
                 newTemporalLayer = 0;
             }
+            newTemporalLayer = fitAvailableBitrate(newSpatialLayer, newTemporalLayer);
         }
         if (newSpatialLayer != targetSpatialLayer || newTemporalLayer != targetTemporalLayer) {
             updateTargetLayers(newSpatialLayer, newTemporalLayer);
@@ -287,7 +288,7 @@ final class SimulcastConsumer extends LayeredConsumer {
     /**
      * Under a bandwidth estimate, the highest layer up to {@code spatialLayer} whose stream's
      * bitrate fits the share this consumer gets; the lowest live one when none does. The C++
-     * worker also weighs temporal layers and probes before moving up; this does neither.
+     * worker climbs layer by layer across consumers and probes before moving up; this does not.
      */
     private int fitAvailableBitrate(int spatialLayer) {
         long available = availableBitrate();
@@ -302,6 +303,32 @@ final class SimulcastConsumer extends LayeredConsumer {
             lowest = layer;
             if (producerRtpStreamBitrate(mappedSsrcs[layer]) <= available) {
                 return layer;
+            }
+        }
+        return lowest;
+    }
+
+    /**
+     * Under a bandwidth estimate, the highest temporal layer up to {@code temporalLayer} of
+     * the stream whose bitrate (its temporal layers up to that one, as the producer measures
+     * them by TID) fits the share; the lowest received when none does.
+     */
+    private int fitAvailableBitrate(int spatialLayer, int temporalLayer) {
+        long available = availableBitrate();
+        LayerBitrates layers = producerLayerBitrates(mappedSsrcs[spatialLayer]);
+        long nowMs = shared.nowMs();
+        if (available < 0 || layers == null || layers.bitrate(nowMs) == 0) {
+            return temporalLayer;
+        }
+        int lowest = temporalLayer;
+        for (int t = Math.min(temporalLayer, layers.temporalLayers() - 1); t >= 0; t--) {
+            long required = layers.bitrate(nowMs, 0, t);
+            if (required == 0) {
+                continue;
+            }
+            lowest = t;
+            if (required <= available) {
+                return t;
             }
         }
         return lowest;

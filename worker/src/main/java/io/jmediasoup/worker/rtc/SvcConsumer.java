@@ -18,6 +18,8 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
  * the sequence numbers close up behind them.
  */
 final class SvcConsumer extends LayeredConsumer {
+    private record Layers(int spatial, int temporal) {}
+
     private final SeqManager seqManager = new SeqManager();
     private final Vp9Descriptor descriptor = new Vp9Descriptor();
     private final Vp9EncodingContext context;
@@ -102,22 +104,90 @@ final class SvcConsumer extends LayeredConsumer {
         packet.setMarker(marker);
     }
 
+    @Override
+    protected void onAvailableBitrateChanged() {
+        mayChangeLayers();
+    }
+
     /**
-     * The preferred layers while the producer's stream is alive. The C++ worker also skips
-     * spatial layers that carry no bitrate; per-layer bitrates are not measured yet (issue 8),
-     * so every announced layer counts as present.
+     * As the C++ worker: the producer stream's whole bitrate, or the encoding's maxBitrate
+     * when that is higher.
+     */
+    @Override
+    long desiredBitrate() {
+        LayerBitrates layers = producerLayerBitrates();
+        long desired = layers != null ? layers.bitrate(shared.nowMs()) : 0;
+        return Math.max(desired, rtpParameters.encodings().get(0).maxBitrate());
+    }
+
+    private LayerBitrates producerLayerBitrates() {
+        return producerLayerBitrates(consumableRtpEncodings.get(0).ssrc());
+    }
+
+    /**
+     * The target layers while the producer's stream is alive: without a bandwidth estimate,
+     * the preferred ones among the spatial layers that carry bitrate; under one, the highest
+     * that fits this consumer's share ({@link #fitAvailableBitrate}).
      */
     @Override
     protected void mayChangeLayers() {
         int spatialLayer = NO_LAYER;
         int temporalLayer = NO_LAYER;
         if (producerScore(0) > 0) {
-            spatialLayer = Math.min(preferredSpatialLayer(), rtpStream().params.spatialLayers() - 1);
-            temporalLayer = preferredTemporalLayer();
+            long nowMs = shared.nowMs();
+            LayerBitrates layers = producerLayerBitrates();
+            int spatialLayers = rtpStream().params.spatialLayers();
+            // Before any packet was counted every announced layer counts as present.
+            boolean measured = layers != null && layers.bitrate(nowMs) > 0;
+            for (int layer = 0; layer < spatialLayers; layer++) {
+                if (measured && layer < layers.spatialLayers() && layers.spatialLayerBitrate(nowMs, layer) == 0) {
+                    continue;
+                }
+                spatialLayer = layer;
+                if (layer >= preferredSpatialLayer()) {
+                    break;
+                }
+            }
+            if (spatialLayer != NO_LAYER) {
+                temporalLayer = spatialLayer == preferredSpatialLayer() ? preferredTemporalLayer()
+                        : spatialLayer < preferredSpatialLayer() ? rtpStream().params.temporalLayers() - 1 : 0;
+            }
+            if (measured && availableBitrate() >= 0 && spatialLayer != NO_LAYER) {
+                Layers fit = fitAvailableBitrate(layers, nowMs, spatialLayer, temporalLayer);
+                spatialLayer = fit.spatial();
+                temporalLayer = fit.temporal();
+            }
         }
         if (spatialLayer != context.targetSpatialLayer() || temporalLayer != context.targetTemporalLayer()) {
             updateTargetLayers(spatialLayer, temporalLayer);
         }
+    }
+
+    /**
+     * The highest layers up to {@code maxSpatialLayer}.{@code maxTemporalLayer} whose
+     * bitrate (every lower spatial layer plus this one up to the temporal layer, as the
+     * producer measures it) fits this consumer's share of the estimate; the lowest layers
+     * received when none does. The C++ worker
+     * climbs a layer at a time across all consumers instead and sends nothing when even
+     * the lowest does not fit.
+     */
+    private Layers fitAvailableBitrate(LayerBitrates layers, long nowMs, int maxSpatialLayer, int maxTemporalLayer) {
+        long available = availableBitrate();
+        Layers lowest = new Layers(maxSpatialLayer, maxTemporalLayer);
+        for (int s = Math.min(maxSpatialLayer, layers.spatialLayers() - 1); s >= 0; s--) {
+            int topTemporalLayer = s == maxSpatialLayer ? maxTemporalLayer : layers.temporalLayers() - 1;
+            for (int t = Math.min(topTemporalLayer, layers.temporalLayers() - 1); t >= 0; t--) {
+                long required = layers.bitrate(nowMs, s, t);
+                if (required == 0) {
+                    continue;
+                }
+                lowest = new Layers(s, t);
+                if (required <= available) {
+                    return lowest;
+                }
+            }
+        }
+        return lowest;
     }
 
     @Override

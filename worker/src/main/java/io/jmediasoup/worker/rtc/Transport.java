@@ -121,6 +121,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private ScheduledFuture<?> rtcpTimer;
     /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
     private TransportCcServer tccServer;
+    /** Only when no transport-cc server: a producer negotiated goog-remb and abs-send-time. */
+    private RembServer rembServer;
     /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc. */
     private TransportCcClient tccClient;
     /** Padding while layered consumers want more than the estimate; null until transport-cc is used. */
@@ -197,6 +199,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 maxIncomingBitrate = bitrate(request);
                 shared.logger().debug(LogTag.BWE, "Transport", "maximum incoming bitrate set to " + maxIncomingBitrate);
                 request.accept();
+                if (tccServer != null) {
+                    tccServer.setMaxIncomingBitrate(maxIncomingBitrate);
+                } else if (rembServer != null) {
+                    rembServer.setMaxIncomingBitrate(maxIncomingBitrate);
+                }
                 break;
             case "transport.setMaxOutgoingBitrate":
                 maxOutgoingBitrate = bitrate(request);
@@ -239,6 +246,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (tccServer != null) {
             tccServer.packetReceived(packet);
+        } else if (rembServer != null) {
+            rembServer.packetReceived(packet);
         }
         Producer producer = rtpListener.producerOf(packet, recvExtensionIds);
         if (producer == null) {
@@ -742,10 +751,20 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             }
         }
         recvRtpHeaderExtensions.putAll(producerIds);
-        if (tccServer == null) {
+        // As the C++ worker: the first producer that negotiates either makes the transport's only server.
+        if (tccServer == null && rembServer == null) {
             tccServer = TransportCcServer.forProducer(shared, this, producer.rtpParameters, recvExtensionId("transportWideCc01"));
+            if (tccServer != null && maxIncomingBitrate != 0) {
+                tccServer.setMaxIncomingBitrate(maxIncomingBitrate);
+            }
             if (tccServer != null && connected) {
                 tccServer.start();
+            }
+            if (tccServer == null) {
+                rembServer = RembServer.forProducer(shared, this, producer.rtpParameters, recvExtensionId("absSendTime"));
+                if (rembServer != null && maxIncomingBitrate != 0) {
+                    rembServer.setMaxIncomingBitrate(maxIncomingBitrate);
+                }
             }
         }
         recvExtensionIds = recvExtensionIds();
@@ -1047,6 +1066,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (tccServer != null) {
             // As the C++ worker's: only a REMB server estimates the incoming bitrate.
             json.addProperty("availableIncomingBitrate", 0);
+        } else if (rembServer != null && rembServer.availableBitrate() != 0) {
+            json.addProperty("availableIncomingBitrate", rembServer.availableBitrate());
         }
         if (maxIncomingBitrate != 0) {
             json.addProperty("maxIncomingBitrate", maxIncomingBitrate);

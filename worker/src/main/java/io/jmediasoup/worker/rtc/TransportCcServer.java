@@ -2,6 +2,7 @@ package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.bwe.TransportFeedbackGenerator;
+import io.jmediasoup.rtp.rtcp.Remb;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import io.netty.buffer.ByteBuf;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * A transport's receive side of transport-wide congestion control (the C++ worker's
  * TransportCongestionControlServer for transport-cc): the transport-wide sequence number of
  * each packet that arrives is noted, and every 100 ms while connected the feedback goes to
- * the sender, which estimates its bandwidth from it.
+ * the sender, which estimates its bandwidth from it. A maximum incoming bitrate goes to the
+ * sender in REMBs besides ({@link LimitationRemb}).
  */
 final class TransportCcServer {
     private static final long FEEDBACK_INTERVAL_MS = 100;
@@ -23,6 +25,7 @@ final class TransportCcServer {
     private final Producer.RtcpSender sender;
     private final int extensionId;
     private final TransportFeedbackGenerator generator = new TransportFeedbackGenerator();
+    private final LimitationRemb limitationRemb = new LimitationRemb();
     private ScheduledFuture<?> timer;
 
     private TransportCcServer(Shared shared, Producer.RtcpSender sender, int extensionId) {
@@ -53,6 +56,28 @@ final class TransportCcServer {
         if (packet.hasExtension(extensionId) && packet.extensionLength(extensionId) == 2) {
             int sequenceNumber = packet.buffer().getUnsignedShort(packet.extensionIndex(extensionId));
             generator.packetReceived(sequenceNumber, packet.ssrc(), System.nanoTime() / 1000);
+            maySendLimitationRemb();
+        }
+    }
+
+    /** transport.setMaxIncomingBitrate: 0 lifts the limit. */
+    void setMaxIncomingBitrate(long bitrate) {
+        if (limitationRemb.setMaxIncomingBitrate(bitrate)) {
+            maySendLimitationRemb();
+        }
+    }
+
+    private void maySendLimitationRemb() {
+        long bitrate = limitationRemb.due(shared.nowMs());
+        if (bitrate < 0) {
+            return;
+        }
+        ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(20);
+        try {
+            Remb.write(packet, 0, bitrate, null, 0);
+            sender.sendRtcp(packet);
+        } finally {
+            packet.release();
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A simulcast consumer fed scripted VP8 from a three-stream producer (L1T3 each, one packet per
@@ -312,5 +314,40 @@ class SimulcastConsumerTest {
         assertEquals(2, dump().get("targetSpatialLayer").getAsInt());
         prefer(1, 2);
         assertEquals(1, dump().get("targetSpatialLayer").getAsInt(), "never above the preferred layer");
+    }
+
+    /** Stream 0 carries 100k, 150k, 200k up to TID 0, 1, 2 (its whole bitrate 200k): below that the TIDs step down. */
+    @ParameterizedTest
+    @CsvSource({"190000, 0, 1", "120000, 0, 0", "50000, 0, 0", "600000, 1, 2"})
+    void underTheLowestStreamTheTemporalLayerStepsDown(long availableBitrate, int spatialLayer, int temporalLayer) {
+        long[] bitrates = {200_000, 500_000, 1_500_000};
+        LayerBitrates lowest = new LayerBitrates(1, 3, 2500);
+        long nowMs = System.nanoTime() / 1_000_000;
+        lowest.update(0, 0, 100_000 * 2500 / 8000, nowMs);
+        lowest.update(0, 1, 50_000 * 2500 / 8000, nowMs);
+        lowest.update(0, 2, 50_000 * 2500 / 8000, nowMs);
+        consumer.producerRtpStreams(new Consumer.ProducerRtpStreams() {
+            @Override
+            public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
+                return null;
+            }
+
+            @Override
+            public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+                return bitrates[(int) mappedSsrc - 1];
+            }
+
+            @Override
+            public LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
+                return mappedSsrc == 1 ? lowest : null;
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            senderReport(i);
+        }
+        consumer.transportConnected();
+        consumer.setAvailableBitrate(availableBitrate);
+        assertEquals(spatialLayer, dump().get("targetSpatialLayer").getAsInt());
+        assertEquals(temporalLayer, dump().get("targetTemporalLayer").getAsInt());
     }
 }

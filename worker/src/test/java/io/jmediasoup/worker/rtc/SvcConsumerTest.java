@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** An SVC consumer fed scripted VP9 L3T3 (one packet per spatial layer frame): what it forwards. */
 class SvcConsumerTest {
@@ -132,6 +134,67 @@ class SvcConsumerTest {
         pictures(14, 16, 14);
         assertEquals(6, sent.size() - before, "every layer again from the key picture");
         assertSeqContinuous(sent);
+    }
+
+    /**
+     * The producer's L3T3 stream with these bitrates per layer (bps), T0 to T2 of S0, S1, S2:
+     * what a receiver of S.T needs is 100k, 150k, 200k; 400k, 500k, 600k; 1000k, 1200k, 1400k.
+     */
+    private LayerBitrates producerLayers(boolean topSpatialLayerSilent) {
+        LayerBitrates layers = new LayerBitrates(3, 3, 2500);
+        long[][] bps = {{100_000, 50_000, 50_000}, {200_000, 100_000, 100_000}, {400_000, 200_000, 200_000}};
+        long nowMs = System.nanoTime() / 1_000_000;
+        for (int s = 0; s < (topSpatialLayerSilent ? 2 : 3); s++) {
+            for (int t = 0; t < 3; t++) {
+                layers.update(s, t, (int) (bps[s][t] * 2500 / 8000), nowMs);
+            }
+        }
+        consumer.producerRtpStreams(new Consumer.ProducerRtpStreams() {
+            @Override
+            public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
+                return null;
+            }
+
+            @Override
+            public LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
+                return mappedSsrc == 9 ? layers : null;
+            }
+        });
+        return layers;
+    }
+
+    private String targetLayers() {
+        JsonObject dump = consumer.dump();
+        return dump.get("targetSpatialLayer").getAsInt() + "." + dump.get("targetTemporalLayer").getAsInt();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2000000, 2.2", "1400000, 2.2", "1300000, 2.1", "1000000, 2.0", "999999, 1.2", "550000, 1.1",
+        "180000, 0.1", "50000, 0.0"})
+    void theEstimateChoosesTheHighestLayersThatFit(long availableBitrate, String expected) {
+        producerLayers(false);
+        consumer.transportConnected();
+        assertEquals("2.2", targetLayers(), "no estimate yet: the preferred layers");
+        assertEquals(1_400_000, consumer.desiredBitrate());
+        consumer.setAvailableBitrate(availableBitrate);
+        assertEquals(expected, targetLayers());
+    }
+
+    @Test
+    void theEstimateStaysUnderThePreferredLayers() {
+        producerLayers(false);
+        consumer.transportConnected();
+        prefer(1, 1);
+        consumer.setAvailableBitrate(2_000_000);
+        assertEquals("1.1", targetLayers());
+        assertEquals(1_400_000, consumer.desiredBitrate(), "the whole stream, as the C++ worker asks");
+    }
+
+    @Test
+    void aSpatialLayerWithoutBitrateIsSkipped() {
+        producerLayers(true);
+        consumer.transportConnected();
+        assertEquals("1.2", targetLayers());
     }
 
     @Test
