@@ -54,6 +54,8 @@ function observer(page, rpc, consumerId) {
       // The widest layer the browser encodes right now (Chromium may adapt it down).
       topWidth: Math.max(0, ...sender.map((layer) => layer.frameWidth || 0)),
       layersChanges: server.layersChanges.length,
+      estimate: server.availableOutgoingBitrate,
+      producerBitrates: server.producerBitrateByLayer,
     };
   };
 }

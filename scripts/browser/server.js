@@ -49,6 +49,7 @@ class Session {
     this.transports = new Map();
     this.producers = new Map();
     this.consumers = new Map();
+    this.consumerTransportIds = new Map();
     this.dataProducers = new Map();
     this.dataConsumers = new Map();
     /** Per consumer id, every "layerschange" it emitted: { at (ms since epoch), layers }. */
@@ -86,6 +87,9 @@ class Session {
       log(`transport ${id} iceselectedtuplechange ${JSON.stringify(tuple)}`));
     transport.on('dtlsstatechange', (state) => log(`transport ${id} dtlsstatechange ${state}`));
     transport.on('sctpstatechange', (state) => log(`transport ${id} sctpstatechange ${state}`));
+    // The estimate's course, for the log of a failing layers test.
+    transport.on('trace', (trace) => log(`transport ${id} trace ${trace.type} ${JSON.stringify(trace.info)}`));
+    await transport.enableTraceEvent(['bwe']);
     return {
       id,
       iceParameters: transport.iceParameters,
@@ -113,6 +117,7 @@ class Session {
     }
     const consumer = await this.transport(transportId).consume({ producerId, rtpCapabilities, paused: true });
     this.consumers.set(consumer.id, consumer);
+    this.consumerTransportIds.set(consumer.id, transportId);
     consumer.on('score', (score) => log(`consumer ${consumer.id} score ${JSON.stringify(score)}`));
     const layersChanges = [];
     this.layersChanges.set(consumer.id, layersChanges);
@@ -133,15 +138,23 @@ class Session {
     return this.consumerLayers({ consumerId });
   }
 
-  /** A consumer's layers as the library knows them, and the "layerschange" events so far. */
+  /**
+   * A consumer's layers as the library knows them, the "layerschange" events so far, and what
+   * they are chosen from: its transport's estimate and the producer's bitrate per layer.
+   */
   async consumerLayers({ consumerId }) {
     const consumer = this.consumer(consumerId);
+    const [transportStats] = await this.transport(this.consumerTransportIds.get(consumerId)).getStats();
+    const producer = this.producers.get(consumer.producerId);
+    const producerStats = producer ? await producer.getStats() : [];
     return {
       type: consumer.type,
       score: consumer.score,
       preferredLayers: consumer.preferredLayers || null,
       currentLayers: consumer.currentLayers || null,
       layersChanges: this.layersChanges.get(consumerId),
+      availableOutgoingBitrate: transportStats.availableOutgoingBitrate,
+      producerBitrateByLayer: producerStats.map((stream) => stream.bitrateByLayer || stream.bitrate),
     };
   }
 
