@@ -15,10 +15,13 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
  * layers (-1 for none) that each kind fills with its own choice.
  */
 abstract class LayeredConsumer extends SingleStreamConsumer {
+    private static final long AVAILABLE_BITRATE_INTERVAL_MS = 1000;
+
     private int preferredSpatialLayer;
     private int preferredTemporalLayer;
     /** Its share of the transport's estimated outgoing bitrate (bps); -1 while no estimate manages it. */
     private long availableBitrate = -1;
+    private long availableBitrateAtMs;
 
     protected LayeredConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
             RtpParameters.Type type) {
@@ -79,14 +82,19 @@ abstract class LayeredConsumer extends SingleStreamConsumer {
 
     /**
      * The transport's bandwidth estimate gives it {@code bitrate} bps: the layers may have to
-     * follow. Small changes (under 10 %) are ignored so that the layers do not flap.
+     * follow. Small changes (under 10 %) wait for the next second, so that the layers do not
+     * flap yet still catch up with the producer's layers as they come and go (the C++ worker
+     * shares the estimate out once a second too).
      */
     void setAvailableBitrate(long bitrate) {
         long previous = availableBitrate;
-        if (previous >= 0 && Math.abs(bitrate - previous) * 10 < previous) {
+        long nowMs = shared.nowMs();
+        if (previous >= 0 && Math.abs(bitrate - previous) * 10 < previous
+                && nowMs - availableBitrateAtMs < AVAILABLE_BITRATE_INTERVAL_MS) {
             return;
         }
         availableBitrate = bitrate;
+        availableBitrateAtMs = nowMs;
         if (isActive()) {
             onAvailableBitrateChanged();
         }

@@ -10,6 +10,7 @@ import io.jmediasoup.worker.Settings;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
+import java.util.function.LongSupplier;
 
 /**
  * What every Router, Transport, Producer and Consumer of one worker shares: its event loop,
@@ -19,6 +20,7 @@ public final class Shared {
     private final EventLoop loop;
     private final Settings settings;
     private final Logger logger;
+    private final LongSupplier clockMs;
     private final PortManager portManager;
     private final UdpSendBatch udpSendBatch = new UdpSendBatch();
     private DtlsCertificate dtlsCertificate;
@@ -26,7 +28,13 @@ public final class Shared {
     private PayloadChannelEndpoint payloadChannel;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
+        this(loop, settings, logger, () -> System.nanoTime() / 1_000_000);
+    }
+
+    /** With the clock {@link #nowMs} reads: tests pass a fake one. */
+    Shared(EventLoop loop, Settings settings, Logger logger, LongSupplier clockMs) {
         this.loop = loop;
+        this.clockMs = clockMs;
         this.settings = settings;
         this.logger = logger;
         this.portManager = new PortManager(loop, settings);
@@ -48,7 +56,7 @@ public final class Shared {
 
     /** Milliseconds on a monotonic clock, for intervals: jitter, rates, timers. */
     public long nowMs() {
-        return System.nanoTime() / 1_000_000;
+        return clockMs.getAsLong();
     }
 
     public Logger logger() {

@@ -32,11 +32,12 @@ class SvcConsumerTest {
     private final RtpPacket packet = new RtpPacket();
     private SvcConsumer consumer;
     private int seq = 65_530;
+    private long nowMs = 1_000_000;
 
     @BeforeEach
     void create() {
         Settings settings = Settings.fromArgs(new String[0]);
-        Shared shared = new Shared(null, settings, new Logger(settings));
+        Shared shared = new Shared(null, settings, new Logger(settings), () -> nowMs);
         JsonObject data = JsonParser.parseString("{\"kind\":\"video\",\"type\":\"svc\",\"rtpParameters\":{"
                 + "\"codecs\":[" + VP9 + "],\"encodings\":[{\"ssrc\":4444,\"scalabilityMode\":\"L3T3\"}],"
                 + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":9}]}").getAsJsonObject();
@@ -142,12 +143,8 @@ class SvcConsumerTest {
      */
     private LayerBitrates producerLayers(boolean topSpatialLayerSilent) {
         LayerBitrates layers = new LayerBitrates(3, 3, 2500);
-        long[][] bps = {{100_000, 50_000, 50_000}, {200_000, 100_000, 100_000}, {400_000, 200_000, 200_000}};
-        long nowMs = System.nanoTime() / 1_000_000;
         for (int s = 0; s < (topSpatialLayerSilent ? 2 : 3); s++) {
-            for (int t = 0; t < 3; t++) {
-                layers.update(s, t, (int) (bps[s][t] * 2500 / 8000), nowMs);
-            }
+            spatialLayerSent(layers, s);
         }
         consumer.producerRtpStreams(new Consumer.ProducerRtpStreams() {
             @Override
@@ -161,6 +158,14 @@ class SvcConsumerTest {
             }
         });
         return layers;
+    }
+
+    /** Spatial layer {@code s} of {@link #producerLayers} sent for a while, up to now. */
+    private void spatialLayerSent(LayerBitrates layers, int s) {
+        long[] bps = {100_000 << s, 50_000 << s, 50_000 << s};
+        for (int t = 0; t < 3; t++) {
+            layers.update(s, t, (int) (bps[t] * 2500 / 8000), nowMs);
+        }
     }
 
     private String targetLayers() {
@@ -195,6 +200,20 @@ class SvcConsumerTest {
         producerLayers(true);
         consumer.transportConnected();
         assertEquals("1.2", targetLayers());
+    }
+
+    @Test
+    void aSpatialLayerThatStartsLaterIsTakenWithinASecondUnderASteadyEstimate() {
+        LayerBitrates layers = producerLayers(true);
+        consumer.transportConnected();
+        consumer.setAvailableBitrate(2_000_000);
+        assertEquals("1.2", targetLayers());
+        spatialLayerSent(layers, 2);
+        consumer.setAvailableBitrate(2_050_000);
+        assertEquals("1.2", targetLayers(), "a small change within the second: not looked at");
+        nowMs += 1000;
+        consumer.setAvailableBitrate(2_050_000);
+        assertEquals("2.2", targetLayers());
     }
 
     @Test
