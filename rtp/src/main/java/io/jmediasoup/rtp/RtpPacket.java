@@ -33,6 +33,8 @@ public final class RtpPacket {
     private final int[] presentIds = new int[MAX_EXTENSION_ID + 1];
     private int presentCount;
     private boolean keyFrame;
+    private int spatialLayer;
+    private int temporalLayer;
     /** The one-byte extension elements being built by {@link #remapExtensions}. */
     private final byte[] elements = new byte[256];
 
@@ -44,6 +46,8 @@ public final class RtpPacket {
         clearExtensions();
         buffer = null;
         keyFrame = false;
+        spatialLayer = 0;
+        temporalLayer = 0;
         int begin = data.readerIndex();
         int length = data.readableBytes();
         if (length < HEADER_SIZE) {
@@ -286,6 +290,20 @@ public final class RtpPacket {
         this.keyFrame = keyFrame;
     }
 
+    /** The layers its payload descriptor names (0 when it names none); set by whoever knows the codec. */
+    public int spatialLayer() {
+        return spatialLayer;
+    }
+
+    public int temporalLayer() {
+        return temporalLayer;
+    }
+
+    public void setLayers(int spatialLayer, int temporalLayer) {
+        this.spatialLayer = spatialLayer;
+        this.temporalLayer = temporalLayer;
+    }
+
     /**
      * Turns an RTX packet (RFC 4588 §4) back into the original in place: the sequence number
      * from its first two payload bytes (OSN), the given payload type and SSRC, the rest of the
@@ -371,8 +389,12 @@ public final class RtpPacket {
     /** Parses the rewritten packet again, keeping what was learnt of its payload. */
     private void reparse(ByteBuf data) {
         boolean wasKeyFrame = keyFrame;
+        int wasSpatialLayer = spatialLayer;
+        int wasTemporalLayer = temporalLayer;
         parse(data);
         keyFrame = wasKeyFrame;
+        spatialLayer = wasSpatialLayer;
+        temporalLayer = wasTemporalLayer;
     }
 
     /**

@@ -139,7 +139,10 @@ final class RtpStreamRecv extends RtpStream {
         }
     }
 
-    /** Counts the packet in its layer; without a readable descriptor, in the lowest one. */
+    /**
+     * Counts the packet in its layer, and marks the packet with it for the trace events;
+     * without a readable descriptor, in the lowest one.
+     */
     private void countLayer(RtpPacket packet, long nowMs) {
         int spatialLayer = 0;
         int temporalLayer = 0;
@@ -150,6 +153,7 @@ final class RtpStreamRecv extends RtpStream {
                 && vp8Descriptor.hasTemporalLayer()) {
             temporalLayer = vp8Descriptor.temporalLayer();
         }
+        packet.setLayers(spatialLayer, temporalLayer);
         layerBitrates.update(spatialLayer, temporalLayer, packet.size(), nowMs);
     }
 

@@ -96,8 +96,8 @@ final class RtpTraceEvents {
     }
 
     /**
-     * The C++ worker's dump of a packet. Layers are 0 until simulcast and SVC read the payload
-     * descriptors (issue 8). As in the C++ worker, "rid" and "rrid" both show the RID, else
+     * The C++ worker's dump of a packet, with the layers its producer stream read from the
+     * payload descriptor. As in the C++ worker, "rid" and "rrid" both show the RID, else
      * the repaired RID, each when its own extension is negotiated.
      */
     static JsonObject packetInfo(RtpPacket packet, RtpExtensionIds ids) {
@@ -110,8 +110,8 @@ final class RtpTraceEvents {
         info.addProperty("isKeyFrame", packet.isKeyFrame());
         info.addProperty("size", packet.size());
         info.addProperty("payloadSize", packet.payloadLength());
-        info.addProperty("spatialLayer", 0);
-        info.addProperty("temporalLayer", 0);
+        info.addProperty("spatialLayer", packet.spatialLayer());
+        info.addProperty("temporalLayer", packet.temporalLayer());
         String mid = ids.readMid(packet);
         if (mid != null) {
             info.addProperty("mid", mid);

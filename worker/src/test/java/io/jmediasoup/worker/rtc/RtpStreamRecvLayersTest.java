@@ -89,6 +89,14 @@ class RtpStreamRecvLayersTest {
         expected.forEach((key, value) -> assertEquals(value, byLayer.get(key).getAsLong(), key));
     }
 
+    @ParameterizedTest
+    @CsvSource({"0, 0", "0, 2", "1, 1", "2, 0"})
+    void vp9PacketsAreMarkedWithTheirLayersForTraceEvents(int sid, int tid) {
+        vp9(stream("video/VP9", "L3T3"), 1000, sid, tid);
+        assertEquals(sid, packet.spatialLayer());
+        assertEquals(tid, packet.temporalLayer());
+    }
+
     /** TID 2 is beyond the two layers announced: it counts in the top one. */
     @ParameterizedTest
     @CsvSource({"0, 1, 0", "1, 0, 1", "2, 0, 1"})
@@ -99,6 +107,8 @@ class RtpStreamRecvLayersTest {
         // One 100-byte packet in a 2.5 s window: 320 bps.
         assertEquals(t0Packets * 320, layers.layerBitrate(1000, 0, 0));
         assertEquals(t1Packets * 320, layers.layerBitrate(1000, 0, 1));
+        assertEquals(0, packet.spatialLayer());
+        assertEquals(tid, packet.temporalLayer(), "marked as the descriptor says");
     }
 
     @Test
