@@ -32,6 +32,12 @@ abstract class Consumer implements RtpStreamSend.Listener {
 
         /** The consumer needs a key frame of the producer's stream the router knows as {@code mappedSsrc}. */
         void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc);
+
+        /**
+         * A layered consumer whose layers the bandwidth estimate chooses would change spatial
+         * layer, or stopped forwarding: the transport shares the estimate out again.
+         */
+        default void onConsumerNeedBitrateChange(Consumer consumer) {}
     }
 
     /** Its producer's receiving streams, whose stats follow the consumer's own in getStats(). */
@@ -47,6 +53,11 @@ abstract class Consumer implements RtpStreamSend.Listener {
         /** The per-layer bitrates of the stream the router knows as {@code mappedSsrc}; null before it exists. */
         default LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
             return null;
+        }
+
+        /** How long the stream the router knows as {@code mappedSsrc} has been active (ms); 0 before it exists. */
+        default long rtpStreamActiveMs(long mappedSsrc, long nowMs) {
+            return 0;
         }
     }
 
@@ -136,6 +147,11 @@ abstract class Consumer implements RtpStreamSend.Listener {
     /** The per-layer bitrates of the producer stream the router knows as {@code mappedSsrc}; null before it exists. */
     protected LayerBitrates producerLayerBitrates(long mappedSsrc) {
         return producerRtpStreams.rtpStreamLayerBitrates(mappedSsrc);
+    }
+
+    /** How long the producer stream the router knows as {@code mappedSsrc} has been active (ms). */
+    protected long producerRtpStreamActiveMs(long mappedSsrc) {
+        return producerRtpStreams.rtpStreamActiveMs(mappedSsrc, shared.nowMs());
     }
 
     /** The producer's encodings as the router maps them: each needs its (mapped) ssrc. */

@@ -14,14 +14,26 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
  * layers, the layers the application prefers, and the dump of preferred, target and current
  * layers (-1 for none) that each kind fills with its own choice.
  */
-abstract class LayeredConsumer extends SingleStreamConsumer {
-    private static final long AVAILABLE_BITRATE_INTERVAL_MS = 1000;
+abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDistribution.Participant {
+    /** After a downgrade for want of bandwidth, how long it climbs no higher than the spatial layer it sends. */
+    protected static final long BWE_DOWNGRADE_CONSERVATIVE_MS = 10_000;
+    /** A move down counts as such a downgrade only after forwarding this long. */
+    private static final long BWE_DOWNGRADE_MIN_ACTIVE_MS = 8_000;
+    private static final long NEVER = Long.MIN_VALUE / 2;
+
+    /** A choice of spatial and temporal layer, {@link #NO_LAYER} for none. */
+    protected record Layers(int spatial, int temporal) {
+        static final Layers NONE = new Layers(NO_LAYER, NO_LAYER);
+    }
 
     private int preferredSpatialLayer;
     private int preferredTemporalLayer;
-    /** Its share of the transport's estimated outgoing bitrate (bps); -1 while no estimate manages it. */
-    private long availableBitrate = -1;
-    private long availableBitrateAtMs;
+    private boolean bitrateManaged;
+    /** The layers the current rounds of {@link BitrateDistribution} climbed to. */
+    private int provisionalSpatialLayer = NO_LAYER;
+    private int provisionalTemporalLayer = NO_LAYER;
+    private long lastBweDowngradeAtMs = NEVER;
+    private long activeSinceMs;
 
     protected LayeredConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
             RtpParameters.Type type) {
@@ -80,50 +92,152 @@ abstract class LayeredConsumer extends SingleStreamConsumer {
         return preferredSpatialLayer != previousSpatialLayer || preferredTemporalLayer != previousTemporalLayer;
     }
 
+    /** Its transport's bandwidth estimate chooses the layers from now on (the C++ worker's SetExternallyManagedBitrate). */
+    void manageBitrate() {
+        bitrateManaged = true;
+    }
+
+    protected final boolean isBitrateManaged() {
+        return bitrateManaged;
+    }
+
+    /** How many layer steps it may take per round of {@link BitrateDistribution}; 0 while not forwarding. */
+    @Override
+    public int bitratePriority() {
+        return isActive() ? priority() : 0;
+    }
+
     /**
-     * The transport's bandwidth estimate gives it {@code bitrate} bps: the layers may have to
-     * follow. Small changes (under 10 %) wait for the next second, so that the layers do not
-     * flap yet still catch up with the producer's layers as they come and go (the C++ worker
-     * shares the estimate out once a second too).
+     * The bitrate its transport may give it, raised by 8 % while the receiver reports under 2 %
+     * loss and lowered while it reports over 10 %, when the estimate comes from REMB (the
+     * C++ worker's virtual bitrate); as given with transport-cc, whose estimate saw the loss.
      */
-    void setAvailableBitrate(long bitrate) {
-        long previous = availableBitrate;
-        long nowMs = shared.nowMs();
-        if (previous >= 0 && Math.abs(bitrate - previous) * 10 < previous
-                && nowMs - availableBitrateAtMs < AVAILABLE_BITRATE_INTERVAL_MS) {
+    protected long virtualBitrate(long bitrate, boolean considerLoss) {
+        if (!considerLoss) {
+            return bitrate;
+        }
+        double lossPercentage = rtpStream().lossPercentage();
+        if (lossPercentage < 2) {
+            return (long) (1.08 * bitrate);
+        }
+        if (lossPercentage > 10) {
+            return (long) ((1 - 0.5 * (lossPercentage / 100)) * bitrate);
+        }
+        return bitrate;
+    }
+
+    /** What a step to layers costing {@code requiredBitrate} takes from the {@code bitrate} left; 0 when it does not fit. */
+    protected final long takeStep(long requiredBitrate, long bitrate, long virtualBitrate, int spatialLayer,
+            int temporalLayer) {
+        if (requiredBitrate == 0 || requiredBitrate > virtualBitrate) {
+            return 0;
+        }
+        provisionalSpatialLayer = spatialLayer;
+        provisionalTemporalLayer = temporalLayer;
+        return Math.min(requiredBitrate, bitrate);
+    }
+
+    protected final int provisionalSpatialLayer() {
+        return provisionalSpatialLayer;
+    }
+
+    protected final int provisionalTemporalLayer() {
+        return provisionalTemporalLayer;
+    }
+
+    /** Whether the provisional layers reached the preferred ones: no step is left to take. */
+    protected final boolean provisionalAtPreferredLayers() {
+        return provisionalSpatialLayer == preferredSpatialLayer && provisionalTemporalLayer == preferredTemporalLayer;
+    }
+
+    /**
+     * Aims at the layers the rounds of {@link BitrateDistribution} reached. Moving down below
+     * the spatial layer it sends, after forwarding a while, counts as a downgrade for want of
+     * bandwidth: for a while it climbs no higher than the spatial layer it sends.
+     */
+    @Override
+    public void applyLayers() {
+        int spatialLayer = provisionalSpatialLayer;
+        int temporalLayer = provisionalTemporalLayer;
+        provisionalSpatialLayer = NO_LAYER;
+        provisionalTemporalLayer = NO_LAYER;
+        if (spatialLayer == targetSpatialLayer() && temporalLayer == targetTemporalLayer()) {
             return;
         }
-        availableBitrate = bitrate;
-        availableBitrateAtMs = nowMs;
-        if (isActive()) {
-            onAvailableBitrateChanged();
+        updateTargetLayers(spatialLayer, temporalLayer);
+        long nowMs = shared.nowMs();
+        if (nowMs - activeSinceMs > BWE_DOWNGRADE_MIN_ACTIVE_MS && targetSpatialLayer() < currentSpatialLayer()
+                && currentSpatialLayer() <= preferredSpatialLayer) {
+            lastBweDowngradeAtMs = nowMs;
         }
     }
 
-    protected long availableBitrate() {
-        return availableBitrate;
+    /** Within the conservative period after a downgrade for want of bandwidth. */
+    protected final boolean recentBweDowngrade(long nowMs) {
+        return nowMs - lastBweDowngradeAtMs < BWE_DOWNGRADE_CONSERVATIVE_MS;
     }
-
-    protected void onAvailableBitrateChanged() {}
 
     /** What it would send at its preferred layers (bps): the transport pads towards it while the estimate is lower. */
     long desiredBitrate() {
         return 0;
     }
 
-    /** The application moved its preferred layers while forwarding (after the answer): the target may follow. */
+    /** The application moved its preferred layers while forwarding (after the answer): the target follows at once. */
     void onPreferredLayersChanged() {
-        mayChangeLayers();
+        mayChangeLayers(true);
+    }
+
+    /** Forwarding (re)starts: the downgrade clock counts from here. */
+    @Override
+    protected void onActivated() {
+        activeSinceMs = shared.nowMs();
     }
 
     /** Not forwarding any more (paused, producer paused, transport gone): no layer is aimed at. */
     @Override
     protected void onDeactivated() {
+        lastBweDowngradeAtMs = NEVER;
         updateTargetLayers(NO_LAYER, NO_LAYER);
+        if (bitrateManaged) {
+            listener.onConsumerNeedBitrateChange(this);
+        }
     }
 
-    /** Chooses the target layers again from what it knows now (scores, preferences, bitrate). */
-    protected abstract void mayChangeLayers();
+    /** Chooses the target layers again from what it knows now (scores, preferences). */
+    protected final void mayChangeLayers() {
+        mayChangeLayers(false);
+    }
+
+    /**
+     * As the C++ worker: without a bandwidth estimate the recalculated layers are taken; under
+     * one, the transport shares the estimate out again when the spatial layer would change (or
+     * when forced), and the rounds choose the layers.
+     */
+    private void mayChangeLayers(boolean force) {
+        Layers layers = recalculateTargetLayers();
+        if (layers.spatial() == targetSpatialLayer() && layers.temporal() == targetTemporalLayer()) {
+            return;
+        }
+        if (!bitrateManaged) {
+            updateTargetLayers(layers.spatial(), layers.temporal());
+        } else if (layers.spatial() != targetSpatialLayer() || force) {
+            listener.onConsumerNeedBitrateChange(this);
+        }
+    }
+
+    /** The layers to aim at from scores and preferences alone. */
+    protected abstract Layers recalculateTargetLayers();
+
+    /** The temporal layer to aim at with {@code spatialLayer}: the preferred one, all below it, the lowest above it. */
+    protected final int temporalLayerFor(int spatialLayer) {
+        if (spatialLayer == NO_LAYER) {
+            return NO_LAYER;
+        }
+        if (spatialLayer == preferredSpatialLayer) {
+            return preferredTemporalLayer;
+        }
+        return spatialLayer < preferredSpatialLayer ? rtpStream().params.temporalLayers() - 1 : 0;
+    }
 
     /** Aims at these layers ({@link #NO_LAYER} for none), telling the application as the C++ worker does. */
     protected abstract void updateTargetLayers(int spatialLayer, int temporalLayer);

@@ -574,6 +574,16 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     }
 
     @Override
+    public long rtpStreamActiveMs(long mappedSsrc, long nowMs) {
+        for (ReceivingStream stream : streamsBySsrc.values()) {
+            if (stream.mappedSsrc == mappedSsrc) {
+                return stream.rtpStream.activeMs(nowMs);
+            }
+        }
+        return 0;
+    }
+
+    @Override
     public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
         for (ReceivingStream stream : streamsBySsrc.values()) {
             if (stream.mappedSsrc == mappedSsrc) {

@@ -30,6 +30,11 @@ abstract class RtpStream {
         return roundTripTime;
     }
 
+    /** The share of packets the last report block said were lost, in percent. */
+    double lossPercentage() {
+        return fractionLost * 100.0 / 256;
+    }
+
     /** Bits per second over the last 2.5 s. */
     abstract long bitrate(long nowMs);
 

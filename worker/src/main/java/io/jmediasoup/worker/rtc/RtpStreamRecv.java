@@ -56,6 +56,8 @@ final class RtpStreamRecv extends RtpStream {
     private long lastRtcpSentMs;
     private long lastPacketMs;
     private boolean inactive;
+    /** Since its creation or since media came back after it went inactive. */
+    private long activeSinceMs;
     private int firSequenceNumber;
     /** Bytes per spatial and temporal layer, read from the VP9 or VP8 payload descriptor. */
     private final LayerBitrates layerBitrates;
@@ -74,6 +76,7 @@ final class RtpStreamRecv extends RtpStream {
         this.vp8Descriptor = layered && subtype.equals("vp8") ? new Vp8Descriptor() : null;
         this.nackGenerator = params.useNack() ? new NackGenerator() : null;
         this.lastPacketMs = nowMs;
+        this.activeSinceMs = nowMs;
     }
 
     @Override
@@ -135,6 +138,7 @@ final class RtpStreamRecv extends RtpStream {
         lastPacketMs = nowMs;
         if (inactive) {
             inactive = false;
+            activeSinceMs = nowMs;
             resetScore(10);
         }
     }
@@ -243,6 +247,11 @@ final class RtpStreamRecv extends RtpStream {
         } finally {
             packet.release();
         }
+    }
+
+    /** How long media has flowed without a gap that made it inactive (the C++ worker's active time). */
+    long activeMs(long nowMs) {
+        return nowMs - activeSinceMs;
     }
 
     /** Media stopped for longer than the C++ worker tolerates: the score drops to 0. */

@@ -17,11 +17,14 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
  * reports; for VP8, picture ids and TL0PICIDX continuous too, and temporal layers above the
  * target dropped. It moves to another spatial layer only on a key frame of that stream, which
  * it asks for. The target layers follow the preferred ones and the producer's stream scores,
- * as the C++ worker chooses them when no bandwidth estimate manages the bitrate.
+ * as the C++ worker chooses them; under a bandwidth estimate its transport climbs them layer by
+ * layer ({@link BitrateDistribution}).
  */
 final class SimulcastConsumer extends LayeredConsumer {
     /** A producer stream this good is taken over a better-scored lower one. */
     private static final int STREAM_GOOD_SCORE = 5;
+    /** Under a bandwidth estimate, how long a stream must have been live to be moved up to. */
+    private static final long STREAM_MIN_ACTIVE_MS = 2000;
     /** The most a switch may shift the RTP timestamps forward to keep them increasing. */
     private static final long MAX_EXTRA_OFFSET_MS = 75;
     /** The extra shift when the new stream's key frame is not after what was sent: one 30 fps frame. */
@@ -95,13 +98,9 @@ final class SimulcastConsumer extends LayeredConsumer {
 
     @Override
     protected void onActivated() {
+        super.onActivated();
         syncRequired = true;
         keyFrameForTsOffsetRequested = false;
-        mayChangeLayers();
-    }
-
-    @Override
-    protected void onAvailableBitrateChanged() {
         mayChangeLayers();
     }
 
@@ -250,13 +249,30 @@ final class SimulcastConsumer extends LayeredConsumer {
         packet.setTimestamp(originalTimestamp);
     }
 
+    /**
+     * As the C++ worker chooses from scores alone: the preferred spatial layer's stream if it is
+     * good, else the best-scored live stream below it; under a bandwidth estimate, a stream
+     * live for under {@link #STREAM_MIN_ACTIVE_MS} is passed over once another is chosen, and
+     * after a downgrade for want of bandwidth none above the one sent is.
+     */
     @Override
-    protected void mayChangeLayers() {
+    protected Layers recalculateTargetLayers() {
+        long nowMs = shared.nowMs();
         int newSpatialLayer = NO_LAYER;
         int maxProducerScore = 0;
         for (int spatialLayer = 0; spatialLayer < mappedSsrcs.length; spatialLayer++) {
             int producerScore = producerScore(spatialLayer);
-            if (producerScore == 0 || !canSwitchToSpatialLayer(spatialLayer)) {
+            if (recentBweDowngrade(nowMs) && newSpatialLayer != NO_LAYER && spatialLayer > currentSpatialLayer) {
+                continue;
+            }
+            if (producerScore == 0) {
+                continue;
+            }
+            if (isBitrateManaged() && newSpatialLayer != NO_LAYER
+                    && producerRtpStreamActiveMs(mappedSsrcs[spatialLayer]) < STREAM_MIN_ACTIVE_MS) {
+                continue;
+            }
+            if (!canSwitchToSpatialLayer(spatialLayer)) {
                 continue;
             }
             if (producerScore < maxProducerScore && producerScore < STREAM_GOOD_SCORE) {
@@ -268,82 +284,76 @@ final class SimulcastConsumer extends LayeredConsumer {
                 break;
             }
         }
-        newSpatialLayer = fitAvailableBitrate(newSpatialLayer);
-        int newTemporalLayer = NO_LAYER;
-        if (newSpatialLayer != NO_LAYER) {
-            if (newSpatialLayer == preferredSpatialLayer()) {
-                newTemporalLayer = preferredTemporalLayer();
-            } else if (newSpatialLayer < preferredSpatialLayer()) {
-                newTemporalLayer = rtpStream().params.temporalLayers() - 1;
-            } else {
-                newTemporalLayer = 0;
-            }
-            newTemporalLayer = fitAvailableBitrate(newSpatialLayer, newTemporalLayer);
-        }
-        if (newSpatialLayer != targetSpatialLayer || newTemporalLayer != targetTemporalLayer) {
-            updateTargetLayers(newSpatialLayer, newTemporalLayer);
-        }
+        return new Layers(newSpatialLayer, temporalLayerFor(newSpatialLayer));
     }
 
     /**
-     * Under a bandwidth estimate, the highest layer up to {@code spatialLayer} whose stream's
-     * bitrate fits the share this consumer gets; the lowest live one when none does. The C++
-     * worker climbs layer by layer across consumers and probes before moving up; this does not.
+     * One step up from the provisional layers, as the C++ worker climbs simulcast: the next
+     * temporal layer of the provisional stream, costing that layer's bitrate, else temporal
+     * layer 0 of the next good stream, costing what it adds over the provisional layers. A
+     * stream live for under {@link #STREAM_MIN_ACTIVE_MS} is passed over while the provisional
+     * one has been live longer; none above the preferred spatial layer, nor, after a
+     * downgrade for want of bandwidth, above the one sent.
      */
-    private int fitAvailableBitrate(int spatialLayer) {
-        long available = availableBitrate();
-        if (available < 0 || spatialLayer == NO_LAYER) {
-            return spatialLayer;
+    @Override
+    public long increaseLayer(long bitrate, boolean considerLoss) {
+        if (provisionalAtPreferredLayers()) {
+            return 0;
         }
-        int lowest = spatialLayer;
-        for (int layer = spatialLayer; layer >= 0; layer--) {
-            if (producerScore(layer) == 0 || !canSwitchToSpatialLayer(layer)) {
-                continue;
-            }
-            lowest = layer;
-            if (producerRtpStreamBitrate(mappedSsrcs[layer]) <= available) {
-                return layer;
-            }
-        }
-        return lowest;
-    }
-
-    /**
-     * Under a bandwidth estimate, the highest temporal layer up to {@code temporalLayer} of
-     * the stream whose bitrate (its temporal layers up to that one, as the producer measures
-     * them by TID) fits the share; the lowest received when none does.
-     */
-    private int fitAvailableBitrate(int spatialLayer, int temporalLayer) {
-        long available = availableBitrate();
-        LayerBitrates layers = producerLayerBitrates(mappedSsrcs[spatialLayer]);
+        long virtualBitrate = virtualBitrate(bitrate, considerLoss);
         long nowMs = shared.nowMs();
-        if (available < 0 || layers == null || layers.bitrate(nowMs) == 0) {
-            return temporalLayer;
-        }
-        int lowest = temporalLayer;
-        for (int t = Math.min(temporalLayer, layers.temporalLayers() - 1); t >= 0; t--) {
-            long required = layers.bitrate(nowMs, 0, t);
-            if (required == 0) {
+        int provisionalSpatialLayer = provisionalSpatialLayer();
+        for (int s = Math.max(0, provisionalSpatialLayer); s < mappedSsrcs.length; s++) {
+            if (recentBweDowngrade(nowMs) && provisionalSpatialLayer != NO_LAYER && s > currentSpatialLayer) {
+                return 0;
+            }
+            LayerBitrates layers = producerLayerBitrates(mappedSsrcs[s]);
+            if (layers == null || producerScore(s) < STREAM_GOOD_SCORE) {
                 continue;
             }
-            lowest = t;
-            if (required <= available) {
-                return t;
+            if (s != provisionalSpatialLayer && provisionalSpatialLayer != NO_LAYER
+                    && producerRtpStreamActiveMs(mappedSsrcs[s]) < STREAM_MIN_ACTIVE_MS
+                    && producerRtpStreamActiveMs(mappedSsrcs[provisionalSpatialLayer]) >= STREAM_MIN_ACTIVE_MS) {
+                continue;
+            }
+            if (!canSwitchToSpatialLayer(s)) {
+                continue;
+            }
+            int t = s == provisionalSpatialLayer ? provisionalTemporalLayer() + 1 : 0;
+            if (t < layers.temporalLayers()) {
+                long required = layers.layerBitrate(nowMs, 0, t);
+                if (required > 0) {
+                    if (t == 0 && provisionalSpatialLayer != NO_LAYER && s > provisionalSpatialLayer) {
+                        required = requiredOverProvisionalLayers(required, nowMs);
+                    }
+                    return takeStep(required, bitrate, virtualBitrate, s, t);
+                }
+            }
+            if (s >= preferredSpatialLayer()) {
+                return 0;
             }
         }
-        return lowest;
+        return 0;
     }
 
-    /** The highest bitrate among the live streams up to the preferred spatial layer, as the C++ worker takes it. */
+    /** A move to another stream frees what the provisional layers took: it costs the difference (at least 1 bps). */
+    private long requiredOverProvisionalLayers(long required, long nowMs) {
+        LayerBitrates provisional = producerLayerBitrates(mappedSsrcs[provisionalSpatialLayer()]);
+        long taken = provisional != null ? provisional.bitrate(nowMs, 0, provisionalTemporalLayer()) : 0;
+        return required > taken ? required - taken : 1;
+    }
+
+    /** As the C++ worker: the bitrate of the highest stream that has any, or the encoding's maxBitrate when higher. */
     @Override
     long desiredBitrate() {
-        long desired = 0;
-        for (int layer = 0; layer <= preferredSpatialLayer() && layer < mappedSsrcs.length; layer++) {
-            if (producerScore(layer) > 0) {
-                desired = Math.max(desired, producerRtpStreamBitrate(mappedSsrcs[layer]));
-            }
+        if (!isActive()) {
+            return 0;
         }
-        return desired;
+        long desired = 0;
+        for (int layer = mappedSsrcs.length - 1; layer >= 0 && desired == 0; layer--) {
+            desired = producerRtpStreamBitrate(mappedSsrcs[layer]);
+        }
+        return Math.max(desired, rtpParameters.encodings().get(0).maxBitrate());
     }
 
     /** Without both streams' sender reports their timestamps cannot be aligned. */

@@ -18,8 +18,6 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
  * the sequence numbers close up behind them.
  */
 final class SvcConsumer extends LayeredConsumer {
-    private record Layers(int spatial, int temporal) {}
-
     private final SeqManager seqManager = new SeqManager();
     private final Vp9Descriptor descriptor = new Vp9Descriptor();
     private final Vp9EncodingContext context;
@@ -44,6 +42,7 @@ final class SvcConsumer extends LayeredConsumer {
 
     @Override
     protected void onActivated() {
+        super.onActivated();
         syncRequired = true;
         mayChangeLayers();
     }
@@ -104,17 +103,15 @@ final class SvcConsumer extends LayeredConsumer {
         packet.setMarker(marker);
     }
 
-    @Override
-    protected void onAvailableBitrateChanged() {
-        mayChangeLayers();
-    }
-
     /**
      * As the C++ worker: the producer stream's whole bitrate, or the encoding's maxBitrate
      * when that is higher.
      */
     @Override
     long desiredBitrate() {
+        if (!isActive()) {
+            return 0;
+        }
         LayerBitrates layers = producerLayerBitrates();
         long desired = layers != null ? layers.bitrate(shared.nowMs()) : 0;
         return Math.max(desired, rtpParameters.encodings().get(0).maxBitrate());
@@ -125,69 +122,64 @@ final class SvcConsumer extends LayeredConsumer {
     }
 
     /**
-     * The target layers while the producer's stream is alive: without a bandwidth estimate,
-     * the preferred ones among the spatial layers that carry bitrate; under one, the highest
-     * that fits this consumer's share ({@link #fitAvailableBitrate}).
+     * While the producer's stream is alive, the preferred spatial layer, or the highest below
+     * it that carries bitrate; after a downgrade for want of bandwidth, none above the one sent.
+     * Before any packet was counted every announced layer counts as present.
      */
     @Override
-    protected void mayChangeLayers() {
+    protected Layers recalculateTargetLayers() {
+        if (producerScore(0) == 0) {
+            return Layers.NONE;
+        }
+        LayerBitrates layers = producerLayerBitrates();
+        long nowMs = shared.nowMs();
+        boolean measured = layers != null && layers.bitrate(nowMs) > 0;
         int spatialLayer = NO_LAYER;
-        int temporalLayer = NO_LAYER;
-        if (producerScore(0) > 0) {
-            long nowMs = shared.nowMs();
-            LayerBitrates layers = producerLayerBitrates();
-            int spatialLayers = rtpStream().params.spatialLayers();
-            // Before any packet was counted every announced layer counts as present.
-            boolean measured = layers != null && layers.bitrate(nowMs) > 0;
-            for (int layer = 0; layer < spatialLayers; layer++) {
-                if (measured && layer < layers.spatialLayers() && layers.spatialLayerBitrate(nowMs, layer) == 0) {
-                    continue;
-                }
-                spatialLayer = layer;
-                if (layer >= preferredSpatialLayer()) {
-                    break;
-                }
+        for (int layer = 0; layer < rtpStream().params.spatialLayers(); layer++) {
+            if (recentBweDowngrade(nowMs) && spatialLayer != NO_LAYER && layer > context.currentSpatialLayer()) {
+                continue;
             }
-            if (spatialLayer != NO_LAYER) {
-                temporalLayer = spatialLayer == preferredSpatialLayer() ? preferredTemporalLayer()
-                        : spatialLayer < preferredSpatialLayer() ? rtpStream().params.temporalLayers() - 1 : 0;
+            if (measured && (layer >= layers.spatialLayers() || layers.spatialLayerBitrate(nowMs, layer) == 0)) {
+                continue;
             }
-            if (measured && availableBitrate() >= 0 && spatialLayer != NO_LAYER) {
-                Layers fit = fitAvailableBitrate(layers, nowMs, spatialLayer, temporalLayer);
-                spatialLayer = fit.spatial();
-                temporalLayer = fit.temporal();
+            spatialLayer = layer;
+            if (layer >= preferredSpatialLayer()) {
+                break;
             }
         }
-        if (spatialLayer != context.targetSpatialLayer() || temporalLayer != context.targetTemporalLayer()) {
-            updateTargetLayers(spatialLayer, temporalLayer);
-        }
+        return new Layers(spatialLayer, temporalLayerFor(spatialLayer));
     }
 
     /**
-     * The highest layers up to {@code maxSpatialLayer}.{@code maxTemporalLayer} whose
-     * bitrate (every lower spatial layer plus this one up to the temporal layer, as the
-     * producer measures it) fits this consumer's share of the estimate; the lowest layers
-     * received when none does. The C++ worker
-     * climbs a layer at a time across all consumers instead and sends nothing when even
-     * the lowest does not fit.
+     * One step up from the provisional layers, as the C++ worker climbs an SVC stream: the next
+     * temporal layer of the same spatial layer, else the lowest of the next spatial layer that
+     * carries bitrate, costing that one layer's bitrate; none above the preferred spatial layer,
+     * nor, after a downgrade for want of bandwidth, above the one sent.
      */
-    private Layers fitAvailableBitrate(LayerBitrates layers, long nowMs, int maxSpatialLayer, int maxTemporalLayer) {
-        long available = availableBitrate();
-        Layers lowest = new Layers(maxSpatialLayer, maxTemporalLayer);
-        for (int s = Math.min(maxSpatialLayer, layers.spatialLayers() - 1); s >= 0; s--) {
-            int topTemporalLayer = s == maxSpatialLayer ? maxTemporalLayer : layers.temporalLayers() - 1;
-            for (int t = Math.min(topTemporalLayer, layers.temporalLayers() - 1); t >= 0; t--) {
-                long required = layers.bitrate(nowMs, s, t);
-                if (required == 0) {
-                    continue;
-                }
-                lowest = new Layers(s, t);
-                if (required <= available) {
-                    return lowest;
+    @Override
+    public long increaseLayer(long bitrate, boolean considerLoss) {
+        LayerBitrates layers = producerLayerBitrates();
+        if (producerScore(0) == 0 || layers == null || provisionalAtPreferredLayers()) {
+            return 0;
+        }
+        long virtualBitrate = virtualBitrate(bitrate, considerLoss);
+        long nowMs = shared.nowMs();
+        for (int s = Math.max(0, provisionalSpatialLayer()); s < layers.spatialLayers(); s++) {
+            if (recentBweDowngrade(nowMs) && provisionalSpatialLayer() != NO_LAYER && s > context.currentSpatialLayer()) {
+                return 0;
+            }
+            int t = s == provisionalSpatialLayer() ? provisionalTemporalLayer() + 1 : 0;
+            if (t < layers.temporalLayers()) {
+                long required = layers.layerBitrate(nowMs, s, t);
+                if (required > 0) {
+                    return takeStep(required, bitrate, virtualBitrate, s, t);
                 }
             }
+            if (s >= preferredSpatialLayer()) {
+                return 0;
+            }
         }
-        return lowest;
+        return 0;
     }
 
     @Override

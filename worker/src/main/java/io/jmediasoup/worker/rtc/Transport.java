@@ -25,6 +25,7 @@ import io.netty.util.collection.LongObjectHashMap;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private static final long PADDING_MARGIN_PERCENT = 115;
     /** Probes go up to the desired bitrate times this (in percent), the C++ worker's maximum. */
     private static final long MAX_BITRATE_PERCENT = 135;
-    private static final long BWE_TRACE_INTERVAL_MS = 1000;
     /** The C++ worker's initial estimate when the application gives none. */
     private static final long DEFAULT_INITIAL_BITRATE = 600_000;
 
@@ -127,8 +127,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private TransportCcClient tccClient;
     /** Padding while layered consumers want more than the estimate; null until transport-cc is used. */
     private Probator probator;
-    private long lastBweTraceMs = -1;
-    private long lastBweTraceBitrate;
     private long maxOutgoingBitrate;
     /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
     protected SrtpSessions srtp;
@@ -397,16 +395,21 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 case RtcpType.RTPFB:
                     if (Nack.is(reader)) {
                         receiveNack(reader);
-                    } else if (TransportFeedback.is(reader) && tccClient != null
-                            && tccClient.receiveFeedback(reader, shared.nowMs())) {
-                        distributeAvailableBitrate();
+                    } else if (TransportFeedback.is(reader) && tccClient != null) {
+                        long previousBitrate = tccClient.availableBitrate();
+                        if (tccClient.receiveFeedback(reader, shared.nowMs())) {
+                            outgoingBitrateEstimated(previousBitrate);
+                        }
                     }
                     break;
                 case RtcpType.PSFB:
                     if (KeyFrameRequest.is(reader)) {
                         receiveKeyFrameRequest(KeyFrameRequest.mediaSsrc(reader), reader.count() == KeyFrameRequest.FIR);
-                    } else if (Remb.is(reader) && tccClient != null && tccClient.receiveRemb(Remb.bitrate(reader))) {
-                        distributeAvailableBitrate();
+                    } else if (Remb.is(reader) && tccClient != null) {
+                        long previousBitrate = tccClient.availableBitrate();
+                        if (tccClient.receiveRemb(Remb.bitrate(reader))) {
+                            outgoingBitrateEstimated(previousBitrate);
+                        }
                     }
                     break;
                 default:
@@ -497,24 +500,28 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     }
 
     /**
-     * A "bwe" trace event when enabled, as often as the C++ worker tells of a new estimate:
-     * the first one, then once a second, sooner when it fell by a quarter or rose by half.
+     * The outgoing estimate was {@code previousBitrate} before the feedback just taken: padding
+     * follows it at once; the layers and a "bwe" trace event follow when the C++ worker would
+     * tell of a new estimate ({@link TransportCcClient#availableBitrateEventDue}).
      */
-    private void mayEmitBweTrace(long available, long desired) {
-        long nowMs = shared.nowMs();
-        boolean due = lastBweTraceMs == -1 || nowMs - lastBweTraceMs >= BWE_TRACE_INTERVAL_MS
-                || available * 4 < lastBweTraceBitrate * 3 || available * 2 > lastBweTraceBitrate * 3;
-        if (!due || !traceEventTypes.isEnabled("bwe")) {
+    private void outgoingBitrateEstimated(long previousBitrate) {
+        updateProbation();
+        if (tccClient.availableBitrateEventDue(previousBitrate, shared.nowMs())) {
+            distributeAvailableBitrate();
+            emitBweTrace();
+        }
+    }
+
+    private void emitBweTrace() {
+        if (!traceEventTypes.isEnabled("bwe")) {
             return;
         }
-        lastBweTraceMs = nowMs;
-        lastBweTraceBitrate = available;
         JsonObject data = new JsonObject();
         data.addProperty("type", "bwe");
-        data.addProperty("timestamp", nowMs);
+        data.addProperty("timestamp", shared.nowMs());
         data.addProperty("direction", "out");
         long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
-        data.add("info", tccClient.bweTraceInfo(desired, initial));
+        data.add("info", tccClient.bweTraceInfo(desiredBitrate(), initial));
         shared.notify(id, "trace", data);
     }
 
@@ -523,33 +530,44 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         return false;
     }
 
-    /**
-     * Shares the estimated outgoing bitrate among the active layered consumers by priority and,
-     * while what they want (with the C++ worker's margin) exceeds it, pads up to the estimate so
-     * that it can grow.
-     */
-    private void distributeAvailableBitrate() {
-        long totalPriority = 0;
+    /** What the active layered consumers would send at their preferred layers (bps). */
+    private long desiredBitrate() {
         long desired = 0;
         for (Consumer consumer : consumers.values()) {
-            if (consumer instanceof LayeredConsumer layered && consumer.isActive()) {
-                totalPriority += consumer.priority();
+            if (consumer instanceof LayeredConsumer layered) {
                 desired += layered.desiredBitrate();
             }
         }
-        long available = tccClient.availableBitrate();
-        mayEmitBweTrace(available, desired);
-        if (probator != null) {
-            boolean wantsMore = connected && desired * PADDING_MARGIN_PERCENT / 100 > available;
-            probator.setTargetBitrate(wantsMore ? available : 0, desired * MAX_BITRATE_PERCENT / 100);
-        }
-        if (totalPriority == 0) {
+        return desired;
+    }
+
+    /** While what the consumers want (with the C++ worker's margin) exceeds the estimate, pads up to it so that it can grow. */
+    private void updateProbation() {
+        if (probator == null) {
             return;
         }
+        long desired = desiredBitrate();
+        boolean wantsMore = connected && desired * PADDING_MARGIN_PERCENT / 100 > tccClient.availableBitrate();
+        probator.setTargetBitrate(wantsMore ? tccClient.availableBitrate() : 0, desired * MAX_BITRATE_PERCENT / 100);
+    }
+
+    /** Shares the estimate out among the layered consumers, layer by layer ({@link BitrateDistribution}). */
+    private void distributeAvailableBitrate() {
+        tccClient.availableBitrateEventEmitted(shared.nowMs());
+        List<LayeredConsumer> layered = new ArrayList<>();
         for (Consumer consumer : consumers.values()) {
-            if (consumer instanceof LayeredConsumer layered && consumer.isActive()) {
-                layered.setAvailableBitrate(available * consumer.priority() / totalPriority);
+            if (consumer instanceof LayeredConsumer layeredConsumer) {
+                layered.add(layeredConsumer);
             }
+        }
+        BitrateDistribution.distribute(layered, tccClient.availableBitrate(), !tccClient.usesTransportCc());
+        updateProbation();
+    }
+
+    @Override
+    public void onConsumerNeedBitrateChange(Consumer consumer) {
+        if (tccClient != null) {
+            distributeAvailableBitrate();
         }
     }
 
@@ -808,6 +826,10 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             if (consumer.transportWideCc && canProbe()) {
                 probator = new Probator(shared, this::sendProbationPacket);
             }
+            consumers.values().forEach(Transport::manageBitrate);
+        }
+        if (tccClient != null) {
+            manageBitrate(consumer);
         }
         listener.onTransportNewConsumer(this, consumer, producerId);
         consumers.put(consumerId, consumer);
@@ -817,6 +839,13 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         consumer.mediaSsrcs().forEach(ssrc -> ssrcConsumers.put(ssrc, consumer));
         consumer.rtxSsrcs().forEach(ssrc -> rtxSsrcConsumers.put(ssrc, consumer));
         request.accept(consumer.status());
+    }
+
+    /** From now on the estimate chooses a layered consumer's layers. */
+    private static void manageBitrate(Consumer consumer) {
+        if (consumer instanceof LayeredConsumer layered) {
+            layered.manageBitrate();
+        }
     }
 
     /** A consumer of the kind the request's "type" names. */

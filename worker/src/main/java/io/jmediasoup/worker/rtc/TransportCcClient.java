@@ -18,6 +18,7 @@ final class TransportCcClient {
     private static final long MIN_BITRATE = 30_000;
     /** The cap while the application sets none (setMaxOutgoingBitrate with 0 lifts it). */
     private static final long NO_MAX_BITRATE = 100_000_000;
+    static final long AVAILABLE_BITRATE_EVENT_INTERVAL_MS = 2000;
 
     private final SendSideBandwidthEstimator estimator;
     private final boolean transportCc;
@@ -25,6 +26,8 @@ final class TransportCcClient {
     private long rembBitrate = -1;
     private final TransportFeedback feedback = new TransportFeedback();
     private int nextSequenceNumber = 1;
+    private boolean availableBitrateEventEmitted;
+    private long availableBitrateEventAtMs;
 
     TransportCcClient(long initialBitrate, long maxBitrate, boolean transportCc) {
         this.transportCc = transportCc;
@@ -97,6 +100,29 @@ final class TransportCcClient {
         info.addProperty("availableBitrate", availableBitrate());
         info.addProperty("type", transportCc ? "transport-cc" : "remb");
         return info;
+    }
+
+    /** Whether the estimate comes from transport-cc feedback rather than the receiver's REMB. */
+    boolean usesTransportCc() {
+        return transportCc;
+    }
+
+    /**
+     * Whether the estimate, {@code previousBitrate} before the feedback just taken, should be
+     * shared out again (the C++ worker's available-bitrate event): the first time, then every
+     * {@link #AVAILABLE_BITRATE_EVENT_INTERVAL_MS}, or at once after a fall below three
+     * quarters or a rise above one and a half times.
+     */
+    boolean availableBitrateEventDue(long previousBitrate, long nowMs) {
+        long available = availableBitrate();
+        return !availableBitrateEventEmitted || nowMs - availableBitrateEventAtMs >= AVAILABLE_BITRATE_EVENT_INTERVAL_MS
+                || available * 4 < previousBitrate * 3 || available * 2 > previousBitrate * 3;
+    }
+
+    /** The estimate was just shared out: the interval starts again. */
+    void availableBitrateEventEmitted(long nowMs) {
+        availableBitrateEventEmitted = true;
+        availableBitrateEventAtMs = nowMs;
     }
 
     long availableBitrate() {

@@ -74,11 +74,12 @@ class SimulcastConsumerTest {
     private final RtpPacket packet = new RtpPacket();
     private final SenderReportTimes senderReports = new SenderReportTimes(3);
     private SimulcastConsumer consumer;
+    private long nowMs = 1_000_000;
 
     @BeforeEach
     void create() {
         Settings settings = Settings.fromArgs(new String[0]);
-        Shared shared = new Shared(null, settings, new Logger(settings));
+        Shared shared = new Shared(null, settings, new Logger(settings), () -> nowMs);
         JsonObject data = JsonParser.parseString("{\"kind\":\"video\",\"type\":\"simulcast\",\"rtpParameters\":{"
                 + "\"codecs\":[" + VP8 + "],\"encodings\":[{\"ssrc\":" + CONSUMER_SSRC + ",\"scalabilityMode\":\"S3T3\"}],"
                 + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":1},{\"ssrc\":2},{\"ssrc\":3}]}")
@@ -285,47 +286,19 @@ class SimulcastConsumerTest {
         assertEquals((switched.timestamp + 3000) & 0xFFFFFFFFL, sent.get(6).timestamp, "and stays so");
     }
 
-    @Test
-    void anAvailableBitrateCapsTheSpatialLayer() {
-        long[] bitrates = {100_000, 500_000, 1_500_000};
-        consumer.producerRtpStreams(new Consumer.ProducerRtpStreams() {
-            @Override
-            public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
-                return null;
-            }
-
-            @Override
-            public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
-                return bitrates[(int) mappedSsrc - 1];
-            }
-        });
-        for (int i = 0; i < 3; i++) {
-            senderReport(i);
+    /**
+     * Streams 0, 1, 2 carry 100k, 300k, 900k at TID 0 and each higher TID adds half of that:
+     * 100k/150k/200k, 300k/450k/600k, 900k/1350k/1800k up to TID 0, 1, 2.
+     */
+    private void producerLayers() {
+        LayerBitrates[] streams = new LayerBitrates[3];
+        long[] t0 = {100_000, 300_000, 900_000};
+        for (int s = 0; s < 3; s++) {
+            streams[s] = new LayerBitrates(1, 3, 2500);
+            streams[s].update(0, 0, (int) (t0[s] * 2500 / 8000), nowMs);
+            streams[s].update(0, 1, (int) (t0[s] / 2 * 2500 / 8000), nowMs);
+            streams[s].update(0, 2, (int) (t0[s] / 2 * 2500 / 8000), nowMs);
         }
-        consumer.transportConnected();
-        assertEquals(2, dump().get("targetSpatialLayer").getAsInt(), "no estimate: the preferred layer");
-        consumer.setAvailableBitrate(800_000);
-        assertEquals(1, dump().get("targetSpatialLayer").getAsInt());
-        consumer.setAvailableBitrate(830_000);
-        assertEquals(1, dump().get("targetSpatialLayer").getAsInt(), "a small change is ignored");
-        consumer.setAvailableBitrate(50_000);
-        assertEquals(0, dump().get("targetSpatialLayer").getAsInt(), "the lowest layer when none fits");
-        consumer.setAvailableBitrate(2_000_000);
-        assertEquals(2, dump().get("targetSpatialLayer").getAsInt());
-        prefer(1, 2);
-        assertEquals(1, dump().get("targetSpatialLayer").getAsInt(), "never above the preferred layer");
-    }
-
-    /** Stream 0 carries 100k, 150k, 200k up to TID 0, 1, 2 (its whole bitrate 200k): below that the TIDs step down. */
-    @ParameterizedTest
-    @CsvSource({"190000, 0, 1", "120000, 0, 0", "50000, 0, 0", "600000, 1, 2"})
-    void underTheLowestStreamTheTemporalLayerStepsDown(long availableBitrate, int spatialLayer, int temporalLayer) {
-        long[] bitrates = {200_000, 500_000, 1_500_000};
-        LayerBitrates lowest = new LayerBitrates(1, 3, 2500);
-        long nowMs = System.nanoTime() / 1_000_000;
-        lowest.update(0, 0, 100_000 * 2500 / 8000, nowMs);
-        lowest.update(0, 1, 50_000 * 2500 / 8000, nowMs);
-        lowest.update(0, 2, 50_000 * 2500 / 8000, nowMs);
         consumer.producerRtpStreams(new Consumer.ProducerRtpStreams() {
             @Override
             public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
@@ -334,20 +307,45 @@ class SimulcastConsumerTest {
 
             @Override
             public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
-                return bitrates[(int) mappedSsrc - 1];
+                return streams[(int) mappedSsrc - 1].bitrate(nowMs);
             }
 
             @Override
             public LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
-                return mappedSsrc == 1 ? lowest : null;
+                return streams[(int) mappedSsrc - 1];
+            }
+
+            @Override
+            public long rtpStreamActiveMs(long mappedSsrc, long nowMs) {
+                return 10_000;
             }
         });
+    }
+
+    private String targetLayers() {
+        return dump().get("targetSpatialLayer").getAsInt() + "." + dump().get("targetTemporalLayer").getAsInt();
+    }
+
+    /**
+     * Climbing a layer at a time: a higher TID costs its own bitrate, a higher stream what it
+     * adds over the layers reached; nothing at all when stream 0's TID 0 does not fit.
+     */
+    @ParameterizedTest
+    @CsvSource({"2000000, 2.2", "1800000, 2.2", "1799999, 2.1", "1349999, 2.0", "900000, 2.0", "899999, 1.2",
+        "450000, 1.1", "300000, 1.0", "250000, 0.2", "190000, 0.1", "120000, 0.0", "50000, -1.-1"})
+    void theEstimateChoosesTheHighestLayersThatFit(long availableBitrate, String expected) {
+        producerLayers();
         for (int i = 0; i < 3; i++) {
             senderReport(i);
         }
         consumer.transportConnected();
-        consumer.setAvailableBitrate(availableBitrate);
-        assertEquals(spatialLayer, dump().get("targetSpatialLayer").getAsInt());
-        assertEquals(temporalLayer, dump().get("targetTemporalLayer").getAsInt());
+        assertEquals("2.2", targetLayers(), "no estimate: the preferred layers");
+        assertEquals(1_800_000, consumer.desiredBitrate(), "the top stream's bitrate");
+        consumer.manageBitrate();
+        BitrateDistribution.distribute(List.of(consumer), availableBitrate, false);
+        assertEquals(expected, targetLayers());
+        prefer(1, 2);
+        BitrateDistribution.distribute(List.of(consumer), 2_000_000, false);
+        assertEquals("1.2", targetLayers(), "never above the preferred layers");
     }
 }

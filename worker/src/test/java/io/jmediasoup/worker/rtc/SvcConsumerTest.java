@@ -173,15 +173,22 @@ class SvcConsumerTest {
         return dump.get("targetSpatialLayer").getAsInt() + "." + dump.get("targetTemporalLayer").getAsInt();
     }
 
+    /** The estimate shares {@code availableBitrate} out to this consumer alone. */
+    private void distribute(long availableBitrate) {
+        BitrateDistribution.distribute(List.of(consumer), availableBitrate, false);
+    }
+
+    /** Climbing a layer at a time, each costing its own bitrate: the highest whose sum fits; nothing when S0T0 does not. */
     @ParameterizedTest
     @CsvSource({"2000000, 2.2", "1400000, 2.2", "1300000, 2.1", "1000000, 2.0", "999999, 1.2", "550000, 1.1",
-        "180000, 0.1", "50000, 0.0"})
+        "180000, 0.1", "100000, 0.0", "50000, -1.-1"})
     void theEstimateChoosesTheHighestLayersThatFit(long availableBitrate, String expected) {
         producerLayers(false);
         consumer.transportConnected();
         assertEquals("2.2", targetLayers(), "no estimate yet: the preferred layers");
         assertEquals(1_400_000, consumer.desiredBitrate());
-        consumer.setAvailableBitrate(availableBitrate);
+        consumer.manageBitrate();
+        distribute(availableBitrate);
         assertEquals(expected, targetLayers());
     }
 
@@ -190,7 +197,8 @@ class SvcConsumerTest {
         producerLayers(false);
         consumer.transportConnected();
         prefer(1, 1);
-        consumer.setAvailableBitrate(2_000_000);
+        consumer.manageBitrate();
+        distribute(2_000_000);
         assertEquals("1.1", targetLayers());
         assertEquals(1_400_000, consumer.desiredBitrate(), "the whole stream, as the C++ worker asks");
     }
@@ -203,16 +211,36 @@ class SvcConsumerTest {
     }
 
     @Test
-    void aSpatialLayerThatStartsLaterIsTakenWithinASecondUnderASteadyEstimate() {
+    void aSpatialLayerThatStartsLaterIsTakenAtTheNextDistribution() {
         LayerBitrates layers = producerLayers(true);
         consumer.transportConnected();
-        consumer.setAvailableBitrate(2_000_000);
+        consumer.manageBitrate();
+        distribute(2_000_000);
         assertEquals("1.2", targetLayers());
         spatialLayerSent(layers, 2);
-        consumer.setAvailableBitrate(2_050_000);
-        assertEquals("1.2", targetLayers(), "a small change within the second: not looked at");
-        nowMs += 1000;
-        consumer.setAvailableBitrate(2_050_000);
+        distribute(2_000_000);
+        assertEquals("2.2", targetLayers());
+    }
+
+    @Test
+    void afterADowngradeForWantOfBandwidthItClimbsNoHigherForTenSeconds() {
+        producerLayers(false);
+        consumer.transportConnected();
+        consumer.manageBitrate();
+        distribute(2_000_000);
+        pictures(0, 4, 0);
+        assertEquals(2, consumer.dump().get("currentSpatialLayer").getAsInt());
+        nowMs += 9000;
+        producerLayers(false);
+        distribute(700_000);
+        assertEquals("1.2", targetLayers());
+        pictures(4, 8, -1);
+        assertEquals(1, consumer.dump().get("currentSpatialLayer").getAsInt());
+        distribute(2_000_000);
+        assertEquals("1.2", targetLayers(), "within ten seconds of the downgrade");
+        nowMs += 10_000;
+        producerLayers(false);
+        distribute(2_000_000);
         assertEquals("2.2", targetLayers());
     }
 
