@@ -3,7 +3,8 @@ package io.jmediasoup.rtp.bwe;
 /**
  * The loss-based rate of GoogCC (libwebrtc's SendSideBandwidthEstimation): with under 2 %
  * loss it may follow the delay-based rate up (8 % a second); above 10 % it cuts by half the
- * loss fraction, at most once per RTT plus 300 ms; in between it holds.
+ * loss fraction, once per loss fraction measured and at most once per RTT plus 300 ms (a
+ * fraction that lags behind the cut does not cut again); in between it holds.
  */
 final class LossBasedEstimator {
     private static final int MIN_PACKETS = 20;
@@ -17,6 +18,7 @@ final class LossBasedEstimator {
     private int lost;
     private double lossFraction;
     private boolean hasLossFraction;
+    private boolean decreasedSinceLossFraction;
     private long lastIncreaseMs = Long.MIN_VALUE;
     private long lastDecreaseMs = Long.MIN_VALUE;
 
@@ -31,6 +33,7 @@ final class LossBasedEstimator {
         if (expected >= MIN_PACKETS) {
             lossFraction = (double) lost / expected;
             hasLossFraction = true;
+            decreasedSinceLossFraction = false;
             expected = 0;
             lost = 0;
         }
@@ -53,9 +56,11 @@ final class LossBasedEstimator {
                 lastIncreaseMs = nowMs;
             }
         } else if (lossFraction > HIGH_LOSS) {
-            if (lastDecreaseMs == Long.MIN_VALUE || nowMs - lastDecreaseMs >= DECREASE_INTERVAL_MS + rttMs) {
+            if (!decreasedSinceLossFraction
+                    && (lastDecreaseMs == Long.MIN_VALUE || nowMs - lastDecreaseMs >= DECREASE_INTERVAL_MS + rttMs)) {
                 bitrate = (long) (bitrate * (1 - 0.5 * lossFraction));
                 lastDecreaseMs = nowMs;
+                decreasedSinceLossFraction = true;
             }
         }
         bitrate = Math.min(bitrate, delayBased);

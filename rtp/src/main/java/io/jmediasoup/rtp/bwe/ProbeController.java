@@ -5,18 +5,25 @@ package io.jmediasoup.rtp.bwe;
  * which the C++ worker enables): while the senders want more than the estimate, every
  * {@value #INTERVAL_MS} ms a cluster of padding goes out at twice the estimate (at most the
  * maximum wanted) for {@value #DURATION_MS} ms; what arrives shows whether the path carries it.
+ * When the estimate reaches {@value #FURTHER_PROBE_SHARE} of a probe's rate within
+ * {@value #MAX_WAIT_FOR_RESULT_MS} ms, the path carried it and the next probe, twice as high
+ * again, goes at once (libwebrtc's further probing): after a collapse the estimate climbs back
+ * in doublings rather than waiting out the interval each time.
  */
 public final class ProbeController {
     public static final long INTERVAL_MS = 5000;
     static final long DURATION_MS = 100;
     private static final long MAX_STEP_MS = 40;
     private static final double SCALE = 2;
+    static final double FURTHER_PROBE_SHARE = 0.7;
+    static final long MAX_WAIT_FOR_RESULT_MS = 1000;
 
     private int cluster = -1;
     private long clusterRate;
     private long clusterEndMs;
     private long clusterBytesLeft;
     private long lastProbeMs = Long.MIN_VALUE;
+    private long minBitrateToProbeFurther = Long.MAX_VALUE;
     private long lastMs;
 
     /**
@@ -24,12 +31,13 @@ public final class ProbeController {
      * one when due; 0 when none. {@code maxBitrate} is what the senders could use at most.
      */
     public int probeBytes(long estimate, long maxBitrate, boolean wantsMore, long nowMs) {
-        if (clusterBytesLeft <= 0 && wantsMore
-                && (lastProbeMs == Long.MIN_VALUE || nowMs - lastProbeMs >= INTERVAL_MS)) {
+        if (clusterBytesLeft <= 0 && wantsMore && (lastProbeMs == Long.MIN_VALUE || nowMs - lastProbeMs >= INTERVAL_MS
+                || estimate >= minBitrateToProbeFurther && nowMs - lastProbeMs < MAX_WAIT_FOR_RESULT_MS)) {
             long rate = (long) Math.min(SCALE * estimate, maxBitrate);
             if (rate > estimate * 11 / 10) {
                 cluster++;
                 clusterRate = rate;
+                minBitrateToProbeFurther = (long) (FURTHER_PROBE_SHARE * rate);
                 clusterEndMs = nowMs + DURATION_MS;
                 clusterBytesLeft = rate * DURATION_MS / 8000;
                 lastProbeMs = nowMs;
