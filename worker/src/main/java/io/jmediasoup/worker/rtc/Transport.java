@@ -98,6 +98,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private static final long PADDING_MARGIN_PERCENT = 115;
     /** Probes go up to the desired bitrate times this (in percent), the C++ worker's maximum. */
     private static final long MAX_BITRATE_PERCENT = 135;
+    private static final long BWE_TIMER_INTERVAL_MS = 250;
     /** The C++ worker's initial estimate when the application gives none. */
     private static final long DEFAULT_INITIAL_BITRATE = 600_000;
 
@@ -127,6 +128,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private TransportCcClient tccClient;
     /** Padding while layered consumers want more than the estimate; null until transport-cc is used. */
     private Probator probator;
+    /** While connected with an estimate: shares it out every 2 s even when no feedback comes (the C++ worker's process timer). */
+    private ScheduledFuture<?> bweTimer;
     private long maxOutgoingBitrate;
     /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
     protected SrtpSessions srtp;
@@ -288,6 +291,28 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (tccServer != null) {
             tccServer.start();
         }
+        startBweTimer();
+    }
+
+    private void startBweTimer() {
+        if (tccClient != null && connected && bweTimer == null) {
+            bweTimer = shared.loop().scheduleAtFixedRate(this::onBweTimer, BWE_TIMER_INTERVAL_MS, BWE_TIMER_INTERVAL_MS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopBweTimer() {
+        if (bweTimer != null) {
+            bweTimer.cancel(false);
+            bweTimer = null;
+        }
+    }
+
+    private void onBweTimer() {
+        if (tccClient.availableBitrateEventDue(tccClient.availableBitrate(), shared.nowMs())) {
+            distributeAvailableBitrate();
+            emitBweTrace();
+        }
     }
 
     /** The remote side is gone (ICE lost, DTLS closed): consumers stop and reports pause until {@link #connected()}. */
@@ -307,6 +332,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (probator != null) {
             probator.stop();
         }
+        stopBweTimer();
     }
 
     /** Sends the reports that are due, then again within 0.5 to 1.5 intervals (RFC 3550 §6.2). */
@@ -827,6 +853,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 probator = new Probator(shared, this::sendProbationPacket);
             }
             consumers.values().forEach(Transport::manageBitrate);
+            startBweTimer();
         }
         if (tccClient != null) {
             manageBitrate(consumer);
@@ -1139,6 +1166,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (probator != null) {
             probator.stop();
         }
+        stopBweTimer();
         if (sctp != null) {
             sctp.close();
         }
