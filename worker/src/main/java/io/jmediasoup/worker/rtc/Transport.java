@@ -25,6 +25,8 @@ import io.netty.util.collection.LongObjectHashMap;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +203,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             case "transport.setMaxOutgoingBitrate":
                 maxOutgoingBitrate = bitrate(request);
                 if (tccClient != null) {
-                    tccClient.setMaxBitrate(maxOutgoingBitrate);
+                    tccClient.setMaxBitrate(maxOutgoingBitrate, shared.nowMs());
                     distributeAvailableBitrate();
                 }
                 request.accept();
@@ -296,6 +298,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (tccServer != null) {
             tccServer.stop();
+        }
+        if (tccClient != null) {
+            tccClient.close();
         }
         if (probator != null) {
             probator.stop();
@@ -417,7 +422,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             if (stream != null) {
                 stream.receiveReport(reader.buffer(), block, wallMs);
                 if (tccClient != null && stream.roundTripTime() > 0) {
-                    tccClient.setRtt((long) stream.roundTripTime());
+                    tccClient.setRtt((long) stream.roundTripTime(), shared.nowMs());
                 }
             }
         }
@@ -786,6 +791,14 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
             long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
             tccClient = new TransportCcClient(initial, maxOutgoingBitrate, consumer.transportWideCc);
+            try {
+                Path recording = tccClient.maybeRecord(id, shared.nowMs());
+                if (recording != null) {
+                    shared.logger().debug(LogTag.BWE, "Transport", "recording the estimator's inputs into " + recording);
+                }
+            } catch (IOException | RuntimeException e) {
+                shared.logger().warn(LogTag.BWE, "Transport", "cannot record the estimator's inputs: " + e);
+            }
             if (consumer.transportWideCc && canProbe()) {
                 probator = new Probator(shared, this::sendProbationPacket);
             }
@@ -1085,6 +1098,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (tccServer != null) {
             tccServer.stop();
+        }
+        if (tccClient != null) {
+            tccClient.close();
         }
         if (probator != null) {
             probator.stop();
