@@ -26,7 +26,6 @@ import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -777,6 +776,18 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         return producer;
     }
 
+    /** A debugging aid ({@link TransportCcClient#RECORD_ENV}): a failure is logged and media goes on. */
+    private void recordBwe() {
+        try {
+            if (tccClient.recordInto(TransportCcClient.RECORD_DIRECTORY, id, shared.nowMs())) {
+                shared.logger().debug(LogTag.BWE, "Transport", "recording the estimator's inputs into "
+                        + TransportCcClient.RECORD_DIRECTORY.resolve(id + ".bwe"));
+            }
+        } catch (IOException | RuntimeException e) {
+            shared.logger().warn(LogTag.BWE, "Transport", "cannot record the estimator's inputs: " + e);
+        }
+    }
+
     private void consume(Request request) {
         JsonElement producerIdJson = request.internal().get("producerId");
         if (!JsonValues.isString(producerIdJson)) {
@@ -791,13 +802,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
             long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
             tccClient = new TransportCcClient(initial, maxOutgoingBitrate, consumer.transportWideCc);
-            try {
-                Path recording = tccClient.maybeRecord(id, shared.nowMs());
-                if (recording != null) {
-                    shared.logger().debug(LogTag.BWE, "Transport", "recording the estimator's inputs into " + recording);
-                }
-            } catch (IOException | RuntimeException e) {
-                shared.logger().warn(LogTag.BWE, "Transport", "cannot record the estimator's inputs: " + e);
+            if (TransportCcClient.RECORD_DIRECTORY != null) {
+                recordBwe();
             }
             if (consumer.transportWideCc && canProbe()) {
                 probator = new Probator(shared, this::sendProbationPacket);

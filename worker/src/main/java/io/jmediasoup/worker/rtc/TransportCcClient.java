@@ -28,7 +28,8 @@ final class TransportCcClient {
     /** The cap while the application sets none (setMaxOutgoingBitrate with 0 lifts it). */
     private static final long NO_MAX_BITRATE = 100_000_000;
     static final String RECORD_ENV = "JMEDIASOUP_BWE_RECORD";
-    private static final String RECORD_DIRECTORY = System.getenv(RECORD_ENV);
+    /** Where transports record their estimator's inputs: the directory {@value #RECORD_ENV} names, or null. */
+    static final Path RECORD_DIRECTORY = recordDirectory(System.getenv(RECORD_ENV));
 
     private final SendSideBandwidthEstimator estimator;
     private final long initialBitrate;
@@ -47,23 +48,25 @@ final class TransportCcClient {
         estimator = new SendSideBandwidthEstimator(this.initialBitrate, MIN_BITRATE, this.maxBitrate);
     }
 
+    private static Path recordDirectory(String value) {
+        return value == null || value.isEmpty() ? null : Path.of(value);
+    }
+
     /**
-     * When {@value #RECORD_ENV} names a directory and this client estimates by transport-cc,
-     * records its estimator's inputs from now on into {@code <directory>/<transportId>.bwe};
-     * call it before any packet. Returns the file's path, or null when not recording; throws
-     * when the file cannot be opened.
+     * Records this client's estimator inputs from now on into {@code <directory>/<transportId>.bwe}
+     * (created, or replaced); call it before any packet. Only transport-cc is recorded: false
+     * for a REMB client. Throws when the file cannot be opened.
      */
-    Path maybeRecord(String transportId, long nowMs) throws IOException {
-        if (RECORD_DIRECTORY == null || RECORD_DIRECTORY.isEmpty() || !transportCc) {
-            return null;
+    boolean recordInto(Path directory, String transportId, long nowMs) throws IOException {
+        if (!transportCc) {
+            return false;
         }
-        Path directory = Files.createDirectories(Path.of(RECORD_DIRECTORY));
-        Path file = directory.resolve(transportId + ".bwe");
-        recorder = new FeedbackRecorder(Files.newBufferedWriter(file, StandardCharsets.US_ASCII),
+        Files.createDirectories(directory);
+        recorder = new FeedbackRecorder(Files.newBufferedWriter(directory.resolve(transportId + ".bwe"), StandardCharsets.US_ASCII),
                 nowMs, initialBitrate, MIN_BITRATE, maxBitrate);
         recorder.comment("transport " + transportId + ", pid " + ProcessHandle.current().pid());
         recorder.comment("wall clock " + Instant.now() + " = " + System.currentTimeMillis() + " ms since the epoch at " + nowMs + " ms");
-        return file;
+        return true;
     }
 
     /** Numbers the packet, if it has room for the extension, and notes its departure. */
