@@ -298,9 +298,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (tccServer != null) {
             tccServer.stop();
         }
-        if (tccClient != null) {
-            tccClient.close();
-        }
         if (probator != null) {
             probator.stop();
         }
