@@ -206,9 +206,12 @@ test(`VP8 simulcast: a ${CAP} cap on the receiving path drops the layers, liftin
       const port = recv.iceSelectedTuple.localPort;
 
       let capped;
+      let capAt;
+      let liftAt;
       const underCap = [];
       try {
         capPort(port);
+        capAt = Date.now();
         capped = await waitFor('layers drop under the cap', observe,
           (o) => o.spatialLayer !== null && o.spatialLayer < 2, DROP_TIMEOUT_MS, 500);
         // The estimate keeps settling for a while: what the consumer forwards meanwhile.
@@ -220,6 +223,7 @@ test(`VP8 simulcast: a ${CAP} cap on the receiving path drops the layers, liftin
         t.diagnostic(`cap on UDP from port ${port}: ${tc('-s', 'class', 'show', 'dev', 'lo', 'classid', '1:20').replace(/\s+/g, ' ')}`);
       } finally {
         uncap();
+        liftAt = Date.now();
       }
       assert.ok(underCap.every((o) => o.spatialLayer !== 2), `the top layer stays off under the cap: ${JSON.stringify(underCap)}`);
       const recovered = await waitFor('spatial layer 2 after the cap', observe,
@@ -228,6 +232,7 @@ test(`VP8 simulcast: a ${CAP} cap on the receiving path drops the layers, liftin
       const layers = (l) => (l ? `${l.spatialLayer}/${l.temporalLayer}` : 'none');
       t.diagnostic(`spatial layer 2 after ${top.ms} ms; capped: below 2 after ${capped.ms} ms `
         + `(then ${underCap.map((o) => `${layers(o.currentLayers)} ${o.receivedWidth}px`).join(', ')}); `
-        + `lifted: 2 again after ${recovered.ms} ms; layerschange: ${layersChanges.map((c) => layers(c.layers)).join(' ')}`);
+        + `lifted: 2 again after ${recovered.ms} ms; layerschange: ${layersChanges.map((c) => layers(c.layers)).join(' ')}; `
+        + `cap from ${capAt} to ${liftAt} ms since the epoch`);
     }, { timeoutMs: BODY_TIMEOUT_MS });
   });

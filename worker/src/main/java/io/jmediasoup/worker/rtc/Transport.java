@@ -25,6 +25,7 @@ import io.netty.util.collection.LongObjectHashMap;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,7 +210,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             case "transport.setMaxOutgoingBitrate":
                 maxOutgoingBitrate = bitrate(request);
                 if (tccClient != null) {
-                    tccClient.setMaxBitrate(maxOutgoingBitrate);
+                    tccClient.setMaxBitrate(maxOutgoingBitrate, shared.nowMs());
                     distributeAvailableBitrate();
                 }
                 request.accept();
@@ -455,7 +456,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             if (stream != null) {
                 stream.receiveReport(reader.buffer(), block, wallMs);
                 if (tccClient != null && stream.roundTripTime() > 0) {
-                    tccClient.setRtt((long) stream.roundTripTime());
+                    tccClient.setRtt((long) stream.roundTripTime(), shared.nowMs());
                 }
             }
         }
@@ -835,6 +836,18 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         return producer;
     }
 
+    /** A debugging aid ({@link TransportCcClient#RECORD_ENV}): a failure is logged and media goes on. */
+    private void recordBwe() {
+        try {
+            if (tccClient.recordInto(TransportCcClient.RECORD_DIRECTORY, id, shared.nowMs())) {
+                shared.logger().debug(LogTag.BWE, "Transport", "recording the estimator's inputs into "
+                        + TransportCcClient.RECORD_DIRECTORY.resolve(id + ".bwe"));
+            }
+        } catch (IOException | RuntimeException e) {
+            shared.logger().warn(LogTag.BWE, "Transport", "cannot record the estimator's inputs: " + e);
+        }
+    }
+
     private void consume(Request request) {
         JsonElement producerIdJson = request.internal().get("producerId");
         if (!JsonValues.isString(producerIdJson)) {
@@ -849,6 +862,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
             long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
             tccClient = new TransportCcClient(initial, maxOutgoingBitrate, consumer.transportWideCc);
+            if (TransportCcClient.RECORD_DIRECTORY != null) {
+                recordBwe();
+            }
             if (consumer.transportWideCc && canProbe()) {
                 probator = new Probator(shared, this::sendProbationPacket);
             }
@@ -1162,6 +1178,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (tccServer != null) {
             tccServer.stop();
+        }
+        if (tccClient != null) {
+            tccClient.close();
         }
         if (probator != null) {
             probator.stop();

@@ -2,9 +2,15 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.bwe.FeedbackRecorder;
 import io.jmediasoup.rtp.bwe.SendSideBandwidthEstimator;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.TransportFeedback;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * A transport's send side of congestion control (the C++ worker's
@@ -12,6 +18,9 @@ import io.jmediasoup.rtp.rtcp.TransportFeedback;
  * negotiated it gets the next transport-wide sequence number in its extension, and the remote
  * receiver's feedback drives a {@link SendSideBandwidthEstimator}. With REMB only, the
  * receiver's own estimate is taken as it comes.
+ *
+ * <p>With {@value #RECORD_ENV} set to a directory, the estimator's inputs are recorded there,
+ * one file per transport, for replaying in tests ({@link FeedbackRecorder}).
  */
 final class TransportCcClient {
     /** What the C++ worker's client never goes below. */
@@ -19,8 +28,14 @@ final class TransportCcClient {
     /** The cap while the application sets none (setMaxOutgoingBitrate with 0 lifts it). */
     private static final long NO_MAX_BITRATE = 100_000_000;
     static final long AVAILABLE_BITRATE_EVENT_INTERVAL_MS = 2000;
+    static final String RECORD_ENV = "JMEDIASOUP_BWE_RECORD";
+    /** Where transports record their estimator's inputs: the directory {@value #RECORD_ENV} names, or null. */
+    static final Path RECORD_DIRECTORY = recordDirectory(System.getenv(RECORD_ENV));
 
     private final SendSideBandwidthEstimator estimator;
+    private final long initialBitrate;
+    /** Null unless recording: the only cost then is this check per call. */
+    private FeedbackRecorder recorder;
     private final boolean transportCc;
     private long maxBitrate;
     private long rembBitrate = -1;
@@ -32,7 +47,29 @@ final class TransportCcClient {
     TransportCcClient(long initialBitrate, long maxBitrate, boolean transportCc) {
         this.transportCc = transportCc;
         this.maxBitrate = maxBitrate > 0 ? maxBitrate : NO_MAX_BITRATE;
-        estimator = new SendSideBandwidthEstimator(Math.min(initialBitrate, this.maxBitrate), MIN_BITRATE, this.maxBitrate);
+        this.initialBitrate = Math.min(initialBitrate, this.maxBitrate);
+        estimator = new SendSideBandwidthEstimator(this.initialBitrate, MIN_BITRATE, this.maxBitrate);
+    }
+
+    private static Path recordDirectory(String value) {
+        return value == null || value.isEmpty() ? null : Path.of(value);
+    }
+
+    /**
+     * Records this client's estimator inputs from now on into {@code <directory>/<transportId>.bwe}
+     * (created, or replaced); call it before any packet. Only transport-cc is recorded: false
+     * for a REMB client. Throws when the file cannot be opened.
+     */
+    boolean recordInto(Path directory, String transportId, long nowMs) throws IOException {
+        if (!transportCc) {
+            return false;
+        }
+        Files.createDirectories(directory);
+        recorder = new FeedbackRecorder(Files.newBufferedWriter(directory.resolve(transportId + ".bwe"), StandardCharsets.US_ASCII),
+                nowMs, initialBitrate, MIN_BITRATE, maxBitrate);
+        recorder.comment("transport " + transportId + ", pid " + ProcessHandle.current().pid());
+        recorder.comment("wall clock " + Instant.now() + " = " + System.currentTimeMillis() + " ms since the epoch at " + nowMs + " ms");
+        return true;
     }
 
     /** Numbers the packet, if it has room for the extension, and notes its departure. */
@@ -52,6 +89,9 @@ final class TransportCcClient {
             } else {
                 estimator.onPacketSent(sequenceNumber, packet.size(), nowMs);
             }
+            if (recorder != null) {
+                recorder.packetSent(nowMs, sequenceNumber, packet.size(), probeCluster);
+            }
         }
     }
 
@@ -60,7 +100,11 @@ final class TransportCcClient {
         if (!transportCc || !feedback.parse(reader)) {
             return false;
         }
-        estimator.onTransportFeedback(feedback, nowMs);
+        long estimate = estimator.onTransportFeedback(feedback, nowMs);
+        if (recorder != null) {
+            recorder.feedback(nowMs, reader.buffer(), reader.index(), reader.length());
+            recorder.estimate(nowMs, estimate, estimator.usage());
+        }
         return true;
     }
 
@@ -73,13 +117,27 @@ final class TransportCcClient {
         return true;
     }
 
-    void setRtt(long rttMs) {
+    void setRtt(long rttMs, long nowMs) {
         estimator.onRtt(rttMs);
+        if (recorder != null) {
+            recorder.rtt(nowMs, rttMs);
+        }
     }
 
-    void setMaxBitrate(long maxBitrate) {
+    void setMaxBitrate(long maxBitrate, long nowMs) {
         this.maxBitrate = maxBitrate > 0 ? maxBitrate : NO_MAX_BITRATE;
         estimator.setMaxBitrate(this.maxBitrate);
+        if (recorder != null) {
+            recorder.maxBitrate(nowMs, this.maxBitrate);
+        }
+    }
+
+    /** Ends the recording, if any. */
+    void close() {
+        if (recorder != null) {
+            recorder.close();
+            recorder = null;
+        }
     }
 
     /**

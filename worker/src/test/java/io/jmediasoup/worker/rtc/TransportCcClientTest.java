@@ -1,12 +1,34 @@
 package io.jmediasoup.worker.rtc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.bwe.FeedbackRecording;
+import io.jmediasoup.rtp.bwe.SendSideBandwidthEstimator;
+import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.rtp.rtcp.TransportFeedback;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The "info" of "bwe" trace events, before any feedback: the C++ worker's fields and limits. */
+/**
+ * The "info" of "bwe" trace events, before any feedback: the C++ worker's fields and limits;
+ * and the recording of the estimator's inputs.
+ */
 class TransportCcClientTest {
     @ParameterizedTest(name = "desired {0}, cap {1} -> max {2}")
     @CsvSource({
@@ -30,5 +52,67 @@ class TransportCcClientTest {
         assertEquals(available, info.get("availableBitrate").getAsLong());
         assertEquals(available, info.get("startBitrate").getAsLong());
         assertEquals("transport-cc", info.get("type").getAsString());
+    }
+
+    /** Video with a transport-wide-cc extension (id 5, sequence 0 until numbered) and two bytes of payload. */
+    private static final String VIDEO = "900000010000000200000003" + "bede0001" + "51000000" + "aabb";
+
+    @Test
+    void aRecordingReplaysToTheEstimateTheClientReached(@TempDir Path directory) throws IOException {
+        TransportCcClient client = new TransportCcClient(600_000, 0, true);
+        assertTrue(client.recordInto(directory, "t1", 1000));
+        RtpPacket packet = new RtpPacket();
+        ByteBuf rtp = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+        ByteBuf rtcp = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+        try {
+            for (int i = 0; i < 3; i++) {
+                rtp.clear().writeBytes(ByteBufUtil.decodeHexDump(VIDEO));
+                assertTrue(packet.parse(rtp));
+                client.packetSent(packet, 1000 + 10 * i);
+            }
+            client.setRtt(50, 1030);
+            client.setMaxBitrate(2_000_000, 1040);
+            TransportFeedback feedback = new TransportFeedback();
+            feedback.reset(1, 2, 1, 0, 70_000);
+            feedback.addReceived(1, 70_000);
+            feedback.addReceived(3, 90_500);
+            feedback.write(rtcp);
+            CompoundPacketReader reader = new CompoundPacketReader().reset(rtcp);
+            assertTrue(reader.next());
+            assertTrue(client.receiveFeedback(reader, 1100));
+        } finally {
+            rtp.release();
+            rtcp.release();
+        }
+        client.close();
+
+        List<String> lines = Files.readAllLines(directory.resolve("t1.bwe"), StandardCharsets.US_ASCII);
+        assertEquals("B 1000 600000 30000 100000000", lines.get(1));
+        assertTrue(lines.get(2).startsWith("# transport t1, pid "), lines.get(2));
+        assertEquals(List.of("S 1000 1 22", "S 1010 2 22", "S 1020 3 22", "R 1030 50", "M 1040 2000000"), lines.subList(4, 9));
+        assertTrue(lines.get(9).startsWith("F 1100 8fcd"), lines.get(9));
+        assertEquals("E 1100 " + client.availableBitrate() + " NORMAL", lines.get(10));
+        assertEquals(11, lines.size());
+
+        FeedbackRecording recording;
+        try (BufferedReader in = Files.newBufferedReader(directory.resolve("t1.bwe"), StandardCharsets.US_ASCII)) {
+            recording = FeedbackRecording.read(in);
+        }
+        SendSideBandwidthEstimator replayed = recording.newEstimator();
+        List<Long> estimates = new ArrayList<>();
+        recording.replay(replayed, (event, estimator) -> {
+            if (event instanceof FeedbackRecording.Estimate estimate) {
+                estimates.add(estimate.bitrate());
+                assertEquals(estimate.bitrate(), estimator.availableBitrate());
+            }
+        });
+        assertEquals(List.of(client.availableBitrate()), estimates);
+    }
+
+    @Test
+    void aRembClientRecordsNothing(@TempDir Path directory) throws IOException {
+        TransportCcClient client = new TransportCcClient(600_000, 0, false);
+        assertFalse(client.recordInto(directory, "t1", 1000));
+        assertFalse(Files.exists(directory.resolve("t1.bwe")));
     }
 }
