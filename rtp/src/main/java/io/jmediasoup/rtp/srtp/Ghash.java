@@ -74,12 +74,12 @@ final class Ghash {
             if (pending < BLOCK) {
                 return;
             }
-            block(partial, 0);
+            blocks(partial, 0, BLOCK);
             pending = 0;
         }
-        for (; offset + BLOCK <= end; offset += BLOCK) {
-            block(data, offset);
-        }
+        int whole = offset + ((end - offset) & -BLOCK);
+        blocks(data, offset, whole);
+        offset = whole;
         if (offset < end) {
             pending = end - offset;
             System.arraycopy(data, offset, partial, 0, pending);
@@ -92,7 +92,7 @@ final class Ghash {
             for (int i = pending; i < BLOCK; i++) {
                 partial[i] = 0;
             }
-            block(partial, 0);
+            blocks(partial, 0, BLOCK);
             pending = 0;
         }
     }
@@ -100,37 +100,47 @@ final class Ghash {
     /** Hashes the final block of bit lengths and writes the hash at {@code out[offset..offset+16)}. */
     void finish(long aadLength, long dataLength, byte[] out, int offset) {
         pad();
-        multiply(yh ^ (aadLength << 3), yl ^ (dataLength << 3));
+        LONGS.set(partial, 0, aadLength << 3);
+        LONGS.set(partial, 8, dataLength << 3);
+        blocks(partial, 0, BLOCK);
         LONGS.set(out, offset, yh);
         LONGS.set(out, offset + 8, yl);
     }
 
-    private void block(byte[] data, int offset) {
-        multiply(yh ^ (long) LONGS.get(data, offset), yl ^ (long) LONGS.get(data, offset + 8));
-    }
-
     /**
-     * Y = X·H = W0 + x^32·(W1 + x^32·(W2 + x^32·W3)), where Wq is word q of X times H.
-     * Multiplying by x^32 shifts out the terms x^128 to x^159 ({@code fold}, aligned as x^0 to
-     * x^31 of the first long), and x^128 = x^7 + x^2 + x + 1 brings them back as
-     * fold·(1 + x + x^2 + x^7): shifts by 0, 1, 2 and 7 that stay within the first long.
+     * Hashes the whole blocks of {@code data[offset..end)}: Y = (Y + X)·H for each, with
+     * X·H = W0 + x^32·(W1 + x^32·(W2 + x^32·W3)) where Wq is word q of X times H. Multiplying by
+     * x^32 shifts out the terms x^128 to x^159 ({@code fold}, aligned as x^0 to x^31 of the
+     * first long), and x^128 = x^7 + x^2 + x + 1 brings them back as fold·(1 + x + x^2 + x^7):
+     * shifts by 0, 1, 2 and 7 that stay within the first long. One loop with Y in locals, since
+     * a method per block is too big for the JIT to inline.
      */
-    private void multiply(long xh, long xl) {
-        int w3 = (int) xl;
-        long zh = word(high, w3);
-        long zl = word(low, w3);
-        int w2 = (int) (xl >>> 32);
-        long fold = zl << 32;
-        zl = (zl >>> 32 | zh << 32) ^ word(low, w2);
-        zh = (zh >>> 32) ^ fold ^ (fold >>> 1) ^ (fold >>> 2) ^ (fold >>> 7) ^ word(high, w2);
-        int w1 = (int) xh;
-        fold = zl << 32;
-        zl = (zl >>> 32 | zh << 32) ^ word(low, w1);
-        zh = (zh >>> 32) ^ fold ^ (fold >>> 1) ^ (fold >>> 2) ^ (fold >>> 7) ^ word(high, w1);
-        int w0 = (int) (xh >>> 32);
-        fold = zl << 32;
-        yl = (zl >>> 32 | zh << 32) ^ word(low, w0);
-        yh = (zh >>> 32) ^ fold ^ (fold >>> 1) ^ (fold >>> 2) ^ (fold >>> 7) ^ word(high, w0);
+    private void blocks(byte[] data, int offset, int end) {
+        long[] th = high;
+        long[] tl = low;
+        long h = yh;
+        long l = yl;
+        for (; offset < end; offset += BLOCK) {
+            long xh = h ^ (long) LONGS.get(data, offset);
+            long xl = l ^ (long) LONGS.get(data, offset + 8);
+            int w = (int) xl;
+            h = word(th, w);
+            l = word(tl, w);
+            w = (int) (xl >>> 32);
+            long fold = l << 32;
+            l = (l >>> 32 | h << 32) ^ word(tl, w);
+            h = (h >>> 32) ^ fold ^ (fold >>> 1) ^ (fold >>> 2) ^ (fold >>> 7) ^ word(th, w);
+            w = (int) xh;
+            fold = l << 32;
+            l = (l >>> 32 | h << 32) ^ word(tl, w);
+            h = (h >>> 32) ^ fold ^ (fold >>> 1) ^ (fold >>> 2) ^ (fold >>> 7) ^ word(th, w);
+            w = (int) (xh >>> 32);
+            fold = l << 32;
+            l = (l >>> 32 | h << 32) ^ word(tl, w);
+            h = (h >>> 32) ^ fold ^ (fold >>> 1) ^ (fold >>> 2) ^ (fold >>> 7) ^ word(th, w);
+        }
+        yh = h;
+        yl = l;
     }
 
     /** The first or second long ({@code table} high or low) of the 32-bit word {@code w} of X times H. */
