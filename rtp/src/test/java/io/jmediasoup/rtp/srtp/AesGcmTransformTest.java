@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,5 +93,65 @@ class AesGcmTransformTest {
         byte[] packet = Hex.bytes(srtp);
         assertFalse(transform(key).unprotectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX + 0x10000));
         assertEquals(srtp, Hex.string(packet, 0, packet.length), "a failed unprotect leaves the packet alone");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void anyFlippedBitOfAnSrtpPacketDoesNotAuthenticate(String suite, String key, String srtp, String srtcp) {
+        AesGcmTransform transform = transform(key);
+        byte[] packet = Hex.bytes(srtp);
+        for (int bit = 0; bit < packet.length * 8; bit++) {
+            packet[bit >>> 3] ^= (byte) (0x80 >>> (bit & 7));
+            String tampered = Hex.string(packet, 0, packet.length);
+            assertFalse(transform.unprotectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX), "bit " + bit);
+            assertEquals(tampered, Hex.string(packet, 0, packet.length), "a failed unprotect leaves the packet alone");
+            packet[bit >>> 3] ^= (byte) (0x80 >>> (bit & 7));
+        }
+        assertTrue(transform.unprotectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX));
+    }
+
+    /** The index word is checked as it stands in the packet, whatever the session read from it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void anyFlippedBitOfAnSrtcpPacketDoesNotAuthenticate(String suite, String key, String srtp, String srtcp) {
+        AesGcmTransform transform = transform(key);
+        byte[] packet = Hex.bytes(srtcp);
+        int length = packet.length - 20;
+        for (int bit = 0; bit < packet.length * 8; bit++) {
+            packet[bit >>> 3] ^= (byte) (0x80 >>> (bit & 7));
+            String tampered = Hex.string(packet, 0, packet.length);
+            assertFalse(transform.unprotectRtcp(packet, length, RTCP_SSRC, 0x80000000 | RTCP_INDEX, true), "bit " + bit);
+            assertEquals(tampered, Hex.string(packet, 0, packet.length), "a failed unprotect leaves the packet alone");
+            packet[bit >>> 3] ^= (byte) (0x80 >>> (bit & 7));
+        }
+        assertTrue(transform.unprotectRtcp(packet, length, RTCP_SSRC, 0x80000000 | RTCP_INDEX, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void anUnencryptedSrtcpPacketIsAuthenticatedWhole(String suite, String key, String srtp, String srtcp)
+            throws GeneralSecurityException {
+        byte[] clear = Hex.bytes(RTCP);
+        byte[] packet = Arrays.copyOf(clear, clear.length + 20);
+        byte[] expected = jceTagOnly(key, clear, RTCP_INDEX);
+        System.arraycopy(expected, 0, packet, clear.length, 16);
+        SrtpTransform.putInt(packet, clear.length + 16, RTCP_INDEX);
+        assertTrue(transform(key).unprotectRtcp(packet, clear.length, RTCP_SSRC, RTCP_INDEX, false));
+        assertEquals(RTCP, Hex.string(packet, 0, clear.length), "the payload stays clear");
+        packet[20] ^= 1;
+        assertFalse(transform(key).unprotectRtcp(packet, clear.length, RTCP_SSRC, RTCP_INDEX, false));
+    }
+
+    /** The tag of RFC 7714 §9.2 for an SRTCP packet sent with E clear: the whole packet and index are associated data. */
+    private static byte[] jceTagOnly(String key, byte[] rtcp, int index) throws GeneralSecurityException {
+        byte[] iv = new byte[12];
+        SrtpTransform.iv(iv, SALT, 2, RTCP_SSRC, index);
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Hex.bytes(key), "AES"), new GCMParameterSpec(128, iv));
+        gcm.updateAAD(rtcp);
+        byte[] indexWord = new byte[4];
+        SrtpTransform.putInt(indexWord, 0, index);
+        gcm.updateAAD(indexWord);
+        return gcm.doFinal();
     }
 }
