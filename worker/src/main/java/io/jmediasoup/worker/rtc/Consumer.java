@@ -127,12 +127,10 @@ abstract class Consumer implements RtpStreamSend.Listener {
         }
         this.transportWideCc = kind == MediaKind.VIDEO
                 && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(TRANSPORT_WIDE_CC_URI))
-                && rtpParameters.codecs().stream().anyMatch(codec -> codec.rtcpFeedback().stream()
-                        .anyMatch(feedback -> feedback.type().equals("transport-cc")));
+                && rtpParameters.hasRtcpFeedback("transport-cc");
         this.remb = !transportWideCc && kind == MediaKind.VIDEO
                 && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(ABS_SEND_TIME_URI))
-                && rtpParameters.codecs().stream().anyMatch(codec -> codec.rtcpFeedback().stream()
-                        .anyMatch(feedback -> feedback.type().equals("goog-remb")));
+                && rtpParameters.hasRtcpFeedback("goog-remb");
     }
 
     int priority() {

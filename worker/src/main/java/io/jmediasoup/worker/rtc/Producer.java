@@ -11,6 +11,7 @@ import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.KeyFrameDetector;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
+import io.jmediasoup.rtp.rtcp.Remb;
 import io.jmediasoup.rtp.rtcp.RtcpType;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
@@ -54,6 +55,17 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     /** Where its RTCP to the sender goes: its transport. */
     interface RtcpSender {
         void sendRtcp(ByteBuf packet);
+
+        /** A REMB of {@code bitrate} (bps) naming the first {@code count} of {@code ssrcs} (none: null, 0). */
+        default void sendRemb(long bitrate, long[] ssrcs, int count) {
+            ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(20 + 4 * count);
+            try {
+                Remb.write(packet, 0, bitrate, ssrcs, count);
+                sendRtcp(packet);
+            } finally {
+                packet.release();
+            }
+        }
     }
 
     /** A receiving stream, the SSRC the router knows it by, and how to find its key frames. */
@@ -553,44 +565,38 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
         return null;
     }
 
-    @Override
-    public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+    /** The receiving stream the router knows as {@code mappedSsrc}; null before it exists. */
+    private RtpStreamRecv rtpStreamOf(long mappedSsrc) {
         for (ReceivingStream stream : streamsBySsrc.values()) {
             if (stream.mappedSsrc == mappedSsrc) {
-                return stream.rtpStream.bitrate(nowMs);
+                return stream.rtpStream;
             }
         }
-        return 0;
+        return null;
+    }
+
+    @Override
+    public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
+        RtpStreamRecv rtpStream = rtpStreamOf(mappedSsrc);
+        return rtpStream != null ? rtpStream.bitrate(nowMs) : 0;
     }
 
     @Override
     public LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
-        for (ReceivingStream stream : streamsBySsrc.values()) {
-            if (stream.mappedSsrc == mappedSsrc) {
-                return stream.rtpStream.layerBitrates();
-            }
-        }
-        return null;
+        RtpStreamRecv rtpStream = rtpStreamOf(mappedSsrc);
+        return rtpStream != null ? rtpStream.layerBitrates() : null;
     }
 
     @Override
     public long rtpStreamActiveMs(long mappedSsrc, long nowMs) {
-        for (ReceivingStream stream : streamsBySsrc.values()) {
-            if (stream.mappedSsrc == mappedSsrc) {
-                return stream.rtpStream.activeMs(nowMs);
-            }
-        }
-        return 0;
+        RtpStreamRecv rtpStream = rtpStreamOf(mappedSsrc);
+        return rtpStream != null ? rtpStream.activeMs(nowMs) : 0;
     }
 
     @Override
     public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
-        for (ReceivingStream stream : streamsBySsrc.values()) {
-            if (stream.mappedSsrc == mappedSsrc) {
-                return stream.rtpStream.stats(nowMs);
-            }
-        }
-        return null;
+        RtpStreamRecv rtpStream = rtpStreamOf(mappedSsrc);
+        return rtpStream != null ? rtpStream.stats(nowMs) : null;
     }
 
     /** producer.getStats(): one "inbound-rtp" entry per receiving stream. */

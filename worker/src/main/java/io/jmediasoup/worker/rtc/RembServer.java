@@ -2,11 +2,7 @@ package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.bwe.ReceiveSideBandwidthEstimator;
-import io.jmediasoup.rtp.rtcp.Remb;
-import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 
 /**
  * A transport's receive side of REMB (the C++ worker's TransportCongestionControlServer for
@@ -41,15 +37,7 @@ final class RembServer {
      */
     static RembServer forProducer(Shared shared, Producer.RtcpSender sender, RtpParameters rtpParameters,
             int extensionId) {
-        if (extensionId == 0) {
-            return null;
-        }
-        for (RtpCodecParameters codec : rtpParameters.codecs()) {
-            if (codec.rtcpFeedback().stream().anyMatch(fb -> fb.type().equals("goog-remb"))) {
-                return new RembServer(shared, sender, extensionId);
-            }
-        }
-        return null;
+        return extensionId != 0 && rtpParameters.hasRtcpFeedback("goog-remb") ? new RembServer(shared, sender, extensionId) : null;
     }
 
     /** Takes the packet's abs-send-time, if it has one; read before its extensions are remapped. */
@@ -103,12 +91,6 @@ final class RembServer {
                 rembSsrcs[count++] = ssrcs[i];
             }
         }
-        ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(20 + 4 * count);
-        try {
-            Remb.write(packet, 0, bitrate, rembSsrcs, count);
-            sender.sendRtcp(packet);
-        } finally {
-            packet.release();
-        }
+        sender.sendRemb(bitrate, rembSsrcs, count);
     }
 }

@@ -2,8 +2,6 @@ package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.bwe.TransportFeedbackGenerator;
-import io.jmediasoup.rtp.rtcp.Remb;
-import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -40,15 +38,7 @@ final class TransportCcServer {
      */
     static TransportCcServer forProducer(Shared shared, Producer.RtcpSender sender, RtpParameters rtpParameters,
             int extensionId) {
-        if (extensionId == 0) {
-            return null;
-        }
-        for (RtpCodecParameters codec : rtpParameters.codecs()) {
-            if (codec.rtcpFeedback().stream().anyMatch(fb -> fb.type().equals("transport-cc"))) {
-                return new TransportCcServer(shared, sender, extensionId);
-            }
-        }
-        return null;
+        return extensionId != 0 && rtpParameters.hasRtcpFeedback("transport-cc") ? new TransportCcServer(shared, sender, extensionId) : null;
     }
 
     /** Notes the packet's transport-wide sequence number, if it has one; read before its extensions are remapped. */
@@ -72,13 +62,7 @@ final class TransportCcServer {
         if (bitrate < 0) {
             return;
         }
-        ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(20);
-        try {
-            Remb.write(packet, 0, bitrate, null, 0);
-            sender.sendRtcp(packet);
-        } finally {
-            packet.release();
-        }
+        sender.sendRemb(bitrate, null, 0);
     }
 
     void start() {

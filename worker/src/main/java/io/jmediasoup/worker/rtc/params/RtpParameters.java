@@ -130,6 +130,11 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
         return encoding.spatialLayers() > 1 || encoding.temporalLayers() > 1 ? Type.SVC : Type.SIMPLE;
     }
 
+    /** Whether any codec lists RTCP feedback of {@code type} (e.g. "transport-cc", "goog-remb"). */
+    public boolean hasRtcpFeedback(String type) {
+        return codecs.stream().anyMatch(codec -> codec.rtcpFeedback().stream().anyMatch(feedback -> feedback.type().equals(type)));
+    }
+
     /** The codec an encoding is sent with. */
     public RtpCodecParameters codecFor(RtpEncodingParameters encoding) {
         return codecs.stream().filter(codec -> codec.payloadType() == encoding.codecPayloadType()).findFirst()
