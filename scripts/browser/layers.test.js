@@ -9,6 +9,7 @@
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const test = require('node:test');
+const { capPort, capStats, uncap } = require('./bandwidth-cap');
 const { withBrowser } = require('./harness');
 
 const TEST_TIMEOUT_MS = 150000;
@@ -166,28 +167,6 @@ function whyNoPrivateNetwork() {
     : 'needs a network namespace of its own (scripts/e2e-browser with E2E_BROWSER_LAYERS=1 makes one)';
 }
 
-const tc = (...args) => execFileSync('tc', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-
-/** Caps, on loopback, what leaves `port` (the worker's side of the receiving transport). */
-function capPort(port) {
-  tc('qdisc', 'add', 'dev', 'lo', 'root', 'handle', '1:', 'htb', 'default', '10');
-  tc('class', 'add', 'dev', 'lo', 'parent', '1:', 'classid', '1:10', 'htb', 'rate', '10gbit');
-  tc('class', 'add', 'dev', 'lo', 'parent', '1:', 'classid', '1:20', 'htb', 'rate', CAP, 'ceil', CAP, 'burst', '6k');
-  // A short queue: past the cap packets are lost, not just delayed without end.
-  tc('qdisc', 'add', 'dev', 'lo', 'parent', '1:20', 'handle', '20:', 'pfifo', 'limit', '30');
-  tc('filter', 'add', 'dev', 'lo', 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32',
-    'match', 'ip', 'protocol', '17', '0xff', 'match', 'ip', 'sport', String(port), '0xffff', 'flowid', '1:20');
-}
-
-function uncap() {
-  try {
-    tc('qdisc', 'del', 'dev', 'lo', 'root');
-  } catch (error) {
-    // Nothing to remove is fine; anything else is worth seeing.
-    if (!/No such file|Cannot delete qdisc with handle of zero/.test(String(error.stderr))) throw error;
-  }
-}
-
 test(`VP8 simulcast: a ${CAP} cap on the receiving path drops the layers, lifting it restores them`,
   { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const why = whyNoPrivateNetwork();
@@ -210,7 +189,7 @@ test(`VP8 simulcast: a ${CAP} cap on the receiving path drops the layers, liftin
       let liftAt;
       const underCap = [];
       try {
-        capPort(port);
+        capPort(port, CAP);
         capAt = Date.now();
         capped = await waitFor('layers drop under the cap', observe,
           (o) => o.spatialLayer !== null && o.spatialLayer < 2, DROP_TIMEOUT_MS, 500);
@@ -220,7 +199,7 @@ test(`VP8 simulcast: a ${CAP} cap on the receiving path drops the layers, liftin
           underCap.push(await observe());
           await sleep(1000);
         }
-        t.diagnostic(`cap on UDP from port ${port}: ${tc('-s', 'class', 'show', 'dev', 'lo', 'classid', '1:20').replace(/\s+/g, ' ')}`);
+        t.diagnostic(`cap on UDP from port ${port}: ${capStats()}`);
       } finally {
         uncap();
         liftAt = Date.now();

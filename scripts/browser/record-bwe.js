@@ -6,7 +6,7 @@
 // Run through scripts/record-bwe, which makes the network namespace the cap needs.
 'use strict';
 
-const { execFileSync } = require('node:child_process');
+const { capPort, uncap } = require('./bandwidth-cap');
 const { withBrowser } = require('./harness');
 
 const CAP = process.env.CAP || '300kbit';
@@ -15,18 +15,6 @@ const CAP_MS = Number(process.env.CAP_MS || 15000);
 const AFTER_MS = Number(process.env.AFTER_MS || 25000);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const tc = (...args) => execFileSync('tc', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-
-/** The cap layers.test.js applies: on loopback, UDP leaving `port`, a short queue past it. */
-function capPort(port) {
-  tc('qdisc', 'add', 'dev', 'lo', 'root', 'handle', '1:', 'htb', 'default', '10');
-  tc('class', 'add', 'dev', 'lo', 'parent', '1:', 'classid', '1:10', 'htb', 'rate', '10gbit');
-  tc('class', 'add', 'dev', 'lo', 'parent', '1:', 'classid', '1:20', 'htb', 'rate', CAP, 'ceil', CAP, 'burst', '6k');
-  tc('qdisc', 'add', 'dev', 'lo', 'parent', '1:20', 'handle', '20:', 'pfifo', 'limit', '30');
-  tc('filter', 'add', 'dev', 'lo', 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32',
-    'match', 'ip', 'protocol', '17', '0xff', 'match', 'ip', 'sport', String(port), '0xffff', 'flowid', '1:20');
-}
-
 async function main() {
   if (!process.env.JMEDIASOUP_BWE_RECORD) throw new Error('set JMEDIASOUP_BWE_RECORD to a directory');
   await withBrowser('record-bwe', async (page, serverState, rpc) => {
@@ -56,11 +44,11 @@ async function main() {
     const recv = state.transports.find((transport) => transport.id === start.recvTransportId);
     if (recv?.iceSelectedTuple?.protocol !== 'udp') throw new Error(`receiving transport ${JSON.stringify(recv)}`);
     try {
-      capPort(recv.iceSelectedTuple.localPort);
+      capPort(recv.iceSelectedTuple.localPort, CAP);
       say(`cap ${CAP} on UDP from port ${recv.iceSelectedTuple.localPort}`);
       await watch(CAP_MS);
     } finally {
-      tc('qdisc', 'del', 'dev', 'lo', 'root');
+      uncap();
       say('cap lifted');
     }
     await watch(AFTER_MS);
