@@ -215,8 +215,13 @@ abstract class Consumer implements RtpStreamSend.Listener {
         return producerRtpStreams.rtpStreamStats(mappedSsrc, nowMs);
     }
 
-    /** A producer stream began or its score changed: the "score" event. */
-    void producerRtpStreamScoreChanged() {
+    /** A producer stream began: the "score" event. */
+    void producerNewRtpStream() {
+        emitScore();
+    }
+
+    /** A producer stream's score went from {@code previousScore} to {@code score}: the "score" event. */
+    void producerRtpStreamScoreChanged(int score, int previousScore) {
         emitScore();
     }
 

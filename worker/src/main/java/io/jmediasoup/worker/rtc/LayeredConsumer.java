@@ -203,6 +203,26 @@ abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDi
         }
     }
 
+    @Override
+    void producerNewRtpStream() {
+        super.producerNewRtpStream();
+        if (isActive()) {
+            mayChangeLayers();
+        }
+    }
+
+    /**
+     * Under a bandwidth estimate only a stream that died or came back changes the layers at
+     * once (as in the C++ worker); other score moves wait for the next distribution.
+     */
+    @Override
+    void producerRtpStreamScoreChanged(int score, int previousScore) {
+        super.producerRtpStreamScoreChanged(score, previousScore);
+        if (isActive() && (!bitrateManaged || score == 0 || previousScore == 0)) {
+            mayChangeLayers();
+        }
+    }
+
     /** Chooses the target layers again from what it knows now (scores, preferences). */
     protected final void mayChangeLayers() {
         mayChangeLayers(false);

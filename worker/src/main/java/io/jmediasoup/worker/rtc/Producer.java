@@ -45,8 +45,8 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
         /** A stream began: consumers may now report its score. */
         void onProducerNewRtpStream(Producer producer);
 
-        /** One of its streams' scores changed ({@link #rtpStreamScores} holds them all). */
-        void onProducerRtpStreamScore(Producer producer);
+        /** One of its streams' scores went from {@code previousScore} to {@code score} ({@link #rtpStreamScores} holds them all). */
+        void onProducerRtpStreamScore(Producer producer, int score, int previousScore);
 
         /** A stream's first sender report arrived ({@link #senderReports} holds them all). */
         void onProducerFirstSenderReport(Producer producer);
@@ -450,7 +450,7 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     @Override
     public void onRtpStreamScore(RtpStreamRecv rtpStream, int score, int previousScore) {
         rtpStreamScores[rtpStream.params().encodingIdx()] = score;
-        listener.onProducerRtpStreamScore(this);
+        listener.onProducerRtpStreamScore(this, score, previousScore);
         emitScore();
     }
 

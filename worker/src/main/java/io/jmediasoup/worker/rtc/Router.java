@@ -309,12 +309,12 @@ public final class Router implements Transport.Listener {
 
     @Override
     public void onProducerNewRtpStream(Producer producer) {
-        consumersByProducer.get(producer.id).forEach(Consumer::producerRtpStreamScoreChanged);
+        consumersByProducer.get(producer.id).forEach(Consumer::producerNewRtpStream);
     }
 
     @Override
-    public void onProducerRtpStreamScore(Producer producer) {
-        consumersByProducer.get(producer.id).forEach(Consumer::producerRtpStreamScoreChanged);
+    public void onProducerRtpStreamScore(Producer producer, int score, int previousScore) {
+        consumersByProducer.get(producer.id).forEach(consumer -> consumer.producerRtpStreamScoreChanged(score, previousScore));
     }
 
     @Override

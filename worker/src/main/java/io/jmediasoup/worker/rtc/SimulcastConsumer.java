@@ -80,14 +80,6 @@ final class SimulcastConsumer extends LayeredConsumer {
         this.senderReports = senderReports;
     }
 
-    @Override
-    void producerRtpStreamScoreChanged() {
-        super.producerRtpStreamScoreChanged();
-        if (isActive()) {
-            mayChangeLayers();
-        }
-    }
-
     /** A stream we could not switch to for want of a sender report may now be usable. */
     @Override
     void producerFirstSenderReport() {

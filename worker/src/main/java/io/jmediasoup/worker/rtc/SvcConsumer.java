@@ -48,14 +48,6 @@ final class SvcConsumer extends LayeredConsumer {
     }
 
     @Override
-    void producerRtpStreamScoreChanged() {
-        super.producerRtpStreamScoreChanged();
-        if (isActive()) {
-            mayChangeLayers();
-        }
-    }
-
-    @Override
     void requestKeyFrame() {
         if (isActive() && kind == MediaKind.VIDEO) {
             listener.onConsumerKeyFrameRequested(this, consumableRtpEncodings.get(0).ssrc());

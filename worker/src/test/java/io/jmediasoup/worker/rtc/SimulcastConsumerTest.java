@@ -75,6 +75,8 @@ class SimulcastConsumerTest {
     private final SenderReportTimes senderReports = new SenderReportTimes(3);
     private SimulcastConsumer consumer;
     private long nowMs = 1_000_000;
+    private final int[] scores = {10, 10, 10};
+    private int needBitrateChanges;
 
     @BeforeEach
     void create() {
@@ -101,8 +103,13 @@ class SimulcastConsumerTest {
             public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {
                 keyFrameRequests.add(mappedSsrc);
             }
+
+            @Override
+            public void onConsumerNeedBitrateChange(Consumer consumer) {
+                needBitrateChanges++;
+            }
         }, data);
-        consumer.producerRtpStreamScores(new int[] {10, 10, 10});
+        consumer.producerRtpStreamScores(scores);
         consumer.producerSenderReports(senderReports);
     }
 
@@ -347,5 +354,27 @@ class SimulcastConsumerTest {
         prefer(1, 2);
         BitrateDistribution.distribute(List.of(consumer), 2_000_000, false);
         assertEquals("1.2", targetLayers(), "never above the preferred layers");
+    }
+
+    /** Under an estimate a worse score waits for the next distribution; a stream that dies asks for one at once. */
+    @Test
+    void underAnEstimateOnlyAStreamThatDiesOrComesBackAsksForADistribution() {
+        producerLayers();
+        for (int i = 0; i < 3; i++) {
+            senderReport(i);
+        }
+        consumer.transportConnected();
+        consumer.manageBitrate();
+        BitrateDistribution.distribute(List.of(consumer), 2_000_000, false);
+        assertEquals("2.2", targetLayers());
+        int before = needBitrateChanges;
+        scores[2] = 3;
+        consumer.producerRtpStreamScoreChanged(3, 10);
+        assertEquals(before, needBitrateChanges, "a worse score alone");
+        scores[2] = 0;
+        consumer.producerRtpStreamScoreChanged(0, 3);
+        assertEquals(before + 1, needBitrateChanges, "the top stream died");
+        BitrateDistribution.distribute(List.of(consumer), 2_000_000, false);
+        assertEquals("1.2", targetLayers());
     }
 }
