@@ -125,6 +125,41 @@ function senderReport(ssrc, rtpTimestamp, ntpMs) {
   return packet;
 }
 
+/**
+ * Sends VP8 simulcast from `sender` to `recvTransport` at 30 fps: streams `ssrcs` of about 30,
+ * 120 and 480 kbit/s, a sender report for each every half second, a key frame whenever one is
+ * asked for. Returns the timer (clearInterval stops it).
+ */
+function sendSimulcast(sender, recvTransport, ssrcs) {
+  const keyFrameDue = new Set(ssrcs);
+  sender.on('message', (data) => {
+    for (const p of rtp.rtcpPackets(data)) if (p.type === 206) keyFrameDue.add(p.data.readUInt32BE(p.offset + (p.count === 4 ? 12 : 8)));
+  });
+  let frame = 0;
+  const startMs = Date.now();
+  return setInterval(() => {
+    ssrcs.forEach((ssrc, i) => {
+      const payload = Buffer.alloc([ 125, 500, 2000 ][i]);
+      payload.set([ 0x10, keyFrameDue.has(ssrc) ? 0x00 : 0x01, 0x9d, 0x01, 0x2a ]);
+      keyFrameDue.delete(ssrc);
+      sender.send(rtp.build({ payloadType: 96, seq: 1000 * (i + 1) + frame, timestamp: 3000 * frame, ssrc, marker: true, payload }),
+        recvTransport.tuple.localPort, '127.0.0.1');
+    });
+    if (frame % 15 === 0) ssrcs.forEach((ssrc) => sender.send(senderReport(ssrc, 3000 * frame, startMs + (frame * 1000) / 30), recvTransport.tuple.localPort, '127.0.0.1'));
+    frame++;
+  }, 33);
+}
+
+/** A REMB (draft-alvestrand-rmcat-remb-03) of `bitrate` (bps, under 2^24) for one SSRC. */
+function remb(bitrate) {
+  const fci = Buffer.alloc(12);
+  fci.write('REMB', 0);
+  fci.writeUInt8(1, 4);
+  fci.writeUIntBE(bitrate, 5, 3);
+  fci.writeUInt32BE(1234, 8);
+  return rtp.feedback(206, 15, 1, 0, fci);
+}
+
 test('feedback with heavy loss lowers the outgoing estimate and a simulcast consumer moves down', async () => {
   const sender = await udpSocket();
   const receiver = await udpSocket();
@@ -159,24 +194,7 @@ test('feedback with heavy loss lowers the outgoing estimate and a simulcast cons
     pending = [];
   }, 100);
 
-  // Three streams of 30, 120 and 480 kbps; a key frame whenever one is asked for.
-  const keyFrameDue = new Set(ssrcs);
-  sender.on('message', (data) => {
-    for (const p of rtp.rtcpPackets(data)) if (p.type === 206) keyFrameDue.add(p.data.readUInt32BE(p.offset + (p.count === 4 ? 12 : 8)));
-  });
-  let frame = 0;
-  const startMs = Date.now();
-  const feeder = setInterval(() => {
-    ssrcs.forEach((ssrc, i) => {
-      const payload = Buffer.alloc([ 125, 500, 2000 ][i]);
-      payload.set([ 0x10, keyFrameDue.has(ssrc) ? 0x00 : 0x01, 0x9d, 0x01, 0x2a ]);
-      keyFrameDue.delete(ssrc);
-      sender.send(rtp.build({ payloadType: 96, seq: 1000 * (i + 1) + frame, timestamp: 3000 * frame, ssrc, marker: true, payload }),
-        recvTransport.tuple.localPort, '127.0.0.1');
-    });
-    if (frame % 15 === 0) ssrcs.forEach((ssrc) => sender.send(senderReport(ssrc, 3000 * frame, startMs + (frame * 1000) / 30), recvTransport.tuple.localPort, '127.0.0.1'));
-    frame++;
-  }, 33);
+  const feeder = sendSimulcast(sender, recvTransport, ssrcs);
   try {
     assert.ok(await until(() => consumer.currentLayers && consumer.currentLayers.spatialLayer === 2, 6000), 'starts on the top stream');
     const estimates = [];
@@ -216,13 +234,7 @@ test('without transport-cc, the receiver\'s REMB is the outgoing estimate', asyn
   rtpCapabilities.codecs.forEach((c) => { c.rtcpFeedback = (c.rtcpFeedback || []).filter((fb) => fb.type !== 'transport-cc'); });
   await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
   try {
-    // REMB (draft-alvestrand-rmcat-remb-03): 250 kbps as mantissa 250000, exponent 0, for one SSRC.
-    const fci = Buffer.alloc(12);
-    fci.write('REMB', 0);
-    fci.writeUInt8(1, 4);
-    fci.writeUIntBE(250000, 5, 3);
-    fci.writeUInt32BE(1234, 8);
-    receiver.send(rtp.feedback(206, 15, 1, 0, fci), sendTransport.tuple.localPort, '127.0.0.1');
+    receiver.send(remb(250000), sendTransport.tuple.localPort, '127.0.0.1');
     let stats;
     for (let i = 0; i < 20; i++) {
       [ stats ] = await sendTransport.getStats();
@@ -231,6 +243,44 @@ test('without transport-cc, the receiver\'s REMB is the outgoing estimate', asyn
     }
     assert.equal(stats.availableOutgoingBitrate, 250000);
   } finally {
+    receiver.close();
+  }
+});
+
+test('two simulcast consumers share a REMB estimate layer by layer, the higher priority climbing first', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const ssrcs = [ 9201, 9202, 9203 ];
+  const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
+    codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'nack', parameter: 'pli' } ] } ],
+    encodings: ssrcs.map((ssrc) => ({ ssrc, scalabilityMode: 'L1T1' })) } });
+  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  const rtpCapabilities = JSON.parse(JSON.stringify(router.rtpCapabilities));
+  rtpCapabilities.headerExtensions = rtpCapabilities.headerExtensions.filter((e) => e.uri !== TWCC_URI);
+  rtpCapabilities.codecs.forEach((c) => { c.rtcpFeedback = (c.rtcpFeedback || []).filter((fb) => fb.type !== 'transport-cc'); });
+  const a = await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
+  const b = await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
+  await a.setPriority(2);
+  const feeder = sendSimulcast(sender, recvTransport, ssrcs);
+  const estimate = (bitrate) => receiver.send(remb(bitrate), sendTransport.tuple.localPort, '127.0.0.1');
+  const spatial = (consumer) => (consumer.currentLayers ? consumer.currentLayers.spatialLayer : -1);
+  const layers = () => `a ${JSON.stringify(a.currentLayers)} b ${JSON.stringify(b.currentLayers)}`;
+  try {
+    // 700 kbit/s: the first to climb reaches the top stream (~480k), the other what is left (~120k).
+    estimate(700000);
+    assert.ok(await until(() => spatial(a) === 2 && spatial(b) === 1, 8000), `priority 2 first: ${layers()}`);
+    await a.setPriority(1);
+    await b.setPriority(2);
+    // Shared out again at the next available-bitrate event, every 2 s.
+    estimate(700000);
+    assert.ok(await until(() => spatial(a) === 1 && spatial(b) === 2, 8000), `then priority 2 is b: ${layers()}`);
+    estimate(1500000);
+    assert.ok(await until(() => spatial(a) === 2 && spatial(b) === 2, 8000), `room for both: ${layers()}`);
+  } finally {
+    clearInterval(feeder);
+    sender.close();
     receiver.close();
   }
 });
