@@ -150,6 +150,20 @@ function sendSimulcast(sender, recvTransport, ssrcs) {
   }, 33);
 }
 
+/** The REMBs in an RTCP compound: the SSRCs each names and its bitrate (mantissa times 2^exponent). */
+function rembsIn(data) {
+  const rembs = [];
+  for (const p of rtp.rtcpPackets(data)) {
+    if (p.type === 206 && p.count === 15 && p.data.toString('latin1', p.offset + 12, p.offset + 16) === 'REMB') {
+      const field = p.data.readUIntBE(p.offset + 17, 3);
+      const ssrcs = [];
+      for (let i = 0; i < p.data[p.offset + 16]; i++) ssrcs.push(p.data.readUInt32BE(p.offset + 20 + 4 * i));
+      rembs.push({ ssrcs, bitrate: (field & 0x3ffff) * 2 ** (field >> 18) });
+    }
+  }
+  return rembs;
+}
+
 /** A REMB (draft-alvestrand-rmcat-remb-03) of `bitrate` (bps, under 2^24) for one SSRC. */
 function remb(bitrate) {
   const fci = Buffer.alloc(12);
@@ -293,21 +307,14 @@ test('with transport-cc, setMaxIncomingBitrate reaches the sender in REMBs, and 
     headerExtensions: [ { uri: TWCC_URI, id: 3 } ],
     encodings: [ { ssrc: 8100 } ] } });
   const rembs = [];
-  sender.on('message', (data) => {
-    for (const p of rtp.rtcpPackets(data)) {
-      if (p.type === 206 && p.count === 15 && p.data.toString('latin1', p.offset + 12, p.offset + 16) === 'REMB') {
-        const field = p.data.readUIntBE(p.offset + 17, 3);
-        rembs.push({ ssrcs: p.data[p.offset + 16], bitrate: (field & 0x3ffff) * 2 ** (field >> 18) });
-      }
-    }
-  });
+  sender.on('message', (data) => rembs.push(...rembsIn(data)));
   try {
     await transport.setMaxIncomingBitrate(300000);
     let seq = 0;
     const send = () => sender.send(packetWithTransportSeq(8100, seq, seq++), transport.tuple.localPort, '127.0.0.1');
     send();
     assert.ok(await until(() => rembs.length >= 1), 'a REMB with the maximum');
-    assert.deepEqual(rembs[0], { ssrcs: 0, bitrate: 300000 });
+    assert.deepEqual(rembs[0], { ssrcs: [], bitrate: 300000 });
     send();
     await transport.setMaxIncomingBitrate(0);
     assert.ok(await until(() => rembs.some((r) => r.bitrate === 0)), 'a REMB of 0 once the limit is lifted');
@@ -326,16 +333,7 @@ test('with goog-remb and abs-send-time, the worker estimates the incoming bitrat
     headerExtensions: [ { uri: ABS_SEND_TIME_URI, id: 2 } ],
     encodings: [ { ssrc: 8200 } ] } });
   const rembs = [];
-  sender.on('message', (data) => {
-    for (const p of rtp.rtcpPackets(data)) {
-      if (p.type === 206 && p.count === 15 && p.data.toString('latin1', p.offset + 12, p.offset + 16) === 'REMB') {
-        const field = p.data.readUIntBE(p.offset + 17, 3);
-        const count = p.data[p.offset + 16];
-        rembs.push({ ssrc: count === 1 ? p.data.readUInt32BE(p.offset + 20) : null,
-          bitrate: (field & 0x3ffff) * 2 ** (field >> 18) });
-      }
-    }
-  });
+  sender.on('message', (data) => rembs.push(...rembsIn(data)));
   try {
     await transport.setMaxIncomingBitrate(300000);
     const start = Date.now();
@@ -350,7 +348,7 @@ test('with goog-remb and abs-send-time, the worker estimates the incoming bitrat
     }
     assert.ok(await until(() => rembs.length >= 1), 'REMBs after a second of packets');
     for (const remb of rembs) {
-      assert.equal(remb.ssrc, 8200, 'the REMB names the stream');
+      assert.deepEqual(remb.ssrcs, [ 8200 ], 'the REMB names the stream');
       assert.ok(remb.bitrate > 0 && remb.bitrate <= 300000, `capped: ${remb.bitrate}`);
     }
     const [ stats ] = await transport.getStats();
