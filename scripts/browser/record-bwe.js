@@ -1,7 +1,8 @@
 // Records a session for the send-side estimator's replay tests (rtp/src/test/resources/
-// io/jmediasoup/rtp/bwe/recordings): Chromium sends its fake camera as VP8 simulcast and
-// receives it back, as in layers.test.js, for UNCAPPED_MS; then what the worker sends to the
-// receiving browser is capped for CAP_MS; then the cap is lifted for AFTER_MS. The worker
+// io/jmediasoup/rtp/bwe/recordings): Chromium sends its fake camera as VP8 simulcast
+// (CODEC=vp9: VP9 SVC) and receives it back, as in layers.test.js, for UNCAPPED_MS; then what
+// the worker sends to the receiving browser is capped for CAP_MS; then the cap is lifted for
+// AFTER_MS. The worker
 // records each transport's estimator inputs into $JMEDIASOUP_BWE_RECORD/<transportId>.bwe.
 // Run through scripts/record-bwe, which makes the network namespace the cap needs.
 'use strict';
@@ -10,6 +11,7 @@ const { capPort, uncap } = require('./bandwidth-cap');
 const { withBrowser } = require('./harness');
 
 const CAP = process.env.CAP || '300kbit';
+const CODEC = process.env.CODEC || 'vp8';
 const UNCAPPED_MS = Number(process.env.UNCAPPED_MS || 30000);
 const CAP_MS = Number(process.env.CAP_MS || 15000);
 const AFTER_MS = Number(process.env.AFTER_MS || 25000);
@@ -19,7 +21,7 @@ async function main() {
   if (!process.env.JMEDIASOUP_BWE_RECORD) throw new Error('set JMEDIASOUP_BWE_RECORD to a directory');
   await withBrowser('record-bwe', async (page, serverState, rpc) => {
     const version = await page.context().browser().version();
-    const start = await page.evaluate(() => window.startLayers({ codec: 'vp8' }));
+    const start = await page.evaluate((codec) => window.startLayers({ codec }), CODEC);
     if (start.error) throw new Error(`the page hit an error after steps ${start.steps}: ${start.error}`);
     const t0 = Date.now();
     const say = (text) => console.log(`${Date.now()} +${((Date.now() - t0) / 1000).toFixed(1)} s ${text}`);

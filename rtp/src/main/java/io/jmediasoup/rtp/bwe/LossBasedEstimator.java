@@ -4,10 +4,15 @@ package io.jmediasoup.rtp.bwe;
  * The loss-based rate of GoogCC (libwebrtc's SendSideBandwidthEstimation): with under 2 %
  * loss it may follow the delay-based rate up (8 % a second); above 10 % it cuts by half the
  * loss fraction, once per loss fraction measured and at most once per RTT plus 300 ms (a
- * fraction that lags behind the cut does not cut again); in between it holds.
+ * fraction that lags behind the cut does not cut again); in between it holds. libwebrtc takes
+ * the loss from the receiver's RTCP reports, about one a second; from transport-cc feedback,
+ * here a fraction is formed at that pace too ({@value #MIN_PACKETS} packets and
+ * {@value #LOSS_INTERVAL_MS} ms at least), so that a burst of loss cuts once, not at every
+ * feedback.
  */
 final class LossBasedEstimator {
     private static final int MIN_PACKETS = 20;
+    static final long LOSS_INTERVAL_MS = 1000;
     private static final double LOW_LOSS = 0.02;
     private static final double HIGH_LOSS = 0.1;
     private static final long INCREASE_INTERVAL_MS = 1000;
@@ -19,6 +24,7 @@ final class LossBasedEstimator {
     private double lossFraction;
     private boolean hasLossFraction;
     private boolean decreasedSinceLossFraction;
+    private long lossFractionAtMs = Long.MIN_VALUE;
     private long lastIncreaseMs = Long.MIN_VALUE;
     private long lastDecreaseMs = Long.MIN_VALUE;
 
@@ -26,11 +32,13 @@ final class LossBasedEstimator {
         this.bitrate = initialBitrate;
     }
 
-    /** Packets one feedback reported on; a loss fraction is taken once enough are counted. */
-    void addPackets(int reported, int lostOnes) {
+    /** Packets one feedback reported on; a loss fraction is taken once enough are counted over long enough. */
+    void addPackets(int reported, int lostOnes, long nowMs) {
         expected += reported;
         lost += lostOnes;
-        if (expected >= MIN_PACKETS) {
+        if (expected >= MIN_PACKETS
+                && (lossFractionAtMs == Long.MIN_VALUE || nowMs - lossFractionAtMs >= LOSS_INTERVAL_MS)) {
+            lossFractionAtMs = nowMs;
             lossFraction = (double) lost / expected;
             hasLossFraction = true;
             decreasedSinceLossFraction = false;

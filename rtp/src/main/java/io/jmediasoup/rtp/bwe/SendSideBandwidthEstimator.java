@@ -85,7 +85,7 @@ public final class SendSideBandwidthEstimator {
         if (reported == 0) {
             return estimate;
         }
-        lossBased.addPackets(reported, lost);
+        lossBased.addPackets(reported, lost, nowMs);
         long delayBasedRate;
         if (probeBitrate > delayBased.bitrate() && trendline.usage() != BandwidthUsage.OVERUSING) {
             // A probe proved the path carries more: both estimates jump to it (as GoogCC does).

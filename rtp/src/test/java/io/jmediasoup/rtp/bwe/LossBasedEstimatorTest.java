@@ -2,6 +2,7 @@ package io.jmediasoup.rtp.bwe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,12 +27,24 @@ class LossBasedEstimatorTest {
         long nowMs = 0;
         long bitrate = 0;
         for (int f = 0; f < fractions; f++) {
-            estimator.addPackets(20, lost);
+            estimator.addPackets(20, lost, nowMs);
             for (int i = 0; i < 20; i++) {
                 nowMs += 100;
                 bitrate = estimator.update(DELAY_BASED, RTT_MS, nowMs);
             }
         }
         assertEquals(expected, bitrate);
+    }
+
+    /** Feedback every 100 ms, half of each 20 packets lost, for two seconds: a fraction a second, so two cuts. */
+    @Test
+    void aBurstOfLossFormsAFractionASecondAtMost() {
+        LossBasedEstimator estimator = new LossBasedEstimator(1_000_000);
+        long bitrate = 0;
+        for (long nowMs = 100; nowMs <= 2000; nowMs += 100) {
+            estimator.addPackets(20, 10, nowMs);
+            bitrate = estimator.update(DELAY_BASED, RTT_MS, nowMs);
+        }
+        assertEquals(562_500, bitrate);
     }
 }

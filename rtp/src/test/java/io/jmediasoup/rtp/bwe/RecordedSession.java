@@ -19,12 +19,16 @@ import java.util.zip.GZIPInputStream;
  */
 final class RecordedSession {
     private static final long RATE_WINDOW_MS = 1000;
+    /** A probe cluster's length: what a probe proves shows over this short a window. */
+    private static final long BURST_WINDOW_MS = 100;
 
     /**
      * One feedback: {@code atMs} since the estimator was made; {@code liveEstimate} and
-     * {@code liveUsage} from the recording's E line, -1 and null when it has none.
+     * {@code liveUsage} from the recording's E line, -1 and null when it has none;
+     * {@code ackedBps} over the last second of arrivals, {@code ackedBurstBps} over the last
+     * {@value #BURST_WINDOW_MS} ms.
      */
-    record Sample(long atMs, long estimate, BandwidthUsage usage, long ackedBps, long sentBps,
+    record Sample(long atMs, long estimate, BandwidthUsage usage, long ackedBps, long ackedBurstBps, long sentBps,
             long liveEstimate, BandwidthUsage liveUsage) {}
 
     private record Timed(long ms, int bytes) {}
@@ -54,8 +58,10 @@ final class RecordedSession {
     private void run() {
         int[] sizes = new int[65536];
         ArrayDeque<Timed> acked = new ArrayDeque<>();
+        ArrayDeque<Timed> ackedBurst = new ArrayDeque<>();
         ArrayDeque<Timed> sent = new ArrayDeque<>();
         long[] ackedBytes = {0};
+        long[] ackedBurstBytes = {0};
         long[] sentBytes = {0};
         TransportFeedback feedback = new TransportFeedback();
         long startMs = recording.startMs();
@@ -69,17 +75,23 @@ final class RecordedSession {
                 for (int i = 0; i < feedback.packetStatusCount(); i++) {
                     if (feedback.received(i)) {
                         int size = sizes[(feedback.baseSequenceNumber() + i) & 0xFFFF];
-                        acked.add(new Timed(Math.floorDiv(feedback.receiveTimeUs(i), 1000), size));
+                        Timed arrival = new Timed(Math.floorDiv(feedback.receiveTimeUs(i), 1000), size);
+                        acked.add(arrival);
+                        ackedBurst.add(arrival);
                         ackedBytes[0] += size;
+                        ackedBurstBytes[0] += size;
                     }
                 }
                 ackedBytes[0] -= dropBefore(acked, acked.isEmpty() ? 0 : acked.peekLast().ms - RATE_WINDOW_MS);
+                ackedBurstBytes[0] -= dropBefore(ackedBurst, ackedBurst.isEmpty() ? 0 : ackedBurst.peekLast().ms - BURST_WINDOW_MS);
                 sentBytes[0] -= dropBefore(sent, f.nowMs() - RATE_WINDOW_MS);
                 samples.add(new Sample(f.nowMs() - startMs, estimator.availableBitrate(), estimator.usage(),
-                        ackedBytes[0] * 8000 / RATE_WINDOW_MS, sentBytes[0] * 8000 / RATE_WINDOW_MS, -1, null));
+                        ackedBytes[0] * 8000 / RATE_WINDOW_MS, ackedBurstBytes[0] * 8000 / BURST_WINDOW_MS,
+                        sentBytes[0] * 8000 / RATE_WINDOW_MS, -1, null));
             } else if (event instanceof FeedbackRecording.Estimate e) {
                 Sample last = samples.remove(samples.size() - 1);
-                samples.add(new Sample(last.atMs, last.estimate, last.usage, last.ackedBps, last.sentBps, e.bitrate(), e.usage()));
+                samples.add(new Sample(last.atMs, last.estimate, last.usage, last.ackedBps, last.ackedBurstBps, last.sentBps,
+                        e.bitrate(), e.usage()));
             }
         });
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The estimator replayed on transport-cc feedback recorded from Chromium receiving VP8
- * simulcast through the worker (recordings/README.md says how and when each was made), each
+ * simulcast or VP9 SVC through the worker (recordings/README.md says how and when each was made), each
  * through a fresh estimator with the recording's own clock. Times are in ms after the
  * recorded estimator was made; the cap was 300 kbit/s on what the worker sent to the browser.
  */
@@ -26,7 +26,8 @@ class SendSideBandwidthEstimatorRecordingsTest {
      * ({@link RewriteEstimates}), and the figures the other tests check must then be looked at again.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"record-bwe-ramp-cap-lift.bwe.gz", "layers-bwe-capped.bwe.gz", "layers-vp8-uncapped.bwe.gz"})
+    @ValueSource(strings = {"record-bwe-ramp-cap-lift.bwe.gz", "layers-bwe-capped.bwe.gz", "layers-vp8-uncapped.bwe.gz",
+        "record-bwe-vp9-ramp-cap-lift.bwe.gz"})
     void aReplayReproducesTheLiveEstimates(String recording) {
         List<Sample> samples = RecordedSession.replay(recording).samples;
         assertTrue(samples.size() > 200, "feedbacks: " + samples.size());
@@ -46,6 +47,8 @@ class SendSideBandwidthEstimatorRecordingsTest {
         "record-bwe-ramp-cap-lift.bwe.gz, 1000000, 20000",
         // Chromium sends ~300 kbit/s for 15 s: the estimate holds; a probe lifts it at the end.
         "layers-vp8-uncapped.bwe.gz,       850000, 18000",
+        // VP9 SVC wants more than the start at once: the first probe proves it.
+        "record-bwe-vp9-ramp-cap-lift.bwe.gz, 1000000, 2000",
     })
     void uncappedTheEstimateRises(String recording, long level, long withinMs) {
         RecordedSession session = RecordedSession.replay(recording);
@@ -56,15 +59,17 @@ class SendSideBandwidthEstimatorRecordingsTest {
 
     /**
      * The estimate never runs far ahead of what the receiver got: never above twice the
-     * highest rate acknowledged so far (over a second of arrivals), or 10 % above the initial
-     * estimate (it grows a little before a whole window of arrivals is known).
+     * highest rate acknowledged so far, over a second of arrivals or over a probe's 100 ms
+     * (a probe proves a rate a second's average hides), or 10 % above the initial estimate
+     * (it grows a little before a whole window of arrivals is known).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"record-bwe-ramp-cap-lift.bwe.gz", "layers-bwe-capped.bwe.gz", "layers-vp8-uncapped.bwe.gz"})
+    @ValueSource(strings = {"record-bwe-ramp-cap-lift.bwe.gz", "layers-bwe-capped.bwe.gz", "layers-vp8-uncapped.bwe.gz",
+        "record-bwe-vp9-ramp-cap-lift.bwe.gz"})
     void theEstimateStaysNearTheAcknowledgedRate(String recording) {
         long highestAcked = 0;
         for (Sample s : RecordedSession.replay(recording).samples) {
-            highestAcked = Math.max(highestAcked, s.ackedBps());
+            highestAcked = Math.max(highestAcked, Math.max(s.ackedBps(), s.ackedBurstBps()));
             assertTrue(s.estimate() <= Math.max(660_000, 2 * highestAcked),
                     "at " + s.atMs() + " ms: " + s.estimate() + " with at most " + highestAcked + " acknowledged");
         }
@@ -81,6 +86,8 @@ class SendSideBandwidthEstimatorRecordingsTest {
         "record-bwe-ramp-cap-lift.bwe.gz, 30739, 45887, 3000, 900000, 15000",
         // The cap came under a second into the session; the recording ends 4.1 s after the lift.
         "layers-bwe-capped.bwe.gz,          924, 10557, 3000, 600000,  4000",
+        // VP9 SVC: probes prove 900 kbit/s and more 1.1 s after the lift.
+        "record-bwe-vp9-ramp-cap-lift.bwe.gz, 30816, 45998, 3000, 900000, 3000",
     })
     void aCapDropsTheEstimateAndLiftingItRestoresIt(String recording, long capStartMs, long capEndMs, long fallMs,
             long level, long recoverMs) {

@@ -37,7 +37,8 @@ class SendSideBandwidthEstimatorTest {
         SimulatedPath path = new SimulatedPath(new SendSideBandwidthEstimator(1_000_000, MIN, 3_000_000), 20_000_000);
         long before = path.run(20_000);
         path.setLoseOneIn(4);
-        long after = path.run(5_000);
+        // A loss fraction a second, each cutting by half of it: 12.5 % a second.
+        long after = path.run(8_000);
         assertTrue(before > 2_500_000, "up to the maximum without loss: " + before);
         assertTrue(after < before / 2, "25 % loss cuts it: " + after);
         assertEquals(0.25, path.estimator.lossFraction(), 0.05);
