@@ -87,8 +87,9 @@ public final class SendSideBandwidthEstimator {
         }
         lossBased.addPackets(reported, lost, nowMs);
         long delayBasedRate;
-        if (probeBitrate > delayBased.bitrate() && trendline.usage() != BandwidthUsage.OVERUSING) {
-            // A probe proved the path carries more: both estimates jump to it (as GoogCC does).
+        if (probeBitrate > 0 && trendline.usage() != BandwidthUsage.OVERUSING) {
+            // What a probe measured is what the path carries: both estimates take it, up or down
+            // (as GoogCC's delay-based estimate and SetSendBitrate do).
             delayBasedRate = delayBased.setEstimate(probeBitrate, nowMs);
             lossBased.setBitrate(delayBasedRate);
         } else {
