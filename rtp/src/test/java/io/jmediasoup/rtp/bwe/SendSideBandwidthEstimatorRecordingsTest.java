@@ -87,7 +87,7 @@ class SendSideBandwidthEstimatorRecordingsTest {
         // The cap came under a second into the session; the recording ends 4.1 s after the lift.
         "layers-bwe-capped.bwe.gz,          924, 10557, 3000, 600000,  4000",
         // VP9 SVC: probes prove 900 kbit/s and more 1.1 s after the lift.
-        "record-bwe-vp9-ramp-cap-lift.bwe.gz, 30816, 45998, 3000, 900000, 3000",
+        "record-bwe-vp9-ramp-cap-lift.bwe.gz, 30896, 46074, 3000, 900000, 3000",
     })
     void aCapDropsTheEstimateAndLiftingItRestoresIt(String recording, long capStartMs, long capEndMs, long fallMs,
             long level, long recoverMs) {
