@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The worker's forwarding path for one received RTP packet (200-byte payload): parse, find
  * the producer and its stream, count, map payload type and SSRC, then for each of
  * {@link #consumers} consumers rewrite SSRC and sequence number, count, keep a copy for
- * retransmission (VP8 with NACK) and send on loopback (sendmmsg per socket at the end of the
+ * retransmission (VP8 and VP9 with NACK; VP9 L3T3 to SVC consumers that select layers by the
+ * payload descriptor) and send on loopback (sendmmsg per socket at the end of the
  * read batch). {@link #sendOnly} is the floor: the same number of datagrams of the same
  * bytes through the same batch with no RTP work, all from one socket (one sendmmsg). Scores are per read batch of {@link #packetsPerRead} packets; run with {@code -prof gc}
  * to see the allocation.
@@ -39,7 +40,7 @@ public class ForwardBenchmark {
     private static final long PRODUCER_SSRC = 1234;
     private static final int PAYLOAD_SIZE = 200;
 
-    @Param({"opus", "vp8"})
+    @Param({"opus", "vp8", "vp9svc"})
     public String codec;
 
     @Param({"1", "4"})
@@ -70,17 +71,33 @@ public class ForwardBenchmark {
     /** Writes the next packet of the stream, as the kernel writes a datagram into the receive buffer. */
     private ByteBuf nextPacket() {
         seq = (seq + 1) & 0xFFFF;
-        timestamp += codec.equals("vp8") ? 3000 : 960;
+        boolean svc = codec.equals("vp9svc");
+        // VP9 L3T3: three packets a picture, one per spatial layer, the top one ending it.
+        int spatialLayer = svc ? seq % 3 : 0;
+        if (spatialLayer == 0) {
+            timestamp += codec.equals("opus") ? 960 : 3000;
+        }
         datagram.clear();
         datagram.writeByte(0x80);
-        datagram.writeByte(codec.equals("vp8") ? 96 : 100);
+        datagram.writeByte((svc && spatialLayer == 2 ? 0x80 : 0) | (codec.equals("opus") ? 100 : 96));
         datagram.writeShort(seq);
         datagram.writeInt((int) timestamp);
         datagram.writeInt((int) PRODUCER_SSRC);
-        // A VP8 key frame start (S=1, P=0), so that every consumer forwards from the first packet on.
-        datagram.writeByte(0x10);
-        datagram.writeByte(0x00);
-        datagram.writeZero(PAYLOAD_SIZE - 2);
+        if (svc) {
+            // Non-flexible descriptor: I, L, B, E; a 15-bit picture id; SID with inter-layer
+            // dependency (D) above S0; TL0PICIDX. Every picture a key picture (P=0) so that every
+            // consumer forwards from the first packet on.
+            datagram.writeByte(0x80 | 0x20 | 0x08 | 0x04);
+            datagram.writeShort(0x8000 | (int) (timestamp / 3000 & 0x7FFF));
+            datagram.writeByte(spatialLayer << 1 | (spatialLayer > 0 ? 1 : 0));
+            datagram.writeByte((int) (timestamp / 3000) & 0xFF);
+            datagram.writeZero(PAYLOAD_SIZE - 5);
+        } else {
+            // A VP8 key frame start (S=1, P=0), so that every consumer forwards from the first packet on.
+            datagram.writeByte(0x10);
+            datagram.writeByte(0x00);
+            datagram.writeZero(PAYLOAD_SIZE - 2);
+        }
         return datagram;
     }
 

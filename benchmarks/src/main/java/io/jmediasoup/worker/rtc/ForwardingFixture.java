@@ -39,7 +39,11 @@ public final class ForwardingFixture implements AutoCloseable {
     /** Lets the loop go after {@link #holdLoop}. */
     private final Promise<Void> release = ImmediateEventExecutor.INSTANCE.newPromise();
 
-    /** {@code codec} is "opus" (audio) or "vp8" (video with NACK and RTX: every packet is kept for retransmission). */
+    /**
+     * {@code codec} is "opus" (audio), "vp8" (video with NACK and RTX: every packet is kept for
+     * retransmission) or "vp9svc" (the same with VP9 L3T3 to SVC consumers, which read each
+     * packet's payload descriptor, as the producer stream does to count it per layer).
+     */
     public ForwardingFixture(String codec, int consumers, long producerSsrc) throws IOException {
         sink = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         sink.socket().setReceiveBufferSize(4096);
@@ -52,10 +56,12 @@ public final class ForwardingFixture implements AutoCloseable {
     }
 
     private void setUp(String codec, int consumers, long producerSsrc, int sinkPort) {
-        boolean video = codec.equals("vp8");
+        boolean svc = codec.equals("vp9svc");
+        boolean video = svc || codec.equals("vp8");
         String kind = video ? "video" : "audio";
+        String layers = svc ? ",\"scalabilityMode\":\"L3T3\"" : "";
         String mediaCodec = video
-                ? "{\"mimeType\":\"video/VP8\",\"payloadType\":96,\"clockRate\":90000,\"rtcpFeedback\":"
+                ? "{\"mimeType\":\"video/" + (svc ? "VP9" : "VP8") + "\",\"payloadType\":96,\"clockRate\":90000,\"rtcpFeedback\":"
                         + "[{\"type\":\"nack\"},{\"type\":\"nack\",\"parameter\":\"pli\"}]}"
                 : "{\"mimeType\":\"audio/opus\",\"payloadType\":100,\"clockRate\":48000,\"channels\":2}";
         String codecs = video ? mediaCodec + ",{\"mimeType\":\"video/rtx\",\"payloadType\":97,\"clockRate\":90000,"
@@ -65,7 +71,7 @@ public final class ForwardingFixture implements AutoCloseable {
                 "{\"listenIp\":{\"ip\":\"127.0.0.1\"},\"comedia\":true,\"rtcpMux\":true}");
         request("transport.produce", "{\"transportId\":\"in\",\"producerId\":\"p\"}", "{\"kind\":\"" + kind
                 + "\",\"rtpParameters\":{\"codecs\":[" + codecs + "],\"encodings\":[{\"ssrc\":" + producerSsrc
-                + (video ? ",\"rtx\":{\"ssrc\":" + (producerSsrc + 1) + "}" : "") + "}]},\"rtpMapping\":{\"codecs\":["
+                + (video ? ",\"rtx\":{\"ssrc\":" + (producerSsrc + 1) + "}" : "") + layers + "}]},\"rtpMapping\":{\"codecs\":["
                 + "{\"payloadType\":" + payloadType + ",\"mappedPayloadType\":" + payloadType + "}"
                 + (video ? ",{\"payloadType\":97,\"mappedPayloadType\":97}" : "") + "],\"encodings\":[{\"ssrc\":"
                 + producerSsrc + ",\"mappedSsrc\":1000}]}}");
@@ -77,9 +83,10 @@ public final class ForwardingFixture implements AutoCloseable {
                     "{\"ip\":\"127.0.0.1\",\"port\":" + sinkPort + "}");
             long ssrc = 2000 + 2L * i;
             request("transport.consume", "{\"transportId\":\"" + transportId + "\",\"consumerId\":\"c" + i
-                    + "\",\"producerId\":\"p\"}", "{\"kind\":\"" + kind + "\",\"type\":\"simple\",\"rtpParameters\":"
+                    + "\",\"producerId\":\"p\"}", "{\"kind\":\"" + kind + "\",\"type\":\"" + (svc ? "svc" : "simple")
+                    + "\",\"rtpParameters\":"
                     + "{\"mid\":\"" + i + "\",\"codecs\":[" + codecs + "],\"encodings\":[{\"ssrc\":" + ssrc
-                    + (video ? ",\"rtx\":{\"ssrc\":" + (ssrc + 1) + "}" : "") + "}],\"rtcp\":{\"cname\":\"bench\"}},"
+                    + (video ? ",\"rtx\":{\"ssrc\":" + (ssrc + 1) + "}" : "") + layers + "}],\"rtcp\":{\"cname\":\"bench\"}},"
                     + "\"consumableRtpEncodings\":[{\"ssrc\":1000}]}");
         }
         receiving = router.transport("in");
