@@ -71,33 +71,26 @@ public class ForwardBenchmark {
     /** Writes the next packet of the stream, as the kernel writes a datagram into the receive buffer. */
     private ByteBuf nextPacket() {
         seq = (seq + 1) & 0xFFFF;
-        boolean svc = codec.equals("vp9svc");
-        // VP9 L3T3: three packets a picture, one per spatial layer, the top one ending it.
-        int spatialLayer = svc ? seq % 3 : 0;
-        if (spatialLayer == 0) {
-            timestamp += codec.equals("opus") ? 960 : 3000;
-        }
         datagram.clear();
+        if (codec.equals("vp9svc")) {
+            // Three packets a picture, one per spatial layer.
+            int spatialLayer = seq % 3;
+            if (spatialLayer == 0) {
+                timestamp += 3000;
+            }
+            ForwardingFixture.writeVp9(datagram, seq, timestamp, PRODUCER_SSRC, spatialLayer, PAYLOAD_SIZE);
+            return datagram;
+        }
+        timestamp += codec.equals("vp8") ? 3000 : 960;
         datagram.writeByte(0x80);
-        datagram.writeByte((svc && spatialLayer == 2 ? 0x80 : 0) | (codec.equals("opus") ? 100 : 96));
+        datagram.writeByte(codec.equals("vp8") ? 96 : 100);
         datagram.writeShort(seq);
         datagram.writeInt((int) timestamp);
         datagram.writeInt((int) PRODUCER_SSRC);
-        if (svc) {
-            // Non-flexible descriptor: I, L, B, E; a 15-bit picture id; SID with inter-layer
-            // dependency (D) above S0; TL0PICIDX. Every picture a key picture (P=0) so that every
-            // consumer forwards from the first packet on.
-            datagram.writeByte(0x80 | 0x20 | 0x08 | 0x04);
-            datagram.writeShort(0x8000 | (int) (timestamp / 3000 & 0x7FFF));
-            datagram.writeByte(spatialLayer << 1 | (spatialLayer > 0 ? 1 : 0));
-            datagram.writeByte((int) (timestamp / 3000) & 0xFF);
-            datagram.writeZero(PAYLOAD_SIZE - 5);
-        } else {
-            // A VP8 key frame start (S=1, P=0), so that every consumer forwards from the first packet on.
-            datagram.writeByte(0x10);
-            datagram.writeByte(0x00);
-            datagram.writeZero(PAYLOAD_SIZE - 2);
-        }
+        // A VP8 key frame start (S=1, P=0), so that every consumer forwards from the first packet on.
+        datagram.writeByte(0x10);
+        datagram.writeByte(0x00);
+        datagram.writeZero(PAYLOAD_SIZE - 2);
         return datagram;
     }
 

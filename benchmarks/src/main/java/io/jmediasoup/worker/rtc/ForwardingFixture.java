@@ -6,6 +6,7 @@ import io.jmediasoup.channel.LocalRequest;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -75,6 +76,19 @@ public final class ForwardingFixture implements AutoCloseable {
                 + "{\"payloadType\":" + payloadType + ",\"mappedPayloadType\":" + payloadType + "}"
                 + (video ? ",{\"payloadType\":97,\"mappedPayloadType\":97}" : "") + "],\"encodings\":[{\"ssrc\":"
                 + producerSsrc + ",\"mappedSsrc\":1000}]}}");
+        receiving = router.transport("in");
+        if (svc) {
+            // Consumers choose among the layers the producer stream has counted: all three.
+            ByteBuf picture = PooledByteBufAllocator.DEFAULT.directBuffer(256);
+            try {
+                for (int spatialLayer = 0; spatialLayer < 3; spatialLayer++) {
+                    writeVp9(picture.clear(), 65_535 - 2 + spatialLayer, 0, producerSsrc, spatialLayer, 200);
+                    receive(picture);
+                }
+            } finally {
+                picture.release();
+            }
+        }
         for (int i = 0; i < consumers; i++) {
             String transportId = "out" + i;
             request("router.createPlainTransport", "{\"transportId\":\"" + transportId + "\"}",
@@ -89,8 +103,27 @@ public final class ForwardingFixture implements AutoCloseable {
                     + (video ? ",\"rtx\":{\"ssrc\":" + (ssrc + 1) + "}" : "") + layers + "}],\"rtcp\":{\"cname\":\"bench\"}},"
                     + "\"consumableRtpEncodings\":[{\"ssrc\":1000}]}");
         }
-        receiving = router.transport("in");
         sinkSender = ((PlainTransport) router.transport("out0")).udpSocket();
+    }
+
+    /**
+     * Writes a VP9 packet of spatial layer {@code spatialLayer} (payload type 96, marker on
+     * layer 2, which ends a picture): a non-flexible descriptor with I, L, B, E, a 15-bit picture
+     * id and TL0PICIDX from the timestamp, inter-layer dependency (D) above layer 0, and a key
+     * picture (P=0) every time, so that a consumer forwards from the first one on.
+     */
+    public static void writeVp9(ByteBuf buffer, int seq, long timestamp, long ssrc, int spatialLayer, int payloadSize) {
+        int picture = (int) (timestamp / 3000);
+        buffer.writeByte(0x80);
+        buffer.writeByte((spatialLayer == 2 ? 0x80 : 0) | 96);
+        buffer.writeShort(seq);
+        buffer.writeInt((int) timestamp);
+        buffer.writeInt((int) ssrc);
+        buffer.writeByte(0x80 | 0x20 | 0x08 | 0x04);
+        buffer.writeShort(0x8000 | picture & 0x7FFF);
+        buffer.writeByte(spatialLayer << 1 | (spatialLayer > 0 ? 1 : 0));
+        buffer.writeByte(picture & 0xFF);
+        buffer.writeZero(payloadSize - 5);
     }
 
     private void request(String method, String internal, String data) {
