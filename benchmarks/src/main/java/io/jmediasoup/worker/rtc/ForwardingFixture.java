@@ -6,7 +6,6 @@ import io.jmediasoup.channel.LocalRequest;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -77,18 +76,6 @@ public final class ForwardingFixture implements AutoCloseable {
                 + (video ? ",{\"payloadType\":97,\"mappedPayloadType\":97}" : "") + "],\"encodings\":[{\"ssrc\":"
                 + producerSsrc + ",\"mappedSsrc\":1000}]}}");
         receiving = router.transport("in");
-        if (svc) {
-            // Consumers choose among the layers the producer stream has counted: all three.
-            ByteBuf picture = PooledByteBufAllocator.DEFAULT.directBuffer(256);
-            try {
-                for (int spatialLayer = 0; spatialLayer < 3; spatialLayer++) {
-                    writeVp9(picture.clear(), 65_535 - 2 + spatialLayer, 0, producerSsrc, spatialLayer, 200);
-                    receive(picture);
-                }
-            } finally {
-                picture.release();
-            }
-        }
         for (int i = 0; i < consumers; i++) {
             String transportId = "out" + i;
             request("router.createPlainTransport", "{\"transportId\":\"" + transportId + "\"}",

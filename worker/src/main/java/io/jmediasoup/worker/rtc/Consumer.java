@@ -220,6 +220,9 @@ abstract class Consumer implements RtpStreamSend.Listener {
         emitScore();
     }
 
+    /** A spatial layer of the producer's SVC stream began to carry bitrate; only layered consumers care. */
+    void producerSpatialLayerStarted() {}
+
     /** A producer stream's score went from {@code previousScore} to {@code score}: the "score" event. */
     void producerRtpStreamScoreChanged(int score, int previousScore) {
         emitScore();

@@ -1,15 +1,25 @@
 package io.jmediasoup.worker.rtc;
 
+import java.util.Arrays;
+
 /**
  * The bitrate of a stream per spatial and temporal layer, as the C++ worker's receiving
  * stream counts it: one rate per layer, and the sums a layered consumer decides by.
  * Packets of layers beyond those announced count in the highest announced one.
  */
 final class LayerBitrates {
+    private static final long NEVER = Long.MIN_VALUE / 2;
+
     private final RateCalculator[][] rates;
+    private final long windowMs;
+    /** Per spatial layer, when a packet of it was last counted. */
+    private final long[] lastCountedMs;
 
     LayerBitrates(int spatialLayers, int temporalLayers, long windowMs) {
+        this.windowMs = windowMs;
         rates = new RateCalculator[Math.max(1, spatialLayers)][Math.max(1, temporalLayers)];
+        lastCountedMs = new long[rates.length];
+        Arrays.fill(lastCountedMs, NEVER);
         for (RateCalculator[] spatial : rates) {
             for (int t = 0; t < spatial.length; t++) {
                 spatial[t] = new RateCalculator(windowMs);
@@ -25,10 +35,14 @@ final class LayerBitrates {
         return rates[0].length;
     }
 
-    void update(int spatialLayer, int temporalLayer, int size, long nowMs) {
+    /** Counts a packet; true when its spatial layer had no bitrate before it (new, or back after a window of silence). */
+    boolean update(int spatialLayer, int temporalLayer, int size, long nowMs) {
         int s = Math.min(Math.max(spatialLayer, 0), rates.length - 1);
         int t = Math.min(Math.max(temporalLayer, 0), rates[0].length - 1);
         rates[s][t].update(size, nowMs);
+        boolean started = nowMs - lastCountedMs[s] >= windowMs;
+        lastCountedMs[s] = nowMs;
+        return started;
     }
 
     /** All layers together (bps). */

@@ -212,6 +212,17 @@ abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDi
     }
 
     /**
+     * A spatial layer began: the layers are chosen again. The C++ worker does not, so a consumer
+     * without an estimate that started before the producer's upper layers stayed below them.
+     */
+    @Override
+    void producerSpatialLayerStarted() {
+        if (isActive()) {
+            mayChangeLayers();
+        }
+    }
+
+    /**
      * Under a bandwidth estimate only a stream that died or came back changes the layers at
      * once (as in the C++ worker); other score moves wait for the next distribution.
      */

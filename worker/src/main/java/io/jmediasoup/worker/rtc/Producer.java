@@ -50,6 +50,9 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
 
         /** A stream's first sender report arrived ({@link #senderReports} holds them all). */
         void onProducerFirstSenderReport(Producer producer);
+
+        /** A spatial layer of one of its SVC streams began to carry bitrate. */
+        void onProducerRtpStreamSpatialLayerStarted(Producer producer);
     }
 
     /** Where its RTCP to the sender goes: its transport. */
@@ -445,6 +448,11 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
             traceEvents.nack();
         }
         rtcpSender.sendRtcp(packet);
+    }
+
+    @Override
+    public void onRtpStreamSpatialLayerStarted(RtpStreamRecv rtpStream) {
+        listener.onProducerRtpStreamSpatialLayerStarted(this);
     }
 
     @Override

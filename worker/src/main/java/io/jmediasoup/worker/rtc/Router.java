@@ -318,6 +318,11 @@ public final class Router implements Transport.Listener {
     }
 
     @Override
+    public void onProducerRtpStreamSpatialLayerStarted(Producer producer) {
+        consumersByProducer.get(producer.id).forEach(Consumer::producerSpatialLayerStarted);
+    }
+
+    @Override
     public void onProducerFirstSenderReport(Producer producer) {
         consumersByProducer.get(producer.id).forEach(Consumer::producerFirstSenderReport);
     }

@@ -23,6 +23,9 @@ final class RtpStreamRecv extends RtpStream {
         void onRtpStreamSendRtcp(RtpStreamRecv stream, ByteBuf packet);
 
         void onRtpStreamScore(RtpStreamRecv stream, int score, int previousScore);
+
+        /** A spatial layer of an SVC stream began to carry bitrate (first packet, or back after silence). */
+        default void onRtpStreamSpatialLayerStarted(RtpStreamRecv stream) {}
     }
 
     private static final int SEQ_MOD = 1 << 16;
@@ -158,7 +161,9 @@ final class RtpStreamRecv extends RtpStream {
             temporalLayer = vp8Descriptor.temporalLayer();
         }
         packet.setLayers(spatialLayer, temporalLayer);
-        layerBitrates.update(spatialLayer, temporalLayer, packet.size(), nowMs);
+        if (layerBitrates.update(spatialLayer, temporalLayer, packet.size(), nowMs) && layerBitrates.spatialLayers() > 1) {
+            listener.onRtpStreamSpatialLayerStarted(this);
+        }
     }
 
     /** All layers together (bps). */

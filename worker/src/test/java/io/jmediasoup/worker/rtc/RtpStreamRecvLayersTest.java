@@ -17,22 +17,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** A producer's stream counts its bytes per layer from the VP9 or VP8 payload descriptor. */
 class RtpStreamRecvLayersTest {
-    private static final RtpStreamRecv.Listener LISTENER = new RtpStreamRecv.Listener() {
+    private final RtpStreamRecv.Listener listener = new RtpStreamRecv.Listener() {
         @Override
         public void onRtpStreamSendRtcp(RtpStreamRecv stream, ByteBuf packet) {}
 
         @Override
         public void onRtpStreamScore(RtpStreamRecv stream, int score, int previousScore) {}
+
+        @Override
+        public void onRtpStreamSpatialLayerStarted(RtpStreamRecv stream) {
+            spatialLayerStarts++;
+        }
     };
+    private int spatialLayerStarts;
 
     private final RtpPacket packet = new RtpPacket();
     private int seq;
 
-    private static RtpStreamRecv stream(String mimeType, String scalabilityMode) {
+    private RtpStreamRecv stream(String mimeType, String scalabilityMode) {
         RtpParameters parameters = RtpParameters.parse(JsonParser.parseString("{\"codecs\":[{\"mimeType\":\""
                 + mimeType + "\",\"payloadType\":100,\"clockRate\":90000}],\"encodings\":[{\"ssrc\":1,"
                 + "\"scalabilityMode\":\"" + scalabilityMode + "\"}]}"));
-        return new RtpStreamRecv(RtpStreamParams.forReceiving(parameters, 0, 1), LISTENER, 0);
+        return new RtpStreamRecv(RtpStreamParams.forReceiving(parameters, 0, 1), listener, 0);
     }
 
     /** A 100-byte packet whose payload starts with {@code descriptor}. */
@@ -95,6 +101,30 @@ class RtpStreamRecvLayersTest {
         vp9(stream("video/VP9", "L3T3"), 1000, sid, tid);
         assertEquals(sid, packet.spatialLayer());
         assertEquals(tid, packet.temporalLayer());
+    }
+
+    /** Told once per spatial layer as it starts, and again when one comes back after a window (2.5 s) of silence. */
+    @Test
+    void theStartOfASpatialLayerIsTold() {
+        RtpStreamRecv stream = stream("video/VP9", "L3T3");
+        vp9(stream, 1000, 0, 0);
+        vp9(stream, 1000, 0, 1);
+        vp9(stream, 1010, 1, 0);
+        vp9(stream, 1020, 0, 0);
+        vp9(stream, 1020, 1, 0);
+        assertEquals(2, spatialLayerStarts, "S0 and S1");
+        vp9(stream, 2000, 2, 0);
+        assertEquals(3, spatialLayerStarts, "S2");
+        vp9(stream, 4600, 2, 0);
+        assertEquals(4, spatialLayerStarts, "S2 back after 2.6 s of silence");
+        vp9(stream, 4700, 2, 0);
+        assertEquals(4, spatialLayerStarts);
+    }
+
+    @Test
+    void aSingleSpatialLayerStreamTellsNoStart() {
+        vp8(stream("video/VP8", "L1T3"), 1000, 0);
+        assertEquals(0, spatialLayerStarts);
     }
 
     /** TID 2 is beyond the two layers announced: it counts in the top one. */

@@ -211,6 +211,16 @@ class SvcConsumerTest {
     }
 
     @Test
+    void withoutAnEstimateASpatialLayerThatStartsLaterIsTakenWhenItStarts() {
+        LayerBitrates layers = producerLayers(true);
+        consumer.transportConnected();
+        assertEquals("1.2", targetLayers());
+        spatialLayerSent(layers, 2);
+        consumer.producerSpatialLayerStarted();
+        assertEquals("2.2", targetLayers());
+    }
+
+    @Test
     void aSpatialLayerThatStartsLaterIsTakenAtTheNextDistribution() {
         LayerBitrates layers = producerLayers(true);
         consumer.transportConnected();
