@@ -177,10 +177,20 @@ abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDi
         return nowMs - lastBweDowngradeAtMs < BWE_DOWNGRADE_CONSERVATIVE_MS;
     }
 
-    /** What it would send at its preferred layers (bps): the transport pads towards it while the estimate is lower. */
-    long desiredBitrate() {
-        return 0;
+    /**
+     * What it would send at its preferred layers (bps), as the C++ worker asks: what the
+     * producer sends it ({@link #producerDesiredBitrate}), or the encoding's maxBitrate when
+     * higher; 0 while not forwarding. The transport pads towards it while the estimate is lower.
+     */
+    final long desiredBitrate() {
+        if (!isActive()) {
+            return 0;
+        }
+        return Math.max(producerDesiredBitrate(), rtpParameters.encodings().get(0).maxBitrate());
     }
+
+    /** The producer's bitrate this kind would forward at most (bps). */
+    protected abstract long producerDesiredBitrate();
 
     /** The application moved its preferred layers while forwarding (after the answer): the target follows at once. */
     void onPreferredLayersChanged() {

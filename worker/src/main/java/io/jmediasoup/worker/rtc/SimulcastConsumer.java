@@ -335,17 +335,14 @@ final class SimulcastConsumer extends LayeredConsumer {
         return required > taken ? required - taken : 1;
     }
 
-    /** As the C++ worker: the bitrate of the highest stream that has any, or the encoding's maxBitrate when higher. */
+    /** As the C++ worker: the bitrate of the highest stream that has any. */
     @Override
-    long desiredBitrate() {
-        if (!isActive()) {
-            return 0;
-        }
+    protected long producerDesiredBitrate() {
         long desired = 0;
         for (int layer = mappedSsrcs.length - 1; layer >= 0 && desired == 0; layer--) {
             desired = producerRtpStreamBitrate(mappedSsrcs[layer]);
         }
-        return Math.max(desired, rtpParameters.encodings().get(0).maxBitrate());
+        return desired;
     }
 
     /** Without both streams' sender reports their timestamps cannot be aligned. */

@@ -95,18 +95,11 @@ final class SvcConsumer extends LayeredConsumer {
         packet.setMarker(marker);
     }
 
-    /**
-     * As the C++ worker: the producer stream's whole bitrate, or the encoding's maxBitrate
-     * when that is higher.
-     */
+    /** As the C++ worker: the producer stream's whole bitrate. */
     @Override
-    long desiredBitrate() {
-        if (!isActive()) {
-            return 0;
-        }
+    protected long producerDesiredBitrate() {
         LayerBitrates layers = producerLayerBitrates();
-        long desired = layers != null ? layers.bitrate(shared.nowMs()) : 0;
-        return Math.max(desired, rtpParameters.encodings().get(0).maxBitrate());
+        return layers != null ? layers.bitrate(shared.nowMs()) : 0;
     }
 
     private LayerBitrates producerLayerBitrates() {

@@ -310,10 +310,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     }
 
     private void onBweTimer() {
-        if (tccClient.availableBitrateEventDue(tccClient.availableBitrate(), shared.nowMs())) {
-            distributeAvailableBitrate();
-            emitBweTrace();
-        }
+        mayShareAvailableBitrate(tccClient.availableBitrate());
     }
 
     /** The remote side is gone (ICE lost, DTLS closed): consumers stop and reports pause until {@link #connected()}. */
@@ -529,14 +526,26 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /**
      * The outgoing estimate was {@code previousBitrate} before the feedback just taken: padding
      * follows it at once; the layers and a "bwe" trace event follow when the C++ worker would
-     * tell of a new estimate ({@link TransportCcClient#availableBitrateEventDue}).
+     * tell of a new estimate.
      */
     private void outgoingBitrateEstimated(long previousBitrate) {
-        updateProbation();
-        if (tccClient.availableBitrateEventDue(previousBitrate, shared.nowMs())) {
-            distributeAvailableBitrate();
-            emitBweTrace();
+        if (!mayShareAvailableBitrate(previousBitrate)) {
+            updateProbation();
         }
+    }
+
+    /**
+     * The C++ worker's available-bitrate event, when {@link TransportCcClient#availableBitrateEventDue}
+     * says so: the estimate shared out (padding updated with it) and a "bwe" trace event.
+     * Returns whether it was due.
+     */
+    private boolean mayShareAvailableBitrate(long previousBitrate) {
+        if (!tccClient.availableBitrateEventDue(previousBitrate, shared.nowMs())) {
+            return false;
+        }
+        distributeAvailableBitrate();
+        emitBweTrace();
+        return true;
     }
 
     private void emitBweTrace() {
