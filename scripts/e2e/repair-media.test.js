@@ -56,18 +56,8 @@ function nack(mediaSsrc, seq) {
 }
 
 function senderReport(ssrc, rtpTimestamp, packetCount) {
-  const packet = Buffer.alloc(28);
-  const ntpSeconds = Math.floor(Date.now() / 1000) + 2208988800;
-  packet.writeUInt8(0x80, 0);
-  packet.writeUInt8(200, 1);
-  packet.writeUInt16BE(6, 2);
-  packet.writeUInt32BE(ssrc, 4);
-  packet.writeUInt32BE(ntpSeconds >>> 0, 8);
-  packet.writeUInt32BE(0, 12);
-  packet.writeUInt32BE(rtpTimestamp >>> 0, 16);
-  packet.writeUInt32BE(packetCount, 20);
-  packet.writeUInt32BE(packetCount * 100, 24);
-  return packet;
+  return rtp.senderReport({ ssrc, rtpTimestamp, ntpMs: Math.floor(Date.now() / 1000) * 1000, packetCount,
+    octetCount: packetCount * 100 });
 }
 
 /** A plain transport taking RTP from `sender` (comedia), one sending to `receiver`, and a video producer/consumer pair. */

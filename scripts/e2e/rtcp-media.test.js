@@ -28,17 +28,6 @@ function collectRtcp(socket) {
   return compounds;
 }
 
-function receiverReport(reportedSsrc, fractionLost, totalLost) {
-  const packet = Buffer.alloc(32);
-  packet.writeUInt8(0x81, 0);
-  packet.writeUInt8(201, 1);
-  packet.writeUInt16BE(7, 2);
-  packet.writeUInt32BE(1, 4);
-  packet.writeUInt32BE(reportedSsrc, 8);
-  packet.writeUInt8(fractionLost, 12);
-  packet.writeUIntBE(totalLost, 13, 3);
-  return packet;
-}
 
 test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the consumer stats, PLI is relayed', async () => {
   const sender = await udpSocket();
@@ -79,7 +68,7 @@ test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the
   assert.equal(rr.data.readUInt32BE(rr.offset + 16), 729, 'extended highest sequence number');
   assert.equal(rr.data.readUIntBE(rr.offset + 13, 3), 0, 'nothing lost');
 
-  receiver.send(receiverReport(consumerSsrc, 25, 7), sendTransport.tuple.localPort, '127.0.0.1');
+  receiver.send(rtp.receiverReport(consumerSsrc, 25, 7), sendTransport.tuple.localPort, '127.0.0.1');
   await new Promise((resolve) => setTimeout(resolve, 100));
   const [ outbound ] = await consumer.getStats();
   assert.equal(outbound.packetsLost, 7);

@@ -96,4 +96,47 @@ function rtcpPackets(data) {
   return packets;
 }
 
-module.exports = { build, parse, extensions, withExtension, feedback, rtcpPackets };
+/**
+ * A sender report (RFC 3550 §6.4.1) without report blocks: `ntpMs` (ms since the Unix epoch) tied
+ * to `rtpTimestamp`, and the sender's packet and octet counts.
+ */
+function senderReport({ ssrc, rtpTimestamp, ntpMs, packetCount = 0, octetCount = 0 }) {
+  const packet = Buffer.alloc(28);
+  packet.writeUInt8(0x80, 0);
+  packet.writeUInt8(200, 1);
+  packet.writeUInt16BE(6, 2);
+  packet.writeUInt32BE(ssrc >>> 0, 4);
+  packet.writeUInt32BE((Math.floor(ntpMs / 1000) + 2208988800) >>> 0, 8);
+  packet.writeUInt32BE(Math.floor(((ntpMs % 1000) / 1000) * 2 ** 32) >>> 0, 12);
+  packet.writeUInt32BE(rtpTimestamp >>> 0, 16);
+  packet.writeUInt32BE(packetCount >>> 0, 20);
+  packet.writeUInt32BE(octetCount >>> 0, 24);
+  return packet;
+}
+
+/** A receiver report (RFC 3550 §6.4.2) from SSRC 1 with one report block about `reportedSsrc`. */
+function receiverReport(reportedSsrc, fractionLost, totalLost) {
+  const packet = Buffer.alloc(32);
+  packet.writeUInt8(0x81, 0);
+  packet.writeUInt8(201, 1);
+  packet.writeUInt16BE(7, 2);
+  packet.writeUInt32BE(1, 4);
+  packet.writeUInt32BE(reportedSsrc, 8);
+  packet.writeUInt8(fractionLost, 12);
+  packet.writeUIntBE(totalLost, 13, 3);
+  return packet;
+}
+
+/** The SSRCs the PLIs and FIRs (PSFB FMT 1 and 4) of an RTCP compound ask key frames of. */
+function keyFrameRequests(data) {
+  const ssrcs = [];
+  for (const p of rtcpPackets(data)) {
+    if (p.type !== 206) continue;
+    if (p.count === 1) ssrcs.push(p.data.readUInt32BE(p.offset + 8));
+    if (p.count === 4) ssrcs.push(p.data.readUInt32BE(p.offset + 12));
+  }
+  return ssrcs;
+}
+
+module.exports = { build, parse, extensions, withExtension, feedback, rtcpPackets, senderReport, receiverReport,
+  keyFrameRequests };

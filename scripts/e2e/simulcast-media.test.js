@@ -39,30 +39,8 @@ function vp8Packet(stream, frame, keyFrame) {
 
 /** An SR tying each stream's RTP clock to the same wall-clock time. */
 function senderReport(stream, frame, ntpMs) {
-  const packet = Buffer.alloc(28);
-  const ntpSeconds = Math.floor(ntpMs / 1000) + 2208988800;
-  const fraction = Math.floor(((ntpMs % 1000) / 1000) * 2 ** 32);
-  packet.writeUInt8(0x80, 0);
-  packet.writeUInt8(200, 1);
-  packet.writeUInt16BE(6, 2);
-  packet.writeUInt32BE(stream.ssrc, 4);
-  packet.writeUInt32BE(ntpSeconds >>> 0, 8);
-  packet.writeUInt32BE(fraction >>> 0, 12);
-  packet.writeUInt32BE((stream.tsBase + 3000 * frame) >>> 0, 16);
-  packet.writeUInt32BE(frame + 1, 20);
-  packet.writeUInt32BE((frame + 1) * 9, 24);
-  return packet;
-}
-
-/** The SSRCs PLIs and FIRs (PSFB FMT 1 and 4) ask key frames of. */
-function keyFrameRequests(data) {
-  const ssrcs = [];
-  for (const p of rtp.rtcpPackets(data)) {
-    if (p.type !== 206) continue;
-    if (p.count === 1) ssrcs.push(p.data.readUInt32BE(p.offset + 8));
-    if (p.count === 4) ssrcs.push(p.data.readUInt32BE(p.offset + 12));
-  }
-  return ssrcs;
+  return rtp.senderReport({ ssrc: stream.ssrc, rtpTimestamp: stream.tsBase + 3000 * frame, ntpMs,
+    packetCount: frame + 1, octetCount: (frame + 1) * 9 });
 }
 
 test('a simulcast consumer forwards one stream at a time and setPreferredLayers moves it on key frames', async () => {
@@ -85,7 +63,7 @@ test('a simulcast consumer forwards one stream at a time and setPreferredLayers 
     tsBase: 1e6 * (index + 1) + 4.29e9 * (index === 2), pictureIdBase: 100 + 10000 * index, tl0Base: 50 * index,
     keyFrameDue: true }));
   sender.on('message', (data) => {
-    for (const ssrc of keyFrameRequests(data)) {
+    for (const ssrc of rtp.keyFrameRequests(data)) {
       const stream = streams.find((s) => s.ssrc === ssrc);
       if (stream) stream.keyFrameDue = true;
     }

@@ -143,14 +143,7 @@ test('what the worker sends over SRTP and SRTCP is RFC 3711 as node:crypto reads
   assert.equal(sr.data.readUInt32BE(sr.offset + 20), COUNT, 'its packet count');
 
   const writer = srtp.context(peerParameters);
-  const rr = Buffer.alloc(32);
-  rr.writeUInt8(0x81, 0);
-  rr.writeUInt8(201, 1);
-  rr.writeUInt16BE(7, 2);
-  rr.writeUInt32BE(1, 4);
-  rr.writeUInt32BE(consumerSsrc, 8);
-  rr.writeUInt8(25, 12);
-  peer.send(writer.protectRtcp(rr), transport.tuple.localPort, '127.0.0.1');
+  peer.send(writer.protectRtcp(rtp.receiverReport(consumerSsrc, 25, 0)), transport.tuple.localPort, '127.0.0.1');
   await new Promise((resolve) => setTimeout(resolve, 100));
   const [ outbound ] = await consumer.getStats();
   assert.equal(outbound.fractionLost, 25, 'the RR sent as SRTCP reached the consumer');

@@ -21,19 +21,8 @@ after(() => worker.close());
 
 /** An RTP packet with one one-byte header extension (RFC 8285): the transport-wide sequence number under id 3. */
 function packetWithTransportSeq(ssrc, seq, transportSeq) {
-  const payload = Buffer.from([ 0x10, 0x01, 0x00, 0x00 ]);
-  const packet = Buffer.alloc(12 + 8 + payload.length);
-  packet[0] = 0x90;
-  packet[1] = 96;
-  packet.writeUInt16BE(seq, 2);
-  packet.writeUInt32BE(seq * 3000, 4);
-  packet.writeUInt32BE(ssrc, 8);
-  packet.writeUInt16BE(0xbede, 12);
-  packet.writeUInt16BE(1, 14);
-  packet[16] = (3 << 4) | 1;
-  packet.writeUInt16BE(transportSeq, 17);
-  payload.copy(packet, 20);
-  return packet;
+  const packet = rtp.build({ payloadType: 96, seq, timestamp: seq * 3000, ssrc, payload: Buffer.from([ 0x10, 0x01, 0x00, 0x00 ]) });
+  return rtp.withExtension(packet, 3, [ transportSeq >> 8, transportSeq & 0xff ]);
 }
 
 /** The statuses (0 lost, 1 small delta, 2 large) of a transport-cc feedback packet, by transport sequence number. */
@@ -112,18 +101,6 @@ function feedbackFor(seqs, lost, count) {
   return rtp.feedback(205, 15, 1, 0, fci.subarray(0, length - 12));
 }
 
-/** An SR tying the stream's RTP clock to a wall-clock time (all streams share one clock here). */
-function senderReport(ssrc, rtpTimestamp, ntpMs) {
-  const packet = Buffer.alloc(28);
-  packet.writeUInt8(0x80, 0);
-  packet.writeUInt8(200, 1);
-  packet.writeUInt16BE(6, 2);
-  packet.writeUInt32BE(ssrc, 4);
-  packet.writeUInt32BE((Math.floor(ntpMs / 1000) + 2208988800) >>> 0, 8);
-  packet.writeUInt32BE(Math.floor(((ntpMs % 1000) / 1000) * 2 ** 32) >>> 0, 12);
-  packet.writeUInt32BE(rtpTimestamp >>> 0, 16);
-  return packet;
-}
 
 /**
  * Sends VP8 simulcast from `sender` to `recvTransport` at 30 fps: streams `ssrcs` of about 30,
@@ -133,7 +110,7 @@ function senderReport(ssrc, rtpTimestamp, ntpMs) {
 function sendSimulcast(sender, recvTransport, ssrcs) {
   const keyFrameDue = new Set(ssrcs);
   sender.on('message', (data) => {
-    for (const p of rtp.rtcpPackets(data)) if (p.type === 206) keyFrameDue.add(p.data.readUInt32BE(p.offset + (p.count === 4 ? 12 : 8)));
+    for (const ssrc of rtp.keyFrameRequests(data)) keyFrameDue.add(ssrc);
   });
   let frame = 0;
   const startMs = Date.now();
@@ -145,7 +122,10 @@ function sendSimulcast(sender, recvTransport, ssrcs) {
       sender.send(rtp.build({ payloadType: 96, seq: 1000 * (i + 1) + frame, timestamp: 3000 * frame, ssrc, marker: true, payload }),
         recvTransport.tuple.localPort, '127.0.0.1');
     });
-    if (frame % 15 === 0) ssrcs.forEach((ssrc) => sender.send(senderReport(ssrc, 3000 * frame, startMs + (frame * 1000) / 30), recvTransport.tuple.localPort, '127.0.0.1'));
+    if (frame % 15 === 0) {
+      const ntpMs = startMs + (frame * 1000) / 30;
+      ssrcs.forEach((ssrc) => sender.send(rtp.senderReport({ ssrc, rtpTimestamp: 3000 * frame, ntpMs }), recvTransport.tuple.localPort, '127.0.0.1'));
+    }
     frame++;
   }, 33);
 }
@@ -174,16 +154,33 @@ function remb(bitrate) {
   return rtp.feedback(206, 15, 1, 0, fci);
 }
 
-test('feedback with heavy loss lowers the outgoing estimate and a simulcast consumer moves down', async () => {
-  const sender = await udpSocket();
-  const receiver = await udpSocket();
+/**
+ * A VP8 simulcast producer of streams `ssrcs` on a comedia PlainTransport, and a PlainTransport
+ * sending to `receiver` to consume it on.
+ */
+async function simulcastPipeline(ssrcs, receiver) {
   const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
-  const ssrcs = [ 9001, 9002, 9003 ];
   const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
     codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'nack', parameter: 'pli' } ] } ],
     encodings: ssrcs.map((ssrc) => ({ ssrc, scalabilityMode: 'L1T1' })) } });
   const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
+  return { recvTransport, producer, sendTransport };
+}
+
+/** `rtpCapabilities` without transport-cc (extension and feedback): the receiver's REMB is the estimate. */
+function withoutTransportCc(rtpCapabilities) {
+  const copy = JSON.parse(JSON.stringify(rtpCapabilities));
+  copy.headerExtensions = copy.headerExtensions.filter((e) => e.uri !== TWCC_URI);
+  copy.codecs.forEach((c) => { c.rtcpFeedback = (c.rtcpFeedback || []).filter((fb) => fb.type !== 'transport-cc'); });
+  return copy;
+}
+
+test('feedback with heavy loss lowers the outgoing estimate and a simulcast consumer moves down', async () => {
+  const sender = await udpSocket();
+  const receiver = await udpSocket();
+  const ssrcs = [ 9001, 9002, 9003 ];
+  const { recvTransport, producer, sendTransport } = await simulcastPipeline(ssrcs, receiver);
   const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
   const twccId = consumer.rtpParameters.headerExtensions.find((e) => e.uri === TWCC_URI).id;
   const bweTraces = [];
@@ -243,9 +240,7 @@ test('without transport-cc, the receiver\'s REMB is the outgoing estimate', asyn
     codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 } ], encodings: [ { ssrc: 9100 } ] } });
   const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
-  const rtpCapabilities = JSON.parse(JSON.stringify(router.rtpCapabilities));
-  rtpCapabilities.headerExtensions = rtpCapabilities.headerExtensions.filter((e) => e.uri !== TWCC_URI);
-  rtpCapabilities.codecs.forEach((c) => { c.rtcpFeedback = (c.rtcpFeedback || []).filter((fb) => fb.type !== 'transport-cc'); });
+  const rtpCapabilities = withoutTransportCc(router.rtpCapabilities);
   await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
   try {
     receiver.send(remb(250000), sendTransport.tuple.localPort, '127.0.0.1');
@@ -264,16 +259,9 @@ test('without transport-cc, the receiver\'s REMB is the outgoing estimate', asyn
 test('two simulcast consumers share a REMB estimate layer by layer, the higher priority climbing first', async () => {
   const sender = await udpSocket();
   const receiver = await udpSocket();
-  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
   const ssrcs = [ 9201, 9202, 9203 ];
-  const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
-    codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'nack', parameter: 'pli' } ] } ],
-    encodings: ssrcs.map((ssrc) => ({ ssrc, scalabilityMode: 'L1T1' })) } });
-  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
-  await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
-  const rtpCapabilities = JSON.parse(JSON.stringify(router.rtpCapabilities));
-  rtpCapabilities.headerExtensions = rtpCapabilities.headerExtensions.filter((e) => e.uri !== TWCC_URI);
-  rtpCapabilities.codecs.forEach((c) => { c.rtcpFeedback = (c.rtcpFeedback || []).filter((fb) => fb.type !== 'transport-cc'); });
+  const { recvTransport, producer, sendTransport } = await simulcastPipeline(ssrcs, receiver);
+  const rtpCapabilities = withoutTransportCc(router.rtpCapabilities);
   const a = await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
   const b = await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
   await a.setPriority(2);
