@@ -14,6 +14,7 @@ import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
+import org.bouncycastle.util.Arrays;
 
 /** Our server side of a DTLS-SRTP handshake: asks for the client's certificate and picks the SRTP profile. */
 final class DtlsSrtpServer extends DefaultTlsServer {
@@ -72,7 +73,7 @@ final class DtlsSrtpServer extends DefaultTlsServer {
         UseSRTPData offered = TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
         if (offered != null) {
             for (SrtpProfile profile : DtlsSrtpProfiles.PREFERENCE) {
-                if (contains(offered.getProtectionProfiles(), profile.dtlsProfileId())) {
+                if (Arrays.contains(offered.getProtectionProfiles(), profile.dtlsProfileId())) {
                     outcome.selectProfile(profile);
                     return;
                 }
@@ -109,14 +110,5 @@ final class DtlsSrtpServer extends DefaultTlsServer {
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
         outcome.handshakeComplete(context);
-    }
-
-    private static boolean contains(int[] values, int value) {
-        for (int candidate : values) {
-            if (candidate == value) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -98,15 +98,6 @@ public final class DtlsTransport {
         this.handshakeTimeoutNanos = handshakeTimeout.toNanos();
     }
 
-    /** A datagram that RFC 7983 demultiplexes to DTLS, long enough for a record header. */
-    public static boolean isDtls(ByteBuf data) {
-        if (data.readableBytes() < RECORD_HEADER_SIZE) {
-            return false;
-        }
-        int firstByte = data.getUnsignedByte(data.readerIndex());
-        return firstByte >= 20 && firstByte <= 63;
-    }
-
     public DtlsState state() {
         return state;
     }

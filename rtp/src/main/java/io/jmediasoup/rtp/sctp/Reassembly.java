@@ -1,5 +1,6 @@
 package io.jmediasoup.rtp.sctp;
 
+import io.jmediasoup.rtp.SeqManager;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.collection.IntObjectHashMap;
@@ -60,7 +61,7 @@ final class Reassembly {
                 stream = new OrderedStream();
                 ordered.put(streamId, stream);
             }
-            if (ssn != stream.nextSsn && !Tsn.ssnAfter(ssn, stream.nextSsn)) {
+            if (ssn != stream.nextSsn && !SeqManager.isHigherThan(ssn, stream.nextSsn)) {
                 // An SSN already delivered or skipped: a stale retransmission.
                 bufferedBytes -= payload.readableBytes();
                 payload.release();
@@ -167,7 +168,7 @@ final class Reassembly {
             }
             Iterator<Fragment> stale = stream.fragments.headMap(newCumulative, true).values().iterator();
             drop(stale, ssn);
-            if (ssn == stream.nextSsn || Tsn.ssnAfter(ssn, stream.nextSsn)) {
+            if (ssn == stream.nextSsn || SeqManager.isHigherThan(ssn, stream.nextSsn)) {
                 stream.nextSsn = (ssn + 1) & 0xFFFF;
             }
             deliverOrdered(streamId, stream);
@@ -178,7 +179,7 @@ final class Reassembly {
     private void drop(Iterator<Fragment> fragments, int upToSsn) {
         while (fragments.hasNext()) {
             Fragment fragment = fragments.next();
-            if (upToSsn >= 0 && Tsn.ssnAfter(fragment.ssn, upToSsn)) {
+            if (upToSsn >= 0 && SeqManager.isHigherThan(fragment.ssn, upToSsn)) {
                 continue;
             }
             bufferedBytes -= fragment.payload.readableBytes();

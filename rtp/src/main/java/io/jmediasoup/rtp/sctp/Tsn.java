@@ -24,9 +24,4 @@ final class Tsn {
     static long wrap(long unwrapped) {
         return unwrapped & 0xFFFFFFFFL;
     }
-
-    /** Whether 16-bit serial number {@code a} is after {@code b}. */
-    static boolean ssnAfter(int a, int b) {
-        return a != b && ((a - b) & 0xFFFF) < 0x8000;
-    }
 }

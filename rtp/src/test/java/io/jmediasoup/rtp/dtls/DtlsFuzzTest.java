@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.jmediasoup.rtp.PacketDemux;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * DTLS datagrams from a peer, through {@link DtlsTransport#isDtls} and
+ * DTLS datagrams from a peer, through {@link PacketDemux#isDtls} and
  * {@link DtlsTransport#handleDatagram} of a transport before run() and of both ends of a
  * connected association (our server and our client over an in-memory wire, on one event-loop
  * thread). The handshake runs on bctls's thread only when the fixture (re)connects, so the
@@ -153,7 +154,7 @@ class DtlsFuzzTest {
                 DtlsTransport to = operation == 1 ? link.server : operation == 2 ? notRun : link.client;
                 onLoop(() -> {
                     ByteBuf buffer = Unpooled.wrappedBuffer(datagram);
-                    DtlsTransport.isDtls(buffer);
+                    PacketDemux.isDtls(buffer);
                     boolean taken = to.handleDatagram(buffer);
                     assertFalse(to == notRun && taken, "a transport not run takes nothing");
                     assertEquals(to == notRun ? DtlsState.NEW : DtlsState.CONNECTED, to.state(),

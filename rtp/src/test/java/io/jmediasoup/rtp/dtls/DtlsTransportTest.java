@@ -1,5 +1,6 @@
 package io.jmediasoup.rtp.dtls;
 
+import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.srtp.SrtpProfile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -473,11 +474,11 @@ class DtlsTransportTest {
     void isDtlsLooksAtTheFirstByteAndTheLength(int firstByte, int length, boolean expected) {
         byte[] datagram = new byte[length];
         datagram[0] = (byte) firstByte;
-        assertEquals(expected, DtlsTransport.isDtls(Unpooled.wrappedBuffer(datagram)));
+        assertEquals(expected, PacketDemux.isDtls(Unpooled.wrappedBuffer(datagram)));
         byte[] behindAPrefix = new byte[length + 1];
         behindAPrefix[0] = (byte) 0x80;
         System.arraycopy(datagram, 0, behindAPrefix, 1, length);
-        assertEquals(expected, DtlsTransport.isDtls(Unpooled.wrappedBuffer(behindAPrefix).skipBytes(1)),
+        assertEquals(expected, PacketDemux.isDtls(Unpooled.wrappedBuffer(behindAPrefix).skipBytes(1)),
                 "from the reader index");
     }
 
