@@ -58,6 +58,9 @@ test('a simulcast consumer forwards one stream at a time and setPreferredLayers 
   assert.equal(consumer.type, 'simulcast');
   const layers = [];
   consumer.on('layerschange', (l) => layers.push(l));
+  const traces = [];
+  await consumer.enableTraceEvent([ 'rtp', 'keyframe' ]);
+  consumer.on('trace', (trace) => traces.push(trace));
 
   const streams = SSRCS.map((ssrc, index) => ({ ssrc, index, seqBase: 1000 * (index + 1) + 60000 * (index === 2),
     tsBase: 1e6 * (index + 1) + 4.29e9 * (index === 2), pictureIdBase: 100 + 10000 * index, tl0Base: 50 * index,
@@ -92,6 +95,10 @@ test('a simulcast consumer forwards one stream at a time and setPreferredLayers 
     assert.ok(await until(() => received.length > 0 && source(received[received.length - 1]) === 2, 6000),
       'the top stream is forwarded');
     assert.ok(await until(() => layers.some((l) => l && l.spatialLayer === 2)), 'layerschange to spatial layer 2');
+    assert.ok(traces.some((t) => t.type === 'keyframe' && t.direction === 'out' && t.info.isKeyFrame),
+      'a "keyframe" trace for what it sent');
+    assert.ok(traces.some((t) => t.type === 'rtp' && t.direction === 'out' && t.info.ssrc === consumer.rtpParameters.encodings[0].ssrc),
+      '"rtp" traces with its own SSRC');
     atTop = layers.findIndex((l) => l && l.spatialLayer === 2) + 1;
 
     await consumer.setPreferredLayers({ spatialLayer: 0 });

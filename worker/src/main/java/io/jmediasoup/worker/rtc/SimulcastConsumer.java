@@ -234,8 +234,7 @@ final class SimulcastConsumer extends LayeredConsumer {
         if (seq == seqManager.maxOutput()) {
             lastSentPacketHasMarker = packet.marker();
         }
-        rtpStream().packetSent(packet, shared.nowMs());
-        listener.onConsumerSendRtpPacket(this, packet);
+        sendRewritten(packet);
         packet.setSsrc(originalSsrc);
         packet.setSequenceNumber(originalSeq);
         packet.setTimestamp(originalTimestamp);

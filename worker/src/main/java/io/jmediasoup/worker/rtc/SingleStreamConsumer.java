@@ -2,6 +2,7 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import java.util.List;
 
@@ -30,6 +31,13 @@ abstract class SingleStreamConsumer extends Consumer {
 
     protected final RtpStreamSend rtpStream() {
         return stream.rtpStream;
+    }
+
+    /** A packet already rewritten for this consumer: counted on its stream, sent by the transport, traced. */
+    protected final void sendRewritten(RtpPacket packet) {
+        rtpStream().packetSent(packet, shared.nowMs());
+        listener.onConsumerSendRtpPacket(this, packet);
+        rtpPacketSent(packet);
     }
 
     @Override

@@ -88,8 +88,7 @@ final class SvcConsumer extends LayeredConsumer {
         long originalSsrc = packet.ssrc();
         packet.setSsrc(rtpStream().params.ssrc());
         packet.setSequenceNumber(seqManager.input(originalSeq));
-        rtpStream().packetSent(packet, shared.nowMs());
-        listener.onConsumerSendRtpPacket(this, packet);
+        sendRewritten(packet);
         packet.setSsrc(originalSsrc);
         packet.setSequenceNumber(originalSeq);
         packet.setMarker(marker);
