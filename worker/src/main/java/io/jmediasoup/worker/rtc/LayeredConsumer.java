@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
@@ -282,6 +283,18 @@ abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDi
 
     /** Aims at these layers ({@link #NO_LAYER} for none), telling the application as the C++ worker does. */
     protected abstract void updateTargetLayers(int spatialLayer, int temporalLayer);
+
+    /** "layerschange" with the layers it sends now (null when none), as the C++ worker tells it. */
+    protected final void emitLayersChange() {
+        JsonElement data = JsonNull.INSTANCE;
+        if (currentSpatialLayer() != NO_LAYER) {
+            JsonObject layers = new JsonObject();
+            layers.addProperty("spatialLayer", currentSpatialLayer());
+            layers.addProperty("temporalLayer", currentTemporalLayer());
+            data = layers;
+        }
+        shared.notify(id, "layerschange", data);
+    }
 
     /** The layers it aims at and those it sends now; {@link #NO_LAYER} when none. */
     protected int targetSpatialLayer() {

@@ -24,7 +24,6 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     private final ListenIp listenIp;
     private final boolean rtx;
     private final SrtpParameters localSrtp;
-    /** Set by connect() when SRTP is enabled. */
     private final UdpSocket socket;
     private TransportTuple tuple;
     /** The other router's pipe transport; null until connect(). */

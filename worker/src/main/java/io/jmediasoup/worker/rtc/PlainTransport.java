@@ -29,7 +29,6 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     private final boolean rtcpMux;
     private final boolean comedia;
     private SrtpParameters localSrtp;
-    /** Set by connect() when SRTP is enabled. */
     private final UdpSocket socket;
     private final UdpSocket rtcpSocket;
     private TransportTuple tuple;

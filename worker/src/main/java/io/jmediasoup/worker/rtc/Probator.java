@@ -59,10 +59,6 @@ final class Probator {
         }
     }
 
-    long targetBitrate() {
-        return targetBitrate;
-    }
-
     void stop() {
         targetBitrate = 0;
         if (timer != null) {

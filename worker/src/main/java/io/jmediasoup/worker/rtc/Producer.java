@@ -386,12 +386,10 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
         if (keyFrameRequestManager == null || paused) {
             return;
         }
-        for (ReceivingStream stream : streamsBySsrc.values()) {
-            if (stream.mappedSsrc == mappedSsrc) {
-                keyFrameRequestManager.keyFrameNeeded(stream.rtpStream.ssrc(), shared.nowMs());
-                scheduleKeyFrameTimer();
-                return;
-            }
+        RtpStreamRecv rtpStream = rtpStreamOf(mappedSsrc);
+        if (rtpStream != null) {
+            keyFrameRequestManager.keyFrameNeeded(rtpStream.ssrc(), shared.nowMs());
+            scheduleKeyFrameTimer();
         }
     }
 

@@ -24,13 +24,6 @@ final class SimpleConsumer extends SingleStreamConsumer {
 
     /** A video consumer asks its producer's stream for a key frame. */
     @Override
-    void requestKeyFrame() {
-        if (isActive() && kind == MediaKind.VIDEO) {
-            listener.onConsumerKeyFrameRequested(this, consumableRtpEncodings.get(0).ssrc());
-        }
-    }
-
-    @Override
     void sendRtpPacket(RtpPacket packet) {
         if (isActive() && supportsPayloadType(packet.payloadType())) {
             stream().forward(packet, shared.nowMs(), this, listener);

@@ -1,7 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
@@ -375,17 +373,6 @@ final class SimulcastConsumer extends LayeredConsumer {
         if (targetSpatialLayer != currentSpatialLayer) {
             requestKeyFrameForTargetSpatialLayer();
         }
-    }
-
-    private void emitLayersChange() {
-        JsonElement data = JsonNull.INSTANCE;
-        if (currentSpatialLayer != NO_LAYER) {
-            JsonObject layers = new JsonObject();
-            layers.addProperty("spatialLayer", currentSpatialLayer);
-            layers.addProperty("temporalLayer", currentTemporalLayer());
-            data = layers;
-        }
-        shared.notify(id, "layerschange", data);
     }
 
     @Override

@@ -33,6 +33,14 @@ abstract class SingleStreamConsumer extends Consumer {
         return stream.rtpStream;
     }
 
+    /** Asks the producer for a key frame of the one stream it forwards, when active and video; simulcast chooses among its streams. */
+    @Override
+    void requestKeyFrame() {
+        if (isActive() && kind == MediaKind.VIDEO) {
+            listener.onConsumerKeyFrameRequested(this, consumableRtpEncodings.get(0).ssrc());
+        }
+    }
+
     /** A packet already rewritten for this consumer: counted on its stream, sent by the transport, traced. */
     protected final void sendRewritten(RtpPacket packet) {
         rtpStream().packetSent(packet, shared.nowMs());

@@ -1,7 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
@@ -45,13 +43,6 @@ final class SvcConsumer extends LayeredConsumer {
         super.onActivated();
         syncRequired = true;
         mayChangeLayers();
-    }
-
-    @Override
-    void requestKeyFrame() {
-        if (isActive() && kind == MediaKind.VIDEO) {
-            listener.onConsumerKeyFrameRequested(this, consumableRtpEncodings.get(0).ssrc());
-        }
     }
 
     @Override
@@ -179,17 +170,6 @@ final class SvcConsumer extends LayeredConsumer {
         if (spatialLayer > context.currentSpatialLayer() || context.ksvc() && spatialLayer != context.currentSpatialLayer()) {
             requestKeyFrame();
         }
-    }
-
-    private void emitLayersChange() {
-        JsonElement data = JsonNull.INSTANCE;
-        if (context.currentSpatialLayer() != NO_LAYER) {
-            JsonObject layers = new JsonObject();
-            layers.addProperty("spatialLayer", context.currentSpatialLayer());
-            layers.addProperty("temporalLayer", context.currentTemporalLayer());
-            data = layers;
-        }
-        shared.notify(id, "layerschange", data);
     }
 
     @Override

@@ -105,7 +105,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
     private final boolean direct;
     private final long maxMessageSize;
-    private final long initialAvailableOutgoingBitrate;
+    /** The estimate to start from: the application's initialAvailableOutgoingBitrate, else the C++ worker's default. */
+    private final long startBitrate;
     private final SctpOptions sctpOptions;
     /** The SCTP association when SCTP is enabled, else null. */
     private final SctpLink sctp;
@@ -153,7 +154,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (initialBitrate != null && !JsonValues.isPositiveInteger(initialBitrate)) {
             throw new MediasoupTypeError("wrong initialAvailableOutgoingBitrate (not a number)");
         }
-        this.initialAvailableOutgoingBitrate = initialBitrate != null ? initialBitrate.getAsLong() : 0;
+        long initialAvailableOutgoingBitrate = initialBitrate != null ? initialBitrate.getAsLong() : 0;
+        this.startBitrate = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
         boolean enableSctp = Options.enabled(data, "enableSctp");
         if (enableSctp && direct) {
             throw new MediasoupTypeError("cannot enable SCTP in a direct Transport");
@@ -179,10 +181,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /** Null when SCTP is not enabled. */
     protected SctpOptions sctpOptions() {
         return sctpOptions;
-    }
-
-    protected long initialAvailableOutgoingBitrate() {
-        return initialAvailableOutgoingBitrate;
     }
 
     /** A request aimed at this transport or at one of its producers, consumers or data ones. */
@@ -556,8 +554,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         data.addProperty("type", "bwe");
         data.addProperty("timestamp", shared.nowMs());
         data.addProperty("direction", "out");
-        long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
-        data.add("info", tccClient.bweTraceInfo(desiredBitrate(), initial));
+                data.add("info", tccClient.bweTraceInfo(desiredBitrate(), startBitrate));
         shared.notify(id, "trace", data);
     }
 
@@ -869,8 +866,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         Consumer consumer = newConsumer(consumerId, producerId, request.data());
         if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
-            long initial = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
-            tccClient = new TransportCcClient(initial, maxOutgoingBitrate, consumer.transportWideCc);
+                        tccClient = new TransportCcClient(startBitrate, maxOutgoingBitrate, consumer.transportWideCc);
             if (TransportCcClient.RECORD_DIRECTORY != null) {
                 recordBwe();
             }

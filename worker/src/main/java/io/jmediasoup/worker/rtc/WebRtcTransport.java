@@ -54,7 +54,6 @@ final class WebRtcTransport extends Transport
     private String dtlsRole = "auto";
     private DtlsFingerprint remoteFingerprint;
     private boolean connectCalled;
-    /** Both SRTP directions, from the keys of the last DTLS handshake; null before. */
 
     WebRtcTransport(String id, Shared shared, Listener listener, JsonObject data) {
         super(id, shared, listener, data);
