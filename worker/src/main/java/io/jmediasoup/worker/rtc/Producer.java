@@ -110,8 +110,7 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     private ScheduledFuture<?> inactivityTimer;
     /** Video only: the key-frame requests to the sender, and the timer of their deadlines. */
     private final KeyFrameRequestManager keyFrameRequestManager;
-    private ScheduledFuture<?> keyFrameTimer;
-    private long keyFrameTimerDeadlineMs;
+    private final DeadlineTimer keyFrameTimer;
     private boolean closed;
     /** The last video orientation seen (its low four bits), -1 before any. */
     private int videoOrientation = -1;
@@ -121,6 +120,7 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     Producer(String id, Shared shared, Listener listener, RtcpSender rtcpSender, JsonObject data) {
         this.id = id;
         this.shared = shared;
+        this.keyFrameTimer = new DeadlineTimer(shared, this::onKeyFrameTimer);
         this.rtcpSender = rtcpSender;
         this.listener = listener;
         this.traceEvents = RtpTraceEvents.forProducer(id, shared);
@@ -410,20 +410,10 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
 
     /** Has the key-frame timer fire at the manager's next deadline, unless it fires earlier already. */
     private void scheduleKeyFrameTimer() {
-        long deadlineMs = keyFrameRequestManager.nextDeadlineMs();
-        if (deadlineMs == Long.MAX_VALUE || keyFrameTimer != null && keyFrameTimerDeadlineMs <= deadlineMs) {
-            return;
-        }
-        if (keyFrameTimer != null) {
-            keyFrameTimer.cancel(false);
-        }
-        keyFrameTimerDeadlineMs = deadlineMs;
-        keyFrameTimer = shared.loop().schedule(this::onKeyFrameTimer, Math.max(0, deadlineMs - shared.nowMs()),
-                TimeUnit.MILLISECONDS);
+        keyFrameTimer.armAt(keyFrameRequestManager.nextDeadlineMs());
     }
 
     private void onKeyFrameTimer() {
-        keyFrameTimer = null;
         if (closed) {
             return;
         }
@@ -544,9 +534,7 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
         if (inactivityTimer != null) {
             inactivityTimer.cancel(false);
         }
-        if (keyFrameTimer != null) {
-            keyFrameTimer.cancel(false);
-        }
+        keyFrameTimer.cancel();
         if (spare != null) {
             spare.release();
             spare = null;

@@ -7,8 +7,6 @@ import io.jmediasoup.rtp.sctp.SendOptions;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A transport's SCTP association on the event loop: feeds it packets and the time, runs its
@@ -22,12 +20,12 @@ final class SctpLink implements SctpAssociation.Listener {
     private final Shared shared;
     private final SctpOptions options;
     private final SctpAssociation association;
-    private ScheduledFuture<?> timer;
-    private long timerAt = Long.MAX_VALUE;
+    private final DeadlineTimer timer;
 
     SctpLink(Transport transport, Shared shared, SctpOptions options) {
         this.transport = transport;
         this.shared = shared;
+        this.timer = new DeadlineTimer(shared, this::onTimer);
         this.options = options;
         this.association = new SctpAssociation(new SctpConfig(options.os(), options.mis(), options.maxMessageSize(),
                 options.sendBufferSize(), SctpConfig.DEFAULT_MTU), this, PooledByteBufAllocator.DEFAULT);
@@ -84,36 +82,15 @@ final class SctpLink implements SctpAssociation.Listener {
 
     void close() {
         association.close();
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        timer.cancel();
     }
 
-    /**
-     * Arms the timer for the association's next deadline. A later deadline keeps the timer that
-     * is armed (it fires early, finds nothing due and re-arms), so busy traffic, which moves the
-     * deadline on every packet, does not schedule a task per packet.
-     */
+    /** Arms the timer for the association's next deadline. */
     private void reschedule() {
-        long next = association.nextTimeout();
-        if (timer != null && timerAt <= next) {
-            return;
-        }
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
-        timerAt = next;
-        if (next != Long.MAX_VALUE) {
-            long delay = Math.max(0, next - shared.nowMs());
-            timer = shared.loop().schedule(this::onTimer, delay, TimeUnit.MILLISECONDS);
-        }
+        timer.armAt(association.nextTimeout());
     }
 
     private void onTimer() {
-        timer = null;
-        timerAt = Long.MAX_VALUE;
         association.handleTimeout(shared.nowMs());
         reschedule();
     }
