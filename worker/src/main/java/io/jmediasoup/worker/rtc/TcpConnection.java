@@ -43,12 +43,14 @@ final class TcpConnection implements IceTuple {
         this.localAddress = (InetSocketAddress) channel.localAddress();
         this.remoteAddress = (InetSocketAddress) channel.remoteAddress();
         this.decoder = new Rfc4571Decoder(channel.alloc(), MAX_FRAME_LENGTH);
+        // Made once: a lambda built in channelRead would be allocated per read.
+        Rfc4571Decoder.Listener frames = packet -> TcpConnection.this.listener.onTcpConnectionPacket(TcpConnection.this, packet);
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 ByteBuf chunk = (ByteBuf) msg;
                 try {
-                    if (!decoder.feed(chunk, packet -> TcpConnection.this.listener.onTcpConnectionPacket(TcpConnection.this, packet))) {
+                    if (!decoder.feed(chunk, frames)) {
                         channel.close();
                     }
                 } finally {
