@@ -173,9 +173,14 @@ abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDi
         }
     }
 
-    /** Within the conservative period after a downgrade for want of bandwidth. */
-    protected final boolean recentBweDowngrade(long nowMs) {
-        return nowMs - lastBweDowngradeAtMs < BWE_DOWNGRADE_CONSERVATIVE_MS;
+    /**
+     * Whether {@code spatialLayer} is held back: above the spatial layer sent, within the
+     * conservative period after a downgrade for want of bandwidth, once some layer
+     * ({@code chosenSpatialLayer}) is chosen already.
+     */
+    protected final boolean heldByBweDowngrade(long nowMs, int chosenSpatialLayer, int spatialLayer) {
+        return nowMs - lastBweDowngradeAtMs < BWE_DOWNGRADE_CONSERVATIVE_MS && chosenSpatialLayer != NO_LAYER
+                && spatialLayer > currentSpatialLayer();
     }
 
     /**

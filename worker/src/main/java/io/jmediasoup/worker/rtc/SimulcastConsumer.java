@@ -251,7 +251,7 @@ final class SimulcastConsumer extends LayeredConsumer {
         int maxProducerScore = 0;
         for (int spatialLayer = 0; spatialLayer < mappedSsrcs.length; spatialLayer++) {
             int producerScore = producerScore(spatialLayer);
-            if (recentBweDowngrade(nowMs) && newSpatialLayer != NO_LAYER && spatialLayer > currentSpatialLayer) {
+            if (heldByBweDowngrade(nowMs, newSpatialLayer, spatialLayer)) {
                 continue;
             }
             if (producerScore == 0) {
@@ -293,7 +293,7 @@ final class SimulcastConsumer extends LayeredConsumer {
         long nowMs = shared.nowMs();
         int provisionalSpatialLayer = provisionalSpatialLayer();
         for (int s = Math.max(0, provisionalSpatialLayer); s < mappedSsrcs.length; s++) {
-            if (recentBweDowngrade(nowMs) && provisionalSpatialLayer != NO_LAYER && s > currentSpatialLayer) {
+            if (heldByBweDowngrade(nowMs, provisionalSpatialLayer, s)) {
                 return 0;
             }
             LayerBitrates layers = producerLayerBitrates(mappedSsrcs[s]);

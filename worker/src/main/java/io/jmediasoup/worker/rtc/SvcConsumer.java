@@ -111,7 +111,7 @@ final class SvcConsumer extends LayeredConsumer {
         boolean measured = layers != null && layers.bitrate(nowMs) > 0;
         int spatialLayer = NO_LAYER;
         for (int layer = 0; layer < rtpStream().params.spatialLayers(); layer++) {
-            if (recentBweDowngrade(nowMs) && spatialLayer != NO_LAYER && layer > context.currentSpatialLayer()) {
+            if (heldByBweDowngrade(nowMs, spatialLayer, layer)) {
                 continue;
             }
             if (measured && (layer >= layers.spatialLayers() || layers.spatialLayerBitrate(nowMs, layer) == 0)) {
@@ -140,7 +140,7 @@ final class SvcConsumer extends LayeredConsumer {
         long virtualBitrate = virtualBitrate(bitrate, considerLoss);
         long nowMs = shared.nowMs();
         for (int s = Math.max(0, provisionalSpatialLayer()); s < layers.spatialLayers(); s++) {
-            if (recentBweDowngrade(nowMs) && provisionalSpatialLayer() != NO_LAYER && s > context.currentSpatialLayer()) {
+            if (heldByBweDowngrade(nowMs, provisionalSpatialLayer(), s)) {
                 return 0;
             }
             int t = s == provisionalSpatialLayer() ? provisionalTemporalLayer() + 1 : 0;
