@@ -45,11 +45,6 @@ abstract class Consumer implements RtpStreamSend.Listener {
         /** The "inbound-rtp" entry of the stream the router knows as {@code mappedSsrc}; null before it exists. */
         JsonObject rtpStreamStats(long mappedSsrc, long nowMs);
 
-        /** The bitrate of the stream the router knows as {@code mappedSsrc} (bps); 0 before it exists. */
-        default long rtpStreamBitrate(long mappedSsrc, long nowMs) {
-            return 0;
-        }
-
         /** The per-layer bitrates of the stream the router knows as {@code mappedSsrc}; null before it exists. */
         default LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
             return null;
@@ -135,11 +130,6 @@ abstract class Consumer implements RtpStreamSend.Listener {
 
     int priority() {
         return priority;
-    }
-
-    /** The bitrate of the producer stream the router knows as {@code mappedSsrc} (bps). */
-    protected long producerRtpStreamBitrate(long mappedSsrc) {
-        return producerRtpStreams.rtpStreamBitrate(mappedSsrc, shared.nowMs());
     }
 
     /** The per-layer bitrates of the producer stream the router knows as {@code mappedSsrc}; null before it exists. */

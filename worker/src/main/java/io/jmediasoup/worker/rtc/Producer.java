@@ -570,12 +570,6 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     }
 
     @Override
-    public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
-        RtpStreamRecv rtpStream = rtpStreamOf(mappedSsrc);
-        return rtpStream != null ? rtpStream.bitrate(nowMs) : 0;
-    }
-
-    @Override
     public LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
         RtpStreamRecv rtpStream = rtpStreamOf(mappedSsrc);
         return rtpStream != null ? rtpStream.layerBitrates() : null;

@@ -335,9 +335,11 @@ final class SimulcastConsumer extends LayeredConsumer {
     /** As the C++ worker: the bitrate of the highest stream that has any. */
     @Override
     protected long producerDesiredBitrate() {
+        long nowMs = shared.nowMs();
         long desired = 0;
         for (int layer = mappedSsrcs.length - 1; layer >= 0 && desired == 0; layer--) {
-            desired = producerRtpStreamBitrate(mappedSsrcs[layer]);
+            LayerBitrates stream = producerLayerBitrates(mappedSsrcs[layer]);
+            desired = stream != null ? stream.bitrate(nowMs) : 0;
         }
         return desired;
     }

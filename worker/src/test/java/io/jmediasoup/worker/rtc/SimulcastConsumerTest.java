@@ -313,11 +313,6 @@ class SimulcastConsumerTest {
             }
 
             @Override
-            public long rtpStreamBitrate(long mappedSsrc, long nowMs) {
-                return streams[(int) mappedSsrc - 1].bitrate(nowMs);
-            }
-
-            @Override
             public LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
                 return streams[(int) mappedSsrc - 1];
             }
