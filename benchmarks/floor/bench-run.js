@@ -10,69 +10,31 @@
 // Either way the C load generator (loadgen) sends and receives, and measures.
 'use strict';
 
-const { spawn } = require('node:child_process');
-const fs = require('node:fs');
-const path = require('node:path');
-const readline = require('node:readline');
+const { mediasoup, OPUS_MEDIA_CODECS, helper, rssKiB, opusFanout } = require('./common');
 
 const [kind, binDir, consumers, rate, payload, warmup, measure] = process.argv.slice(2);
 
-/** Spawns a helper that speaks one JSON line first and reads its instructions on stdin. */
-function helper(file, args) {
-  const child = spawn(path.join(binDir, file), args, { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = readline.createInterface({ input: child.stdout });
-  const queue = [];
-  const waiting = [];
-  lines.on('line', (line) => (waiting.length ? waiting.shift()(line) : queue.push(line)));
-  const nextLine = () => new Promise((resolve) => (queue.length ? resolve(queue.shift()) : waiting.push(resolve)));
-  return { child, nextLine: async () => JSON.parse(await nextLine()) };
-}
-
-function rssKiB(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]);
-}
-
 async function setUpWorker(sinkPorts) {
-  const mediasoup = require(path.join(__dirname, '..', '..', 'scripts', 'conformance-suite', 'node_modules', 'mediasoup'));
   const spawned = process.hrtime.bigint();
   const worker = await mediasoup.createWorker({ logLevel: 'error' });
-  const router = await worker.createRouter({
-    mediaCodecs: [{ kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 }],
-  });
+  const router = await worker.createRouter({ mediaCodecs: OPUS_MEDIA_CODECS });
   const readyMs = Number(process.hrtime.bigint() - spawned) / 1e6;
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const idleRssKiB = rssKiB(worker.pid);
-  const listenIp = { ip: '127.0.0.1' };
-  const input = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: true });
-  const producer = await input.produce({
-    kind: 'audio',
-    rtpParameters: {
-      codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }],
-      encodings: [{ ssrc: 1111 }],
-    },
-  });
-  const rtpCapabilities = {
-    codecs: [{ kind: 'audio', mimeType: 'audio/opus', preferredPayloadType: 100, clockRate: 48000, channels: 2 }],
-    headerExtensions: [],
-  };
-  for (const port of sinkPorts) {
-    const output = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: false });
-    await output.connect({ ip: '127.0.0.1', port });
-    await output.consume({ producerId: producer.id, rtpCapabilities });
-  }
+  const { input, join } = await opusFanout(router);
+  for (const port of sinkPorts) await join(port);
   return { worker, port: input.tuple.localPort, pid: worker.pid, readyMs, idleRssKiB };
 }
 
 async function setUpFloor(sinkPorts) {
-  const relay = helper('relay', []);
+  const relay = helper(binDir, 'relay', []);
   const { port } = await relay.nextLine();
   relay.child.stdin.write(sinkPorts.join(' ') + '\n');
   return { relay, port, pid: relay.child.pid };
 }
 
 async function main() {
-  const loadgen = helper('loadgen', [consumers, rate, payload, warmup, measure]);
+  const loadgen = helper(binDir, 'loadgen', [consumers, rate, payload, warmup, measure]);
   const { sinkPorts } = await loadgen.nextLine();
   const target = kind === 'floor' ? await setUpFloor(sinkPorts) : await setUpWorker(sinkPorts);
   loadgen.child.stdin.write(`${target.port} ${target.pid}\n`);

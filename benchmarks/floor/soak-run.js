@@ -11,54 +11,22 @@
 // (DEBUG=mediasoup:ERROR*), where scripts/soak counts them.
 'use strict';
 
-const { spawn, execFileSync } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const readline = require('node:readline');
+const { mediasoup, OPUS_MEDIA_CODECS, helper, rssKiB, opusFanout } = require('./common');
 
 const [binDir, consumers, rate, payload, warmup, duration, churnMs] = process.argv.slice(2);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function loadgen() {
-  const child = spawn(path.join(binDir, 'loadgen'), [consumers, rate, payload, warmup, duration],
-    { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = readline.createInterface({ input: child.stdout });
-  const queue = [];
-  const waiting = [];
-  lines.on('line', (line) => (waiting.length ? waiting.shift()(line) : queue.push(line)));
-  const nextLine = () => new Promise((resolve) => (queue.length ? resolve(queue.shift()) : waiting.push(resolve)));
-  return { child, nextLine: async () => JSON.parse(await nextLine()) };
-}
-
-const rssKiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
-
 async function main() {
-  const mediasoup = require(path.join(__dirname, '..', '..', 'scripts', 'conformance-suite', 'node_modules', 'mediasoup'));
-  const generator = loadgen();
+  const generator = helper(binDir, 'loadgen', [consumers, rate, payload, warmup, duration]);
   const { sinkPorts } = await generator.nextLine();
   const worker = await mediasoup.createWorker({ logLevel: 'error' });
   const errors = [];
   worker.on('died', (error) => errors.push(`worker died: ${error}`));
-  const router = await worker.createRouter({
-    mediaCodecs: [{ kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 }],
-  });
-  const listenIp = { ip: '127.0.0.1' };
-  const input = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: true });
-  const producer = await input.produce({
-    kind: 'audio',
-    rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }],
-      encodings: [{ ssrc: 1111 }] },
-  });
-  const rtpCapabilities = {
-    codecs: [{ kind: 'audio', mimeType: 'audio/opus', preferredPayloadType: 100, clockRate: 48000, channels: 2 }],
-    headerExtensions: [],
-  };
-  const join = async (port) => {
-    const transport = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: false });
-    await transport.connect({ ip: '127.0.0.1', port });
-    await transport.consume({ producerId: producer.id, rtpCapabilities });
-    return transport;
-  };
+  const router = await worker.createRouter({ mediaCodecs: OPUS_MEDIA_CODECS });
+  const { input, join } = await opusFanout(router);
   for (const port of sinkPorts.slice(0, -1)) await join(port);
   let churning = await join(sinkPorts[sinkPorts.length - 1]);
 

@@ -6,10 +6,8 @@
 //   MEDIASOUP_WORKER_BIN=scripts/mediasoup-worker node benchmarks/floor/startup.js [N]
 'use strict';
 
-const path = require('node:path');
-const ms = require(path.join(__dirname, '..', '..', 'scripts', 'conformance-suite', 'node_modules', 'mediasoup'));
+const { mediasoup: ms, OPUS_MEDIA_CODECS, rssKiB } = require('./common');
 const fs = require('node:fs');
-function rssKiB(pid) { const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/); return Number(m[1]); }
 function cpuMs(pid) {
   const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(s[11]) + Number(s[12])) * 10; // utime+stime of the process, all threads, ticks of 10 ms
@@ -20,7 +18,7 @@ function cpuMs(pid) {
   for (let i = 0; i < n; i++) {
     const t0 = process.hrtime.bigint();
     const worker = await ms.createWorker({ logLevel: 'warn' });
-    await worker.createRouter({ mediaCodecs: [{ kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 }] });
+    await worker.createRouter({ mediaCodecs: OPUS_MEDIA_CODECS });
     const ready = Number(process.hrtime.bigint() - t0) / 1e6;
     const cpu = cpuMs(worker.pid);
     await new Promise((r) => setTimeout(r, 1000));

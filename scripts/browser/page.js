@@ -102,6 +102,24 @@ function mediaFlows(video, audio) {
  * Sends the fake camera (VP8) and microphone (Opus) and consumes both back over a second
  * transport; resolves with the receivers' stats once both decode, or after `timeoutMs`.
  */
+/** Consumes `producer` on `recvTransport`, resumes it, and plays it in a muted element: a sink keeps the receiver decoding. */
+async function consumeAndPlay(device, recvTransport, producer) {
+  const params = await rpc('consume', {
+    transportId: recvTransport.id,
+    producerId: producer.id,
+    rtpCapabilities: device.rtpCapabilities,
+  });
+  const consumer = await recvTransport.consume(params);
+  await rpc('resumeConsumer', { consumerId: consumer.id });
+  const element = document.createElement(consumer.kind);
+  element.autoplay = true;
+  element.muted = true;
+  element.srcObject = new MediaStream([consumer.track]);
+  document.body.appendChild(element);
+  element.play().catch((error) => log(`${consumer.kind} play()`, String(error)));
+  return consumer;
+}
+
 async function loopbackMedia({ tcp = false, timeoutMs = 20000 } = {}) {
   const steps = [];
   const step = (name) => { steps.push(name); log('step', name); };
@@ -125,20 +143,7 @@ async function loopbackMedia({ tcp = false, timeoutMs = 20000 } = {}) {
 
     const consumers = {};
     for (const producer of [videoProducer, audioProducer]) {
-      const params = await rpc('consume', {
-        transportId: recvTransport.id,
-        producerId: producer.id,
-        rtpCapabilities: device.rtpCapabilities,
-      });
-      const consumer = await recvTransport.consume(params);
-      await rpc('resumeConsumer', { consumerId: consumer.id });
-      // A sink keeps the receivers decoding and playing out.
-      const element = document.createElement(consumer.kind);
-      element.autoplay = true;
-      element.muted = true;
-      element.srcObject = new MediaStream([consumer.track]);
-      document.body.appendChild(element);
-      element.play().catch((error) => log(`${consumer.kind} play()`, String(error)));
+      const consumer = await consumeAndPlay(device, recvTransport, producer);
       consumers[consumer.kind] = consumer;
     }
     step('consume');
@@ -322,19 +327,7 @@ async function startLayers({ codec = 'vp8', scalabilityMode = 'L3T3_KEY', timeou
       .catch((error) => log('degradationPreference not set:', String(error)));
     step('produce');
 
-    const params = await rpc('consume', {
-      transportId: recvTransport.id,
-      producerId: producer.id,
-      rtpCapabilities: device.rtpCapabilities,
-    });
-    const consumer = await recvTransport.consume(params);
-    await rpc('resumeConsumer', { consumerId: consumer.id });
-    const element = document.createElement('video');
-    element.autoplay = true;
-    element.muted = true;
-    element.srcObject = new MediaStream([consumer.track]);
-    document.body.appendChild(element);
-    element.play().catch((error) => log('video play()', String(error)));
+    const consumer = await consumeAndPlay(device, recvTransport, producer);
     step('consume');
     layered = { producer, consumer, sendTransport, recvTransport };
     result.producerId = producer.id;
