@@ -81,10 +81,7 @@ public final class SrtpSession {
      * index, leaving {@code source} as it was: for a packet that goes on to other consumers.
      */
     public boolean protectRtp(ByteBuf source, ByteBuf destination) {
-        if (source == destination) {
-            throw new IllegalArgumentException("protecting in place takes one buffer");
-        }
-        requireDirection(false);
+        requireProtecting(source, destination);
         int length = source.readableBytes();
         int tagLength = profile.rtpAuthTagLength();
         if (!load(source, length, destination == null ? tagLength : 0, tagLength)) {
@@ -96,11 +93,7 @@ public final class SrtpSession {
         }
         int ssrc = readInt(work, 8);
         int seq = (work[2] & 0xFF) << 8 | work[3] & 0xFF;
-        SrtpStream stream = streams.get(ssrc);
-        if (stream == null) {
-            stream = new SrtpStream();
-            streams.put(ssrc, stream);
-        }
+        SrtpStream stream = sendingStream(ssrc);
         long index = stream.estimateRtpIndex(seq);
         if (index < 0) {
             return fail(REPLAY_OLD);
@@ -127,11 +120,7 @@ public final class SrtpSession {
         }
         int ssrc = readInt(work, 8);
         int seq = (work[2] & 0xFF) << 8 | work[3] & 0xFF;
-        SrtpStream stream = streams.get(ssrc);
-        boolean known = stream != null;
-        if (!known) {
-            stream = candidate;
-        }
+        SrtpStream stream = receivingStream(ssrc);
         long index = stream.estimateRtpIndex(seq);
         if (index < 0 || stream.rtpWindow.isTooOld(index)) {
             return fail(REPLAY_OLD);
@@ -143,10 +132,7 @@ public final class SrtpSession {
             return fail(AUTH_FAIL);
         }
         stream.rtpWindow.accept(index);
-        if (!known) {
-            streams.put(ssrc, stream);
-            candidate = new SrtpStream();
-        }
+        adopt(ssrc, stream);
         store(packet, null, headerLength, length);
         return true;
     }
@@ -158,10 +144,7 @@ public final class SrtpSession {
 
     /** As {@link #protectRtp(ByteBuf, ByteBuf)}, for an RTCP (compound) packet. */
     public boolean protectRtcp(ByteBuf source, ByteBuf destination) {
-        if (source == destination) {
-            throw new IllegalArgumentException("protecting in place takes one buffer");
-        }
-        requireDirection(false);
+        requireProtecting(source, destination);
         int length = source.readableBytes();
         int trailerLength = profile.rtcpTrailerLength();
         if (length < RTCP_HEADER_SIZE) {
@@ -171,11 +154,7 @@ public final class SrtpSession {
             return false;
         }
         int ssrc = readInt(work, 4);
-        SrtpStream stream = streams.get(ssrc);
-        if (stream == null) {
-            stream = new SrtpStream();
-            streams.put(ssrc, stream);
-        }
+        SrtpStream stream = sendingStream(ssrc);
         transform.protectRtcp(work, length, ssrc & 0xFFFFFFFFL, stream.nextSrtcpIndex());
         store(source, destination, RTCP_HEADER_SIZE, length + trailerLength);
         return true;
@@ -192,11 +171,7 @@ public final class SrtpSession {
         int ssrc = readInt(work, 4);
         int indexWord = readInt(work, transform.rtcpIndexOffset(length));
         int index = indexWord & SrtpStream.MAX_SRTCP_INDEX;
-        SrtpStream stream = streams.get(ssrc);
-        boolean known = stream != null;
-        if (!known) {
-            stream = candidate;
-        }
+        SrtpStream stream = receivingStream(ssrc);
         if (stream.rtcpWindow.isTooOld(index)) {
             return fail(REPLAY_OLD);
         }
@@ -207,12 +182,41 @@ public final class SrtpSession {
             return fail(AUTH_FAIL);
         }
         stream.rtcpWindow.accept(index);
-        if (!known) {
+        adopt(ssrc, stream);
+        store(packet, null, RTCP_HEADER_SIZE, length);
+        return true;
+    }
+
+    /** Protecting writes into another buffer (or appends in place when none is given) and needs an outbound session. */
+    private void requireProtecting(ByteBuf source, ByteBuf destination) {
+        if (source == destination) {
+            throw new IllegalArgumentException("protecting in place takes one buffer");
+        }
+        requireDirection(false);
+    }
+
+    /** The SSRC's state on the sending side, made on its first packet (get then put: no boxing, no lambda per packet). */
+    private SrtpStream sendingStream(int ssrc) {
+        SrtpStream stream = streams.get(ssrc);
+        if (stream == null) {
+            stream = new SrtpStream();
+            streams.put(ssrc, stream);
+        }
+        return stream;
+    }
+
+    /** The SSRC's state on the receiving side; for an unknown SSRC, a candidate kept only once a packet authenticates ({@link #adopt}). */
+    private SrtpStream receivingStream(int ssrc) {
+        SrtpStream stream = streams.get(ssrc);
+        return stream != null ? stream : candidate;
+    }
+
+    /** A packet of {@code stream} authenticated: a candidate becomes the SSRC's state. */
+    private void adopt(int ssrc, SrtpStream stream) {
+        if (stream == candidate) {
             streams.put(ssrc, stream);
             candidate = new SrtpStream();
         }
-        store(packet, null, RTCP_HEADER_SIZE, length);
-        return true;
     }
 
     /**
