@@ -121,10 +121,10 @@ abstract class Consumer implements RtpStreamSend.Listener {
             }
         }
         this.transportWideCc = kind == MediaKind.VIDEO
-                && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(TRANSPORT_WIDE_CC_URI))
+                && rtpParameters.hasHeaderExtension(TRANSPORT_WIDE_CC_URI)
                 && rtpParameters.hasRtcpFeedback("transport-cc");
         this.remb = !transportWideCc && kind == MediaKind.VIDEO
-                && rtpParameters.headerExtensions().stream().anyMatch(extension -> extension.uri().equals(ABS_SEND_TIME_URI))
+                && rtpParameters.hasHeaderExtension(ABS_SEND_TIME_URI)
                 && rtpParameters.hasRtcpFeedback("goog-remb");
     }
 

@@ -777,8 +777,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             "urn:ietf:params:rtp-hdrext:sdes:mid", "mid",
             "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id", "rid",
             "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id", "rrid",
-            "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time", "absSendTime",
-            "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01", "transportWideCc01");
+            Consumer.ABS_SEND_TIME_URI, "absSendTime",
+            Consumer.TRANSPORT_WIDE_CC_URI, "transportWideCc01");
 
     private void produce(Request request) {
         String producerId = Internal.id(request.internal(), "producerId");

@@ -130,6 +130,11 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
         return encoding.spatialLayers() > 1 || encoding.temporalLayers() > 1 ? Type.SVC : Type.SIMPLE;
     }
 
+    /** Whether a header extension of {@code uri} is negotiated. */
+    public boolean hasHeaderExtension(String uri) {
+        return headerExtensions.stream().anyMatch(extension -> extension.uri().equals(uri));
+    }
+
     /** Whether any codec lists RTCP feedback of {@code type} (e.g. "transport-cc", "goog-remb"). */
     public boolean hasRtcpFeedback(String type) {
         return codecs.stream().anyMatch(codec -> codec.rtcpFeedback().stream().anyMatch(feedback -> feedback.type().equals(type)));
