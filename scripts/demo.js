@@ -9,9 +9,8 @@
 //   node scripts/demo.js [--seconds 10] [--consumers 3] [--kbps 1000]
 'use strict';
 
-const dgram = require('node:dgram');
-const path = require('node:path');
-const mediasoup = require(path.join(__dirname, 'conformance-suite', 'node_modules', 'mediasoup'));
+const { mediasoup, udpSocket } = require('./e2e/harness');
+const rtp = require('./e2e/rtp');
 
 const options = parseOptions(process.argv.slice(2), { seconds: 10, consumers: 3, kbps: 1000 });
 const FPS = 30;
@@ -44,13 +43,6 @@ function parseOptions(args, defaults) {
     parsed[name] = value;
   }
   return parsed;
-}
-
-function udpSocket() {
-  return new Promise((resolve) => {
-    const socket = dgram.createSocket('udp4');
-    socket.bind(0, '127.0.0.1', () => resolve(socket));
-  });
 }
 
 /**
@@ -104,12 +96,7 @@ class Camera {
   }
 
   packet(start, last, keyFrame, timestamp, size) {
-    const header = Buffer.alloc(12);
-    header[0] = 0x80;
-    header[1] = (last ? 0x80 : 0) | 96;
-    header.writeUInt16BE(this.seq, 2);
-    header.writeUInt32BE(timestamp, 4);
-    header.writeUInt32BE(SSRC, 8);
+    const seq = this.seq;
     this.seq = (this.seq + 1) & 0xffff;
     // X=1, S on the frame's first packet, I=1 and a 15-bit picture ID.
     const descriptor = Buffer.from([ start ? 0x90 : 0x80, 0x80, 0x80 | (this.pictureId >> 8), this.pictureId & 0xff ]);
@@ -118,7 +105,7 @@ class Camera {
       // VP8 payload header: P=0 (key frame) with the key frame's start code, else P=1.
       Buffer.from(keyFrame ? [ 0x10, 0x9d, 0x01, 0x2a ] : [ 0x11, 0x00, 0x00, 0x00 ]).copy(payload);
     }
-    return Buffer.concat([ header, descriptor, payload ]);
+    return rtp.build({ payloadType: 96, seq, timestamp, ssrc: SSRC, marker: last, payload: Buffer.concat([ descriptor, payload ]) });
   }
 
   send(packet) {
@@ -129,28 +116,17 @@ class Camera {
 
   /** An SR (RFC 3550 §6.4.1) so that the worker can score the stream. */
   sendSenderReport() {
-    const report = Buffer.alloc(28);
-    const nowMs = Date.now();
-    report[0] = 0x80;
-    report[1] = 200;
-    report.writeUInt16BE(6, 2);
-    report.writeUInt32BE(SSRC, 4);
-    report.writeUInt32BE((Math.floor(nowMs / 1000) + 2208988800) >>> 0, 8);
-    report.writeUInt32BE(Math.floor((nowMs % 1000) / 1000 * 2 ** 32) >>> 0, 12);
-    report.writeUInt32BE((this.frame * CLOCK_RATE / FPS) >>> 0, 16);
-    report.writeUInt32BE(this.packets >>> 0, 20);
-    report.writeUInt32BE(this.bytes >>> 0, 24);
+    const report = rtp.senderReport({ ssrc: SSRC, rtpTimestamp: this.frame * CLOCK_RATE / FPS, ntpMs: Date.now(),
+      packetCount: this.packets, octetCount: this.bytes });
     this.socket.send(report, this.port, '127.0.0.1');
   }
 
   /** PLI (PSFB FMT 1) and FIR (PSFB FMT 4) ask for a key frame. */
   receiveRtcp(data) {
-    for (let offset = 0; offset + 4 <= data.length; offset += 4 * (data.readUInt16BE(offset + 2) + 1)) {
-      const format = data[offset] & 0x1f;
-      if (data[offset + 1] === 206 && (format === 1 || format === 4)) {
-        this.keyFrameRequests++;
-        this.keyFrameRequested = true;
-      }
+    const requests = rtp.keyFrameRequests(data).length;
+    if (requests > 0) {
+      this.keyFrameRequests += requests;
+      this.keyFrameRequested = true;
     }
   }
 }
@@ -187,13 +163,8 @@ class Microphones {
       // Speech comes and goes around -25 dBov; room noise stays near -100 dBov.
       const level = mic === talking && Math.random() < 0.85 ? 15 + Math.floor(Math.random() * 20)
         : 95 + Math.floor(Math.random() * 10);
-      const packet = Buffer.alloc(12 + 8 + 80, 0xfc);
-      packet[0] = 0x90;
-      packet[1] = 100;
-      packet.writeUInt16BE(mic.seq, 2);
-      packet.writeUInt32BE((mic.seq * 960) >>> 0, 4);
-      packet.writeUInt32BE(mic.ssrc, 8);
-      Buffer.from([ 0xbe, 0xde, 0x00, 0x01, AUDIO_LEVEL_ID << 4, 0x80 | level, 0, 0 ]).copy(packet, 12);
+      const packet = rtp.withExtension(rtp.build({ payloadType: 100, seq: mic.seq, timestamp: mic.seq * 960, ssrc: mic.ssrc,
+        payload: Buffer.alloc(80, 0xfc) }), AUDIO_LEVEL_ID, [ 0x80 | level ]);
       mic.seq = (mic.seq + 1) & 0xffff;
       this.socket.send(packet, this.port, '127.0.0.1');
     }
@@ -217,9 +188,9 @@ class Receiver {
   }
 
   receive(data) {
-    if (data.length < 12 || (data[0] >> 6) !== 2 || (data[1] >= 192 && data[1] <= 223)) return;
-    const seq = data.readUInt16BE(2);
-    const ssrc = data.readUInt32BE(8);
+    const packet = rtp.parse(data);
+    if (!packet) return;
+    const { seq, ssrc } = packet;
     this.ssrcs.add(ssrc);
     this.ssrc = ssrc;
     if (this.maxSeq === undefined) {
