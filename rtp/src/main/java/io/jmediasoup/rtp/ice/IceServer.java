@@ -16,9 +16,11 @@ import java.util.List;
 /**
  * The ICE-lite agent of a WebRtcTransport (RFC 8445 §2.5), always controlled, as the C++
  * worker's IceServer behaves: it answers Binding requests that carry our credentials, keeps
- * every tuple a request came from as valid, selects the tuple nominated with USE-CANDIDATE
+ * the tuples requests came from as valid, selects the tuple nominated with USE-CANDIDATE
  * (or the first one before any nomination), and goes through new, connected, completed and
- * disconnected. There is no consent-freshness timer: only the loss of every tuple (TCP
+ * disconnected. A peer with our credentials can send from as many ports as it likes, so at
+ * most {@link #MAX_TUPLES} are kept (as the C++ worker does since 3.10): a new one evicts the
+ * oldest that is not selected, and lookups walk at most that many. There is no consent-freshness timer: only the loss of every tuple (TCP
  * connections closing) disconnects it. Sans-I/O: tuples are opaque to it, responses go out
  * through the listener. Not thread-safe.
  *
@@ -37,6 +39,12 @@ public final class IceServer<T extends IceServer.Tuple> {
 
         void onIceServerSelectedTuple(T tuple);
 
+        /** {@code tuple} answered a valid request for the first time: the peer is authenticated on it. */
+        void onIceServerTupleAdded(T tuple);
+
+        /** {@code tuple} was evicted to make room for a newer one; it is no longer valid. */
+        void onIceServerTupleEvicted(T tuple);
+
         /** Connected, completed or disconnected. */
         void onIceServerStateChange(IceState state);
 
@@ -52,6 +60,9 @@ public final class IceServer<T extends IceServer.Tuple> {
                     usernameFragment.getBytes(StandardCharsets.UTF_8), new MessageIntegrity(password));
         }
     }
+
+    /** The most valid tuples kept at once. */
+    public static final int MAX_TUPLES = 8;
 
     private final Listener<T> listener;
     private final ByteBufAllocator allocator;
@@ -180,8 +191,7 @@ public final class IceServer<T extends IceServer.Tuple> {
     private void handleTuple(T tuple, boolean useCandidate) {
         T stored = find(tuple);
         if (stored == null) {
-            stored = tuple;
-            tuples.add(0, tuple);
+            stored = add(tuple);
         }
         switch (state) {
             case NEW, DISCONNECTED -> {
@@ -200,6 +210,24 @@ public final class IceServer<T extends IceServer.Tuple> {
                 }
             }
         }
+    }
+
+    /** Stores a new valid tuple first, evicting the oldest unselected one past {@link #MAX_TUPLES}. */
+    private T add(T tuple) {
+        tuples.add(0, tuple);
+        listener.onIceServerTupleAdded(tuple);
+        if (tuples.size() > MAX_TUPLES) {
+            for (int i = tuples.size() - 1; i > 0; i--) {
+                T oldest = tuples.get(i);
+                if (oldest != selectedTuple) {
+                    tuples.remove(i);
+                    listener.onIceServerWarning("too many tuples, removing the oldest non selected one");
+                    listener.onIceServerTupleEvicted(oldest);
+                    break;
+                }
+            }
+        }
+        return tuple;
     }
 
     /** The stored valid tuple equal to {@code tuple}, or null. */
