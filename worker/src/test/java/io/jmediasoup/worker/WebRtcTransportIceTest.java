@@ -225,21 +225,25 @@ class WebRtcTransportIceTest {
     }
 
     @Test
-    void acceptsTenConnectionsPerTcpServer() throws IOException {
+    void tenIdleConnectionsDoNotLockAPeerOut() throws IOException {
         createTransport(false, true);
         List<Socket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 11; i++) {
+            for (int i = 0; i < 10; i++) {
                 Socket socket = new Socket(InetAddress.getLoopbackAddress(), tcpPort);
                 socket.setSoTimeout(5000);
                 sockets.add(socket);
             }
-            assertEquals("ETcpServer | cannot handle more than 10 connections", peer.nextLog('E'));
-            assertEquals(-1, sockets.get(10).getInputStream().read());
+            Socket peerSocket = new Socket(InetAddress.getLoopbackAddress(), tcpPort);
+            peerSocket.setSoTimeout(5000);
+            sockets.add(peerSocket);
+            assertTrue(peer.nextLog('W').startsWith("W(ice) TcpServer | too many connections, closing the oldest unauthenticated one"));
+            assertEquals(-1, sockets.get(0).getInputStream().read());
             byte[] request = StunClient.framed(StunClient.bindingRequest(username(), password, false));
-            sockets.get(9).getOutputStream().write(request);
-            byte[] success = StunClient.framed(StunClient.successResponse(LOOPBACK, sockets.get(9).getLocalPort(), password));
-            assertArrayEquals(success, read(sockets.get(9).getInputStream(), success.length));
+            peerSocket.getOutputStream().write(request);
+            byte[] success = StunClient.framed(StunClient.successResponse(LOOPBACK, peerSocket.getLocalPort(), password));
+            assertArrayEquals(success, read(peerSocket.getInputStream(), success.length));
+            expectNotification("iceselectedtuplechange", "{\"iceSelectedTuple\":" + tuple(tcpPort, peerSocket.getLocalPort(), "tcp") + "}");
         } finally {
             for (Socket socket : sockets) {
                 socket.close();

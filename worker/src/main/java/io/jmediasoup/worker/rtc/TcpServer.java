@@ -1,5 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.Logger;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -12,7 +13,10 @@ import java.util.Set;
 
 /**
  * A passive ICE-TCP candidate of a WebRtcTransport: a listening socket on the worker's loop
- * that accepts up to {@link #MAX_CONNECTIONS} connections at a time, as the C++ worker does.
+ * that keeps up to {@link #MAX_CONNECTIONS} connections at a time, as the C++ worker does.
+ * Anyone can connect, so when it is full a new connection takes the place of the oldest one
+ * that has not authenticated yet (the C++ worker refuses it, so ten idle connections locked
+ * every peer out); only when all are authenticated is it refused.
  */
 final class TcpServer implements TcpConnection.Listener {
     static final int MAX_CONNECTIONS = 10;
@@ -21,11 +25,14 @@ final class TcpServer implements TcpConnection.Listener {
     private final InetSocketAddress localAddress;
     private final TcpConnection.Listener listener;
     private final Logger logger;
+    private final TcpConnection.Limits limits;
+    /** The open connections, the oldest first. */
     private final Set<TcpConnection> connections = new LinkedHashSet<>();
 
     /** {@code channel} is a bound, registered server socket that does not read yet. */
-    TcpServer(Channel channel, TcpConnection.Listener listener, Logger logger) {
+    TcpServer(Channel channel, TcpConnection.Listener listener, TcpConnection.Limits limits, Logger logger) {
         this.channel = channel;
+        this.limits = limits;
         this.localAddress = (InetSocketAddress) channel.localAddress();
         this.listener = listener;
         this.logger = logger;
@@ -39,7 +46,7 @@ final class TcpServer implements TcpConnection.Listener {
     }
 
     private void accept(Channel child) {
-        if (connections.size() >= MAX_CONNECTIONS) {
+        if (connections.size() >= MAX_CONNECTIONS && !evictOldestUnauthenticated()) {
             logger.error("TcpServer", "cannot handle more than " + MAX_CONNECTIONS + " connections");
             child.unsafe().closeForcibly();
             return;
@@ -49,7 +56,25 @@ final class TcpServer implements TcpConnection.Listener {
             child.unsafe().closeForcibly();
             return;
         }
-        connections.add(new TcpConnection(child, this));
+        connections.add(new TcpConnection(child, this, limits, logger));
+    }
+
+    private boolean evictOldestUnauthenticated() {
+        for (TcpConnection connection : connections) {
+            if (!connection.isAuthenticated()) {
+                logger.warn(LogTag.ICE, "TcpServer", "too many connections, closing the oldest unauthenticated one from "
+                        + connection.remoteAddress());
+                connections.remove(connection);
+                connection.close();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The open connections, the oldest first. */
+    List<TcpConnection> connections() {
+        return List.copyOf(connections);
     }
 
     InetSocketAddress localAddress() {
@@ -64,7 +89,9 @@ final class TcpServer implements TcpConnection.Listener {
     @Override
     public void onTcpConnectionClosed(TcpConnection connection) {
         connections.remove(connection);
-        listener.onTcpConnectionClosed(connection);
+        if (!connection.closedLocally()) {
+            listener.onTcpConnectionClosed(connection);
+        }
     }
 
     /** Closes the server and its connections without telling the listener. */

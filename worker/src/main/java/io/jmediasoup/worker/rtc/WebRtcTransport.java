@@ -113,7 +113,7 @@ final class WebRtcTransport extends Transport
             udpSockets.add(socket);
             boundPort = socket.localAddress().getPort();
         } else {
-            TcpServer server = new TcpServer(channel, this, shared.logger());
+            TcpServer server = new TcpServer(channel, this, TcpConnection.Limits.DEFAULT, shared.logger());
             tcpServers.add(server);
             boundPort = server.localAddress().getPort();
         }
@@ -417,6 +417,21 @@ final class WebRtcTransport extends Transport
             }
         } else if (state == IceState.DISCONNECTED && dtlsTransport.state() == DtlsState.CONNECTED) {
             disconnected();
+        }
+    }
+
+    @Override
+    public void onIceServerTupleAdded(IceTuple tuple) {
+        if (tuple instanceof TcpConnection connection) {
+            connection.authenticated();
+        }
+    }
+
+    /** An evicted connection is closed, as the C++ worker does: no other path needs it. */
+    @Override
+    public void onIceServerTupleEvicted(IceTuple tuple) {
+        if (tuple instanceof TcpConnection connection) {
+            connection.close();
         }
     }
 
