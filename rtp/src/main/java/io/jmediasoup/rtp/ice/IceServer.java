@@ -19,7 +19,7 @@ import java.util.List;
  * the tuples requests came from as valid, selects the tuple nominated with USE-CANDIDATE
  * (or the first one before any nomination), and goes through new, connected, completed and
  * disconnected. A peer with our credentials can send from as many ports as it likes, so at
- * most {@link #MAX_TUPLES} are kept (as the C++ worker does since 3.10): a new one evicts the
+ * most {@link #MAX_TUPLES} are kept (as the C++ worker of 3.32.2 does): a new one evicts the
  * oldest that is not selected, and lookups walk at most that many. There is no consent-freshness timer: only the loss of every tuple (TCP
  * connections closing) disconnects it. Sans-I/O: tuples are opaque to it, responses go out
  * through the listener. Not thread-safe.
