@@ -15,7 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A stream a consumer sends: counters and bitrate, sender reports, the remote receiver's
  * reports (loss, round-trip time, score) and NACKs, answered from a retransmission buffer
- * with RTX (RFC 4588) when negotiated, else with the original packet.
+ * with RTX (RFC 4588) when negotiated, else with the original packet. A NACK is cheap to send
+ * and names up to 17 packets per 4-byte item, so repairs are bounded: a packet is not resent
+ * twice within the round-trip time (never taken below {@link #MIN_RTT_MS}, which reports can
+ * otherwise make 0), one NACK triggers at most {@link #MAX_RETRANSMISSIONS_PER_NACK}, and a
+ * stream at most {@link #MAX_RETRANSMISSIONS_PER_SECOND}. The C++ worker of 3.8.4 has none of
+ * these bounds; later ones pace retransmissions at 2 per 10 ms.
  */
 final class RtpStreamSend extends RtpStream {
     /** Its consumer: told of score changes and given retransmissions to send. */
@@ -29,11 +34,18 @@ final class RtpStreamSend extends RtpStream {
     /** Packets older than this (by RTP time behind the newest sent) are not retransmitted. */
     private static final long MAX_RETRANSMISSION_DELAY_MS = 2000;
     private static final long DEFAULT_RTT_MS = 100;
+    /** The least round-trip time a resend waits for, whatever the reports say. */
+    static final long MIN_RTT_MS = 20;
+    /** Four NACK items' worth: the rest of a longer NACK is repaired when the peer asks again. */
+    static final int MAX_RETRANSMISSIONS_PER_NACK = 64;
+    /** Above the repairs of a 10 Mbit/s video losing a quarter of its packets (about 260 a second). */
+    static final int MAX_RETRANSMISSIONS_PER_SECOND = 300;
 
     final RtpStreamParams params;
     private final Listener listener;
     private final RateCalculator bitrate = new RateCalculator(2500);
     private final RetransmissionBuffer retransmissionBuffer;
+    private final RetransmissionBudget retransmissionBudget = new RetransmissionBudget(MAX_RETRANSMISSIONS_PER_SECOND);
     private ByteBuf retransmission;
     private final RtpPacket retransmitted = new RtpPacket();
     private int rtxSeq = ThreadLocalRandom.current().nextInt(0x10000);
@@ -75,42 +87,54 @@ final class RtpStreamSend extends RtpStream {
         }
     }
 
-    /** Answers a NACK: each packet still kept, not too old and not resent within an RTT, is sent again. */
+    /**
+     * Answers a NACK: each packet still kept, not too old and not resent within an RTT is sent
+     * again, within the budgets.
+     */
     void receiveNack(CompoundPacketReader reader, long nowMs) {
         nackCount++;
+        int retransmissions = 0;
         for (int item = 0; item < Nack.itemCount(reader); item++) {
             int pid = Nack.packetId(reader, item);
             int bitmask = Nack.lostBitmask(reader, item);
-            retransmit(pid, nowMs);
-            nackPacketCount++;
-            for (int bit = 0; bit < 16; bit++) {
-                if ((bitmask & (1 << bit)) != 0) {
-                    retransmit((pid + bit + 1) & 0xFFFF, nowMs);
-                    nackPacketCount++;
+            nackPacketCount += 1 + Integer.bitCount(bitmask);
+            if (retransmissions >= MAX_RETRANSMISSIONS_PER_NACK) {
+                continue;
+            }
+            if (retransmit(pid, nowMs)) {
+                retransmissions++;
+            }
+            for (int bit = 0; bit < 16 && retransmissions < MAX_RETRANSMISSIONS_PER_NACK; bit++) {
+                if ((bitmask & (1 << bit)) != 0 && retransmit((pid + bit + 1) & 0xFFFF, nowMs)) {
+                    retransmissions++;
                 }
             }
         }
     }
 
-    private void retransmit(int seq, long nowMs) {
+    /** Resends the packet {@code seq} if it may be; whether it was. */
+    private boolean retransmit(int seq, long nowMs) {
         if (retransmissionBuffer == null || !retransmissionBuffer.contains(seq)) {
-            return;
+            return false;
         }
         long ageMs = ((maxPacketTimestamp - retransmissionBuffer.timestamp(seq)) & 0xFFFFFFFFL) * 1000
                 / params.codec().clockRate();
         if (ageMs > MAX_RETRANSMISSION_DELAY_MS) {
-            return;
+            return false;
         }
-        long rttMs = roundTripTime > 0 ? (long) roundTripTime : DEFAULT_RTT_MS;
+        long rttMs = roundTripTime > 0 ? Math.max(MIN_RTT_MS, (long) roundTripTime) : DEFAULT_RTT_MS;
         long resentAtMs = retransmissionBuffer.resentAtMs(seq);
         if (resentAtMs != 0 && nowMs - resentAtMs <= rttMs) {
-            return;
+            return false;
+        }
+        if (!retransmissionBudget.take(nowMs)) {
+            return false;
         }
         if (retransmission == null) {
             retransmission = PooledByteBufAllocator.DEFAULT.directBuffer(2 * RetransmissionBuffer.SLOT_SIZE);
         }
         if (!retransmissionBuffer.copyTo(seq, retransmission, retransmitted)) {
-            return;
+            return false;
         }
         if (params.hasRtx()) {
             // Encode behind the original, then view the RTX packet alone.
@@ -128,6 +152,7 @@ final class RtpStreamSend extends RtpStream {
         if (sentTimes == 1) {
             packetsRepaired++;
         }
+        return true;
     }
 
     /** Whether a sender report is due: something was sent, and not reported for long enough. */
