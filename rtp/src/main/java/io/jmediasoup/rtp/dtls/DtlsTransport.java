@@ -5,13 +5,9 @@ import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.TlsTimeoutException;
@@ -22,8 +18,11 @@ import org.bouncycastle.tls.TlsTimeoutException;
  * signaling, then the SRTP keys, application data for SCTP, and close_notify both ways.
  *
  * <p>Threading: every method is called on the event loop, the thread behind {@code loop}. bctls
- * can only run a DTLS handshake as a blocking call, so each handshake runs on a shared daemon
- * thread that waits on the datagrams the loop hands over; retransmissions are timed by bctls.
+ * can only run a DTLS handshake as a blocking call, so each handshake runs on a thread of a
+ * bounded shared pool ({@link HandshakeThreads}) that waits on the datagrams the loop hands
+ * over; retransmissions are timed by bctls. A handshake has a total deadline, so a peer that
+ * keeps sending records that lead nowhere cannot hold a thread beyond it; when the pool and
+ * its queue are full, the handshake fails at once.
  * Once connected the loop reads and writes through bctls itself, which then never waits. Every
  * listener method runs as a task given to {@code loop}, never inside a call to this class (so a
  * listener may call back into it), except the close_notify that {@link #close()} sends at once.
@@ -31,9 +30,10 @@ import org.bouncycastle.tls.TlsTimeoutException;
  */
 public final class DtlsTransport {
     /**
-     * How long the handshake waits for the peer's next datagram before FAILED. OpenSSL in the C++
-     * worker gives up on a flight after its 12th retransmission: with mediasoup's timer (100 ms,
-     * doubling, back to 4 s once past it) that is 36.7 s after the flight was first sent.
+     * How long a handshake may take in all before FAILED, from the client's first flight or the
+     * server's first datagram; datagrams that do not finish it do not extend it. OpenSSL in the
+     * C++ worker gives up on a flight after its 12th retransmission: with mediasoup's timer
+     * (100 ms, doubling, back to 4 s once past it) that is 36.7 s after the flight was first sent.
      */
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofMillis(36_700);
     /** Content type, version, epoch, sequence number, length (RFC 6347 §4.1). */
@@ -41,14 +41,7 @@ public final class DtlsTransport {
     /** The first retransmission of a flight, as the C++ worker's DTLS timer callback sets it. */
     static final int INITIAL_RESEND_MILLIS = 100;
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    /** A thread per handshake under way, none once they are over. */
-    private static final ExecutorService HANDSHAKE_THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            10, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-                Thread thread = new Thread(runnable, "dtls-handshake-" + THREADS.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+    static final String POOL_FULL = "DTLS handshake failed: too many handshakes under way";
 
     /** What the transport reports, always on the event loop. */
     public interface Listener {
@@ -75,6 +68,7 @@ public final class DtlsTransport {
     private final Executor loop;
     private final Listener listener;
     private final long handshakeTimeoutNanos;
+    private final HandshakeThreads handshakeThreads;
 
     private DtlsState state = DtlsState.NEW;
     private DtlsRole role;
@@ -92,10 +86,16 @@ public final class DtlsTransport {
     }
 
     public DtlsTransport(DtlsCertificate certificate, Executor loop, Listener listener, Duration handshakeTimeout) {
+        this(certificate, loop, listener, handshakeTimeout, HandshakeThreads.SHARED);
+    }
+
+    DtlsTransport(DtlsCertificate certificate, Executor loop, Listener listener, Duration handshakeTimeout,
+            HandshakeThreads handshakeThreads) {
         this.identity = DtlsIdentity.of(certificate);
         this.loop = loop;
         this.listener = listener;
         this.handshakeTimeoutNanos = handshakeTimeout.toNanos();
+        this.handshakeThreads = handshakeThreads;
     }
 
     public DtlsState state() {
@@ -209,13 +209,17 @@ public final class DtlsTransport {
         QueuedDatagramTransport handshakeTransport = transport;
         HandshakeOutcome handshakeOutcome = outcome;
         DtlsRole handshakeRole = role;
-        handshake = HANDSHAKE_THREADS.submit(() -> handshake(handshakeRole, handshakeTransport, handshakeOutcome));
+        handshakeTransport.startDeadline();
+        handshake = handshakeThreads.submit(() -> handshake(handshakeRole, handshakeTransport, handshakeOutcome));
+        if (handshake == null) {
+            handshake = CompletableFuture.completedFuture(null);
+            loop.execute(() -> handshakeFailed(POOL_FULL));
+        }
     }
 
     /** Runs on a handshake thread; reports back to the loop. */
     private void handshake(DtlsRole handshakeRole, QueuedDatagramTransport handshakeTransport,
             HandshakeOutcome handshakeOutcome) {
-        handshakeTransport.handshakeStarted();
         try {
             org.bouncycastle.tls.DTLSTransport established = handshakeRole == DtlsRole.CLIENT
                     ? new DTLSClientProtocol().connect(new DtlsSrtpClient(identity, handshakeOutcome), handshakeTransport)

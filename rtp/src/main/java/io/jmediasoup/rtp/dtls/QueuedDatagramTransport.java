@@ -26,19 +26,16 @@ final class QueuedDatagramTransport implements DatagramTransport {
 
     private final BlockingQueue<byte[]> incoming = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Consumer<byte[]> outgoing;
-    private final long idleTimeoutNanos;
+    private final long timeoutNanos;
     private volatile boolean blocking = true;
     private volatile boolean muted;
     private volatile boolean closed;
-    private long lastReceivedNanos;
+    private long deadlineNanos;
 
-    /**
-     * @param idleTimeoutNanos how long the handshake waits for the next datagram from the peer
-     *     before it fails
-     */
-    QueuedDatagramTransport(Consumer<byte[]> outgoing, long idleTimeoutNanos) {
+    /** @param timeoutNanos how long the handshake may take in all before it fails */
+    QueuedDatagramTransport(Consumer<byte[]> outgoing, long timeoutNanos) {
         this.outgoing = outgoing;
-        this.idleTimeoutNanos = idleTimeoutNanos;
+        this.timeoutNanos = timeoutNanos;
     }
 
     /** A datagram from the peer; false if dropped because too many are already waiting. */
@@ -46,9 +43,9 @@ final class QueuedDatagramTransport implements DatagramTransport {
         return !closed && incoming.offer(datagram);
     }
 
-    /** Starts the idle clock: called by the handshake thread before bctls first reads. */
-    void handshakeStarted() {
-        lastReceivedNanos = System.nanoTime();
+    /** Starts the handshake's clock: called as it is handed to a thread, which may have to wait for one. */
+    void startDeadline() {
+        deadlineNanos = System.nanoTime() + timeoutNanos;
     }
 
     /** From now on the event loop reads through bctls, which must never wait. */
@@ -91,27 +88,20 @@ final class QueuedDatagramTransport implements DatagramTransport {
         }
     }
 
-    /** Waits as bctls asks, but not past the idle timeout; null if nothing came in time. */
+    /** Waits as bctls asks, but not past the handshake's deadline; null if nothing came in time. */
     private byte[] take(int waitMillis) throws IOException {
-        long now = System.nanoTime();
-        long idleLeft = lastReceivedNanos + idleTimeoutNanos - now;
-        if (idleLeft <= 0) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
             mute();
-            throw new TlsTimeoutException("no DTLS datagram from the peer for "
-                    + TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos) + " ms");
+            throw new TlsTimeoutException("not done within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
         }
-        long wait = waitMillis > 0 ? Math.min(TimeUnit.MILLISECONDS.toNanos(waitMillis), idleLeft) : idleLeft;
-        byte[] datagram;
+        long wait = waitMillis > 0 ? Math.min(TimeUnit.MILLISECONDS.toNanos(waitMillis), left) : left;
         try {
-            datagram = incoming.poll(wait, TimeUnit.NANOSECONDS);
+            return incoming.poll(wait, TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("DTLS handshake interrupted");
         }
-        if (datagram != null) {
-            lastReceivedNanos = System.nanoTime();
-        }
-        return datagram;
     }
 
     @Override

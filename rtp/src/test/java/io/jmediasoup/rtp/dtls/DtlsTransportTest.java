@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.bouncycastle.tls.AlertDescription;
@@ -431,6 +432,67 @@ class DtlsTransportTest {
 
         assertTrue(server.listener().failure.get(5, TimeUnit.SECONDS).contains("timed out"));
         assertHandshakeThreadEnded(server);
+    }
+
+    /**
+     * A peer that sends a record leading nowhere more often than the timeout used to keep a
+     * handshake thread for as long as it liked; the deadline counts from the first datagram.
+     */
+    @Test
+    void recordsThatLeadNowhereDoNotExtendTheHandshake() throws Exception {
+        Endpoint server = endpoint(SHORT_TIMEOUT);
+        onLoop(() -> server.dtls().run(DtlsRole.SERVER, DtlsCertificate.generate().fingerprints().get(2)));
+        byte[] junk = record(22, 7, 30);
+        long start = System.nanoTime();
+        String reason = null;
+        for (int i = 0; i < 100 && reason == null; i++) {
+            onLoop(() -> server.dtls().handleDatagram(Unpooled.wrappedBuffer(junk)));
+            try {
+                reason = server.listener().failure.get(SHORT_TIMEOUT.toMillis() / 6, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException notYet) {
+                // Another record before the old idle timeout would have passed.
+            }
+        }
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(reason != null && reason.contains("timed out"), String.valueOf(reason));
+        assertTrue(elapsedMillis < 5000, elapsedMillis + " ms");
+        assertEquals(DtlsState.FAILED, onLoop(() -> server.dtls().state()));
+        assertHandshakeThreadEnded(server);
+    }
+
+    /**
+     * With one thread and one place in the queue, a third handshake under way fails at once;
+     * the queued one waits for the thread and still succeeds once it is free.
+     */
+    @Test
+    void aHandshakeFailsWhenThePoolAndItsQueueAreFull() throws Exception {
+        HandshakeThreads pool = new HandshakeThreads(1, 1);
+        RecordingListener holderListener = new RecordingListener(loop);
+        DtlsTransport holder = new DtlsTransport(DtlsCertificate.generate(), loop, holderListener, SHORT_TIMEOUT, pool);
+        Endpoint server = endpoint(DtlsTransport.DEFAULT_HANDSHAKE_TIMEOUT);
+        RecordingListener clientListener = new RecordingListener(loop);
+        DtlsCertificate clientCertificate = DtlsCertificate.generate();
+        Endpoint client = new Endpoint(new DtlsTransport(clientCertificate, loop, clientListener, Duration.ofSeconds(10), pool),
+                clientListener, clientCertificate);
+        RecordingListener refusedListener = new RecordingListener(loop);
+        DtlsTransport refused = new DtlsTransport(DtlsCertificate.generate(), loop, refusedListener, SHORT_TIMEOUT, pool);
+        link(server, client);
+        DtlsFingerprint anyone = DtlsCertificate.generate().fingerprints().get(2);
+        onLoop(() -> server.dtls().run(DtlsRole.SERVER, client.fingerprint("sha-256")));
+        // The holder's client takes the thread until its timeout, our client waits in the queue.
+        onLoop(() -> holder.run(DtlsRole.CLIENT, anyone));
+        onLoop(() -> client.dtls().run(DtlsRole.CLIENT, server.fingerprint("sha-256")));
+        onLoop(() -> refused.run(DtlsRole.CLIENT, anyone));
+
+        assertEquals(DtlsTransport.POOL_FULL, refusedListener.failure.get(5, TimeUnit.SECONDS));
+        assertEquals(DtlsState.FAILED, onLoop(refused::state));
+        assertTrue(holderListener.failure.get(5, TimeUnit.SECONDS).contains("timed out"));
+        client.listener().keys.get(5, TimeUnit.SECONDS);
+        server.listener().keys.get(5, TimeUnit.SECONDS);
+        onLoop(() -> {
+            server.dtls().close();
+            client.dtls().close();
+        });
     }
 
     @Test
