@@ -25,6 +25,12 @@ public final class TransportFeedback {
     public static final long REFERENCE_TIME_US = 64_000;
     private static final int FIXED_SIZE = 20;
     private static final int MAX_RUN_LENGTH = 0x1FFF;
+    /**
+     * The most packets a feedback we read may report: one run-length chunk claims 8,191, so a
+     * 24-byte packet could ask for 65,535 to be expanded and looked up. A sender remembers
+     * fewer than this (SentPacketHistory), so longer feedback could not be used anyway.
+     */
+    public static final int MAX_PARSED_STATUS_COUNT = 4096;
     /** What one feedback we build covers at most, so that it stays well within an MTU. */
     public static final int MAX_STATUS_COUNT = 512;
 
@@ -44,7 +50,15 @@ public final class TransportFeedback {
         return reader.packetType() == RtcpType.RTPFB && reader.count() == FMT && reader.length() >= FIXED_SIZE;
     }
 
-    /** Reads the current packet of {@code reader}; false when its chunks or deltas do not fit its length. */
+    /** How many packets the current packet of {@code reader} claims to report (it must pass {@link #is}). */
+    public static int statusCount(CompoundPacketReader reader) {
+        return reader.buffer().getUnsignedShort(reader.index() + 14);
+    }
+
+    /**
+     * Reads the current packet of {@code reader}; false when its chunks or deltas do not fit its
+     * length, or it reports more than {@link #MAX_PARSED_STATUS_COUNT} packets.
+     */
     public boolean parse(CompoundPacketReader reader) {
         return parse(reader.buffer(), reader.index(), reader.length());
     }
@@ -58,6 +72,10 @@ public final class TransportFeedback {
         mediaSsrc = buffer.getUnsignedInt(index + 8);
         baseSequenceNumber = buffer.getUnsignedShort(index + 12);
         statusCount = buffer.getUnsignedShort(index + 14);
+        if (statusCount > MAX_PARSED_STATUS_COUNT) {
+            statusCount = 0;
+            return false;
+        }
         referenceTime = buffer.getMedium(index + 16);
         feedbackPacketCount = buffer.getUnsignedByte(index + 19);
         ensureCapacity(statusCount);

@@ -10,12 +10,15 @@ import io.netty.buffer.Unpooled;
 /**
  * An RTCP datagram from a media peer, walked as the worker walks it: every packet of the
  * compound, and in each SR, RR, generic NACK, PLI or FIR that passes its well-formedness
- * check, every field the worker reads. What the check lets through must lie inside the
- * packet; the buffer is exactly as large as the datagram so that a read past it throws.
+ * check, every field the worker reads, and every transport-cc feedback it parses. What the
+ * check lets through must lie inside the packet; the buffer is exactly as large as the
+ * datagram so that a read past it throws. A feedback parsed reports at most
+ * {@link TransportFeedback#MAX_PARSED_STATUS_COUNT} packets, whatever its chunks claim.
  */
 class RtcpFuzzTest {
     private static final int LEAD = 5;
     private final CompoundPacketReader reader = new CompoundPacketReader();
+    private final TransportFeedback feedback = new TransportFeedback();
 
     @FuzzTest(maxDuration = "5s")
     void compoundPacket(byte[] datagram) {
@@ -61,6 +64,9 @@ class RtcpFuzzTest {
                     for (int item = 0; item < items; item++) {
                         assertTrue(Nack.packetId(reader, item) <= 0xFFFF && Nack.lostBitmask(reader, item) <= 0xFFFF);
                     }
+                } else if (TransportFeedback.is(reader) && feedback.parse(reader)) {
+                    assertTrue(feedback.packetStatusCount() <= TransportFeedback.MAX_PARSED_STATUS_COUNT);
+                    assertEquals(TransportFeedback.statusCount(reader), feedback.packetStatusCount());
                 }
                 break;
             case RtcpType.PSFB:

@@ -45,7 +45,7 @@ final class RtpStreamSend extends RtpStream {
     private final Listener listener;
     private final RateCalculator bitrate = new RateCalculator(2500);
     private final RetransmissionBuffer retransmissionBuffer;
-    private final RetransmissionBudget retransmissionBudget = new RetransmissionBudget(MAX_RETRANSMISSIONS_PER_SECOND);
+    private final TokenBucket retransmissionBudget = new TokenBucket(MAX_RETRANSMISSIONS_PER_SECOND);
     private ByteBuf retransmission;
     private final RtpPacket retransmitted = new RtpPacket();
     private int rtxSeq = ThreadLocalRandom.current().nextInt(0x10000);
@@ -127,7 +127,7 @@ final class RtpStreamSend extends RtpStream {
         if (resentAtMs != 0 && nowMs - resentAtMs <= rttMs) {
             return false;
         }
-        if (!retransmissionBudget.take(nowMs)) {
+        if (!retransmissionBudget.take(1, nowMs)) {
             return false;
         }
         if (retransmission == null) {

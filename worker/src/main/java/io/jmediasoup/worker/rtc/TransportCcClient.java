@@ -28,6 +28,11 @@ final class TransportCcClient {
     /** The cap while the application sets none (setMaxOutgoingBitrate with 0 lifts it). */
     private static final long NO_MAX_BITRATE = 100_000_000;
     static final long AVAILABLE_BITRATE_EVENT_INTERVAL_MS = 2000;
+    /**
+     * Packets the receiver's feedback may report per second: some thousands a second for
+     * video, so feedback claiming more (which costs a lookup per packet) is dropped.
+     */
+    static final int MAX_FEEDBACK_STATUSES_PER_SECOND = 65_536;
     static final String RECORD_ENV = "JMEDIASOUP_BWE_RECORD";
     /** Where transports record their estimator's inputs: the directory {@value #RECORD_ENV} names, or null. */
     static final Path RECORD_DIRECTORY = recordDirectory(System.getenv(RECORD_ENV));
@@ -40,6 +45,7 @@ final class TransportCcClient {
     private long maxBitrate;
     private long rembBitrate = -1;
     private final TransportFeedback feedback = new TransportFeedback();
+    private final TokenBucket feedbackStatuses = new TokenBucket(MAX_FEEDBACK_STATUSES_PER_SECOND);
     private int nextSequenceNumber = 1;
     private boolean availableBitrateEventEmitted;
     private long availableBitrateEventAtMs;
@@ -95,9 +101,12 @@ final class TransportCcClient {
         }
     }
 
-    /** The remote receiver's transport-cc feedback; false when it is malformed or REMB is in use. */
+    /**
+     * The remote receiver's transport-cc feedback; false when it is malformed, over the
+     * per-second budget of reported packets, or REMB is in use.
+     */
     boolean receiveFeedback(CompoundPacketReader reader, long nowMs) {
-        if (!transportCc || !feedback.parse(reader)) {
+        if (!transportCc || !feedbackStatuses.take(TransportFeedback.statusCount(reader), nowMs) || !feedback.parse(reader)) {
             return false;
         }
         long estimate = estimator.onTransportFeedback(feedback, nowMs);

@@ -13,6 +13,7 @@ import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -114,5 +115,46 @@ class TransportCcClientTest {
         TransportCcClient client = new TransportCcClient(600_000, 0, false);
         assertFalse(client.recordInto(directory, "t1", 1000));
         assertFalse(Files.exists(directory.resolve("t1.bwe")));
+    }
+
+    /**
+     * The largest compound an ICE-TCP frame can carry, made of 2,730 transport-cc feedbacks of
+     * 24 bytes that each claim 4,096 packets with one run-length chunk: 11 million lookups if
+     * all were taken. The per-second budget takes 16 of them, and the walk stays linear in the
+     * bytes. Feedback claiming more than a sender remembers is refused outright.
+     */
+    @Test
+    void aCompoundOfMaximumSizeCostsTimeLinearInItsBytes() {
+        TransportCcClient client = new TransportCcClient(600_000, 0, true);
+        String feedback = "8fcd0005" + "00000001" + "00000002" + "0001" + "1000" + "00000100" + "1000" + "0000";
+        ByteBuf compound = Unpooled.buffer(65_532);
+        while (compound.writableBytes() >= 24) {
+            compound.writeBytes(ByteBufUtil.decodeHexDump(feedback));
+        }
+        CompoundPacketReader reader = new CompoundPacketReader();
+        long start = System.nanoTime();
+        int accepted = walk(client, reader.reset(compound), 1000);
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(TransportCcClient.MAX_FEEDBACK_STATUSES_PER_SECOND / 4096, accepted);
+        // A few milliseconds on a quiet machine; the limit leaves room for a busy one.
+        assertTrue(elapsedMs < 500, elapsedMs + " ms for " + compound.readableBytes() + " bytes");
+        // Half a second later, half the budget is back.
+        assertEquals(8, walk(client, reader.reset(compound), 1500));
+
+        String claimsEverything = "8fcd0008" + "00000001" + "00000002" + "0001" + "ffff" + "00000100"
+                + "1fff".repeat(8);
+        assertEquals(0, walk(new TransportCcClient(600_000, 0, true),
+                reader.reset(Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(claimsEverything))), 1000));
+    }
+
+    /** Hands every transport-cc feedback of the compound to the client; how many it took. */
+    private static int walk(TransportCcClient client, CompoundPacketReader reader, long nowMs) {
+        int accepted = 0;
+        while (reader.next()) {
+            if (TransportFeedback.is(reader) && client.receiveFeedback(reader, nowMs)) {
+                accepted++;
+            }
+        }
+        return accepted;
     }
 }
