@@ -20,8 +20,9 @@ import java.util.List;
  * (or the first one before any nomination), and goes through new, connected, completed and
  * disconnected. A peer with our credentials can send from as many ports as it likes, so at
  * most {@link #MAX_TUPLES} are kept (as the C++ worker of 3.32.2 does): a new one evicts the
- * oldest that is not selected, and lookups walk at most that many. There is no consent-freshness timer: only the loss of every tuple (TCP
- * connections closing) disconnects it. Sans-I/O: tuples are opaque to it, responses go out
+ * oldest that is not selected, and lookups walk at most that many. There is no
+ * consent-freshness timer: only the loss of every tuple (TCP connections closing) disconnects
+ * it. Sans-I/O: tuples are opaque to it, responses go out
  * through the listener. Not thread-safe.
  *
  * @param <T> a media path: equal tuples are the same path
