@@ -13,6 +13,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,6 +75,8 @@ final class TcpConnection implements IceTuple {
     private boolean closedLocally;
     private boolean authenticated;
     private long lastReadNanos;
+    /** The next look at the timeouts; cancelled on close, so that a closed connection is not kept. */
+    private ScheduledFuture<?> timeoutCheck;
     private long droppedMediaPackets;
 
     /** {@code channel} is an accepted connection already registered on the worker's loop. */
@@ -87,7 +90,8 @@ final class TcpConnection implements IceTuple {
         this.decoder = new Rfc4571Decoder(channel.alloc(), MAX_FRAME_LENGTH);
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(limits.lowWaterMark(), limits.highWaterMark()));
         lastReadNanos = System.nanoTime();
-        channel.eventLoop().schedule(this::checkTimeouts, limits.authenticationTimeoutMs(), TimeUnit.MILLISECONDS);
+        timeoutCheck = channel.eventLoop().schedule(this::checkTimeouts, limits.authenticationTimeoutMs(),
+                TimeUnit.MILLISECONDS);
         // Made once: a lambda built in channelRead would be allocated per read.
         Rfc4571Decoder.Listener frames = packet -> {
             if (!closing) {
@@ -111,6 +115,7 @@ final class TcpConnection implements IceTuple {
             @Override
             public void channelInactive(ChannelHandlerContext ctx) {
                 closing = true;
+                timeoutCheck.cancel(false);
                 decoder.release();
                 listener.onTcpConnectionClosed(TcpConnection.this);
             }
@@ -190,7 +195,8 @@ final class TcpConnection implements IceTuple {
             end();
             return;
         }
-        channel.eventLoop().schedule(this::checkTimeouts, limits.idleTimeoutMs() - idleMs, TimeUnit.MILLISECONDS);
+        timeoutCheck = channel.eventLoop().schedule(this::checkTimeouts, limits.idleTimeoutMs() - idleMs,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
