@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SrtpBenchmark {
     private static final int PAYLOAD_LENGTH = 1200;
 
-    @Param({"AES_CM_128_HMAC_SHA1_80", "AEAD_AES_128_GCM", "AEAD_AES_256_GCM"})
+    @Param({"AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32", "AEAD_AES_128_GCM", "AEAD_AES_256_GCM"})
     public String profile;
 
     private SrtpSession sender;
