@@ -6,7 +6,7 @@
 // rounds; first a line "# libsrtp version".
 //
 // usage: srtp [rounds] [milliseconds per round]
-#include <srtp2/srtp.h>
+#include <srtp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
