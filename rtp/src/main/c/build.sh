@@ -18,5 +18,5 @@ mkdir -p "$out"
 if [ "$out/libjmsrtp.so" -nt "$src" ]; then
   exit 0
 fi
-gcc -O2 -fPIC -shared -Wall -Werror -I"$java_home/include" -I"$java_home/include/linux" \
+gcc -O2 -fPIC -shared -Wall -I"$java_home/include" -I"$java_home/include/linux" \
   -o "$out/libjmsrtp.so" "$src" -lcrypto
