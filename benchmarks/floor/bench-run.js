@@ -1,18 +1,23 @@
 // One measured run of scripts/bench-forward, printed as one JSON line.
 //
-//   node bench-run.js floor  BIN_DIR CONSUMERS RATE PAYLOAD WARMUP_S MEASURE_S
-//   node bench-run.js worker BIN_DIR CONSUMERS RATE PAYLOAD WARMUP_S MEASURE_S
+//   node bench-run.js floor  BIN_DIR CONSUMERS RATE PAYLOAD WARMUP_S MEASURE_S [srtp]
+//   node bench-run.js worker BIN_DIR CONSUMERS RATE PAYLOAD WARMUP_S MEASURE_S [srtp]
 //
 // "worker" spawns the worker named by MEDIASOUP_WORKER_BIN through the real mediasoup 3.8.4
 // Node library and sets it up as an application would: a router, an Opus producer on a
 // comedia PlainTransport, and CONSUMERS consumers, each on its own PlainTransport connected
 // to one of the load generator's sinks. "floor" puts the C relay in the worker's place.
-// Either way the C load generator (loadgen) sends and receives, and measures.
+// Either way the C load generator (loadgen) sends and receives, and measures. With "srtp" every
+// hop is SDES-keyed SRTP (AES_CM_128_HMAC_SHA1_80) and BIN_DIR's loadgen must be built for it:
+// the floor relays the sender's packets unchanged, so its sinks use the sender's key.
 'use strict';
 
+const crypto = require('node:crypto');
 const { mediasoup, OPUS_MEDIA_CODECS, helper, rssKiB, opusFanout } = require('./common');
 
-const [kind, binDir, consumers, rate, payload, warmup, measure] = process.argv.slice(2);
+const [kind, binDir, consumers, rate, payload, warmup, measure, security] = process.argv.slice(2);
+const srtpKey = security === 'srtp' ? crypto.randomBytes(30).toString('base64') : undefined;
+const hex = (base64) => Buffer.from(base64, 'base64').toString('hex');
 
 async function setUpWorker(sinkPorts) {
   const spawned = process.hrtime.bigint();
@@ -21,16 +26,17 @@ async function setUpWorker(sinkPorts) {
   const readyMs = Number(process.hrtime.bigint() - spawned) / 1e6;
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const idleRssKiB = rssKiB(worker.pid);
-  const { input, join } = await opusFanout(router);
-  for (const port of sinkPorts) await join(port);
-  return { worker, port: input.tuple.localPort, pid: worker.pid, readyMs, idleRssKiB };
+  const { input, join } = await opusFanout(router, srtpKey);
+  const sinkKeys = [];
+  for (const port of sinkPorts) sinkKeys.push((await join(port)).srtpParameters?.keyBase64);
+  return { worker, port: input.tuple.localPort, pid: worker.pid, readyMs, idleRssKiB, sinkKeys };
 }
 
 async function setUpFloor(sinkPorts) {
   const relay = helper(binDir, 'relay', []);
   const { port } = await relay.nextLine();
   relay.child.stdin.write(sinkPorts.join(' ') + '\n');
-  return { relay, port, pid: relay.child.pid };
+  return { relay, port, pid: relay.child.pid, sinkKeys: sinkPorts.map(() => srtpKey) };
 }
 
 async function main() {
@@ -38,8 +44,10 @@ async function main() {
   const { sinkPorts } = await loadgen.nextLine();
   const target = kind === 'floor' ? await setUpFloor(sinkPorts) : await setUpWorker(sinkPorts);
   loadgen.child.stdin.write(`${target.port} ${target.pid}\n`);
+  if (srtpKey) loadgen.child.stdin.write(`${hex(srtpKey)} ${target.sinkKeys.map(hex).join(' ')}\n`);
   const result = await loadgen.nextLine();
   result.kind = kind;
+  result.srtp = Boolean(srtpKey);
   if (kind === 'floor') {
     target.relay.child.kill();
   } else {

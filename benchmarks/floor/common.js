@@ -28,14 +28,21 @@ function rssKiB(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]);
 }
 
+const SRTP_SUITE = 'AES_CM_128_HMAC_SHA1_80';
+
 /**
  * An Opus producer on a comedia PlainTransport of `router` (created with OPUS_MEDIA_CODECS);
  * `join(port)` adds a consumer on a PlainTransport of its own sending to `port` and returns
- * that transport.
+ * that transport. With `srtpKey` (base64 master key + salt), every transport is SDES-keyed
+ * AES_CM_128_HMAC_SHA1_80: the producer's peer protects with `srtpKey`, and each consumer's
+ * transport protects with its own `srtpParameters.keyBase64`.
  */
-async function opusFanout(router) {
+async function opusFanout(router, srtpKey) {
   const listenIp = { ip: '127.0.0.1' };
-  const input = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: true });
+  const srtp = srtpKey ? { enableSrtp: true, srtpCryptoSuite: SRTP_SUITE } : {};
+  const srtpParameters = srtpKey ? { srtpParameters: { cryptoSuite: SRTP_SUITE, keyBase64: srtpKey } } : {};
+  const input = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: true, ...srtp });
+  if (srtpKey) await input.connect(srtpParameters);
   const producer = await input.produce({
     kind: 'audio',
     rtpParameters: {
@@ -48,8 +55,8 @@ async function opusFanout(router) {
     headerExtensions: [],
   };
   const join = async (port) => {
-    const transport = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: false });
-    await transport.connect({ ip: '127.0.0.1', port });
+    const transport = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: false, ...srtp });
+    await transport.connect({ ip: '127.0.0.1', port, ...srtpParameters });
     await transport.consume({ producerId: producer.id, rtpCapabilities });
     return transport;
   };

@@ -12,6 +12,11 @@
 // Protocol on stdio: prints {"sendPort":P,"sinkPorts":[...]} once its sockets are bound, then
 // reads "<target port> <forwarder pid>" and runs; prints the result as one JSON line.
 //
+// Built with -DLOADGEN_SRTP (and libsrtp), it speaks SRTP (AES_CM_128_HMAC_SHA1_80): after the
+// target line it reads one more, the hex keying material it protects with and then each sink's
+// (master key + salt, 30 bytes), protects every packet it sends and unprotects every packet a
+// sink receives, counting those that do not authenticate ("srtpFailures"; they count as lost).
+//
 // usage: loadgen SINKS RATE PAYLOAD WARMUP_S MEASURE_S
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -26,6 +31,9 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef LOADGEN_SRTP
+#include <srtp.h>
+#endif
 
 #define MAX_SINKS 64
 #define BATCH 64
@@ -43,6 +51,34 @@ static long long received[MAX_SINKS], received_other;
 static long long latency_hist[LATENCY_BUCKETS];
 /* Datagrams the kernel dropped on each sink socket for want of buffer room (SO_RXQ_OVFL). */
 static long long sink_drops[MAX_SINKS];
+static long long srtp_failures;
+#ifdef LOADGEN_SRTP
+#define SRTP_KEY_LENGTH 30
+static srtp_t send_session, sink_sessions[MAX_SINKS];
+
+static srtp_t srtp_session(const char *hex, srtp_ssrc_type_t direction) {
+    unsigned char key[SRTP_KEY_LENGTH];
+    for (int i = 0; i < SRTP_KEY_LENGTH; i++) {
+        if (sscanf(hex + 2 * i, "%2hhx", &key[i]) != 1) {
+            fprintf(stderr, "loadgen: bad SRTP key %s\n", hex);
+            exit(2);
+        }
+    }
+    srtp_policy_t policy;
+    memset(&policy, 0, sizeof policy);
+    srtp_crypto_policy_set_rtp_default(&policy.rtp);
+    srtp_crypto_policy_set_rtcp_default(&policy.rtcp);
+    policy.ssrc.type = direction;
+    policy.key = key;
+    policy.window_size = 1024;
+    srtp_t session;
+    if (srtp_create(&session, &policy) != srtp_err_status_ok) {
+        fprintf(stderr, "loadgen: srtp_create failed\n");
+        exit(1);
+    }
+    return session;
+}
+#endif
 
 static long long now_ns(clockid_t clock) {
     struct timespec ts;
@@ -163,6 +199,13 @@ static void *receive_loop(void *unused) {
                 if (n <= 0) break;
                 for (int i = 0; i < n; i++) {
                     int len = msgs[i].msg_len;
+#ifdef LOADGEN_SRTP
+                    if (len >= 12 && !(bufs[i][1] >= 192 && bufs[i][1] <= 223)
+                        && srtp_unprotect(sink_sessions[sink], bufs[i], &len) != srtp_err_status_ok) {
+                        srtp_failures++;
+                        continue;
+                    }
+#endif
                     int offset = payload_offset(bufs[i], len);
                     if (offset < 0) {
                         received_other++;
@@ -245,6 +288,16 @@ int main(int argc, char **argv) {
     struct sockaddr_in target = {.sin_family = AF_INET, .sin_port = htons(target_port)};
     inet_pton(AF_INET, "127.0.0.1", &target.sin_addr);
     connect(send_fd, (struct sockaddr *)&target, sizeof target);
+#ifdef LOADGEN_SRTP
+    char hex[2 * SRTP_KEY_LENGTH + 1];
+    srtp_init();
+    if (scanf("%60s", hex) != 1) return 2;
+    send_session = srtp_session(hex, ssrc_any_outbound);
+    for (int i = 0; i < sinks; i++) {
+        if (scanf("%60s", hex) != 1) return 2;
+        sink_sessions[i] = srtp_session(hex, ssrc_any_inbound);
+    }
+#endif
 
     pthread_t receiver;
     pthread_create(&receiver, NULL, receive_loop, NULL);
@@ -285,7 +338,11 @@ int main(int argc, char **argv) {
                 uint32_t counter = (uint32_t)next;
                 memcpy(p + 12, &sent_ns, 8);
                 memcpy(p + 20, &counter, 4);
-                iovs[n] = (struct iovec){p, size};
+                int length = size;
+#ifdef LOADGEN_SRTP
+                if (srtp_protect(send_session, p, &length) != srtp_err_status_ok) send_errors++;
+#endif
+                iovs[n] = (struct iovec){p, length};
                 msgs[n].msg_hdr = (struct msghdr){.msg_iov = &iovs[n], .msg_iovlen = 1};
             }
             int sent = 0;
@@ -330,13 +387,13 @@ int main(int argc, char **argv) {
            "\"measuredSeconds\":%.3f,\"achievedRate\":%.1f,\"sendErrors\":%lld,"
            "\"forwarderCpuUs\":%.0f,\"cpuUsPerPacketIn\":%.3f,\"cpuUsPerPacketOut\":%.3f,\"forwarderCpuShare\":%.4f,"
            "\"loadgenCpuShare\":%.4f,\"expected\":%lld,\"received\":%lld,\"loss\":%.6f,\"nonRtpReceived\":%lld,"
-           "\"forwarderInputDrops\":%lld,\"sinkDrops\":%lld,"
+           "\"forwarderInputDrops\":%lld,\"sinkDrops\":%lld,\"srtpFailures\":%lld,"
            "\"latencyP50Us\":%.0f,\"latencyP99Us\":%.0f,\"latencyMaxUs\":%.0f,\"rssKiB\":%lld,",
            sinks, rate, payload, warmup_count, measure_count, measured_s, measure_count / measured_s, send_errors,
            cpu_us, cpu_us / measure_count, cpu_us / (measure_count * sinks), cpu_us / 1e6 / measured_s,
            (self_end - self_start) / (double)ticks_per_s / measured_s, measure_count * sinks, received_total,
            1.0 - (double)received_total / (measure_count * sinks), received_other,
-           input_drops_end - input_drops_start, sink_drops_total, percentile(0.5),
+           input_drops_end - input_drops_start, sink_drops_total, srtp_failures, percentile(0.5),
            percentile(0.99), percentile(1.0), rss);
     printf("\"receivedPerSink\":[");
     for (int i = 0; i < sinks; i++) printf("%s%lld", i ? "," : "", received[i]);

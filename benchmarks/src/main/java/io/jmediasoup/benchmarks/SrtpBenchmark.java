@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * consumers, {@link #protectAndUnprotect} protects it in place and unprotects it with the
  * receiving session. An unprotect needs a packet protected with a
  * new index (the replay list refuses the same one twice), so its cost is the difference of
- * the last two.
+ * the last two. Each runs on both engines ({@link #engine}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -38,8 +38,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SrtpBenchmark {
     private static final int PAYLOAD_LENGTH = 1200;
 
-    @Param({"AES_CM_128_HMAC_SHA1_80", "AEAD_AES_128_GCM", "AEAD_AES_256_GCM"})
+    @Param({"AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32", "AEAD_AES_128_GCM", "AEAD_AES_256_GCM"})
     public String profile;
+
+    /** openssl: the JNI shim on the direct buffer's memory; java: the same sessions with the shim turned off (JCE). */
+    @Param({"openssl", "java"})
+    public String engine;
 
     private SrtpSession sender;
     private SrtpSession receiver;
@@ -51,6 +55,10 @@ public class SrtpBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() {
+        System.setProperty("jmediasoup.srtp.openssl", Boolean.toString(engine.equals("openssl")));
+        if (engine.equals("openssl") && !SrtpSession.usesOpenSsl()) {
+            throw new IllegalStateException("the OpenSSL shim is not loaded");
+        }
         SrtpProfile suite = SrtpProfile.valueOf(profile);
         byte[] material = new byte[suite.keyingMaterialLength()];
         for (int i = 0; i < material.length; i++) {

@@ -23,6 +23,8 @@ public final class SrtpSession {
     public static final String REPLAY_FAIL = "replay check failed (bad index) (srtp_err_status_replay_fail)";
     public static final String REPLAY_OLD = "replay check failed (index too old) (srtp_err_status_replay_old)";
 
+    public static final String KEY_EXPIRED = "can\u2019t use key any more (srtp_err_status_key_expired)";
+
     private static final int RTP_HEADER_SIZE = 12;
     private static final int RTCP_HEADER_SIZE = 8;
     /** Larger than any datagram the worker reads; bigger packets grow the arrays once. */
@@ -30,11 +32,14 @@ public final class SrtpSession {
 
     private final SrtpProfile profile;
     private final boolean inbound;
+    /** The suite over OpenSSL, for packets in native memory; null where the shim is not loaded. */
+    private final OpenSslTransform openssl;
+    /** The suite in Java, for packets in heap buffers and where OpenSSL is not loaded. */
     private final SrtpTransform transform;
     private final IntObjectHashMap<SrtpStream> streams = new IntObjectHashMap<>();
     /** The state an inbound SSRC not seen before starts from; kept only once a packet authenticates. */
     private SrtpStream candidate = new SrtpStream();
-    /** The packet being worked on: the JCE is fastest and allocation-free on heap arrays. */
+    /** The packet being worked on by {@link #transform}: the JCE is fastest and allocation-free on heap arrays. */
     private byte[] work = new byte[INITIAL_CAPACITY];
     private String lastFailure = "";
 
@@ -42,6 +47,7 @@ public final class SrtpSession {
         this.profile = profile;
         this.inbound = inbound;
         SessionKeys keys = SessionKeys.derive(profile, keyingMaterial);
+        openssl = OpenSslLibrary.available() ? new OpenSslTransform(profile, keys) : null;
         transform = profile.isAead()
                 ? new AesGcmTransform(keys, INITIAL_CAPACITY)
                 : new AesCmTransform(profile, keys, INITIAL_CAPACITY);
@@ -55,6 +61,11 @@ public final class SrtpSession {
     /** A session that protects packets with {@code keyingMaterial} (master key, then master salt). */
     public static SrtpSession outbound(SrtpProfile profile, byte[] keyingMaterial) {
         return new SrtpSession(profile, keyingMaterial, false);
+    }
+
+    /** Whether packets in native memory go through OpenSSL (else everything runs in Java). */
+    public static boolean usesOpenSsl() {
+        return OpenSslLibrary.available();
     }
 
     public SrtpProfile profile() {
@@ -71,6 +82,11 @@ public final class SrtpSession {
         streams.remove((int) ssrc);
     }
 
+    /** Sets the SRTCP index an SSRC last sent, as if that many packets had gone: the key-lifetime limit without 2^31 packets. */
+    void startSrtcpAt(long ssrc, int lastIndex) {
+        streams.put((int) ssrc, new SrtpStream(lastIndex));
+    }
+
     /** Encrypts the RTP packet in {@code packet} and appends its tag. */
     public boolean protectRtp(ByteBuf packet) {
         return protectRtp(packet, null);
@@ -84,24 +100,41 @@ public final class SrtpSession {
         requireProtecting(source, destination);
         int length = source.readableBytes();
         int tagLength = profile.rtpAuthTagLength();
-        if (!load(source, length, destination == null ? tagLength : 0, tagLength)) {
-            return false;
+        if (destination == null && !makeRoom(source, tagLength)) {
+            return fail(BAD_PARAM);
         }
-        int headerLength = rtpHeaderLength(length);
+        int start = source.readerIndex();
+        int headerLength = rtpHeaderLength(source, start, length);
         if (headerLength < 0) {
             return fail(BAD_PARAM);
         }
-        int ssrc = readInt(work, 8);
-        int seq = (work[2] & 0xFF) << 8 | work[3] & 0xFF;
+        int ssrc = source.getInt(start + 8);
         SrtpStream stream = sendingStream(ssrc);
-        long index = stream.estimateRtpIndex(seq);
+        long index = stream.estimateRtpIndex(source.getUnsignedShort(start + 2));
         if (index < 0) {
             return fail(REPLAY_OLD);
         }
+        if (index > SrtpStream.MAX_RTP_INDEX) {
+            return fail(KEY_EXPIRED);
+        }
+        ByteBuf packet = destination == null ? source : copy(source, length, destination, tagLength);
+        int at = destination == null ? start : packet.writerIndex() - length;
+        boolean sealed;
+        if (openssl != null && packet.hasMemoryAddress()) {
+            sealed = openssl.protectRtp(packet.memoryAddress() + at, headerLength, length, ssrc, index);
+        } else {
+            load(packet, at, length, tagLength);
+            transform.protectRtp(work, headerLength, length, ssrc & 0xFFFFFFFFL, index);
+            packet.setBytes(at + headerLength, work, headerLength, length + tagLength - headerLength);
+            sealed = true;
+        }
+        if (!sealed) {
+            packet.writerIndex(at + (destination == null ? length : 0));
+            return fail(BAD_PARAM);
+        }
         // A sender may resend an index (retransmission without RTX), as with libsrtp's allow_repeat_tx.
         stream.rtpWindow.accept(index);
-        transform.protectRtp(work, headerLength, length, ssrc & 0xFFFFFFFFL, index);
-        store(source, destination, headerLength, length + tagLength);
+        packet.writerIndex(at + length + tagLength);
         return true;
     }
 
@@ -113,27 +146,39 @@ public final class SrtpSession {
         if (length < RTP_HEADER_SIZE) {
             return fail(BAD_PARAM);
         }
-        load(packet, length + tagLength, 0, 0);
-        int headerLength = rtpHeaderLength(length);
+        int start = packet.readerIndex();
+        int headerLength = rtpHeaderLength(packet, start, length);
         if (headerLength < 0) {
             return fail(BAD_PARAM);
         }
-        int ssrc = readInt(work, 8);
-        int seq = (work[2] & 0xFF) << 8 | work[3] & 0xFF;
+        int ssrc = packet.getInt(start + 8);
         SrtpStream stream = receivingStream(ssrc);
-        long index = stream.estimateRtpIndex(seq);
+        long index = stream.estimateRtpIndex(packet.getUnsignedShort(start + 2));
         if (index < 0 || stream.rtpWindow.isTooOld(index)) {
             return fail(REPLAY_OLD);
+        }
+        if (index > SrtpStream.MAX_RTP_INDEX) {
+            return fail(KEY_EXPIRED);
         }
         if (!stream.rtpWindow.check(index)) {
             return fail(REPLAY_FAIL);
         }
-        if (!transform.unprotectRtp(work, headerLength, length, ssrc & 0xFFFFFFFFL, index)) {
+        boolean authentic;
+        if (openssl != null && packet.hasMemoryAddress()) {
+            authentic = openssl.unprotectRtp(packet.memoryAddress() + start, headerLength, length, ssrc, index);
+        } else {
+            load(packet, start, length + tagLength, 0);
+            authentic = transform.unprotectRtp(work, headerLength, length, ssrc & 0xFFFFFFFFL, index);
+            if (authentic) {
+                packet.setBytes(start + headerLength, work, headerLength, length - headerLength);
+            }
+        }
+        if (!authentic) {
             return fail(AUTH_FAIL);
         }
         stream.rtpWindow.accept(index);
         adopt(ssrc, stream);
-        store(packet, null, headerLength, length);
+        packet.writerIndex(start + length);
         return true;
     }
 
@@ -150,13 +195,29 @@ public final class SrtpSession {
         if (length < RTCP_HEADER_SIZE) {
             return fail(BAD_PARAM);
         }
-        if (!load(source, length, destination == null ? trailerLength : 0, trailerLength)) {
-            return false;
+        if (destination == null && !makeRoom(source, trailerLength)) {
+            return fail(BAD_PARAM);
         }
-        int ssrc = readInt(work, 4);
+        int start = source.readerIndex();
+        int ssrc = source.getInt(start + 4);
         SrtpStream stream = sendingStream(ssrc);
-        transform.protectRtcp(work, length, ssrc & 0xFFFFFFFFL, stream.nextSrtcpIndex());
-        store(source, destination, RTCP_HEADER_SIZE, length + trailerLength);
+        if (stream.srtcpIndexExhausted()) {
+            return fail(KEY_EXPIRED);
+        }
+        int index = stream.nextSrtcpIndex();
+        ByteBuf packet = destination == null ? source : copy(source, length, destination, trailerLength);
+        int at = destination == null ? start : packet.writerIndex() - length;
+        if (openssl != null && packet.hasMemoryAddress()) {
+            if (!openssl.protectRtcp(packet.memoryAddress() + at, length, ssrc, index)) {
+                packet.writerIndex(at + (destination == null ? length : 0));
+                return fail(BAD_PARAM);
+            }
+        } else {
+            load(packet, at, length, trailerLength);
+            transform.protectRtcp(work, length, ssrc & 0xFFFFFFFFL, index);
+            packet.setBytes(at + RTCP_HEADER_SIZE, work, RTCP_HEADER_SIZE, length + trailerLength - RTCP_HEADER_SIZE);
+        }
+        packet.writerIndex(at + length + trailerLength);
         return true;
     }
 
@@ -167,9 +228,9 @@ public final class SrtpSession {
         if (length < RTCP_HEADER_SIZE) {
             return fail(BAD_PARAM);
         }
-        load(packet, packet.readableBytes(), 0, 0);
-        int ssrc = readInt(work, 4);
-        int indexWord = readInt(work, transform.rtcpIndexOffset(length));
+        int start = packet.readerIndex();
+        int ssrc = packet.getInt(start + 4);
+        int indexWord = packet.getInt(start + transform.rtcpIndexOffset(length));
         int index = indexWord & SrtpStream.MAX_SRTCP_INDEX;
         SrtpStream stream = receivingStream(ssrc);
         if (stream.rtcpWindow.isTooOld(index)) {
@@ -178,12 +239,22 @@ public final class SrtpSession {
         if (!stream.rtcpWindow.check(index)) {
             return fail(REPLAY_FAIL);
         }
-        if (!transform.unprotectRtcp(work, length, ssrc & 0xFFFFFFFFL, indexWord, indexWord < 0)) {
+        boolean authentic;
+        if (openssl != null && packet.hasMemoryAddress()) {
+            authentic = openssl.unprotectRtcp(packet.memoryAddress() + start, length, ssrc, indexWord);
+        } else {
+            load(packet, start, packet.readableBytes(), 0);
+            authentic = transform.unprotectRtcp(work, length, ssrc & 0xFFFFFFFFL, indexWord, indexWord < 0);
+            if (authentic) {
+                packet.setBytes(start + RTCP_HEADER_SIZE, work, RTCP_HEADER_SIZE, length - RTCP_HEADER_SIZE);
+            }
+        }
+        if (!authentic) {
             return fail(AUTH_FAIL);
         }
         stream.rtcpWindow.accept(index);
         adopt(ssrc, stream);
-        store(packet, null, RTCP_HEADER_SIZE, length);
+        packet.writerIndex(start + length);
         return true;
     }
 
@@ -219,57 +290,49 @@ public final class SrtpSession {
         }
     }
 
-    /**
-     * Copies {@code length} readable bytes of {@code packet} into the work array, keeping
-     * {@code trailer} more bytes there; false if {@code packet} cannot grow by {@code room}.
-     */
-    private boolean load(ByteBuf packet, int length, int room, int trailer) {
-        if (room > 0 && packet.writableBytes() < room && packet.ensureWritable(room, false) == 1) {
-            return fail(BAD_PARAM);
-        }
+    /** Whether {@code packet} has, or can grow to have, {@code room} writable bytes for the trailer. */
+    private static boolean makeRoom(ByteBuf packet, int room) {
+        return packet.writableBytes() >= room || packet.ensureWritable(room, false) != 1;
+    }
+
+    /** Appends the {@code length} readable bytes of {@code source} to {@code destination}, with room for the trailer after them. */
+    private static ByteBuf copy(ByteBuf source, int length, ByteBuf destination, int trailer) {
+        destination.ensureWritable(length + trailer);
+        destination.writeBytes(source, source.readerIndex(), length);
+        return destination;
+    }
+
+    /** Copies {@code packet[start..start+length)} into the work array, keeping {@code trailer} more bytes there. */
+    private void load(ByteBuf packet, int start, int length, int trailer) {
         if (work.length < length + trailer) {
             work = new byte[length + trailer];
         }
         // readBytes, unlike getBytes, copies through the buffer's cached NIO view: no allocation
         // even where Netty runs without Unsafe (JDK 24 and later).
-        int start = packet.readerIndex();
+        int reader = packet.readerIndex();
+        int writer = packet.writerIndex();
+        packet.setIndex(start, start + length);
         packet.readBytes(work, 0, length);
-        packet.readerIndex(start);
-        return true;
+        packet.setIndex(reader, writer);
     }
 
-    /**
-     * Puts the processed packet, {@code length} bytes of which the first {@code from} are
-     * unchanged, back in {@code packet}, or after what {@code destination} holds.
-     */
-    private void store(ByteBuf packet, ByteBuf destination, int from, int length) {
-        if (destination != null) {
-            destination.writeBytes(work, 0, length);
-            return;
-        }
-        int start = packet.readerIndex();
-        packet.setBytes(start + from, work, from, length - from);
-        packet.writerIndex(start + length);
-    }
-
-    /** The length of the RTP header in the work array (fixed part, CSRCs, extension), or -1. */
-    private int rtpHeaderLength(int length) {
-        if (length < RTP_HEADER_SIZE || (work[0] & 0xC0) != 0x80) {
+    /** The length of the RTP header of the packet at {@code start} (fixed part, CSRCs, extension), or -1. */
+    private static int rtpHeaderLength(ByteBuf packet, int start, int length) {
+        if (length < RTP_HEADER_SIZE) {
             return -1;
         }
-        int headerLength = RTP_HEADER_SIZE + 4 * (work[0] & 0x0F);
-        if ((work[0] & 0x10) != 0) {
+        int first = packet.getByte(start);
+        if ((first & 0xC0) != 0x80) {
+            return -1;
+        }
+        int headerLength = RTP_HEADER_SIZE + 4 * (first & 0x0F);
+        if ((first & 0x10) != 0) {
             if (headerLength + 4 > length) {
                 return -1;
             }
-            headerLength += 4 + 4 * ((work[headerLength + 2] & 0xFF) << 8 | work[headerLength + 3] & 0xFF);
+            headerLength += 4 + 4 * packet.getUnsignedShort(start + headerLength + 2);
         }
         return headerLength <= length ? headerLength : -1;
-    }
-
-    private static int readInt(byte[] array, int offset) {
-        return (array[offset] & 0xFF) << 24 | (array[offset + 1] & 0xFF) << 16
-                | (array[offset + 2] & 0xFF) << 8 | array[offset + 3] & 0xFF;
     }
 
     private boolean fail(String reason) {

@@ -7,6 +7,8 @@ package io.jmediasoup.rtp.srtp;
 final class SrtpStream {
     private static final int HALF_SEQ_RANGE = 1 << 15;
     static final int MAX_SRTCP_INDEX = 0x7FFFFFFF;
+    /** The last SRTP packet index a key may protect: 2^48 packets (RFC 3711 §9.2). */
+    static final long MAX_RTP_INDEX = (1L << 48) - 1;
 
     final ReplayWindow rtpWindow = new ReplayWindow();
     final ReplayWindow rtcpWindow = new ReplayWindow();
@@ -34,9 +36,27 @@ final class SrtpStream {
         return guess < 0 ? -1 : guess << 16 | seq;
     }
 
-    /** The SRTCP index for the next packet sent (31 bits, wrapping as libsrtp stops: never reached in practice). */
+    SrtpStream() {
+    }
+
+    /** A stream whose last SRTCP index sent is {@code srtcpIndex}. */
+    SrtpStream(int srtcpIndex) {
+        this.srtcpIndex = srtcpIndex;
+    }
+
+    /**
+     * Whether the 31-bit SRTCP index is used up: the key may protect no more SRTCP (RFC 3711
+     * §9.2), as libsrtp answers key_expired once the index reaches 2^31 - 1.
+     */
+    boolean srtcpIndexExhausted() {
+        return srtcpIndex == MAX_SRTCP_INDEX;
+    }
+
+    /** The SRTCP index for the next packet sent; only while {@link #srtcpIndexExhausted} is false. */
     int nextSrtcpIndex() {
-        srtcpIndex = srtcpIndex == MAX_SRTCP_INDEX ? 1 : srtcpIndex + 1;
-        return srtcpIndex;
+        if (srtcpIndexExhausted()) {
+            throw new IllegalStateException("SRTCP index exhausted");
+        }
+        return ++srtcpIndex;
     }
 }

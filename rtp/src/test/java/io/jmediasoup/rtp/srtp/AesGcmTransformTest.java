@@ -14,7 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The AEAD transform against the packets of RFC 7714 §16 (SRTP) and §17 (SRTCP), which give session keys. */
+/**
+ * The AEAD transforms, Java and OpenSSL, against the packets of RFC 7714 §16 (SRTP) and §17
+ * (SRTCP), which give session keys.
+ */
 class AesGcmTransformTest {
     private static final byte[] SALT = Hex.bytes("517569642070726f2071756f");
     private static final String RTP = "8040f17b8041f8d35501a0b2" + "47616c6c696120657374206f6d6e697320646976"
@@ -27,6 +30,14 @@ class AesGcmTransformTest {
     private static final int RTCP_INDEX = 0x5d4;
 
     static Stream<Arguments> vectors() {
+        return Stream.of("java", "openssl").flatMap(engine -> suites().map(suite -> {
+            Object[] arguments = suite.get().clone();
+            arguments[0] = arguments[0] + " " + engine;
+            return Arguments.of(arguments);
+        }));
+    }
+
+    private static Stream<Arguments> suites() {
         return Stream.of(
                 Arguments.of("AEAD_AES_128_GCM", "000102030405060708090a0b0c0d0e0f",
                         "8040f17b8041f8d35501a0b2" + "f24de3a3fb34de6cacba861c9d7e4bcabe633bd5"
@@ -42,9 +53,15 @@ class AesGcmTransformTest {
                                 + "b26ac3be" + "800005d4"));
     }
 
-    private static AesGcmTransform transform(String key) {
+    /** The engine named at the end of {@code suite}. */
+    private static SrtpTransform transform(String suite, String key) {
         byte[] k = Hex.bytes(key);
-        return new AesGcmTransform(new SessionKeys(k, SALT, new byte[0], k, SALT, new byte[0]), 64);
+        SessionKeys keys = new SessionKeys(k, SALT, new byte[0], k, SALT, new byte[0]);
+        if (suite.endsWith("openssl")) {
+            OpenSslEngine.assumeLoaded();
+            return new OpenSslEngine(SrtpProfile.valueOf(suite.split(" ")[0]), keys);
+        }
+        return new AesGcmTransform(keys, 64);
     }
 
     private static byte[] withRoom(String hex, int room) {
@@ -56,7 +73,7 @@ class AesGcmTransformTest {
     @MethodSource("vectors")
     void protectsTheRfcRtpPacket(String suite, String key, String srtp, String srtcp) {
         byte[] packet = withRoom(RTP, 16);
-        transform(key).protectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX);
+        transform(suite, key).protectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX);
         assertEquals(srtp, Hex.string(packet, 0, packet.length));
     }
 
@@ -64,7 +81,7 @@ class AesGcmTransformTest {
     @MethodSource("vectors")
     void unprotectsTheRfcSrtpPacket(String suite, String key, String srtp, String srtcp) {
         byte[] packet = Hex.bytes(srtp);
-        assertTrue(transform(key).unprotectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX));
+        assertTrue(transform(suite, key).unprotectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX));
         assertEquals(RTP, Hex.string(packet, 0, packet.length - 16));
     }
 
@@ -72,7 +89,7 @@ class AesGcmTransformTest {
     @MethodSource("vectors")
     void protectsTheRfcRtcpPacket(String suite, String key, String srtp, String srtcp) {
         byte[] packet = withRoom(RTCP, 20);
-        transform(key).protectRtcp(packet, packet.length - 20, RTCP_SSRC, RTCP_INDEX);
+        transform(suite, key).protectRtcp(packet, packet.length - 20, RTCP_SSRC, RTCP_INDEX);
         assertEquals(srtcp, Hex.string(packet, 0, packet.length));
     }
 
@@ -81,7 +98,7 @@ class AesGcmTransformTest {
     void unprotectsTheRfcSrtcpPacket(String suite, String key, String srtp, String srtcp) {
         byte[] packet = Hex.bytes(srtcp);
         int length = packet.length - 20;
-        AesGcmTransform transform = transform(key);
+        SrtpTransform transform = transform(suite, key);
         assertEquals(length + 16, transform.rtcpIndexOffset(length));
         assertTrue(transform.unprotectRtcp(packet, length, RTCP_SSRC, 0x80000000 | RTCP_INDEX, true));
         assertEquals(RTCP, Hex.string(packet, 0, length));
@@ -91,14 +108,14 @@ class AesGcmTransformTest {
     @MethodSource("vectors")
     void aWrongIndexDoesNotAuthenticate(String suite, String key, String srtp, String srtcp) {
         byte[] packet = Hex.bytes(srtp);
-        assertFalse(transform(key).unprotectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX + 0x10000));
+        assertFalse(transform(suite, key).unprotectRtp(packet, 12, packet.length - 16, RTP_SSRC, RTP_INDEX + 0x10000));
         assertEquals(srtp, Hex.string(packet, 0, packet.length), "a failed unprotect leaves the packet alone");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void anyFlippedBitOfAnSrtpPacketDoesNotAuthenticate(String suite, String key, String srtp, String srtcp) {
-        AesGcmTransform transform = transform(key);
+        SrtpTransform transform = transform(suite, key);
         byte[] packet = Hex.bytes(srtp);
         for (int bit = 0; bit < packet.length * 8; bit++) {
             packet[bit >>> 3] ^= (byte) (0x80 >>> (bit & 7));
@@ -114,7 +131,7 @@ class AesGcmTransformTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void anyFlippedBitOfAnSrtcpPacketDoesNotAuthenticate(String suite, String key, String srtp, String srtcp) {
-        AesGcmTransform transform = transform(key);
+        SrtpTransform transform = transform(suite, key);
         byte[] packet = Hex.bytes(srtcp);
         int length = packet.length - 20;
         for (int bit = 0; bit < packet.length * 8; bit++) {
@@ -136,10 +153,10 @@ class AesGcmTransformTest {
         byte[] expected = jceTagOnly(key, clear, RTCP_INDEX);
         System.arraycopy(expected, 0, packet, clear.length, 16);
         SrtpTransform.putInt(packet, clear.length + 16, RTCP_INDEX);
-        assertTrue(transform(key).unprotectRtcp(packet, clear.length, RTCP_SSRC, RTCP_INDEX, false));
+        assertTrue(transform(suite, key).unprotectRtcp(packet, clear.length, RTCP_SSRC, RTCP_INDEX, false));
         assertEquals(RTCP, Hex.string(packet, 0, clear.length), "the payload stays clear");
         packet[20] ^= 1;
-        assertFalse(transform(key).unprotectRtcp(packet, clear.length, RTCP_SSRC, RTCP_INDEX, false));
+        assertFalse(transform(suite, key).unprotectRtcp(packet, clear.length, RTCP_SSRC, RTCP_INDEX, false));
     }
 
     /** The tag of RFC 7714 §9.2 for an SRTCP packet sent with E clear: the whole packet and index are associated data. */

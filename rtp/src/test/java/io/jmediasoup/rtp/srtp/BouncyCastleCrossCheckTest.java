@@ -13,7 +13,8 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.modes.SICBlockCipher;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One AES_CM_128_HMAC_SHA1_80 packet computed a second time with BouncyCastle's lightweight
@@ -39,8 +40,10 @@ class BouncyCastleCrossCheckTest {
         return out;
     }
 
-    @Test
-    void protectedPacketIsWhatBouncyCastleComputes() {
+    /** On a direct buffer (OpenSSL, where loaded) and on the heap (Java). */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void protectedPacketIsWhatBouncyCastleComputes(boolean direct) {
         long roc = 1;
         int seq = 0x0102;
         byte[] clear = SrtpSessionTest.rtp(seq, 1200);
@@ -74,7 +77,8 @@ class BouncyCastleCrossCheckTest {
         System.arraycopy(MASTER_KEY, 0, material, 0, 16);
         System.arraycopy(MASTER_SALT, 0, material, 16, 14);
         SrtpSession session = SrtpSession.outbound(SrtpProfile.AES_CM_128_HMAC_SHA1_80, material);
-        ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(clear.length + 10);
+        ByteBuf buffer = direct ? PooledByteBufAllocator.DEFAULT.directBuffer(clear.length + 10)
+                : PooledByteBufAllocator.DEFAULT.heapBuffer(clear.length + 10);
         try {
             // Walk the sender to ROC 1 by the same path a stream would take.
             for (int s : new int[] {65000, 65535, 1}) {

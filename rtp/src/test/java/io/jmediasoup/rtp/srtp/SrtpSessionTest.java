@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Predicate;
@@ -18,8 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Sessions end to end: what one side protects the other unprotects, and nothing else. */
-class SrtpSessionTest {
+/**
+ * Sessions end to end: what one side protects the other unprotects, and nothing else; run on
+ * native buffers, which go through OpenSSL ({@link SrtpSessionOpenSslTest}), and on heap
+ * buffers, which take the Java engine ({@link SrtpSessionJavaTest}).
+ */
+abstract class SrtpSessionTest {
     private static final long SSRC = 0x1234ABCDL;
 
     private static byte[] material(SrtpProfile profile, int seed) {
@@ -64,8 +67,11 @@ class SrtpSessionTest {
         return packet;
     }
 
-    private static ByteBuf buffer(byte[] bytes, int room) {
-        return PooledByteBufAllocator.DEFAULT.directBuffer(bytes.length + room).writeBytes(bytes);
+    /** An empty buffer of the kind the engine under test works on. */
+    abstract ByteBuf allocate(int capacity);
+
+    private ByteBuf buffer(byte[] bytes, int room) {
+        return allocate(bytes.length + room).writeBytes(bytes);
     }
 
     private static byte[] bytes(ByteBuf buffer) {
@@ -73,7 +79,7 @@ class SrtpSessionTest {
     }
 
     /** Protects {@code packet} with {@code sender}, returning the protected bytes. */
-    private static byte[] protect(Predicate<ByteBuf> protect, byte[] packet) {
+    private byte[] protect(Predicate<ByteBuf> protect, byte[] packet) {
         ByteBuf buffer = buffer(packet, 32);
         try {
             assertTrue(protect.test(buffer));
@@ -84,7 +90,7 @@ class SrtpSessionTest {
     }
 
     /** Unprotects {@code packet}, returning the clear bytes, or null if refused (then the buffer must be unchanged). */
-    private static byte[] unprotect(Predicate<ByteBuf> unprotect, byte[] packet) {
+    private byte[] unprotect(Predicate<ByteBuf> unprotect, byte[] packet) {
         ByteBuf buffer = buffer(packet, 0);
         try {
             if (!unprotect.test(buffer)) {
@@ -233,7 +239,7 @@ class SrtpSessionTest {
         SrtpSession inPlace = SrtpSession.outbound(profile, material(profile, 13));
         SrtpSession intoOther = SrtpSession.outbound(profile, material(profile, 13));
         ByteBuf packet = buffer(rtp(9, 300), 0);
-        ByteBuf destination = PooledByteBufAllocator.DEFAULT.directBuffer(8);
+        ByteBuf destination = allocate(8);
         try {
             destination.writeBytes(new byte[] {1, 2, 3});
             assertTrue(intoOther.protectRtp(packet, destination));
@@ -286,6 +292,22 @@ class SrtpSessionTest {
                 buffer.release();
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void srtcpStopsAtTheLastIndexAsLibsrtpsKeyExpired(SrtpProfile profile) {
+        SrtpSession sender = SrtpSession.outbound(profile, material(profile, 15));
+        SrtpSession receiver = SrtpSession.inbound(profile, material(profile, 15));
+        sender.startSrtcpAt(SSRC, SrtpStream.MAX_SRTCP_INDEX - 1);
+        byte[] last = protect(sender::protectRtcp, rtcp(3));
+        int indexAt = profile.isAead() ? rtcp(3).length + 16 : rtcp(3).length;
+        assertEquals(0xFFFFFFFF, ByteBuffers.intAt(last, indexAt), "E flag and index 2^31 - 1");
+        assertArrayEquals(rtcp(3), unprotect(receiver::unprotectRtcp, last));
+        assertEquals(null, unprotect(sender::protectRtcp, rtcp(4)), "no index left");
+        assertEquals(SrtpSession.KEY_EXPIRED, sender.lastFailure());
+        assertEquals(null, unprotect(sender::protectRtcp, rtcp(5)), "and it stays so");
+        assertTrue(unprotect(sender::protectRtp, rtp(1, 10)) != null, "SRTP goes on");
     }
 
     @Test

@@ -1,0 +1,136 @@
+// The C reference for scripts/bench-srtp: libsrtp's protect and unprotect of the packet
+// SrtpBenchmark uses (12-byte header, 1,200-byte payload, the next sequence number each time,
+// copied into the buffer first as the Java benchmark writes it), per suite, timed in rounds.
+//
+// Output: one line per suite and operation, "suite operation ns_per_op" with the median of the
+// rounds; first a line "# libsrtp version".
+//
+// usage: srtp [rounds] [milliseconds per round]
+#include <srtp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define HEADER 12
+#define PAYLOAD 1200
+#define MAX_ROUNDS 64
+
+typedef struct {
+    const char *name;
+    void (*rtp)(srtp_crypto_policy_t *);
+    void (*rtcp)(srtp_crypto_policy_t *);
+    int key_length;
+} suite_t;
+
+static const suite_t SUITES[] = {
+    {"AES_CM_128_HMAC_SHA1_80", srtp_crypto_policy_set_rtp_default,
+     srtp_crypto_policy_set_rtcp_default, 30},
+    {"AES_CM_128_HMAC_SHA1_32", srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32,
+     srtp_crypto_policy_set_rtcp_default, 30},
+    {"AEAD_AES_128_GCM", srtp_crypto_policy_set_aes_gcm_128_16_auth,
+     srtp_crypto_policy_set_aes_gcm_128_16_auth, 28},
+    {"AEAD_AES_256_GCM", srtp_crypto_policy_set_aes_gcm_256_16_auth,
+     srtp_crypto_policy_set_aes_gcm_256_16_auth, 44},
+};
+
+static unsigned char clear[HEADER + PAYLOAD];
+static unsigned char packet[HEADER + PAYLOAD + SRTP_MAX_TRAILER_LEN];
+static uint16_t seq;
+
+static double now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e9 + t.tv_nsec;
+}
+
+static srtp_t session(const suite_t *suite, unsigned char *key, srtp_ssrc_type_t direction) {
+    srtp_policy_t policy;
+    memset(&policy, 0, sizeof policy);
+    suite->rtp(&policy.rtp);
+    suite->rtcp(&policy.rtcp);
+    policy.ssrc.type = direction;
+    policy.key = key;
+    policy.window_size = 1024;
+    policy.allow_repeat_tx = 1;
+    srtp_t s;
+    if (srtp_create(&s, &policy) != srtp_err_status_ok) {
+        fprintf(stderr, "srtp_create failed for %s\n", suite->name);
+        exit(1);
+    }
+    return s;
+}
+
+static void write_next(void) {
+    seq++;
+    clear[2] = seq >> 8;
+    clear[3] = seq;
+    memcpy(packet, clear, sizeof clear);
+}
+
+// One protect (and unprotect when receiver is given); exits on a refusal, which would make
+// the figure not that of the operation.
+static void once(srtp_t sender, srtp_t receiver) {
+    write_next();
+    int length = sizeof clear;
+    if (srtp_protect(sender, packet, &length) != srtp_err_status_ok) {
+        fprintf(stderr, "srtp_protect failed\n");
+        exit(1);
+    }
+    if (receiver && srtp_unprotect(receiver, packet, &length) != srtp_err_status_ok) {
+        fprintf(stderr, "srtp_unprotect failed\n");
+        exit(1);
+    }
+}
+
+static int compare(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double measure(srtp_t sender, srtp_t receiver, int rounds, double round_ns) {
+    double results[MAX_ROUNDS];
+    for (int warm = 0; warm < 100000; warm++) once(sender, receiver);
+    for (int r = 0; r < rounds; r++) {
+        long n = 0;
+        double start = now_ns(), elapsed;
+        do {
+            for (int i = 0; i < 1000; i++) once(sender, receiver);
+            n += 1000;
+            elapsed = now_ns() - start;
+        } while (elapsed < round_ns);
+        results[r] = elapsed / n;
+    }
+    qsort(results, rounds, sizeof results[0], compare);
+    return results[rounds / 2];
+}
+
+int main(int argc, char **argv) {
+    int rounds = argc > 1 ? atoi(argv[1]) : 5;
+    double round_ns = (argc > 2 ? atof(argv[2]) : 1000) * 1e6;
+    if (rounds < 1 || rounds > MAX_ROUNDS) rounds = 5;
+    srtp_init();
+    printf("# %s\n", srtp_get_version_string());
+    clear[0] = 0x80;
+    clear[1] = 96;
+    clear[8] = 0x12;
+    clear[11] = 0x34;
+    for (int i = HEADER; i < (int)sizeof clear; i++) clear[i] = i;
+    for (size_t s = 0; s < sizeof SUITES / sizeof SUITES[0]; s++) {
+        const suite_t *suite = &SUITES[s];
+        unsigned char key[64];
+        for (int i = 0; i < suite->key_length; i++) key[i] = 31 * i + 5;
+        srtp_t sender = session(suite, key, ssrc_any_outbound);
+        srtp_t receiver = session(suite, key, ssrc_any_inbound);
+        printf("%s protect %.1f\n", suite->name, measure(sender, NULL, rounds, round_ns));
+        srtp_dealloc(sender);
+        sender = session(suite, key, ssrc_any_outbound);
+        printf("%s protectAndUnprotect %.1f\n", suite->name, measure(sender, receiver, rounds, round_ns));
+        fflush(stdout);
+        srtp_dealloc(sender);
+        srtp_dealloc(receiver);
+    }
+    srtp_shutdown();
+    return 0;
+}

@@ -1,0 +1,77 @@
+package io.jmediasoup.rtp.srtp;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+
+/**
+ * The transforms of a suite (the same layout as {@link AesCmTransform} and
+ * {@link AesGcmTransform}) over OpenSSL's libcrypto, on a packet in native memory at
+ * {@code address}: one JNI call per packet, nothing copied or allocated. The caller has checked
+ * that the packet and its trailer lie within the buffer at {@code address}; the C side trusts
+ * the lengths it is given. The native state is freed when the transform is unreachable, and
+ * each call keeps the transform reachable until OpenSSL is done with that state.
+ */
+final class OpenSslTransform {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final long handle;
+
+    OpenSslTransform(SrtpProfile profile, SessionKeys keys) {
+        long created = create(profile.isAead(), profile.rtpAuthTagLength(), profile.rtcpAuthTagLength(), keys.rtpKey(),
+                keys.rtpSalt(), keys.rtpAuthKey(), keys.rtcpKey(), keys.rtcpSalt(), keys.rtcpAuthKey());
+        if (created == 0) {
+            throw new IllegalStateException("OpenSSL refused the " + profile.mediasoupName() + " keys");
+        }
+        handle = created;
+        CLEANER.register(this, () -> free(created));
+    }
+
+    /** As {@link SrtpTransform#protectRtp}; false only if OpenSSL fails. */
+    boolean protectRtp(long address, int headerLength, int length, int ssrc, long index) {
+        try {
+            return protectRtp(handle, address, headerLength, length, ssrc, index);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    boolean unprotectRtp(long address, int headerLength, int length, int ssrc, long index) {
+        try {
+            return unprotectRtp(handle, address, headerLength, length, ssrc, index);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    boolean protectRtcp(long address, int length, int ssrc, int index) {
+        try {
+            return protectRtcp(handle, address, length, ssrc, index);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /** {@code indexWord} is the E flag and SRTCP index as found in the packet. */
+    boolean unprotectRtcp(long address, int length, int ssrc, int indexWord) {
+        try {
+            return unprotectRtcp(handle, address, length, ssrc, indexWord);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    private static native long create(boolean aead, int rtpTagLength, int rtcpTagLength, byte[] rtpKey, byte[] rtpSalt,
+            byte[] rtpAuthKey, byte[] rtcpKey, byte[] rtcpSalt, byte[] rtcpAuthKey);
+
+    private static native void free(long handle);
+
+    private static native boolean protectRtp(long handle, long address, int headerLength, int length, int ssrc,
+            long index);
+
+    private static native boolean unprotectRtp(long handle, long address, int headerLength, int length, int ssrc,
+            long index);
+
+    private static native boolean protectRtcp(long handle, long address, int length, int ssrc, int index);
+
+    private static native boolean unprotectRtcp(long handle, long address, int length, int ssrc, int indexWord);
+}
