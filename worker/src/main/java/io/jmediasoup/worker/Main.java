@@ -1,6 +1,7 @@
 package io.jmediasoup.worker;
 
 import io.jmediasoup.channel.MediasoupTypeError;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -10,6 +11,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Main {
     private static final int EXIT_SETTINGS_ERROR = 42;
+    /** The C++ worker's code for a missing MEDIASOUP_VERSION; an unknown one is as unusable. */
+    private static final int EXIT_UNSUPPORTED_VERSION = 41;
 
     private Main() {}
 
@@ -18,9 +21,16 @@ public final class Main {
         // allocator), and no JFR event registration, which costs ~80 ms of start-up.
         System.setProperty("io.netty.allocator.type", System.getProperty("io.netty.allocator.type", "pooled"));
         System.setProperty("io.netty.jfr.enabled", System.getProperty("io.netty.jfr.enabled", "false"));
-        if (System.getenv("MEDIASOUP_VERSION") == null) {
+        String version = System.getenv("MEDIASOUP_VERSION");
+        if (version == null) {
             System.err.println("mediasoup-worker: MEDIASOUP_VERSION is not set; run me through the mediasoup Node library");
             System.exit(1);
+        }
+        Optional<ChannelEra> era = ChannelEra.of(version);
+        if (era.isEmpty()) {
+            System.err.println("mediasoup-worker: unsupported MEDIASOUP_VERSION '" + version
+                    + "'; this worker speaks mediasoup " + ChannelEra.SUPPORTED);
+            System.exit(EXIT_UNSUPPORTED_VERSION);
         }
         Settings settings;
         try {
