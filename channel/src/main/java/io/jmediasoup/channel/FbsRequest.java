@@ -52,6 +52,11 @@ public final class FbsRequest {
         return FBS.Request.Method.name(method);
     }
 
+    /** The method as mediasoup 3.32's worker names it in error texts, e.g. worker.createRouter. */
+    public String methodLabel() {
+        return FbsMethodNames.of(method);
+    }
+
     public String handlerId() {
         return handlerId;
     }
