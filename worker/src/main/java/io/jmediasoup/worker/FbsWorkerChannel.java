@@ -29,6 +29,9 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
         WorkerResponse response;
         try {
             response = worker.handle(typed);
+        } catch (MediasoupNotFoundError missing) {
+            // 3.32 finds a router's own requests by handler id, and words their miss so.
+            throw FbsWorkerCodec.error(typed instanceof WorkerRequest.DumpRouter ? unserved(request) : missing, request);
         } catch (MediasoupError error) {
             throw FbsWorkerCodec.error(error, request);
         }
