@@ -31,6 +31,7 @@ final class FbsChannelPeer implements AutoCloseable {
     private final WorkerProcess worker;
     private final Thread reader;
     private long nextId = 1;
+    private boolean inputClosed;
 
     FbsChannelPeer(Settings settings, long pid) {
         reader = startReader(channelOut[1]);
@@ -144,6 +145,14 @@ final class FbsChannelPeer implements AutoCloseable {
         }
     }
 
+    /** Closes our end of the channel input, as a dying Node process does. */
+    void closeChannelInput() {
+        if (!inputClosed) {
+            inputClosed = true;
+            POSIX.close(channelIn[1]);
+        }
+    }
+
     boolean awaitTermination() {
         return worker.awaitTermination(5, TimeUnit.SECONDS);
     }
@@ -157,7 +166,7 @@ final class FbsChannelPeer implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        POSIX.close(channelIn[1]);
+        closeChannelInput();
         POSIX.close(channelOut[1]);
     }
 }

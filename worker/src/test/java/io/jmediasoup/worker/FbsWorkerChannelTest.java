@@ -123,6 +123,13 @@ class FbsWorkerChannelTest {
         assertTrue(peer.awaitTermination());
     }
 
+    @Test
+    void closesAtTheEndOfItsInput() {
+        createRouter("r1");
+        peer.closeChannelInput();
+        assertTrue(peer.awaitTermination());
+    }
+
     private static byte[] validCreateRouterWithUnionType(byte type) {
         FlatBufferBuilder builder = new FlatBufferBuilder(64);
         int body = FBS.Worker.CreateRouterRequest.createCreateRouterRequest(builder, builder.createString("x"));
