@@ -20,6 +20,11 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
         this.worker = worker;
     }
 
+    /** WORKER_RUNNING, with the pid as handler id: the Node library's cue that the worker is up. */
+    void announceRunning(FbsChannelEndpoint channel) {
+        channel.notify(Long.toString(worker.pid()), FBS.Notification.Event.WORKER_RUNNING, FBS.Notification.Body.NONE, null);
+    }
+
     @Override
     public void onRequest(FbsRequest request) {
         WorkerRequest typed = FbsWorkerCodec.decode(request);

@@ -59,12 +59,15 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         channel.notify(Long.toString(pid), "running", null);
     }
 
-    /** Attaches mediasoup 3.32's channel and tells the Node library that the worker runs. */
+    /** Attaches mediasoup 3.32's open channel; its listener tells the Node library that the worker runs. */
     void start(FbsChannelEndpoint fbsChannel) {
         this.fbsChannel = fbsChannel;
         logger.attach(fbsChannel);
         logConfiguration();
-        fbsChannel.notify(Long.toString(pid), FBS.Notification.Event.WORKER_RUNNING, FBS.Notification.Body.NONE, null);
+    }
+
+    long pid() {
+        return pid;
     }
 
     @Override

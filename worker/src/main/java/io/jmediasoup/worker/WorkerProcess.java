@@ -74,10 +74,11 @@ public final class WorkerProcess {
     }
 
     private void openFlatBuffers(ChannelFds fds) {
-        FbsChannelEndpoint channel = new FbsChannelEndpoint(loop, fds.channelRead(), fds.channelWrite(),
-                new FbsWorkerChannel(worker));
+        FbsWorkerChannel listener = new FbsWorkerChannel(worker);
+        FbsChannelEndpoint channel = new FbsChannelEndpoint(loop, fds.channelRead(), fds.channelWrite(), listener);
         channel.open();
         worker.start(channel);
+        listener.announceRunning(channel);
     }
 
     EventLoop loop() {
