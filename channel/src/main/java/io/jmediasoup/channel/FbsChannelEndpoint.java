@@ -124,7 +124,11 @@ public final class FbsChannelEndpoint implements FbsRequest.Responder, LogSink {
             FBS.Response.Response.addBodyType(builder, body.type());
             FBS.Response.Response.addBody(builder, bodyOffset);
         }
-        send(FBS.Message.Body.Response, FBS.Response.Response.endResponse(builder));
+        int length = send(FBS.Message.Body.Response, FBS.Response.Response.endResponse(builder));
+        if (length > SizePrefixedDecoder.MAX_MESSAGE_LENGTH) {
+            reject(id, new MediasoupError("response of " + length + " bytes exceeds the channel's limit of "
+                    + SizePrefixedDecoder.MAX_MESSAGE_LENGTH));
+        }
     }
 
     @Override
@@ -161,16 +165,22 @@ public final class FbsChannelEndpoint implements FbsRequest.Responder, LogSink {
         send(FBS.Message.Body.Log, FBS.Log.Log.createLog(builder, dataOffset));
     }
 
-    private void send(byte type, int dataOffset) {
+    /**
+     * Writes the message and returns its length; one over the limit, which the Node library
+     * would discard with everything buffered after it, is dropped with an error log line.
+     */
+    private int send(byte type, int dataOffset) {
         builder.finishSizePrefixed(FBS.Message.Message.createMessage(builder, type, dataOffset));
         ByteBuffer message = builder.dataBuffer();
-        if (message.remaining() > SizePrefixedDecoder.MAX_MESSAGE_LENGTH) {
-            listener.onMalformedMessage("channel: dropping an outgoing message of " + message.remaining()
+        int length = message.remaining();
+        if (length > SizePrefixedDecoder.MAX_MESSAGE_LENGTH) {
+            listener.onMalformedMessage("channel: dropping an outgoing message of " + length
                     + " bytes, over the limit of " + SizePrefixedDecoder.MAX_MESSAGE_LENGTH);
-            return;
+            return length;
         }
-        ByteBuf frame = sockets.alloc().directBuffer(message.remaining());
+        ByteBuf frame = sockets.alloc().directBuffer(length);
         frame.writeBytes(message);
         sockets.send(frame);
+        return length;
     }
 }
