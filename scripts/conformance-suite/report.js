@@ -16,7 +16,7 @@ for (const file of results.testResults.sort((a, b) => a.name.localeCompare(b.nam
   let fileFailed = tests.filter((t) => t.status === 'failed').length;
 
   if (tests.length === 0 && file.status === 'failed') {
-    const declared = (fs.readFileSync(file.name, 'utf8').match(/^test\(/gm) || []).length;
+    const declared = (fs.readFileSync(file.name, 'utf8').match(/^\s*test\(/gm) || []).length;
     fileFailed = Math.max(declared, 1);
   }
   passed += filePassed;

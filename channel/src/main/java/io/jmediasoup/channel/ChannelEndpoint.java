@@ -9,7 +9,7 @@ import io.netty.channel.EventLoop;
  * The channel: requests in on one socket (fd 3); responses, notifications and log lines out
  * on the other (fd 4). Every method runs on the worker's event loop.
  */
-public final class ChannelEndpoint implements Responder {
+public final class ChannelEndpoint implements Responder, LogSink {
     /** What the worker does with the channel's traffic. */
     public interface Listener {
         /**
@@ -99,7 +99,7 @@ public final class ChannelEndpoint implements Responder {
         sendJson(notification);
     }
 
-    /** A log line: {@code level} is 'D', 'W', 'E' or 'X'. */
+    @Override
     public void log(char level, String text) {
         send(level + text);
     }

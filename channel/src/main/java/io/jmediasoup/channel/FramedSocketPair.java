@@ -6,13 +6,15 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
+import java.util.function.BiFunction;
 
 /**
- * Two inherited AF_UNIX stream sockets, one read and one written, carrying netstring frames.
+ * Two inherited AF_UNIX stream sockets, one read and one written, carrying frames (netstrings
+ * or size-prefixed messages, as the decoder cuts them).
  * Both are registered on the worker's event loop; every method runs on that loop.
  */
 final class FramedSocketPair {
-    interface Listener extends NetstringDecoder.Listener {
+    interface Listener extends FrameDecoder.Listener {
         /** The reading side reached EOF or failed: the parent is gone. */
         void onClosed();
     }
@@ -20,16 +22,21 @@ final class FramedSocketPair {
     private final EventLoop loop;
     private final EpollDomainSocketChannel in;
     private final EpollDomainSocketChannel out;
-    private final NetstringDecoder decoder;
+    private final FrameDecoder decoder;
     private final Listener listener;
     private boolean closed;
 
     FramedSocketPair(EventLoop loop, int readFd, int writeFd, Listener listener) {
+        this(loop, readFd, writeFd, listener, NetstringDecoder::new);
+    }
+
+    FramedSocketPair(EventLoop loop, int readFd, int writeFd, Listener listener,
+            BiFunction<ByteBufAllocator, FrameDecoder.Listener, FrameDecoder> decoderFactory) {
         this.loop = loop;
         this.listener = listener;
         this.in = new EpollDomainSocketChannel(readFd, true);
         this.out = new EpollDomainSocketChannel(writeFd, true);
-        this.decoder = new NetstringDecoder(in.alloc(), listener);
+        this.decoder = decoderFactory.apply(in.alloc(), listener);
         out.config().setAutoRead(false);
         in.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
@@ -66,7 +73,7 @@ final class FramedSocketPair {
         return out.alloc();
     }
 
-    /** Writes a frame built by {@link Netstring}; takes ownership of it. */
+    /** Writes a whole frame; takes ownership of it. */
     void send(ByteBuf frame) {
         if (closed) {
             frame.release();

@@ -12,35 +12,30 @@ import io.netty.buffer.ByteBufAllocator;
  * more than {@link Netstring#MAX_PAYLOAD_LENGTH} bytes is skipped exactly, so the frames
  * after it still decode.
  */
-public final class NetstringDecoder implements AutoCloseable {
+public final class NetstringDecoder implements FrameDecoder {
     /** Receives decoded frames and framing errors. */
-    public interface Listener {
-        /** A whole frame's payload; valid only during the call, not to be released. */
-        void onFrame(ByteBuf payload);
-
-        void onMalformed(String reason);
-    }
+    public interface Listener extends FrameDecoder.Listener {}
 
     /** "999999999" is the longest length prefix the reference's netstring parser accepts. */
     private static final int MAX_LENGTH_DIGITS = 9;
 
     private final ByteBufAllocator allocator;
-    private final Listener listener;
+    private final FrameDecoder.Listener listener;
     private final int maxPayloadLength;
     private ByteBuf cumulation;
     private long bytesToSkip;
 
-    public NetstringDecoder(ByteBufAllocator allocator, Listener listener) {
+    public NetstringDecoder(ByteBufAllocator allocator, FrameDecoder.Listener listener) {
         this(allocator, listener, Netstring.MAX_PAYLOAD_LENGTH);
     }
 
-    public NetstringDecoder(ByteBufAllocator allocator, Listener listener, int maxPayloadLength) {
+    public NetstringDecoder(ByteBufAllocator allocator, FrameDecoder.Listener listener, int maxPayloadLength) {
         this.allocator = allocator;
         this.listener = listener;
         this.maxPayloadLength = maxPayloadLength;
     }
 
-    /** Consumes the readable bytes of {@code data}; the caller keeps ownership of it. */
+    @Override
     public void feed(ByteBuf data) {
         if (bytesToSkip > 0) {
             int skipped = (int) Math.min(bytesToSkip, data.readableBytes());

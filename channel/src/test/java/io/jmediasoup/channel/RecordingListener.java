@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Copies what a {@link NetstringDecoder} delivers; it never releases a payload, the decoder owns it. */
+/** Copies what a {@link FrameDecoder} delivers; it never releases a payload, the decoder owns it. */
 final class RecordingListener implements NetstringDecoder.Listener {
     private final List<byte[]> frames = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();

@@ -43,6 +43,11 @@ final class TrackingAllocator extends AbstractByteBufAllocator {
         return toLeakAwareBuffer(buffer);
     }
 
+    /** The capacity of the buffers still referenced: what the code under test holds now. */
+    long liveBytes() {
+        return allocated.stream().filter(buffer -> buffer.refCnt() > 0).mapToLong(ByteBuf::capacity).sum();
+    }
+
     void assertAllReleased() {
         for (int i = 0; i < allocated.size(); i++) {
             assertEquals(0, allocated.get(i).refCnt(), "buffer #" + i + " of " + allocated.size() + " is still referenced");

@@ -1,22 +1,22 @@
 package io.jmediasoup.worker;
 
-import io.jmediasoup.channel.ChannelEndpoint;
+import io.jmediasoup.channel.LogSink;
 
 /**
- * Log lines to the Node library over the channel ({@code D}, {@code W}, {@code E} netstrings),
+ * Log lines to the Node library over the channel of either era ({@code D}, {@code W}, {@code E}),
  * filtered by the current level and tags. Callers on hot paths check {@link #debugEnabled}
  * first so that a disabled line costs no formatting.
  */
 public final class Logger {
     private final Settings settings;
-    private ChannelEndpoint channel;
+    private LogSink channel;
 
     public Logger(Settings settings) {
         this.settings = settings;
     }
 
     /** Lines logged before the channel is attached are dropped. */
-    void attach(ChannelEndpoint channel) {
+    void attach(LogSink channel) {
         this.channel = channel;
     }
 

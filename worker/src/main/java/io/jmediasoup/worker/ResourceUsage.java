@@ -1,7 +1,9 @@
 package io.jmediasoup.worker;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.worker.messages.WorkerResponse;
+import java.util.ArrayList;
+import java.util.List;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -15,33 +17,29 @@ final class ResourceUsage {
     }
 
     private static final int RUSAGE_SELF = 0;
-    /** The long fields after the two timevals of struct rusage, in their order. */
-    private static final String[] COUNTERS = {
-        "ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt", "ru_nswap", "ru_inblock",
-        "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"
-    };
+    /** The long fields after the two timevals of struct rusage. */
+    private static final int COUNTERS = WorkerResponse.ResourceUsage.COUNTER_NAMES.size();
 
     private static LibC libc;
 
     private ResourceUsage() {}
 
-    static JsonObject snapshot() {
+    static WorkerResponse.ResourceUsage snapshot() {
         if (libc == null) {
             libc = LibraryLoader.create(LibC.class).load("c");
         }
         Runtime runtime = Runtime.getRuntime(libc);
         int longSize = runtime.longSize();
-        Pointer usage = Memory.allocateDirect(runtime, (4 + COUNTERS.length) * longSize, true);
+        Pointer usage = Memory.allocateDirect(runtime, (4 + COUNTERS) * longSize, true);
         if (libc.getrusage(RUSAGE_SELF, usage) != 0) {
             throw new MediasoupError("getrusage() failed [errno:" + runtime.getLastError() + "]");
         }
-        JsonObject json = new JsonObject();
-        json.addProperty("ru_utime", millis(usage, 0, longSize));
-        json.addProperty("ru_stime", millis(usage, 2 * longSize, longSize));
-        for (int i = 0; i < COUNTERS.length; i++) {
-            json.addProperty(COUNTERS[i], usage.getNativeLong((4L + i) * longSize));
+        List<Long> counters = new ArrayList<>(COUNTERS);
+        for (int i = 0; i < COUNTERS; i++) {
+            counters.add(usage.getNativeLong((4L + i) * longSize));
         }
-        return json;
+        return new WorkerResponse.ResourceUsage(millis(usage, 0, longSize), millis(usage, 2 * longSize, longSize),
+                List.copyOf(counters));
     }
 
     /** A struct timeval at {@code offset}, in milliseconds. */

@@ -1,8 +1,7 @@
 package io.jmediasoup.worker;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.worker.messages.WorkerRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,21 +129,13 @@ public final class Settings {
         }
     }
 
-    /** worker.updateSettings: a logLevel string and a logTags array, each optional. */
-    public void update(JsonObject data) {
-        JsonElement level = data.get("logLevel");
-        if (level != null && level.isJsonPrimitive() && level.getAsJsonPrimitive().isString()) {
-            logLevel = LogLevel.parse(level.getAsString());
+    /** worker.updateSettings: each of the two settings given replaces the current one. */
+    public void update(WorkerRequest.UpdateSettings update) {
+        if (update.logLevel() != null) {
+            logLevel = LogLevel.parse(update.logLevel());
         }
-        JsonElement tags = data.get("logTags");
-        if (tags != null && tags.isJsonArray()) {
-            List<String> names = new ArrayList<>();
-            for (JsonElement tag : tags.getAsJsonArray()) {
-                if (tag.isJsonPrimitive() && tag.getAsJsonPrimitive().isString()) {
-                    names.add(tag.getAsString());
-                }
-            }
-            logTags = LogTag.parseAll(names);
+        if (update.logTags() != null) {
+            logTags = LogTag.parseAll(update.logTags());
         }
     }
 

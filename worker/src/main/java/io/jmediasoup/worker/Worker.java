@@ -1,17 +1,22 @@
 package io.jmediasoup.worker;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.ChannelEndpoint;
+import io.jmediasoup.channel.FbsChannelEndpoint;
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.MediasoupNotFoundError;
 import io.jmediasoup.channel.PayloadChannelEndpoint;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
+import io.jmediasoup.worker.codec.JsonWorkerCodec;
+import io.jmediasoup.worker.messages.WorkerRequest;
+import io.jmediasoup.worker.messages.WorkerResponse;
 import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.Router;
 import io.jmediasoup.worker.rtc.Shared;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +38,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     private final Map<String, Router> routers = new LinkedHashMap<>();
     private ChannelEndpoint channel;
     private PayloadChannelEndpoint payloadChannel;
+    private FbsChannelEndpoint fbsChannel;
     private boolean closed;
 
     Worker(long pid, Shared shared, CloseListener closeListener) {
@@ -53,62 +59,73 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         channel.notify(Long.toString(pid), "running", null);
     }
 
+    /** Attaches mediasoup 3.32's open channel; its listener tells the Node library that the worker runs. */
+    void start(FbsChannelEndpoint fbsChannel) {
+        this.fbsChannel = fbsChannel;
+        logger.attach(fbsChannel);
+        logConfiguration();
+    }
+
+    long pid() {
+        return pid;
+    }
+
     @Override
     public void onRequest(Request request) {
-        switch (request.method()) {
-            case "worker.close":
-                close();
-                break;
-            case "worker.dump":
-                request.accept(dump());
-                break;
-            case "worker.getResourceUsage":
-                request.accept(ResourceUsage.snapshot());
-                break;
-            case "worker.updateSettings":
-                settings.update(request.data());
-                logConfiguration();
-                request.accept();
-                break;
-            case "worker.createRouter":
-                createRouter(request);
-                break;
-            case "router.close":
-                closeRouter(request);
-                break;
-            default:
-                try {
-                    router(request).handleRequest(request);
-                } catch (MediasoupError error) {
-                    throw error.withSuffix(" [method:" + request.method() + "]");
-                }
+        WorkerRequest typed = JsonWorkerCodec.decode(request);
+        if (typed != null) {
+            WorkerResponse response;
+            try {
+                response = handle(typed);
+            } catch (MediasoupError error) {
+                throw JsonWorkerCodec.error(error, request.method());
+            }
+            request.accept(response == null ? null : JsonWorkerCodec.encode(response));
+            return;
+        }
+        if (request.method().equals("worker.close")) {
+            close();
+            return;
+        }
+        try {
+            router(request).handleRequest(request);
+        } catch (MediasoupError error) {
+            throw error.withSuffix(" [method:" + request.method() + "]");
         }
     }
 
-    private void createRouter(Request request) {
-        String routerId;
-        try {
-            routerId = Internal.id(request.internal(), "routerId");
-            if (routers.containsKey(routerId)) {
+    /**
+     * Answers a worker-level request of either era; null when the answer has no body. Fails
+     * with the era-neutral error (a NotFoundError for a missing router), which each codec
+     * words as its C++ worker does.
+     */
+    WorkerResponse handle(WorkerRequest request) {
+        if (request instanceof WorkerRequest.Dump) {
+            List<String> routerIds = List.copyOf(routers.keySet());
+            return new WorkerResponse.WorkerDump(pid, List.of(), routerIds, routerIds, List.of());
+        }
+        if (request instanceof WorkerRequest.GetResourceUsage) {
+            return ResourceUsage.snapshot();
+        }
+        if (request instanceof WorkerRequest.UpdateSettings update) {
+            settings.update(update);
+            logConfiguration();
+            return null;
+        }
+        if (request instanceof WorkerRequest.CreateRouter create) {
+            if (routers.containsKey(create.routerId())) {
                 throw new MediasoupError("a Router with same routerId already exists");
             }
-        } catch (MediasoupError error) {
-            throw error.withSuffix(" [method:" + request.method() + "]");
+            routers.put(create.routerId(), new Router(create.routerId(), shared));
+            return null;
         }
-        routers.put(routerId, new Router(routerId, shared));
-        request.accept();
-    }
-
-    private void closeRouter(Request request) {
-        Router router;
-        try {
-            router = router(request);
-        } catch (MediasoupError error) {
-            throw error.withSuffix(" [method:" + request.method() + "]");
+        if (request instanceof WorkerRequest.CloseRouter close) {
+            Router router = router(close.routerId());
+            routers.remove(router.id());
+            router.close();
+            return null;
         }
-        routers.remove(router.id());
-        router.close();
-        request.accept();
+        return router(((WorkerRequest.DumpRouter) request).routerId()).dump();
     }
 
     private Router router(Request request) {
@@ -123,13 +140,12 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         return router;
     }
 
-    JsonObject dump() {
-        JsonObject json = new JsonObject();
-        json.addProperty("pid", pid);
-        JsonArray routerIds = new JsonArray();
-        routers.keySet().forEach(routerIds::add);
-        json.add("routerIds", routerIds);
-        return json;
+    private Router router(String routerId) {
+        Router router = routers.get(routerId);
+        if (router == null) {
+            throw new MediasoupNotFoundError("Router not found");
+        }
+        return router;
     }
 
     @Override
@@ -146,6 +162,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         }
     }
 
+    /** Logs what a channel dropped, with the C++ worker's words. */
     @Override
     public void onMalformedMessage(String reason) {
         logger.error("Worker", reason);
@@ -172,6 +189,9 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         if (channel != null) {
             channel.close();
             payloadChannel.close();
+        }
+        if (fbsChannel != null) {
+            fbsChannel.close();
         }
         closeListener.onWorkerClosed();
     }

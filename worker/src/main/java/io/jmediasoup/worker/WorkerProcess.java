@@ -1,6 +1,7 @@
 package io.jmediasoup.worker;
 
 import io.jmediasoup.channel.ChannelEndpoint;
+import io.jmediasoup.channel.FbsChannelEndpoint;
 import io.jmediasoup.channel.PayloadChannelEndpoint;
 import io.jmediasoup.worker.rtc.Shared;
 import io.netty.channel.EventLoop;
@@ -40,10 +41,22 @@ public final class WorkerProcess {
      */
     public static WorkerProcess start(
             Settings settings, long pid, ChannelFds fds, Consumer<WorkerProcess> beforeRunning) {
+        return start(ChannelEra.NETSTRING_JSON, settings, pid, fds, beforeRunning);
+    }
+
+    /** As {@link #start(Settings, long, ChannelFds, Consumer)}, speaking {@code era}'s channel (3.32's uses only the first two fds). */
+    public static WorkerProcess start(ChannelEra era,
+            Settings settings, long pid, ChannelFds fds, Consumer<WorkerProcess> beforeRunning) {
         WorkerProcess process = new WorkerProcess(settings, pid);
         beforeRunning.accept(process);
         try {
-            process.loop.submit(() -> process.open(fds)).syncUninterruptibly();
+            process.loop.submit(() -> {
+                if (era == ChannelEra.FLATBUFFERS) {
+                    process.openFlatBuffers(fds);
+                } else {
+                    process.open(fds);
+                }
+            }).syncUninterruptibly();
         } catch (RuntimeException error) {
             process.group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw error;
@@ -58,6 +71,14 @@ public final class WorkerProcess {
         channel.open();
         payloadChannel.open();
         worker.start(channel, payloadChannel);
+    }
+
+    private void openFlatBuffers(ChannelFds fds) {
+        FbsWorkerChannel listener = new FbsWorkerChannel(worker);
+        FbsChannelEndpoint channel = new FbsChannelEndpoint(loop, fds.channelRead(), fds.channelWrite(), listener);
+        channel.open();
+        worker.start(channel);
+        listener.announceRunning(channel);
     }
 
     EventLoop loop() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonParser;
+import io.jmediasoup.worker.codec.JsonWorkerCodec;
 import io.jmediasoup.channel.MediasoupTypeError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,13 +73,13 @@ class SettingsTest {
     @Test
     void updatesLevelAndTagsAndIgnoresWrongTypes() {
         Settings settings = Settings.fromArgs(new String[0]);
-        settings.update(JsonParser.parseString("{\"logLevel\":\"warn\",\"logTags\":[\"rtp\",5,\"nope\"]}").getAsJsonObject());
+        settings.update(JsonWorkerCodec.updateSettings(JsonParser.parseString("{\"logLevel\":\"warn\",\"logTags\":[\"rtp\",5,\"nope\"]}").getAsJsonObject()));
         assertEquals(LogLevel.WARN, settings.logLevel());
         assertEquals(EnumSet.of(LogTag.RTP), settings.logTags());
-        settings.update(JsonParser.parseString("{\"logLevel\":3,\"logTags\":\"x\"}").getAsJsonObject());
+        settings.update(JsonWorkerCodec.updateSettings(JsonParser.parseString("{\"logLevel\":3,\"logTags\":\"x\"}").getAsJsonObject()));
         assertEquals(LogLevel.WARN, settings.logLevel());
         assertEquals(EnumSet.of(LogTag.RTP), settings.logTags());
         assertThrows(MediasoupTypeError.class,
-                () -> settings.update(JsonParser.parseString("{\"logLevel\":\"loud\"}").getAsJsonObject()));
+                () -> settings.update(JsonWorkerCodec.updateSettings(JsonParser.parseString("{\"logLevel\":\"loud\"}").getAsJsonObject())));
     }
 }

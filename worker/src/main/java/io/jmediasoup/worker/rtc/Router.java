@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
@@ -8,6 +7,7 @@ import io.jmediasoup.channel.PayloadNotification;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.WorkerResponse;
 import io.jmediasoup.rtp.RtpPacket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,9 +51,6 @@ public final class Router implements Transport.Listener {
 
     public void handleRequest(Request request) {
         switch (request.method()) {
-            case "router.dump":
-                request.accept(dump());
-                break;
             case "router.createWebRtcTransport":
                 createTransport(request, WebRtcTransport::new);
                 break;
@@ -190,43 +187,24 @@ public final class Router implements Transport.Listener {
         return transport;
     }
 
-    public JsonObject dump() {
-        JsonObject json = new JsonObject();
-        json.addProperty("id", id);
-        JsonArray transportIds = new JsonArray();
-        transports.keySet().forEach(transportIds::add);
-        json.add("transportIds", transportIds);
-        JsonArray rtpObserverIds = new JsonArray();
-        rtpObservers.keySet().forEach(rtpObserverIds::add);
-        json.add("rtpObserverIds", rtpObserverIds);
-        JsonObject consumerIds = new JsonObject();
-        JsonObject producerIds = new JsonObject();
+    public WorkerResponse.RouterDump dump() {
+        Map<String, List<String>> consumerIds = new LinkedHashMap<>();
+        Map<String, String> producerIds = new LinkedHashMap<>();
         consumersByProducer.forEach((producerId, consumers) -> {
-            JsonArray ids = new JsonArray();
-            consumers.forEach(consumer -> ids.add(consumer.id));
-            consumerIds.add(producerId, ids);
-            consumers.forEach(consumer -> producerIds.addProperty(consumer.id, producerId));
+            consumerIds.put(producerId, consumers.stream().map(consumer -> consumer.id).toList());
+            consumers.forEach(consumer -> producerIds.put(consumer.id, producerId));
         });
-        json.add("mapProducerIdConsumerIds", consumerIds);
-        json.add("mapConsumerIdProducerId", producerIds);
-        JsonObject observerIds = new JsonObject();
-        observersByProducer.forEach((producerId, observers) -> {
-            JsonArray ids = new JsonArray();
-            observers.forEach(observer -> ids.add(observer.id()));
-            observerIds.add(producerId, ids);
-        });
-        json.add("mapProducerIdObserverIds", observerIds);
-        JsonObject dataConsumerIds = new JsonObject();
-        JsonObject dataProducerIds = new JsonObject();
+        Map<String, List<String>> observerIds = new LinkedHashMap<>();
+        observersByProducer.forEach((producerId, observers) ->
+                observerIds.put(producerId, observers.stream().map(RtpObserver::id).toList()));
+        Map<String, List<String>> dataConsumerIds = new LinkedHashMap<>();
+        Map<String, String> dataProducerIds = new LinkedHashMap<>();
         dataConsumersByProducer.forEach((dataProducerId, consumers) -> {
-            JsonArray ids = new JsonArray();
-            consumers.keySet().forEach(ids::add);
-            dataConsumerIds.add(dataProducerId, ids);
-            consumers.keySet().forEach(dataConsumerId -> dataProducerIds.addProperty(dataConsumerId, dataProducerId));
+            dataConsumerIds.put(dataProducerId, List.copyOf(consumers.keySet()));
+            consumers.keySet().forEach(dataConsumerId -> dataProducerIds.put(dataConsumerId, dataProducerId));
         });
-        json.add("mapDataProducerIdDataConsumerIds", dataConsumerIds);
-        json.add("mapDataConsumerIdDataProducerId", dataProducerIds);
-        return json;
+        return new WorkerResponse.RouterDump(id, List.copyOf(transports.keySet()), List.copyOf(rtpObservers.keySet()),
+                consumerIds, producerIds, observerIds, dataConsumerIds, dataProducerIds);
     }
 
     @Override

@@ -1,0 +1,69 @@
+package io.jmediasoup.worker;
+
+import io.jmediasoup.channel.FbsChannelEndpoint;
+import io.jmediasoup.channel.FbsNotification;
+import io.jmediasoup.channel.FbsRequest;
+import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.MediasoupNotFoundError;
+import io.jmediasoup.worker.codec.FbsWorkerCodec;
+import io.jmediasoup.worker.messages.WorkerRequest;
+import io.jmediasoup.worker.messages.WorkerResponse;
+
+/**
+ * The worker behind mediasoup 3.32's channel: requests decoded by {@link FbsWorkerCodec} into
+ * the era-neutral {@link WorkerRequest}s and answered in FlatBuffers; WORKER_CLOSE closes it.
+ */
+final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
+    private final Worker worker;
+
+    FbsWorkerChannel(Worker worker) {
+        this.worker = worker;
+    }
+
+    /** WORKER_RUNNING, with the pid as handler id: the Node library's cue that the worker is up. */
+    void announceRunning(FbsChannelEndpoint channel) {
+        channel.notify(Long.toString(worker.pid()), FBS.Notification.Event.WORKER_RUNNING, FBS.Notification.Body.NONE, null);
+    }
+
+    @Override
+    public void onRequest(FbsRequest request) {
+        WorkerRequest typed = FbsWorkerCodec.decode(request);
+        if (typed == null) {
+            throw FbsWorkerCodec.error(unserved(request), request);
+        }
+        WorkerResponse response;
+        try {
+            response = worker.handle(typed);
+        } catch (MediasoupNotFoundError missing) {
+            // 3.32 finds a router's own requests by handler id, and words their miss so.
+            throw FbsWorkerCodec.error(typed instanceof WorkerRequest.DumpRouter ? unserved(request) : missing, request);
+        } catch (MediasoupError error) {
+            throw FbsWorkerCodec.error(error, request);
+        }
+        request.accept(FbsWorkerCodec.encode(response));
+    }
+
+    /** A method this worker does not serve under 3.32 yet: as the C++ worker answers a handler it does not have. */
+    private static MediasoupError unserved(FbsRequest request) {
+        return new MediasoupNotFoundError("Channel request handler with ID " + request.handlerId() + " not found");
+    }
+
+    @Override
+    public void onNotification(FbsNotification notification) {
+        if (notification.event() == FBS.Notification.Event.WORKER_CLOSE) {
+            worker.close();
+            return;
+        }
+        throw new MediasoupNotFoundError("Channel notification handler with ID " + notification.handlerId() + " not found");
+    }
+
+    @Override
+    public void onMalformedMessage(String reason) {
+        worker.onMalformedMessage(reason);
+    }
+
+    @Override
+    public void onClosed() {
+        worker.onClosed();
+    }
+}
