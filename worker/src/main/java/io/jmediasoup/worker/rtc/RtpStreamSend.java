@@ -35,7 +35,8 @@ final class RtpStreamSend extends RtpStream {
     private final RateCalculator bitrate = new RateCalculator(2500);
     private final RetransmissionBuffer retransmissionBuffer;
     private ByteBuf retransmission;
-    private final RtpPacket retransmitted = new RtpPacket();
+    /** The view of {@link #retransmission}, allocated with it on the first retransmission. */
+    private RtpPacket retransmitted;
     private int rtxSeq = ThreadLocalRandom.current().nextInt(0x10000);
     private long maxPacketTimestamp;
     private long maxPacketMs;
@@ -108,6 +109,7 @@ final class RtpStreamSend extends RtpStream {
         }
         if (retransmission == null) {
             retransmission = PooledByteBufAllocator.DEFAULT.directBuffer(2 * RetransmissionBuffer.SLOT_SIZE);
+            retransmitted = new RtpPacket();
         }
         if (!retransmissionBuffer.copyTo(seq, retransmission, retransmitted)) {
             return;
