@@ -27,7 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_SINKS 64
+#define MAX_SINKS 256
 #define BATCH 64
 #define MAX_PACKET 2048
 #define SSRC 1111u
