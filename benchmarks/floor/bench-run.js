@@ -13,13 +13,34 @@
 'use strict';
 
 const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { mediasoup, OPUS_MEDIA_CODECS, helper, rssKiB, opusFanout } = require('./common');
 
 const [kind, binDir, consumers, rate, payload, warmup, measure, security] = process.argv.slice(2);
 const srtpKey = security === 'srtp' ? crypto.randomBytes(30).toString('base64') : undefined;
 const hex = (base64) => Buffer.from(base64, 'base64').toString('hex');
 
+// A JVM worker (ours) logs its collections here; other workers ignore the variable.
+const gcLog = path.join(os.tmpdir(), `bench-forward-gc-${process.pid}.log`);
+
+/**
+ * The collections logged after `sinceS` seconds of JVM uptime (the set-up done, so the
+ * forwarding only): how many, the longest and the sum of their pauses; null without a log.
+ */
+function gcPauses(sinceS) {
+  if (!fs.existsSync(gcLog)) return null;
+  const pauses = fs.readFileSync(gcLog, 'utf8').split('\n')
+    .map((line) => /^\[([\d.]+)s\].* Pause .* ([\d.]+)ms$/.exec(line))
+    .filter((match) => match && Number(match[1]) >= sinceS)
+    .map((match) => Number(match[2]));
+  fs.unlinkSync(gcLog);
+  return { count: pauses.length, maxMs: Math.max(0, ...pauses), totalMs: pauses.reduce((a, b) => a + b, 0) };
+}
+
 async function setUpWorker(sinkPorts) {
+  process.env.MEDIASOUP_WORKER_JAVA_OPTS = `${process.env.MEDIASOUP_WORKER_JAVA_OPTS || ''} -Xlog:gc:file=${gcLog}`;
   const spawned = process.hrtime.bigint();
   const worker = await mediasoup.createWorker({ logLevel: 'error' });
   const router = await worker.createRouter({ mediaCodecs: OPUS_MEDIA_CODECS });
@@ -29,7 +50,8 @@ async function setUpWorker(sinkPorts) {
   const { input, join } = await opusFanout(router, srtpKey);
   const sinkKeys = [];
   for (const port of sinkPorts) sinkKeys.push((await join(port)).srtpParameters?.keyBase64);
-  return { worker, port: input.tuple.localPort, pid: worker.pid, readyMs, idleRssKiB, sinkKeys };
+  const setUpS = Number(process.hrtime.bigint() - spawned) / 1e9;
+  return { worker, port: input.tuple.localPort, pid: worker.pid, readyMs, idleRssKiB, sinkKeys, setUpS };
 }
 
 async function setUpFloor(sinkPorts) {
@@ -54,7 +76,14 @@ async function main() {
     result.workerBin = process.env.MEDIASOUP_WORKER_BIN;
     result.spawnToRouterReadyMs = Math.round(target.readyMs);
     result.idleRssKiB = target.idleRssKiB;
+    // The JVM writes each line of its log as it happens.
+    const pauses = gcPauses(target.setUpS);
     target.worker.close();
+    if (pauses) {
+      result.gcPauses = pauses.count;
+      result.gcPauseMaxMs = pauses.maxMs;
+      result.gcPauseTotalMs = pauses.totalMs;
+    }
   }
   process.stdout.write(JSON.stringify(result) + '\n');
 }

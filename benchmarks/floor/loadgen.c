@@ -35,7 +35,7 @@
 #include <srtp.h>
 #endif
 
-#define MAX_SINKS 64
+#define MAX_SINKS 256
 #define BATCH 64
 #define MAX_PACKET 2048
 #define SSRC 1111u

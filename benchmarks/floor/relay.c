@@ -16,7 +16,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define MAX_DESTS 64
+#define MAX_DESTS 256
 #define BATCH 64
 #define MAX_PACKET 2048
 
@@ -35,7 +35,7 @@ int main(void) {
 
     struct sockaddr_in dests[MAX_DESTS];
     int ndests = 0, port;
-    char line[1024];
+    char line[4096];
     if (!fgets(line, sizeof line, stdin)) return 2;
     for (char *p = strtok(line, " \n"); p && ndests < MAX_DESTS; p = strtok(NULL, " \n")) {
         port = atoi(p);

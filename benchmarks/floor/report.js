@@ -42,6 +42,11 @@ function summary(group) {
     sinkDrops: pick('sinkDrops'),
     srtpFailures: pick('srtpFailures'),
   };
+  if (group[0].gcPauses !== undefined) {
+    out.gcPauses = pick('gcPauses');
+    out.gcPauseMaxMs = pick('gcPauseMaxMs');
+    out.gcPauseTotalMs = pick('gcPauseTotalMs');
+  }
   if (group[0].spawnToRouterReadyMs !== undefined) {
     out.spawnToRouterReadyMs = pick('spawnToRouterReadyMs');
     out.idleRssKiB = pick('idleRssKiB');
@@ -100,6 +105,8 @@ const line = (name, value) => value && console.log(`${name.padEnd(12)} ${value.c
   + `${value.cpuUsPerPacketOut.toFixed(2).padStart(7)} µs/packet out  loss ${(value.loss * 100).toFixed(3).padStart(7)}%  `
   + `latency p50 ${String(value.latencyP50Us).padStart(6)} µs p99 ${String(value.latencyP99Us).padStart(6)} µs  `
   + `RSS ${(value.rssKiB / 1024).toFixed(1).padStart(6)} MiB  drops in ${value.forwarderInputDrops} at sinks ${value.sinkDrops}`
+  + (value.gcPauses !== undefined ? `  GC pauses ${value.gcPauses} (max ${value.gcPauseMaxMs.toFixed(1)} ms, `
+    + `total ${value.gcPauseTotalMs.toFixed(1)} ms)` : '')
   + (value.spawnToRouterReadyMs !== undefined ? `  spawn→router ${value.spawnToRouterReadyMs} ms  idle RSS ${(value.idleRssKiB / 1024).toFixed(1)} MiB` : ''));
 line('floor', result.floor);
 line('jmediasoup', result.ours);

@@ -3,23 +3,25 @@ package io.jmediasoup.worker.rtc;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.worker.Settings;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.InternetProtocolFamily;
-import java.net.BindException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 /**
  * Binds the worker's media sockets on ports of its rtcMinPort..rtcMaxPort range, as the C++
  * PortManager does: from a random point of the range upwards, skipping the ports it holds and
- * those the system refuses. A port returns to the pool when its socket closes. Loop thread only.
+ * those the system refuses (taken by another worker or program), until every port of the range
+ * was tried. A port returns to the pool when its socket closes. Loop thread only.
  */
 public final class PortManager {
     /** The socket kinds mediasoup binds. */
@@ -46,19 +48,31 @@ public final class PortManager {
         int rangeSize = settings.rtcMaxPort() - settings.rtcMinPort() + 1;
         BitSet ports = held.computeIfAbsent(protocol + " " + ip, key -> new BitSet(rangeSize));
         int index = ThreadLocalRandom.current().nextInt(rangeSize);
-        for (int attempt = 0; attempt < rangeSize; attempt++) {
+        for (int attempt = 1; attempt <= rangeSize; attempt++) {
             index = (index + 1) % rangeSize;
             if (ports.get(index)) {
                 continue;
             }
             int port = settings.rtcMinPort() + index;
-            Channel channel = tryBind(protocol, ip, port);
-            if (channel != null) {
-                int taken = index;
-                ports.set(taken);
-                channel.closeFuture().addListener(closed -> ports.clear(taken));
-                return channel;
+            Channel channel;
+            try {
+                channel = open(protocol, ip, port);
+            } catch (BindFailure failure) {
+                // A port taken by another worker or program is skipped; only a failure no other port can fix ends the search.
+                String where = " [transport:" + protocol.label() + ", ip:'" + ip + "', port:" + port + ", attempt:"
+                        + attempt + "/" + rangeSize + "]";
+                if (failure.errno.value() == SocketErrno.EMFILE) {
+                    throw new MediasoupError("port bind failed due to too many open files" + where);
+                }
+                if (failure.errno.value() == SocketErrno.EADDRNOTAVAIL) {
+                    throw new MediasoupError("port bind failed due to address not available" + where);
+                }
+                continue;
             }
+            int taken = index;
+            ports.set(taken);
+            channel.closeFuture().addListener(closed -> ports.clear(taken));
+            return channel;
         }
         throw new MediasoupError("no more available ports [transport:" + protocol.label() + ", ip:'" + ip
                 + "', numAttempt:" + rangeSize + "]");
@@ -66,23 +80,36 @@ public final class PortManager {
 
     /** Binds a socket on exactly {@code port}, outside the range bookkeeping as the C++ worker does. */
     public Channel bind(Protocol protocol, String ip, int port) {
-        Channel channel = tryBind(protocol, ip, port);
-        if (channel == null) {
-            throw new MediasoupError("port in use [transport:" + protocol.label() + ", ip:'" + ip + "', port:" + port + "]");
+        try {
+            return open(protocol, ip, port);
+        } catch (BindFailure failure) {
+            String where = " [transport:" + protocol.label() + ", ip:'" + ip + "', port:" + port;
+            if (protocol == Protocol.UDP) {
+                // The C++ worker's text lacks the closing bracket here.
+                throw new MediasoupError("uv_udp_bind() failed" + where + ": " + failure.errno.text());
+            }
+            // libuv defers a TCP bind's EADDRINUSE to listen().
+            String call = failure.errno.value() == SocketErrno.EADDRINUSE ? "uv_listen()" : "uv_tcp_bind()";
+            throw new MediasoupError(call + " failed" + where + "]: " + failure.errno.text());
         }
-        return channel;
     }
 
-    /** The bound channel, or null when the port is in use; throws for any other bind failure. */
-    private Channel tryBind(Protocol protocol, String ip, int port) {
+    /** A bound channel registered on the loop, not reading yet. */
+    private Channel open(Protocol protocol, String ip, int port) throws BindFailure {
         InetSocketAddress address = new InetSocketAddress(IpAddresses.parse(ip), port);
-        InternetProtocolFamily family = address.getAddress() instanceof java.net.Inet6Address
+        InternetProtocolFamily family = address.getAddress() instanceof Inet6Address
                 ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
-        Supplier<Channel> factory = protocol == Protocol.UDP
-                ? () -> new EpollDatagramChannel(family)
-                : () -> new EpollServerSocketChannel(family);
-        Channel channel = factory.get();
+        Channel channel;
+        try {
+            channel = protocol == Protocol.UDP ? new EpollDatagramChannel(family) : new EpollServerSocketChannel(family);
+        } catch (ChannelException e) {
+            throw new BindFailure(SocketErrno.of(e));
+        }
         channel.config().setAutoRead(false);
+        if (protocol == Protocol.TCP) {
+            // As libuv does for TCP: a port whose last connection lingers in TIME_WAIT can listen again.
+            channel.config().setOption(ChannelOption.SO_REUSEADDR, true);
+        }
         // On the loop thread, registration and bind complete before these calls return.
         ChannelFuture registered = loop.register(channel);
         ChannelFuture bound = registered.isSuccess() ? channel.bind(address) : registered;
@@ -93,11 +120,17 @@ public final class PortManager {
             return channel;
         }
         channel.close();
-        Throwable cause = bound.cause();
-        if (cause instanceof BindException && String.valueOf(cause.getMessage()).contains("in use")) {
-            return null;
+        throw new BindFailure(SocketErrno.of(bound.cause()));
+    }
+
+    /** Why a socket could not be bound on one port. */
+    private static final class BindFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient SocketErrno errno;
+
+        BindFailure(SocketErrno errno) {
+            super(errno.text(), null, false, false);
+            this.errno = errno;
         }
-        throw new MediasoupError(protocol.label() + " bind() failed [ip:'" + ip + "', port:" + port + "]: "
-                + cause.getMessage());
     }
 }

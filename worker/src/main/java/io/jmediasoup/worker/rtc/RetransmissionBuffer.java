@@ -7,23 +7,25 @@ import java.util.Arrays;
 
 /**
  * The packets a sending stream sent lately, by sequence number, so that a NACK can be
- * answered. Copies live in one native slab of fixed-size slots, allocated on first use and
- * reused in a ring: storing a packet allocates nothing. A slot keeps its packet until a
- * packet {@link #SLOTS} sequence numbers later takes it.
+ * answered. Copies live in one native slab of fixed-size slots, reused in a ring: storing a
+ * packet allocates nothing. The slab and the slots' bookkeeping are allocated on the first
+ * packet, so a stream that never sends (a paused consumer) costs nothing. A slot keeps its
+ * packet until a packet {@link #SLOTS} sequence numbers later takes it; where the sequence
+ * numbers wrap the window shrinks for a moment (65536 is no multiple of 600).
  */
 final class RetransmissionBuffer {
-    /** Slots in the ring; a power of two, a little over the C++ worker's 600 packets. */
-    static final int SLOTS = 512;
+    /** Slots in the ring: the C++ worker keeps 600 packets. */
+    static final int SLOTS = 600;
     /** The largest packet kept: the C++ worker's MTU. */
     static final int SLOT_SIZE = 1500;
 
     private ByteBuf slab;
-    private final int[] seqs = new int[SLOTS];
-    private final int[] lengths = new int[SLOTS];
-    private final long[] timestamps = new long[SLOTS];
-    private final long[] resentAtMs = new long[SLOTS];
-    private final int[] sentTimes = new int[SLOTS];
-    private final boolean[] keyFrames = new boolean[SLOTS];
+    private int[] seqs;
+    private int[] lengths;
+    private long[] timestamps;
+    private long[] resentAtMs;
+    private int[] sentTimes;
+    private boolean[] keyFrames;
 
     /** Keeps a copy of the packet as sent; packets larger than a slot are not kept. */
     void store(RtpPacket packet) {
@@ -31,11 +33,11 @@ final class RetransmissionBuffer {
         if (size > SLOT_SIZE) {
             return;
         }
-        if (slab == null) {
-            slab = PooledByteBufAllocator.DEFAULT.directBuffer(SLOTS * SLOT_SIZE, SLOTS * SLOT_SIZE);
+        if (lengths == null) {
+            allocate();
         }
         int seq = packet.sequenceNumber();
-        int slot = seq & (SLOTS - 1);
+        int slot = slot(seq);
         ByteBuf source = packet.buffer();
         slab.setBytes(slot * SLOT_SIZE, source, source.readerIndex(), size);
         seqs[slot] = seq;
@@ -46,31 +48,48 @@ final class RetransmissionBuffer {
         keyFrames[slot] = packet.isKeyFrame();
     }
 
+    private void allocate() {
+        slab = PooledByteBufAllocator.DEFAULT.directBuffer(SLOTS * SLOT_SIZE, SLOTS * SLOT_SIZE);
+        seqs = new int[SLOTS];
+        lengths = new int[SLOTS];
+        timestamps = new long[SLOTS];
+        resentAtMs = new long[SLOTS];
+        sentTimes = new int[SLOTS];
+        keyFrames = new boolean[SLOTS];
+    }
+
+    private static int slot(int seq) {
+        return seq % SLOTS;
+    }
+
     /** Whether the packet with {@code seq} is still kept. */
     boolean contains(int seq) {
-        int slot = seq & (SLOTS - 1);
+        if (lengths == null) {
+            return false;
+        }
+        int slot = slot(seq);
         return lengths[slot] != 0 && seqs[slot] == seq;
     }
 
     long timestamp(int seq) {
-        return timestamps[seq & (SLOTS - 1)];
+        return timestamps[slot(seq)];
     }
 
     /** When the packet was last retransmitted, 0 if never. */
     long resentAtMs(int seq) {
-        return resentAtMs[seq & (SLOTS - 1)];
+        return resentAtMs[slot(seq)];
     }
 
     /** Records a retransmission; returns how many times the packet has now been retransmitted. */
     int markResent(int seq, long nowMs) {
-        int slot = seq & (SLOTS - 1);
+        int slot = slot(seq);
         resentAtMs[slot] = nowMs;
         return ++sentTimes[slot];
     }
 
     /** Copies the kept packet into {@code out} (which must be empty) and points {@code view} at it, key-frame flag included. */
     boolean copyTo(int seq, ByteBuf out, RtpPacket view) {
-        int slot = seq & (SLOTS - 1);
+        int slot = slot(seq);
         out.clear().writeBytes(slab, slot * SLOT_SIZE, lengths[slot]);
         if (!view.parse(out)) {
             return false;
@@ -81,7 +100,9 @@ final class RetransmissionBuffer {
 
     /** Forgets every packet, as on pause. */
     void clear() {
-        Arrays.fill(lengths, 0);
+        if (lengths != null) {
+            Arrays.fill(lengths, 0);
+        }
     }
 
     void release() {

@@ -47,7 +47,8 @@ final class RtpStreamSend extends RtpStream {
     private final RetransmissionBuffer retransmissionBuffer;
     private final TokenBucket retransmissionBudget = new TokenBucket(MAX_RETRANSMISSIONS_PER_SECOND);
     private ByteBuf retransmission;
-    private final RtpPacket retransmitted = new RtpPacket();
+    /** The view of {@link #retransmission}, allocated with it on the first retransmission. */
+    private RtpPacket retransmitted;
     private int rtxSeq = ThreadLocalRandom.current().nextInt(0x10000);
     private long maxPacketTimestamp;
     private long maxPacketMs;
@@ -132,6 +133,7 @@ final class RtpStreamSend extends RtpStream {
         }
         if (retransmission == null) {
             retransmission = PooledByteBufAllocator.DEFAULT.directBuffer(2 * RetransmissionBuffer.SLOT_SIZE);
+            retransmitted = new RtpPacket();
         }
         if (!retransmissionBuffer.copyTo(seq, retransmission, retransmitted)) {
             return false;

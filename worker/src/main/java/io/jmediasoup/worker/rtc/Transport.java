@@ -118,8 +118,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private long rtpBytesSent;
     private long probationBytesSent;
     private boolean connected;
-    /** Reused for every packet this transport receives: the event loop handles one at a time. */
-    private final RtpPacket receivedPacket = new RtpPacket();
+    /**
+     * Reused for every packet this transport receives: the event loop handles one at a time.
+     * Allocated on the first one: a transport that only consumes never needs it.
+     */
+    private RtpPacket receivedPacket;
     private final CompoundPacketReader rtcpReader = new CompoundPacketReader();
     private ScheduledFuture<?> rtcpTimer;
     /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
@@ -239,6 +242,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
      * for the call. Malformed packets and those no producer claims are dropped.
      */
     protected void receiveRtpPacket(ByteBuf data) {
+        if (receivedPacket == null) {
+            receivedPacket = new RtpPacket();
+        }
         RtpPacket packet = receivedPacket;
         if (!packet.parse(data)) {
             shared.logger().warn(LogTag.RTP, "Transport", "received data is not a valid RTP packet");
