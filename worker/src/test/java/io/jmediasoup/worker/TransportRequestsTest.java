@@ -128,6 +128,25 @@ class TransportRequestsTest {
         }
     }
 
+    static Stream<Arguments> maxMessageSizes() {
+        return Stream.of(
+                Arguments.of("router.createPlainTransport", "{\"listenIp\":" + LOOPBACK + "}", 262_144),
+                Arguments.of("router.createPipeTransport", "{\"listenIp\":" + LOOPBACK + "}", 262_144),
+                Arguments.of("router.createWebRtcTransport", "{\"listenIps\":[" + LOOPBACK + "]}", 262_144),
+                Arguments.of("router.createDirectTransport", "{\"direct\":true,\"maxMessageSize\":1000}", 1000),
+                Arguments.of("router.createPlainTransport", sctp("{\"OS\":16,\"MIS\":16}", "4000"), 4000),
+                Arguments.of("router.createPipeTransport", sctp("{\"OS\":65535,\"MIS\":1}", "268435456"), 268_435_456));
+    }
+
+    /** As the C++ worker: a transport without SCTP (not direct) carries messages of 256 KiB, and dumps so. */
+    @ParameterizedTest
+    @MethodSource("maxMessageSizes")
+    void dumpsTheMaxMessageSizeOfEachKind(String method, String data, long expected) {
+        assertTrue(peer.request(method, TRANSPORT, data).has("accepted"));
+        assertEquals(expected, peer.request("transport.dump", TRANSPORT, "{}").getAsJsonObject("data")
+                .get("maxMessageSize").getAsLong());
+    }
+
     @Test
     void rejectsABadDtlsRemoteFingerprint() {
         peer.request("router.createWebRtcTransport", TRANSPORT, "{\"listenIps\":[" + LOOPBACK + "]}");

@@ -103,6 +103,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /** The C++ worker's initial estimate when the application gives none. */
     private static final long DEFAULT_INITIAL_BITRATE = 600_000;
 
+    /** The largest data message of a transport without SCTP, not direct: the C++ worker's default. */
+    private static final long DEFAULT_MAX_MESSAGE_SIZE = 262_144;
+
     private final boolean direct;
     private final long maxMessageSize;
     /** The estimate to start from: the application's initialAvailableOutgoingBitrate, else the C++ worker's default. */
@@ -143,7 +146,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         this.shared = shared;
         this.listener = listener;
         this.direct = Options.enabled(data, "direct");
-        long messageSize = 0;
+        long messageSize = DEFAULT_MAX_MESSAGE_SIZE;
         if (direct) {
             if (!JsonValues.isPositiveInteger(data.get("maxMessageSize"))) {
                 throw new MediasoupTypeError("wrong maxMessageSize (not a number)");
