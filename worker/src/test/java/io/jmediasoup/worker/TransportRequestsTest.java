@@ -30,6 +30,17 @@ class TransportRequestsTest {
         peer.close();
     }
 
+    private static final String STREAMS_RANGE = "wrong numSctpStreams.OS and/or numSctpStreams.MIS (must be from 1 to 65535)";
+
+    private static String sctpFields(String streams, String maxMessageSize) {
+        return "\"enableSctp\":true,\"numSctpStreams\":" + streams + ",\"maxSctpMessageSize\":" + maxMessageSize + "}";
+    }
+
+    /** Plain or pipe transport options with SCTP enabled. */
+    private static String sctp(String streams, String maxMessageSize) {
+        return "{\"listenIp\":" + LOOPBACK + "," + sctpFields(streams, maxMessageSize);
+    }
+
     static Stream<Arguments> invalidTransports() {
         String webRtc = "router.createWebRtcTransport";
         String plain = "router.createPlainTransport";
@@ -53,6 +64,18 @@ class TransportRequestsTest {
                 Arguments.of(plain, "{\"listenIp\":" + LOOPBACK + ",\"enableSrtp\":true,\"srtpCryptoSuite\":\"FOO\"}",
                         "TypeError", "invalid/unsupported srtpCryptoSuite"),
                 Arguments.of(pipe, "{\"listenIp\":\"127.0.0.1\"}", "TypeError", "wrong listenIp (not an object)"),
+                Arguments.of(webRtc, "{\"listenIps\":[" + LOOPBACK + "],\"port\":70000}", "TypeError", "wrong port (greater than 65535)"),
+                Arguments.of(plain, "{\"listenIp\":" + LOOPBACK + ",\"port\":65536}", "TypeError", "wrong port (greater than 65535)"),
+                Arguments.of(pipe, "{\"listenIp\":" + LOOPBACK + ",\"port\":70000}", "TypeError", "wrong port (greater than 65535)"),
+                Arguments.of(plain, sctp("{\"OS\":70000,\"MIS\":16}", "262144"), "TypeError", STREAMS_RANGE),
+                Arguments.of(plain, sctp("{\"OS\":16,\"MIS\":70000}", "262144"), "TypeError", STREAMS_RANGE),
+                Arguments.of(webRtc, "{\"listenIps\":[" + LOOPBACK + "]," + sctpFields("{\"OS\":16,\"MIS\":0}", "262144"),
+                        "TypeError", STREAMS_RANGE),
+                Arguments.of(pipe, sctp("{\"OS\":0,\"MIS\":16}", "262144"), "TypeError", STREAMS_RANGE),
+                Arguments.of(plain, sctp("{\"OS\":16,\"MIS\":16}", "9007199254740992"), "TypeError",
+                        "wrong maxSctpMessageSize (maximum value exceeded)"),
+                Arguments.of(pipe, sctp("{\"OS\":16,\"MIS\":16}", "268435457"), "TypeError",
+                        "wrong maxSctpMessageSize (maximum value exceeded)"),
                 Arguments.of(direct, "{\"direct\":true}", "TypeError", "wrong maxMessageSize (not a number)"),
                 Arguments.of(direct, "{\"direct\":true,\"maxMessageSize\":1,\"enableSctp\":true}", "TypeError",
                         "cannot enable SCTP in a direct Transport"));
@@ -83,6 +106,45 @@ class TransportRequestsTest {
         assertEquals("connect() already called [method:transport.connect]",
                 peer.request("transport.connect", TRANSPORT, "{\"ip\":\"127.0.0.2\",\"port\":9998,\"rtcpPort\":9999}")
                         .get("reason").getAsString());
+    }
+
+    static Stream<Arguments> portsOfConnect() {
+        return Stream.of(
+                Arguments.of("{\"ip\":\"127.0.0.2\",\"port\":70000}", "wrong port (greater than 65535)"),
+                Arguments.of("{\"ip\":\"127.0.0.2\",\"port\":9998,\"rtcpPort\":65536}", "wrong rtcpPort (greater than 65535)"),
+                Arguments.of("{\"ip\":\"127.0.0.2\",\"port\":65535,\"rtcpPort\":1}", null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("portsOfConnect")
+    void connectRefusesPortsOver65535(String data, String reason) {
+        peer.request("router.createPlainTransport", TRANSPORT, "{\"listenIp\":" + LOOPBACK + ",\"rtcpMux\":false}");
+        JsonObject response = peer.request("transport.connect", TRANSPORT, data);
+        if (reason == null) {
+            assertTrue(response.has("accepted"), response.toString());
+        } else {
+            assertEquals("TypeError", response.get("error").getAsString());
+            assertEquals(reason + " [method:transport.connect]", response.get("reason").getAsString());
+        }
+    }
+
+    static Stream<Arguments> maxMessageSizes() {
+        return Stream.of(
+                Arguments.of("router.createPlainTransport", "{\"listenIp\":" + LOOPBACK + "}", 262_144),
+                Arguments.of("router.createPipeTransport", "{\"listenIp\":" + LOOPBACK + "}", 262_144),
+                Arguments.of("router.createWebRtcTransport", "{\"listenIps\":[" + LOOPBACK + "]}", 262_144),
+                Arguments.of("router.createDirectTransport", "{\"direct\":true,\"maxMessageSize\":1000}", 1000),
+                Arguments.of("router.createPlainTransport", sctp("{\"OS\":16,\"MIS\":16}", "4000"), 4000),
+                Arguments.of("router.createPipeTransport", sctp("{\"OS\":65535,\"MIS\":1}", "268435456"), 268_435_456));
+    }
+
+    /** As the C++ worker: a transport without SCTP (not direct) carries messages of 256 KiB, and dumps so. */
+    @ParameterizedTest
+    @MethodSource("maxMessageSizes")
+    void dumpsTheMaxMessageSizeOfEachKind(String method, String data, long expected) {
+        assertTrue(peer.request(method, TRANSPORT, data).has("accepted"));
+        assertEquals(expected, peer.request("transport.dump", TRANSPORT, "{}").getAsJsonObject("data")
+                .get("maxMessageSize").getAsLong());
     }
 
     @Test

@@ -147,6 +147,16 @@ public final class SctpAssociation {
         return reassembly != null ? reassembly.oversizedMessages() : 0;
     }
 
+    /** What the reassembly holds, charged against the receive window. */
+    long bufferedReceiveBytes() {
+        return reassembly != null ? reassembly.chargedBytes() : 0;
+    }
+
+    /** Runs of TSNs received beyond the cumulative point. */
+    int receivedRuns() {
+        return received != null ? received.runs() : 0;
+    }
+
     /** Starts the handshake: INIT, then "connecting". Does nothing unless new. */
     public void connect(long nowMs) {
         if (phase != Phase.CLOSED || state != SctpState.NEW) {
@@ -514,7 +524,7 @@ public final class SctpAssociation {
         this.lastPeerArwnd = peerArwnd;
         this.sentTsns = new Tsn(myInitialTsn);
         this.received = new ReceivedTsns(peerInitialTsn);
-        this.reassembly = new Reassembly(allocator, config.maxMessageSize(), listener::onSctpMessage);
+        this.reassembly = new Reassembly(allocator, config.maxMessageSize(), listener::onSctpMessage, received::contains);
         this.sendQueue = new SendQueue(config.mtu(), os, sentTsns.unwrap(myInitialTsn), peerArwnd);
         this.expectedPeerReconfigSequence = peerInitialTsn;
         this.lastPeerReconfigResult = ReconfigChunk.RESULT_SUCCESS_PERFORMED;
@@ -534,19 +544,27 @@ public final class SctpAssociation {
         sackDue = true;
         long tsn = received.unwrap(DataChunk.tsn(reader));
         int length = DataChunk.payloadLength(reader);
-        // Beyond our window only the next TSN is taken: it may complete what fills the window.
-        if (reassembly.bufferedBytes() + length > config.receiveWindow() && tsn != received.cumulative() + 1) {
-            return;
-        }
-        if (!received.receive(tsn)) {
+        if (!received.isNew(tsn) || !fitsWindow(tsn, length) || !received.receive(tsn)) {
             return;
         }
         int streamId = DataChunk.streamId(reader);
         if (streamId >= inboundStreams) {
+            reassembly.skip(tsn);
             return;
         }
-        ByteBuf payload = reader.buffer().retainedSlice(DataChunk.payloadIndex(reader), length);
-        reassembly.add(tsn, streamId, DataChunk.ssn(reader), DataChunk.ppid(reader), reader.flags(), payload);
+        reassembly.add(tsn, streamId, DataChunk.ssn(reader), DataChunk.ppid(reader), reader.flags(), reader.buffer(),
+                DataChunk.payloadIndex(reader), length);
+    }
+
+    /**
+     * RFC 9260 §6.2: a DATA chunk that does not fit the window we advertise is dropped (and the
+     * SACK that follows says so), except the TSN the cumulative point waits for, which may
+     * complete what fills the window: it has half a window more, and no more.
+     */
+    private boolean fitsWindow(long tsn, int length) {
+        long charged = reassembly.chargedBytes() + Reassembly.cost(length);
+        long window = config.receiveWindow();
+        return charged <= window || (tsn == received.cumulative() + 1 && charged <= window + window / 2);
     }
 
     private void handleSack(long nowMs) {
@@ -817,7 +835,7 @@ public final class SctpAssociation {
     }
 
     private long advertisedWindow() {
-        long buffered = reassembly != null ? reassembly.bufferedBytes() : 0;
+        long buffered = reassembly != null ? reassembly.chargedBytes() : 0;
         return Math.max(0, config.receiveWindow() - buffered);
     }
 

@@ -44,7 +44,7 @@ record ListenIp(String ip, String announcedIp) {
         if (!JsonValues.isPositiveInteger(port)) {
             throw new MediasoupTypeError("wrong port (not a positive number)");
         }
-        return port.getAsInt() & 0xFFFF;
+        return PortNumber.of(port, "port");
     }
 
     /** Binds a socket on this IP: on {@code port}, or on a free one of the range when 0. */

@@ -102,7 +102,7 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
                 if (rtcpMux) {
                     throw new MediasoupTypeError("cannot set rtcpPort with rtcpMux enabled");
                 }
-                remoteRtcpPort = rtcpPort.getAsInt() & 0xFFFF;
+                remoteRtcpPort = PortNumber.of(rtcpPort, "rtcpPort");
             } else if (!rtcpMux) {
                 throw new MediasoupTypeError("missing rtcpPort (required with rtcpMux disabled)");
             }

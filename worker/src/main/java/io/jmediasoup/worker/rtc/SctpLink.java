@@ -10,20 +10,20 @@ import io.netty.buffer.PooledByteBufAllocator;
 
 /**
  * A transport's SCTP association on the event loop: feeds it packets and the time, runs its
- * one timer, and passes what it reports to the transport. The stream resets follow the C++
+ * one timer, and passes what it reports to the transport's data endpoints. The stream resets follow the C++
  * worker: a closed data consumer resets its outgoing stream; a closed data producer resets its
  * stream outgoing (data channels) or incoming (other peers); a data channel the peer closed
  * gets our side of its stream reset too.
  */
 final class SctpLink implements SctpAssociation.Listener {
-    private final Transport transport;
+    private final DataEndpoints endpoints;
     private final Shared shared;
     private final SctpOptions options;
     private final SctpAssociation association;
     private final DeadlineTimer timer;
 
-    SctpLink(Transport transport, Shared shared, SctpOptions options) {
-        this.transport = transport;
+    SctpLink(DataEndpoints endpoints, Shared shared, SctpOptions options) {
+        this.endpoints = endpoints;
         this.shared = shared;
         this.timer = new DeadlineTimer(shared, this::onTimer);
         this.options = options;
@@ -97,22 +97,22 @@ final class SctpLink implements SctpAssociation.Listener {
 
     @Override
     public void onSctpPacket(ByteBuf packet) {
-        transport.sendSctpData(packet);
+        endpoints.sendSctpData(packet);
     }
 
     @Override
     public void onSctpStateChange(SctpState state) {
-        transport.sctpStateChanged(state);
+        endpoints.sctpStateChanged(state);
     }
 
     @Override
     public void onSctpMessage(int streamId, long ppid, ByteBuf message) {
-        transport.sctpMessageReceived(streamId, ppid, message);
+        endpoints.sctpMessageReceived(streamId, ppid, message);
     }
 
     @Override
     public void onSctpBufferedAmount(long bufferedAmount) {
-        transport.sctpBufferedAmount(bufferedAmount);
+        endpoints.sctpBufferedAmount(bufferedAmount);
     }
 
     @Override

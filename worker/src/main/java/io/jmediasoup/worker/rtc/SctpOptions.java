@@ -11,6 +11,14 @@ public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferS
     public static final int PORT = 5000;
     private static final long DEFAULT_SEND_BUFFER_SIZE = 262_144;
     private static final long MAX_SEND_BUFFER_SIZE = 268_435_456;
+    /** SCTP has 16-bit stream ids, and an INIT with no streams either way is refused (RFC 9260 §3.3.2). */
+    private static final int MAX_STREAMS = 65_535;
+    /**
+     * Our limit, where the C++ worker has none: the largest message sets the receive window (two
+     * of them), so it bounds what one association may hold. It is the Node library's default
+     * for pipe transports, and the C++ worker's limit for sctpSendBufferSize.
+     */
+    static final long MAX_MESSAGE_SIZE = 268_435_456;
 
     static SctpOptions parse(JsonObject data) {
         JsonElement streams = data.get("numSctpStreams");
@@ -22,9 +30,16 @@ public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferS
         if (!JsonValues.isPositiveInteger(os) || !JsonValues.isPositiveInteger(mis)) {
             throw new MediasoupTypeError("wrong numSctpStreams.OS and/or numSctpStreams.MIS (not a number)");
         }
+        if (!inStreamRange(os) || !inStreamRange(mis)) {
+            throw new MediasoupTypeError(
+                    "wrong numSctpStreams.OS and/or numSctpStreams.MIS (must be from 1 to " + MAX_STREAMS + ")");
+        }
         JsonElement maxMessageSize = data.get("maxSctpMessageSize");
         if (!JsonValues.isPositiveInteger(maxMessageSize)) {
             throw new MediasoupTypeError("wrong maxSctpMessageSize (not a number)");
+        }
+        if (maxMessageSize.getAsLong() > MAX_MESSAGE_SIZE) {
+            throw new MediasoupTypeError("wrong maxSctpMessageSize (maximum value exceeded)");
         }
         long sendBufferSize = DEFAULT_SEND_BUFFER_SIZE;
         JsonElement sendBuffer = data.get("sctpSendBufferSize");
@@ -38,8 +53,13 @@ public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferS
             }
         }
         JsonElement dataChannel = data.get("isDataChannel");
-        return new SctpOptions(os.getAsInt() & 0xFFFF, mis.getAsInt() & 0xFFFF, maxMessageSize.getAsLong(),
+        return new SctpOptions(os.getAsInt(), mis.getAsInt(), maxMessageSize.getAsLong(),
                 sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean());
+    }
+
+    private static boolean inStreamRange(JsonElement streams) {
+        long count = streams.getAsLong();
+        return count >= 1 && count <= MAX_STREAMS;
     }
 
     /**

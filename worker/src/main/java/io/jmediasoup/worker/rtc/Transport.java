@@ -9,7 +9,6 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
-import io.jmediasoup.rtp.sctp.SctpState;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
@@ -84,10 +83,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /** Which consumer sends with which SSRC: for RTCP from the remote end. */
     private final LongObjectHashMap<Consumer> ssrcConsumers = new LongObjectHashMap<>();
     private final LongObjectHashMap<Consumer> rtxSsrcConsumers = new LongObjectHashMap<>();
-    private final Map<String, DataProducer> dataProducers = new LinkedHashMap<>();
-    private final Map<String, DataConsumer> dataConsumers = new LinkedHashMap<>();
-    /** The SCTP listener: which data producer sends on which stream. */
-    private final Map<Integer, DataProducer> dataProducerByStreamId = new LinkedHashMap<>();
     /** The RTCP report interval before randomisation: the C++ worker's maximum for video. */
     private static final long RTCP_INTERVAL_MS = 1000;
     /** Room for the largest compound packet we build: an MTU. */
@@ -104,12 +99,10 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private static final long DEFAULT_INITIAL_BITRATE = 600_000;
 
     private final boolean direct;
-    private final long maxMessageSize;
     /** The estimate to start from: the application's initialAvailableOutgoingBitrate, else the C++ worker's default. */
     private final long startBitrate;
-    private final SctpOptions sctpOptions;
-    /** The SCTP association when SCTP is enabled, else null. */
-    private final SctpLink sctp;
+    /** Its data producers and consumers, and its SCTP association. */
+    private final DataEndpoints dataEndpoints;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
     private long maxIncomingBitrate;
     private long bytesReceived;
@@ -146,26 +139,14 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         this.shared = shared;
         this.listener = listener;
         this.direct = Options.enabled(data, "direct");
-        long messageSize = 0;
-        if (direct) {
-            if (!JsonValues.isPositiveInteger(data.get("maxMessageSize"))) {
-                throw new MediasoupTypeError("wrong maxMessageSize (not a number)");
-            }
-            messageSize = data.get("maxMessageSize").getAsLong();
-        }
+        long maxMessageSize = DataEndpoints.maxMessageSize(data, direct);
         JsonElement initialBitrate = data.get("initialAvailableOutgoingBitrate");
         if (initialBitrate != null && !JsonValues.isPositiveInteger(initialBitrate)) {
             throw new MediasoupTypeError("wrong initialAvailableOutgoingBitrate (not a number)");
         }
         long initialAvailableOutgoingBitrate = initialBitrate != null ? initialBitrate.getAsLong() : 0;
         this.startBitrate = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
-        boolean enableSctp = Options.enabled(data, "enableSctp");
-        if (enableSctp && direct) {
-            throw new MediasoupTypeError("cannot enable SCTP in a direct Transport");
-        }
-        this.sctpOptions = enableSctp ? SctpOptions.parse(data) : null;
-        this.maxMessageSize = enableSctp ? sctpOptions.maxMessageSize() : messageSize;
-        this.sctp = enableSctp ? new SctpLink(this, shared, sctpOptions) : null;
+        this.dataEndpoints = new DataEndpoints(this, shared, listener, data, direct, maxMessageSize);
     }
 
     public String id() {
@@ -174,16 +155,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
     /** The largest data message it carries, in bytes. */
     long maxMessageSize() {
-        return maxMessageSize;
+        return dataEndpoints.maxMessageSize();
     }
 
     public boolean isDirect() {
         return direct;
-    }
-
-    /** Null when SCTP is not enabled. */
-    protected SctpOptions sctpOptions() {
-        return sctpOptions;
     }
 
     /** A request aimed at this transport or at one of its producers, consumers or data ones. */
@@ -227,10 +203,10 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 consume(request);
                 break;
             case "transport.produceData":
-                produceData(request);
+                dataEndpoints.produceData(request);
                 break;
             case "transport.consumeData":
-                consumeData(request);
+                dataEndpoints.consumeData(request);
                 break;
             default:
                 handleEntityRequest(request);
@@ -289,9 +265,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         connected = true;
         consumers.values().forEach(Consumer::transportConnected);
-        if (sctp != null) {
-            sctp.transportConnected();
-        }
+        dataEndpoints.transportConnected();
         rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
         if (tccServer != null) {
             tccServer.start();
@@ -618,45 +592,14 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         throw new MediasoupError("unknown event '" + notification.event() + "'");
     }
 
-    /** A data producer of this transport received a message from the remote side. */
+    /** A message the application gave one of its direct data producers; {@code message} is lent. */
     protected void receiveMessage(JsonObject internal, JsonObject data, ByteBuf message) {
-        DataProducer dataProducer = dataProducer(internal);
-        JsonElement ppid = data.get("ppid");
-        if (!JsonValues.isPositiveInteger(ppid)) {
-            throw new MediasoupTypeError("invalid ppid");
-        }
-        if (message.readableBytes() > maxMessageSize) {
-            shared.logger().warn(LogTag.MESSAGE, "Transport", "given message exceeds maxMessageSize value [maxMessageSize:"
-                    + maxMessageSize + ", len:" + message.readableBytes() + "]");
-            return;
-        }
-        dataProducer.receiveMessage(message.readableBytes());
-        listener.onTransportDataProducerMessageReceived(this, dataProducer, ppid.getAsLong() & 0xFFFFFFFFL, message);
-        bytesReceived += message.readableBytes();
+        dataEndpoints.receiveMessage(internal, data, message);
     }
 
-    /**
-     * Delivers a data consumer's message to the remote side over the SCTP association and says
-     * what became of it ("sctpsendbufferfull" is notified when the send buffer is full).
-     */
+    /** Delivers a data consumer's message to the remote side and says what became of it. */
     SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
-        SendResult result = sctp.send(dataConsumer.sctpStreamParameters, ppid, message);
-        if (result == SendResult.QUEUED) {
-            return result;
-        }
-        if (result == SendResult.BUFFER_FULL) {
-            shared.notify(dataConsumer.id, "sctpsendbufferfull", null);
-        } else {
-            shared.logger().warn(LogTag.SCTP, "SctpAssociation", "error sending SCTP message [sid:"
-                    + dataConsumer.sctpStreamParameters.streamId() + ", ppid:" + ppid + ", message size:"
-                    + message.readableBytes() + "]: " + result);
-        }
-        return result;
-    }
-
-    /** Whether the SCTP association is up (data consumers of kind "sctp" may send). */
-    boolean sctpConnected() {
-        return sctp != null && sctp.state() == SctpState.CONNECTED;
+        return dataEndpoints.sendSctpMessage(dataConsumer, ppid, message);
     }
 
     /**
@@ -664,58 +607,15 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
      * WebRtcTransport); lent for the call.
      */
     protected void receiveSctpData(ByteBuf data) {
-        if (sctp == null) {
-            shared.logger().debug(LogTag.SCTP, "Transport", "ignoring SCTP packet (SCTP not enabled)");
-            return;
-        }
-        sctp.receive(data);
+        dataEndpoints.receiveSctpData(data);
     }
 
     /** Sends an SCTP packet on the kind's connection (UDP, or DTLS application data); lent for the call. */
     protected abstract void sendSctpData(ByteBuf packet);
 
-    void sctpStateChanged(SctpState state) {
-        boolean up = state == SctpState.CONNECTED;
-        for (DataConsumer dataConsumer : dataConsumers.values()) {
-            if (dataConsumer.isSctp()) {
-                dataConsumer.sctpAssociationChanged(up);
-            }
-        }
-        JsonObject data = new JsonObject();
-        data.addProperty("sctpState", state.label());
-        shared.notify(id, "sctpstatechange", data);
-    }
-
-    /** A message from the SCTP peer goes to the data producer of its stream; DCEP (PPID 50) is ignored as in the C++ worker. */
-    void sctpMessageReceived(int streamId, long ppid, ByteBuf message) {
-        if (ppid == 50) {
-            shared.logger().warn(LogTag.SCTP, "SctpAssociation", "ignoring SCTP data with ppid:50 (WebRTC DataChannel Control)");
-            return;
-        }
-        DataProducer dataProducer = dataProducerByStreamId.get(streamId);
-        if (dataProducer == null) {
-            shared.logger().warn(LogTag.SCTP, "Transport", "no suitable DataProducer for received SCTP message [streamId:"
-                    + streamId + "]");
-            return;
-        }
-        dataProducer.receiveMessage(message.readableBytes());
-        listener.onTransportDataProducerMessageReceived(this, dataProducer, ppid, message);
-    }
-
-    void sctpBufferedAmount(long bufferedAmount) {
-        for (DataConsumer dataConsumer : dataConsumers.values()) {
-            if (dataConsumer.isSctp()) {
-                dataConsumer.sctpBufferedAmount(bufferedAmount);
-            }
-        }
-    }
-
     /** A payload-channel request aimed at one of its data consumers (dataConsumer.send); {@code payload} is lent. */
     void handlePayloadRequest(Request request, ByteBuf payload) {
-        if (!request.method().equals("dataConsumer.send")) {
-            throw new MediasoupError("unknown method '" + request.method() + "'");
-        }
-        dataConsumer(request.internal()).send(request, payload);
+        dataEndpoints.handlePayloadRequest(request, payload);
     }
 
     /** Counts bytes the kind sent on its own (data messages, and media with issue 4). */
@@ -746,36 +646,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             consumer(request.internal()).handleRequest(request);
             return;
         }
-        switch (method) {
-            case "dataProducer.close":
-                closeDataProducer(dataProducer(request.internal()));
-                request.accept();
-                break;
-            case "dataConsumer.close":
-                DataConsumer dataConsumer = dataConsumer(request.internal());
-                dataConsumers.remove(dataConsumer.id);
-                if (dataConsumer.isSctp() && sctp != null) {
-                    sctp.dataConsumerClosed(dataConsumer.sctpStreamParameters.streamId());
-                }
-                listener.onTransportDataConsumerClosed(this, dataConsumer);
-                request.accept();
-                break;
-            case "dataConsumer.getBufferedAmount":
-                bufferedAmount(request);
-                break;
-            default:
-                if (method.startsWith("dataProducer.")) {
-                    dataProducer(request.internal()).handleRequest(request);
-                } else if (method.startsWith("dataConsumer.")) {
-                    DataConsumer target = dataConsumer(request.internal());
-                    if (method.equals("dataConsumer.setBufferedAmountLowThreshold") && !target.isSctp()) {
-                        throw new MediasoupError("invalid DataConsumer type");
-                    }
-                    target.handleRequest(request);
-                } else {
-                    throw new MediasoupError("unknown method '" + method + "'");
-                }
+        if (method.startsWith("dataProducer.") || method.startsWith("dataConsumer.")) {
+            dataEndpoints.handleRequest(request);
+            return;
         }
+        throw new MediasoupError("unknown method '" + method + "'");
     }
 
     /** The header extensions whose ids a transport needs to route what it receives. */
@@ -969,104 +844,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         return consumer;
     }
 
-    private void produceData(Request request) {
-        if (sctpOptions == null && !direct) {
-            throw new MediasoupError("SCTP not enabled and not a direct Transport");
-        }
-        String dataProducerId = Internal.id(request.internal(), "dataProducerId");
-        if (dataProducers.containsKey(dataProducerId)) {
-            throw new MediasoupError("a DataProducer with same dataProducerId already exists");
-        }
-        DataProducer dataProducer = new DataProducer(dataProducerId, request.data());
-        checkDataType(dataProducer, "DataProducer");
-        if (dataProducer.isSctp()) {
-            int streamId = dataProducer.sctpStreamParameters.streamId();
-            if (dataProducerByStreamId.containsKey(streamId)) {
-                throw new MediasoupError("streamId already exists in SCTP listener [streamId:" + streamId + "]");
-            }
-        }
-        listener.onTransportNewDataProducer(this, dataProducer);
-        if (dataProducer.isSctp()) {
-            dataProducerByStreamId.put(dataProducer.sctpStreamParameters.streamId(), dataProducer);
-        }
-        dataProducers.put(dataProducerId, dataProducer);
-        request.accept(dataProducer.dump());
-    }
-
-    private void consumeData(Request request) {
-        if (sctpOptions == null && !direct) {
-            throw new MediasoupError("SCTP not enabled and not a direct Transport");
-        }
-        String dataProducerId = Internal.id(request.internal(), "dataProducerId");
-        String dataConsumerId = Internal.id(request.internal(), "dataConsumerId");
-        if (dataConsumers.containsKey(dataConsumerId)) {
-            throw new MediasoupError("a DataConsumer with same dataConsumerId already exists");
-        }
-        DataConsumer dataConsumer = new DataConsumer(dataConsumerId, dataProducerId, this, shared, request.data());
-        checkDataType(dataConsumer, "DataConsumer");
-        listener.onTransportNewDataConsumer(this, dataConsumer, dataProducerId);
-        dataConsumers.put(dataConsumerId, dataConsumer);
-        if (dataConsumer.isSctp()) {
-            dataConsumer.sctpAssociationChanged(sctpConnected());
-        }
-        request.accept(dataConsumer.dump());
-    }
-
-    /** An "sctp" one needs SCTP enabled here, a "direct" one a DirectTransport. */
-    private void checkDataType(DataEndpoint endpoint, String kind) {
-        if (endpoint.isSctp() && sctpOptions == null) {
-            throw new MediasoupTypeError(
-                    "cannot create a " + kind + " of type 'sctp', SCTP not enabled in this Transport");
-        }
-        if (!endpoint.isSctp() && !direct) {
-            throw new MediasoupTypeError("cannot create a " + kind + " of type 'direct', not a direct Transport");
-        }
-    }
-
-    private void bufferedAmount(Request request) {
-        DataConsumer dataConsumer = dataConsumer(request.internal());
-        if (!dataConsumer.isSctp()) {
-            throw new MediasoupError("invalid DataConsumer type");
-        }
-        if (sctpOptions == null) {
-            throw new MediasoupError("no SCTP association present");
-        }
-        JsonObject data = new JsonObject();
-        data.addProperty("bufferedAmount", dataConsumer.bufferedAmount());
-        request.accept(data);
-    }
-
-    private void closeDataProducer(DataProducer dataProducer) {
-        if (dataProducer.isSctp()) {
-            dataProducerByStreamId.remove(dataProducer.sctpStreamParameters.streamId());
-            if (!closed) {
-                sctp.dataProducerClosed(dataProducer.sctpStreamParameters.streamId());
-            }
-        }
-        dataProducers.remove(dataProducer.id);
-        listener.onTransportDataProducerClosed(this, dataProducer);
-    }
-
     /** The router closed {@code dataConsumer}'s data producer: it goes too. */
     void dataConsumerProducerClosed(DataConsumer dataConsumer) {
-        dataConsumers.remove(dataConsumer.id);
-        dataConsumer.dataProducerClosed();
-    }
-
-    private DataProducer dataProducer(JsonObject internal) {
-        DataProducer dataProducer = dataProducers.get(Internal.id(internal, "dataProducerId"));
-        if (dataProducer == null) {
-            throw new MediasoupError("DataProducer not found");
-        }
-        return dataProducer;
-    }
-
-    private DataConsumer dataConsumer(JsonObject internal) {
-        DataConsumer dataConsumer = dataConsumers.get(Internal.id(internal, "dataConsumerId"));
-        if (dataConsumer == null) {
-            throw new MediasoupError("DataConsumer not found");
-        }
-        return dataConsumer;
+        dataEndpoints.dataConsumerProducerClosed(dataConsumer);
     }
 
     private static long bitrate(Request request) {
@@ -1088,22 +868,12 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         json.add("consumerIds", ids(consumers.keySet()));
         json.add("mapSsrcConsumerId", consumerIdsBySsrc(ssrcConsumers));
         json.add("mapRtxSsrcConsumerId", consumerIdsBySsrc(rtxSsrcConsumers));
-        json.add("dataProducerIds", ids(dataProducers.keySet()));
-        json.add("dataConsumerIds", ids(dataConsumers.keySet()));
+        dataEndpoints.fillIds(json);
         JsonObject extensions = new JsonObject();
         recvRtpHeaderExtensions.forEach(extensions::addProperty);
         json.add("recvRtpHeaderExtensions", extensions);
         json.add("rtpListener", rtpListener.toJson());
-        json.addProperty("maxMessageSize", maxMessageSize);
-        if (sctpOptions != null) {
-            json.add("sctpParameters", sctpOptions.toJson(sctp.outboundStreams(), sctp.bufferedAmount()));
-            json.addProperty("sctpState", sctp.state().label());
-            JsonObject sctpListener = new JsonObject();
-            JsonObject streamIdTable = new JsonObject();
-            dataProducerByStreamId.forEach((streamId, producer) -> streamIdTable.addProperty(streamId.toString(), producer.id));
-            sctpListener.add("streamIdTable", streamIdTable);
-            json.add("sctpListener", sctpListener);
-        }
+        dataEndpoints.fillDump(json);
         json.addProperty("traceEventTypes", traceEventTypes.toString());
         fillDump(json);
         return json;
@@ -1128,9 +898,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         JsonObject json = new JsonObject();
         json.addProperty("transportId", id);
         json.addProperty("timestamp", System.currentTimeMillis());
-        if (sctpOptions != null) {
-            json.addProperty("sctpState", sctp.state().label());
-        }
+        dataEndpoints.fillStats(json);
         json.addProperty("bytesReceived", bytesReceived);
         json.addProperty("recvBitrate", 0);
         json.addProperty("bytesSent", bytesSent);
@@ -1177,13 +945,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             removeConsumer(consumer);
             listener.onTransportConsumerClosed(this, consumer);
         }
-        for (DataProducer dataProducer : List.copyOf(dataProducers.values())) {
-            closeDataProducer(dataProducer);
-        }
-        for (DataConsumer dataConsumer : List.copyOf(dataConsumers.values())) {
-            dataConsumers.remove(dataConsumer.id);
-            listener.onTransportDataConsumerClosed(this, dataConsumer);
-        }
+        dataEndpoints.close();
         if (rtcpTimer != null) {
             rtcpTimer.cancel(false);
         }
@@ -1197,9 +959,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             probator.stop();
         }
         stopBweTimer();
-        if (sctp != null) {
-            sctp.close();
-        }
         closeSockets();
         useSrtp(null);
     }

@@ -22,6 +22,6 @@ final class UdpPeerAddress {
         if (!JsonValues.isPositiveInteger(port)) {
             throw new MediasoupTypeError("missing port");
         }
-        return port.getAsInt() & 0xFFFF;
+        return PortNumber.of(port, "port");
     }
 }
