@@ -87,7 +87,7 @@ final class IncomingBitrateControl {
         transportDisconnected();
     }
 
-    /** Its stats fields, in the C++ worker's order: availableIncomingBitrate, maxIncomingBitrate. */
+    /** Its stats fields, in the C++ worker's order: availableIncomingBitrate, maxIncomingBitrate, rtpPacketLossReceived. */
     void fillStats(JsonObject json) {
         if (tccServer != null) {
             // As the C++ worker's: only a REMB server estimates the incoming bitrate.
@@ -97,6 +97,12 @@ final class IncomingBitrateControl {
         }
         if (maxIncomingBitrate != 0) {
             json.addProperty("maxIncomingBitrate", maxIncomingBitrate);
+        }
+        if (tccServer != null) {
+            json.addProperty("rtpPacketLossReceived", tccServer.packetLoss());
+        } else if (rembServer != null) {
+            // A REMB server sees no loss: the C++ worker reports 0.
+            json.addProperty("rtpPacketLossReceived", 0.0);
         }
     }
 }

@@ -48,8 +48,10 @@ final class OutgoingBitrateControl {
     private boolean connected;
     /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc or REMB. */
     private TransportCcClient tccClient;
-    /** Padding while layered consumers want more than the estimate; null until transport-cc is used. */
+    /** Probation (ssrc 1234) once there is an estimate, unless the transport cannot take it. */
     private Probator probator;
+    /** Whether the initial probe clusters went, the first time both the estimate and the path were there. */
+    private boolean probedInitially;
     /** While connected with an estimate: shares it out every 2 s even when no feedback comes (the C++ worker's process timer). */
     private ScheduledFuture<?> timer;
 
@@ -64,13 +66,18 @@ final class OutgoingBitrateControl {
         this.startBitrate = initialBitrate != 0 ? initialBitrate : DEFAULT_INITIAL_BITRATE;
     }
 
-    /** Whether a consumer negotiated transport-cc or REMB, so that there is an estimate. */
+    /** Whether a video consumer negotiated transport-cc or REMB, so that there is an estimate. */
     boolean active() {
         return tccClient != null;
     }
 
     long availableBitrate() {
         return tccClient.availableBitrate();
+    }
+
+    /** The loss the remote receiver's transport-cc feedback tells of ({@link io.jmediasoup.rtp.bwe.PacketLossHistory}); 0 with REMB. */
+    double packetLoss() {
+        return tccClient.packetLoss();
     }
 
     /**
@@ -85,11 +92,12 @@ final class OutgoingBitrateControl {
             if (TransportCcClient.RECORD_DIRECTORY != null) {
                 recordBwe();
             }
-            if (consumer.transportWideCc && canProbe) {
+            if (canProbe) {
                 probator = new Probator(shared, this::sendProbationPacket);
             }
             consumers.forEach(OutgoingBitrateControl::manageBitrate);
             startTimer();
+            mayProbeInitially();
         }
         if (tccClient != null) {
             manageBitrate(consumer);
@@ -115,6 +123,15 @@ final class OutgoingBitrateControl {
     void transportConnected() {
         connected = true;
         startTimer();
+        mayProbeInitially();
+    }
+
+    /** libwebrtc's initial probing, once the network is available with an estimate (the C++ worker's client). */
+    private void mayProbeInitially() {
+        if (probator != null && connected && !probedInitially) {
+            probedInitially = true;
+            probator.probeInitially(startBitrate, maxOutgoingBitrate);
+        }
     }
 
     void transportDisconnected() {
@@ -163,7 +180,20 @@ final class OutgoingBitrateControl {
         }
         packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
         tccClient.probePacketSent(packet, probeCluster, shared.nowMs());
+        emitProbationTrace(packet);
         sender.sendProbationPacket(packet);
+    }
+
+    private void emitProbationTrace(RtpPacket packet) {
+        if (!traceEventTypes.isEnabled("probation")) {
+            return;
+        }
+        JsonObject data = new JsonObject();
+        data.addProperty("type", "probation");
+        data.addProperty("timestamp", shared.nowMs());
+        data.addProperty("direction", "out");
+        data.add("info", RtpTraceEvents.packetInfo(packet, RtpExtensionIds.ROUTER));
+        shared.notify(transportId, "trace", data);
     }
 
     /** The remote receiver's transport-cc feedback. */

@@ -97,11 +97,15 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /** The SCTP association when SCTP is enabled, else null. */
     private final SctpLink sctp;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
-    private long bytesReceived;
-    private long bytesSent;
-    private long rtpBytesReceived;
-    private long rtpBytesSent;
-    private long probationBytesSent;
+    /** Everything that arrived or went out on the kind's connection, and of it RTP media, retransmissions and probation. */
+    private final TransmissionCounter recvTransmission = new TransmissionCounter(TransmissionCounter.DATA_WINDOW_MS);
+    private final TransmissionCounter sendTransmission = new TransmissionCounter(TransmissionCounter.DATA_WINDOW_MS);
+    private final TransmissionCounter recvRtpTransmission = new TransmissionCounter(TransmissionCounter.RTP_WINDOW_MS);
+    private final TransmissionCounter sendRtpTransmission = new TransmissionCounter(TransmissionCounter.RTP_WINDOW_MS);
+    private final TransmissionCounter recvRtxTransmission = new TransmissionCounter(TransmissionCounter.RTX_WINDOW_MS);
+    private final TransmissionCounter sendRtxTransmission = new TransmissionCounter(TransmissionCounter.RTX_WINDOW_MS);
+    private final TransmissionCounter sendProbationTransmission =
+            new TransmissionCounter(TransmissionCounter.PROBATION_WINDOW_MS);
     private boolean connected;
     /** Reused for every packet this transport receives: the event loop handles one at a time. */
     private final RtpPacket receivedPacket = new RtpPacket();
@@ -220,9 +224,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                     + packet.ssrc() + ", payloadType:" + packet.payloadType() + "]");
             return;
         }
-        int size = packet.size();
-        if (producer.receiveRtpPacket(packet, recvExtensionIds)) {
-            rtpBytesReceived += size;
+        // As the C++ worker: counted as the producer left it (RTX decoded, extensions remapped).
+        switch (producer.receiveRtpPacket(packet, recvExtensionIds)) {
+            case MEDIA -> recvRtpTransmission.count(packet.size(), shared.nowMs());
+            case RETRANSMISSION -> recvRtxTransmission.count(packet.size(), shared.nowMs());
+            case DISCARDED -> { }
         }
     }
 
@@ -238,10 +244,10 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
     /** Counts bytes that arrived on the kind's sockets, whatever they carry. */
     protected void dataReceived(int bytes) {
-        bytesReceived += bytes;
+        recvTransmission.count(bytes, shared.nowMs());
     }
 
-    /** The remote side can now be sent to: consumers may start, and RTCP reports begin. */
+    /** The remote side can now be sent to: consumers may start, and (but on a DirectTransport) RTCP reports begin. */
     protected void connected() {
         if (connected) {
             return;
@@ -250,6 +256,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         consumers.values().forEach(Consumer::transportConnected);
         if (sctp != null) {
             sctp.transportConnected();
+        }
+        if (direct) {
+            // The C++ worker tells only a DirectTransport's consumers it is connected, never the
+            // transport itself: no RTCP reports and no congestion control of its own.
+            return;
         }
         rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
         incomingBitrate.transportConnected();
@@ -436,19 +447,27 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
         outgoingBitrate.packetSending(consumer, packet);
         sendRtpPacket(consumer, packet);
-        rtpBytesSent += packet.size();
+        sendRtpTransmission.count(packet.size(), shared.nowMs());
+        outgoingBitrate.packetSent(packet.size());
+    }
+
+    @Override
+    public void onConsumerRetransmitRtpPacket(Consumer consumer, RtpPacket packet) {
+        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
+        outgoingBitrate.packetSending(consumer, packet);
+        sendRtpPacket(consumer, packet);
+        sendRtxTransmission.count(packet.size(), shared.nowMs());
         outgoingBitrate.packetSent(packet.size());
     }
 
     private void sendProbationPacket(RtpPacket packet) {
         sendRtpPacket(null, packet);
-        rtpBytesSent += packet.size();
-        probationBytesSent += packet.size();
+        sendProbationTransmission.count(packet.size(), shared.nowMs());
     }
 
-    /** Whether probation packets may be sent: the remote receiver must expect them (mediasoup-client does). */
-    protected boolean canProbe() {
-        return false;
+    /** Whether probation packets may be sent: the C++ worker sends them on every kind but a DirectTransport. */
+    private boolean canProbe() {
+        return !direct;
     }
 
     @Override
@@ -478,7 +497,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         dataProducer.receiveMessage(message.readableBytes());
         listener.onTransportDataProducerMessageReceived(this, dataProducer, ppid.getAsLong() & 0xFFFFFFFFL, message);
-        bytesReceived += message.readableBytes();
+        dataReceived(message.readableBytes());
     }
 
     /**
@@ -566,7 +585,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
     /** Counts bytes the kind sent on its own (data messages, and media with issue 4). */
     protected void dataSent(int bytes) {
-        bytesSent += bytes;
+        sendTransmission.count(bytes, shared.nowMs());
     }
 
     /** producer.*, consumer.*, dataProducer.* and dataConsumer.* requests. */
@@ -931,22 +950,28 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (sctpOptions != null) {
             json.addProperty("sctpState", sctp.state().label());
         }
-        json.addProperty("bytesReceived", bytesReceived);
-        json.addProperty("recvBitrate", 0);
-        json.addProperty("bytesSent", bytesSent);
-        json.addProperty("sendBitrate", 0);
-        json.addProperty("rtpBytesReceived", rtpBytesReceived);
-        json.addProperty("rtpBytesSent", rtpBytesSent);
-        json.addProperty("probationBytesSent", probationBytesSent);
-        // Bitrates and RTX counters move with the rest of the media plane (issue 4).
-        for (String counter : new String[] {"rtpRecvBitrate", "rtpSendBitrate", "rtxBytesReceived",
-                "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationSendBitrate"}) {
-            json.addProperty(counter, 0);
-        }
+        long nowMs = shared.nowMs();
+        json.addProperty("bytesReceived", recvTransmission.bytes());
+        json.addProperty("recvBitrate", recvTransmission.bitrate(nowMs));
+        json.addProperty("bytesSent", sendTransmission.bytes());
+        json.addProperty("sendBitrate", sendTransmission.bitrate(nowMs));
+        json.addProperty("rtpBytesReceived", recvRtpTransmission.bytes());
+        json.addProperty("rtpRecvBitrate", recvRtpTransmission.bitrate(nowMs));
+        json.addProperty("rtpBytesSent", sendRtpTransmission.bytes());
+        json.addProperty("rtpSendBitrate", sendRtpTransmission.bitrate(nowMs));
+        json.addProperty("rtxBytesReceived", recvRtxTransmission.bytes());
+        json.addProperty("rtxRecvBitrate", recvRtxTransmission.bitrate(nowMs));
+        json.addProperty("rtxBytesSent", sendRtxTransmission.bytes());
+        json.addProperty("rtxSendBitrate", sendRtxTransmission.bitrate(nowMs));
+        json.addProperty("probationBytesSent", sendProbationTransmission.bytes());
+        json.addProperty("probationSendBitrate", sendProbationTransmission.bitrate(nowMs));
         if (outgoingBitrate.active()) {
             json.addProperty("availableOutgoingBitrate", outgoingBitrate.availableBitrate());
         }
         incomingBitrate.fillStats(json);
+        if (outgoingBitrate.active()) {
+            json.addProperty("rtpPacketLossSent", outgoingBitrate.packetLoss());
+        }
         fillStats(json);
         JsonArray stats = new JsonArray();
         stats.add(json);

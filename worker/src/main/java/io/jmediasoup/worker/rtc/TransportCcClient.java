@@ -3,6 +3,7 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.bwe.FeedbackRecorder;
+import io.jmediasoup.rtp.bwe.PacketLossHistory;
 import io.jmediasoup.rtp.bwe.SendSideBandwidthEstimator;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.TransportFeedback;
@@ -40,6 +41,7 @@ final class TransportCcClient {
     private long maxBitrate;
     private long rembBitrate = -1;
     private final TransportFeedback feedback = new TransportFeedback();
+    private final PacketLossHistory packetLoss = new PacketLossHistory();
     private int nextSequenceNumber = 1;
     private boolean availableBitrateEventEmitted;
     private long availableBitrateEventAtMs;
@@ -100,6 +102,7 @@ final class TransportCcClient {
         if (!transportCc || !feedback.parse(reader)) {
             return false;
         }
+        packetLoss.add(feedback.lossRatio());
         long estimate = estimator.onTransportFeedback(feedback, nowMs);
         if (recorder != null) {
             recorder.feedback(nowMs, reader.buffer(), reader.index(), reader.length());
@@ -181,6 +184,11 @@ final class TransportCcClient {
     void availableBitrateEventEmitted(long nowMs) {
         availableBitrateEventEmitted = true;
         availableBitrateEventAtMs = nowMs;
+    }
+
+    /** The weighted loss of the last feedback packets; 0 before any, and always with REMB. */
+    double packetLoss() {
+        return packetLoss.packetLoss();
     }
 
     long availableBitrate() {
