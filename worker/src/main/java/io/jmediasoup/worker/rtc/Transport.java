@@ -444,19 +444,20 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /** A consumer's packet to the remote side, rewritten for it; lent for the call. */
     @Override
     public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
-        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
-        outgoingBitrate.packetSending(consumer, packet);
-        sendRtpPacket(consumer, packet);
-        sendRtpTransmission.count(packet.size(), shared.nowMs());
-        outgoingBitrate.packetSent(packet.size());
+        sendConsumerPacket(consumer, packet, sendRtpTransmission);
     }
 
     @Override
     public void onConsumerRetransmitRtpPacket(Consumer consumer, RtpPacket packet) {
-        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
+        sendConsumerPacket(consumer, packet, sendRtxTransmission);
+    }
+
+    private void sendConsumerPacket(Consumer consumer, RtpPacket packet, TransmissionCounter counter) {
+        long nowMs = shared.nowMs();
+        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, nowMs);
         outgoingBitrate.packetSending(consumer, packet);
         sendRtpPacket(consumer, packet);
-        sendRtxTransmission.count(packet.size(), shared.nowMs());
+        counter.count(packet.size(), nowMs);
         outgoingBitrate.packetSent(packet.size());
     }
 
