@@ -41,12 +41,19 @@ function rtcpNames(data) {
   return rtp.rtcpPackets(data).map((p) => (p.type === 205 || p.type === 206 ? `${names[p.type]}/${p.count}` : names[p.type] || String(p.type)));
 }
 
-/** A VP8 packet (RFC 7741 descriptor, then a payload header that says key frame for the first). */
+/**
+ * A VP8 packet: an extended payload descriptor (RFC 7741 §4.2: X and S set, a 15-bit picture ID;
+ * the C++ worker 3.8.4 reads no key frame from a descriptor without X, and widens a 7-bit picture
+ * ID in place), then a payload header that says key frame for the first.
+ */
 function vp8Packet(seq, transportSeq) {
   const keyFrame = seq === 0;
   const payload = Buffer.alloc(300, 0xab);
-  payload[0] = 0x10;
-  payload[1] = keyFrame ? 0x00 : 0x01;
+  payload[0] = 0x90;
+  payload[1] = 0x80;
+  payload[2] = 0x80 | ((seq >> 8) & 0x7f);
+  payload[3] = seq & 0xff;
+  payload[4] = keyFrame ? 0x00 : 0x01;
   const packet = rtp.build({ payloadType: 96, seq, timestamp: seq * 3000, ssrc: MEDIA_SSRC, marker: true, payload });
   return rtp.withExtension(packet, 3, [ (transportSeq >> 8) & 0xff, transportSeq & 0xff ]);
 }

@@ -89,10 +89,8 @@ final class IncomingBitrateControl {
 
     /** Its stats fields, in the C++ worker's order: availableIncomingBitrate, maxIncomingBitrate, rtpPacketLossReceived. */
     void fillStats(JsonObject json) {
-        if (tccServer != null) {
-            // As the C++ worker's: only a REMB server estimates the incoming bitrate.
-            json.addProperty("availableIncomingBitrate", 0);
-        } else if (rembServer != null && rembServer.availableBitrate() != 0) {
+        // As the C++ worker's: only a REMB server estimates the incoming bitrate, and 0 is left out.
+        if (rembServer != null && rembServer.availableBitrate() != 0) {
             json.addProperty("availableIncomingBitrate", rembServer.availableBitrate());
         }
         if (maxIncomingBitrate != 0) {

@@ -48,7 +48,7 @@ final class OutgoingBitrateControl {
     private boolean connected;
     /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc or REMB. */
     private TransportCcClient tccClient;
-    /** Probation (ssrc 1234) once there is an estimate, unless the transport cannot take it. */
+    /** Probation (ssrc 1234) once there is an estimate. */
     private Probator probator;
     /** Whether the initial probe clusters went, the first time both the estimate and the path were there. */
     private boolean probedInitially;
@@ -83,18 +83,15 @@ final class OutgoingBitrateControl {
     /**
      * A consumer is being added (not among the transport's consumers yet). The first that
      * negotiated transport-cc or REMB starts the estimation, and from then on the estimate
-     * chooses the layers of every layered consumer; {@code canProbe} says whether the remote
-     * receiver takes probation packets.
+     * chooses the layers of every layered consumer.
      */
-    void consumerAdded(Consumer consumer, boolean canProbe) {
+    void consumerAdded(Consumer consumer) {
         if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
             tccClient = new TransportCcClient(startBitrate, maxOutgoingBitrate, consumer.transportWideCc);
             if (TransportCcClient.RECORD_DIRECTORY != null) {
                 recordBwe();
             }
-            if (canProbe) {
-                probator = new Probator(shared, this::sendProbationPacket);
-            }
+            probator = new Probator(shared, this::sendProbationPacket);
             consumers.forEach(OutgoingBitrateControl::manageBitrate);
             startTimer();
             mayProbeInitially();

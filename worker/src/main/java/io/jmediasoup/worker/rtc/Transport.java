@@ -247,7 +247,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         recvTransmission.count(bytes, shared.nowMs());
     }
 
-    /** The remote side can now be sent to: consumers may start, and (but on a DirectTransport) RTCP reports begin. */
+    /** The remote side can now be sent to: consumers may start, and RTCP reports (but on a DirectTransport) begin. */
     protected void connected() {
         if (connected) {
             return;
@@ -257,12 +257,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (sctp != null) {
             sctp.transportConnected();
         }
-        if (direct) {
-            // The C++ worker tells only a DirectTransport's consumers it is connected, never the
-            // transport itself: no RTCP reports and no congestion control of its own.
-            return;
+        // The C++ worker never tells a DirectTransport itself that it is connected, only its
+        // consumers and congestion control: it sends the application no RTCP reports.
+        if (!direct) {
+            rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
         }
-        rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
         incomingBitrate.transportConnected();
         outgoingBitrate.transportConnected();
     }
@@ -466,17 +465,12 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         sendProbationTransmission.count(packet.size(), shared.nowMs());
     }
 
-    /** Whether probation packets may be sent: the C++ worker sends them on every kind but a DirectTransport. */
-    private boolean canProbe() {
-        return !direct;
-    }
-
     @Override
     public void onConsumerNeedBitrateChange(Consumer consumer) {
         outgoingBitrate.consumerNeedsBitrateChange();
     }
 
-    /** Sends a consumer's RTP packet on the kind's connection; only called once {@link #connected()}. */
+    /** Sends a consumer's RTP packet (null consumer: probation) on the kind's connection; only called once {@link #connected()}. */
     protected abstract void sendRtpPacket(Consumer consumer, RtpPacket packet);
 
     /** A payload-channel notification aimed at this transport; only a DirectTransport takes any. */
@@ -711,7 +705,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             throw new MediasoupError("a Consumer with same consumerId already exists");
         }
         Consumer consumer = newConsumer(consumerId, producerId, request.data());
-        outgoingBitrate.consumerAdded(consumer, canProbe());
+        outgoingBitrate.consumerAdded(consumer);
         listener.onTransportNewConsumer(this, consumer, producerId);
         consumers.put(consumerId, consumer);
         if (connected) {
