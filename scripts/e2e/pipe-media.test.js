@@ -37,6 +37,8 @@ async function checkPipe(source, target) {
     }
   });
   const { pipeConsumer } = await source.pipeToRouter({ producerId: producer.id, router: target });
+  const pipeScores = [];
+  pipeConsumer.on('score', (score) => pipeScores.push(score));
   const sendTransport = await target.createPlainTransport({ listenIp: '127.0.0.1' });
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: target.rtpCapabilities });
@@ -54,6 +56,9 @@ async function checkPipe(source, target) {
   // A pipe consumer lists its own streams only; a simple consumer adds the producer stream it forwards.
   assert.deepEqual((await pipeConsumer.getStats()).map(({ type }) => type), [ 'outbound-rtp' ]);
   assert.deepEqual((await consumer.getStats()).map(({ type }) => type), [ 'outbound-rtp', 'inbound-rtp' ]);
+  // A pipe's scores are fixed at 10: the C++ worker never tells of them in a "score" event.
+  assert.deepEqual(pipeScores, []);
+  assert.equal(pipeConsumer.score.score, 10);
   sender.close();
   receiver.close();
 }

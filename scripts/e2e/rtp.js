@@ -138,5 +138,13 @@ function keyFrameRequests(data) {
   return ssrcs;
 }
 
+/**
+ * Whether a parsed packet is bandwidth probation (SSRC 1234): padding a transport sends, as the C++
+ * worker does, once a video consumer negotiated transport-cc or REMB; not part of any stream.
+ */
+function isProbation(packet) {
+  return packet.ssrc === 1234;
+}
+
 module.exports = { build, parse, extensions, withExtension, feedback, rtcpPackets, senderReport, receiverReport,
-  keyFrameRequests };
+  keyFrameRequests, isProbation };

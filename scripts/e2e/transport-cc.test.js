@@ -346,3 +346,35 @@ test('with goog-remb and abs-send-time, the worker estimates the incoming bitrat
     sender.close();
   }
 });
+
+for (const [ name, capabilities ] of [ [ 'transport-cc', () => router.rtpCapabilities ],
+  [ 'REMB', () => withoutTransportCc(router.rtpCapabilities) ] ]) {
+  test(`a PlainTransport consumer with ${name} gets the initial probation packets (ssrc 1234) once connected, as from the C++ worker`, async () => {
+    const receiver = await udpSocket();
+    const { recvTransport, producer, sendTransport } = await simulcastPipeline([ 9101 ], receiver);
+    const probation = [];
+    receiver.on('message', (data) => {
+      const packet = rtp.parse(data);
+      if (packet && packet.ssrc === 1234) probation.push(data.length);
+    });
+    const traces = [];
+    await sendTransport.enableTraceEvent([ 'probation' ]);
+    sendTransport.on('trace', (trace) => traces.push(trace));
+    try {
+      await sendTransport.consume({ producerId: producer.id, rtpCapabilities: capabilities() });
+      // Two clusters, at 3 and 6 times the initial 600 kbit/s for 15 ms: 3,375 and 6,750 bytes.
+      const bytes = () => probation.reduce((sum, size) => sum + size, 0);
+      assert.ok(await until(() => bytes() >= 10125), `probation arrived: ${bytes()} bytes`);
+      const [ stats ] = await sendTransport.getStats();
+      assert.equal(stats.probationBytesSent, bytes());
+      assert.equal(stats.rtpBytesSent, 0, 'probation is not counted as media');
+      assert.ok(await until(() => traces.length === probation.length), 'a "probation" trace per packet');
+      assert.deepEqual(Object.keys(traces[0]), [ 'type', 'timestamp', 'direction', 'info' ]);
+      assert.equal(traces[0].info.ssrc, 1234);
+    } finally {
+      receiver.close();
+      recvTransport.close();
+      sendTransport.close();
+    }
+  });
+}

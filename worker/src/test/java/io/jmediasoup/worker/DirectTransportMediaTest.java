@@ -143,4 +143,47 @@ class DirectTransportMediaTest {
         assertEquals(1111, inbound.get("ssrc").getAsLong());
         assertEquals(2, inbound.get("packetCount").getAsLong());
     }
+
+    /**
+     * The transport counts as the C++ worker does: bytes as they came from the application, RTP
+     * media as the producer left it (20 bytes of header extensions added: room for the MID,
+     * abs-send-time and transport-wide-cc), what the consumer sent.
+     */
+    @Test
+    void transportStatsCountWhatCameInAndWhatWentOut() {
+        peer.request("producer.enableTraceEvent", PRODUCER, "{\"types\":[\"rtp\",\"keyframe\"]}");
+        send("producer.send", KEY_FRAME);
+        send("producer.send", DELTA_FRAME);
+        traces(2);
+        JsonObject stats = peer.request("transport.getStats", TRANSPORT, "{}").getAsJsonArray("data").get(0)
+                .getAsJsonObject();
+        assertEquals(17 + 16, stats.get("bytesReceived").getAsLong());
+        assertEquals(37 + 36, stats.get("rtpBytesReceived").getAsLong());
+        assertEquals(37 + 36, stats.get("rtpBytesSent").getAsLong());
+        assertEquals(37 + 36, stats.get("bytesSent").getAsLong());
+        assertEquals(0, stats.get("rtxBytesReceived").getAsLong());
+        assertEquals(0, stats.get("rtxBytesSent").getAsLong());
+        assertEquals(0, stats.get("probationBytesSent").getAsLong());
+    }
+
+    /**
+     * The C++ worker never starts a DirectTransport's RTCP timer: over more than its longest first
+     * interval (1.5 s) no sender report goes to the application, and the first "rtcp" is the PLI
+     * the producer asks its sender for (12 bytes).
+     */
+    @Test
+    void noPeriodicRtcpGoesToTheApplication() throws InterruptedException {
+        send("producer.send", KEY_FRAME);
+        Thread.sleep(1600);
+        send("transport.sendRtcp", PLI);
+        while (true) {
+            JsonObject notification = JsonParser.parseString(peer.nextPayloadFrame()).getAsJsonObject();
+            String payload = peer.nextPayloadFrame();
+            if (notification.get("event").getAsString().equals("rtcp")) {
+                assertEquals(12, payload.length(), "the PLI, no sender report before it");
+                return;
+            }
+            assertEquals("rtp", notification.get("event").getAsString());
+        }
+    }
 }

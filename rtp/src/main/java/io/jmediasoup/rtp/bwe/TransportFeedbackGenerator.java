@@ -94,6 +94,11 @@ public final class TransportFeedbackGenerator {
         return true;
     }
 
+    /** The share of the packets the feedback last written covers that did not arrive. */
+    public double lastFeedbackLossRatio() {
+        return feedback.lossRatio();
+    }
+
     private boolean arrived(long seq) {
         return sequenceNumbers[(int) (seq % WINDOW)] == seq;
     }

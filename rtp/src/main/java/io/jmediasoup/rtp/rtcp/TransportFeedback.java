@@ -286,6 +286,20 @@ public final class TransportFeedback {
         return statuses[i] != NOT_RECEIVED;
     }
 
+    /** The share of the packets it covers that did not arrive (0 when it covers none). */
+    public double lossRatio() {
+        if (statusCount == 0) {
+            return 0;
+        }
+        int lost = 0;
+        for (int i = 0; i < statusCount; i++) {
+            if (statuses[i] == NOT_RECEIVED) {
+                lost++;
+            }
+        }
+        return (double) lost / statusCount;
+    }
+
     /** When the {@code i}th packet arrived, in µs on the receiver's clock (reference time plus deltas). */
     public long receiveTimeUs(int i) {
         return receiveTimesUs[i];

@@ -46,4 +46,34 @@ class ProbeControllerTest {
         assertEquals(2 * estimate * ProbeController.DURATION_MS / 8000,
                 run(estimate, lastProbeMs + ProbeController.INTERVAL_MS + 200), "the periodic probe, the interval after the last");
     }
+
+    /**
+     * Once the path is up, two clusters at 3 and 6 times the start bitrate (600 kbit/s: 3,375 and
+     * 6,750 bytes over 15 ms), capped by the maximum bitrate, whatever the senders want; then
+     * nothing while they want no more.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "0, 3375, 6750",          // no maximum set: libwebrtc's 5 Mbit/s cap is far above both
+        "2000000, 3375, 3750",    // the second at 2 Mbit/s
+        "1000000, 1875, 1875",    // both at 1 Mbit/s
+    })
+    void theInitialClustersGoWhateverTheSendersWant(long maxBitrate, long firstBytes, long secondBytes) {
+        probes.probeInitially(600_000, maxBitrate);
+        assertEquals(true, probes.probing());
+        long first = 0;
+        long second = 0;
+        for (; nowMs < 1_200; nowMs += 20) {
+            int bytes = probes.probeBytes(600_000, MAX_BITRATE, false, nowMs);
+            if (probes.cluster() == 0) {
+                first += bytes;
+            } else {
+                second += bytes;
+            }
+        }
+        assertEquals(firstBytes, first);
+        assertEquals(secondBytes, second);
+        assertEquals(1, probes.cluster());
+        assertEquals(false, probes.probing());
+    }
 }

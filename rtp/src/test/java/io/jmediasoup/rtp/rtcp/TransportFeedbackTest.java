@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,8 @@ class TransportFeedbackTest {
             for (int i = 0; i < count; i++) {
                 assertEquals(statuses[i], feedback.status(i), "status " + i);
             }
+            long lost = Arrays.stream(statuses).filter(status -> status == TransportFeedback.NOT_RECEIVED).count();
+            assertEquals(count == 0 ? 0 : (double) lost / count, feedback.lossRatio(), 1e-9);
 
             TransportFeedback rebuilt = new TransportFeedback();
             rebuilt.reset(feedback.senderSsrc(), feedback.mediaSsrc(), base, fbCount,

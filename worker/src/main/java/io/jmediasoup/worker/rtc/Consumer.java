@@ -30,6 +30,11 @@ abstract class Consumer implements RtpStreamSend.Listener {
         /** A packet rewritten for this consumer, to send now; lent for the call. */
         void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet);
 
+        /** A retransmission the remote receiver asked for (RTX or original), to send now; lent for the call. */
+        default void onConsumerRetransmitRtpPacket(Consumer consumer, RtpPacket packet) {
+            onConsumerSendRtpPacket(consumer, packet);
+        }
+
         /** The consumer needs a key frame of the producer's stream the router knows as {@code mappedSsrc}. */
         void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc);
 
@@ -380,7 +385,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
 
     @Override
     public void onRtpStreamRetransmitRtpPacket(RtpStreamSend stream, RtpPacket packet) {
-        listener.onConsumerSendRtpPacket(this, packet);
+        listener.onConsumerRetransmitRtpPacket(this, packet);
         traceEvents.packet(packet, stream.params.hasRtx(), RtpExtensionIds.ROUTER);
     }
 

@@ -61,6 +61,11 @@ final class DirectTransport extends Transport {
     /** A consumer's RTP packet goes to the Node application as an "rtp" notification. */
     @Override
     protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
+        if (consumer == null) {
+            // Probation: counted by the transport as sent, as the C++ worker's, but it has nowhere to go.
+            shared.logger().warn(LogTag.RTP, "DirectTransport", "cannot send RTP packet not associated to a Consumer");
+            return;
+        }
         shared.notify(consumer.id, "rtp", null, packet.buffer());
         dataSent(packet.size());
     }

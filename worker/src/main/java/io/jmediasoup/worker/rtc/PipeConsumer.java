@@ -89,6 +89,10 @@ final class PipeConsumer extends Consumer {
         return stats;
     }
 
+    /** A pipe's scores are fixed: the C++ worker never tells of them in a "score" event. */
+    @Override
+    protected void emitScore() {}
+
     @Override
     JsonObject score() {
         JsonObject json = new JsonObject();

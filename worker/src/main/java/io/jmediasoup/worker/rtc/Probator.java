@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Pads a transport's media with probation packets (ssrc 1234) up to the estimate while its
  * consumers want more, as the C++ worker's pacer does: media held down to fit the estimate
  * never shows that the path can carry more, padding does. Every few seconds meanwhile a probe
- * cluster at twice the estimate shows whether the path carries that much at once.
+ * cluster at twice the estimate shows whether the path carries that much at once. Once the
+ * path is up, two initial clusters go out whatever the consumers want, as the C++ worker's do.
  */
 final class Probator {
     private static final long INTERVAL_MS = 20;
@@ -51,11 +52,26 @@ final class Probator {
     void setTargetBitrate(long bitrate, long maxBitrate) {
         targetBitrate = bitrate;
         this.maxBitrate = maxBitrate;
-        if (bitrate > 0 && timer == null) {
+        if (bitrate > 0) {
+            startTimer();
+        } else if (!probes.probing()) {
+            stop();
+        }
+    }
+
+    /**
+     * The path is up: the initial probe clusters go out whatever the consumers want (libwebrtc's
+     * initial exponential probing, {@link ProbeController#probeInitially}).
+     */
+    void probeInitially(long startBitrate, long maxBitrate) {
+        probes.probeInitially(startBitrate, maxBitrate);
+        startTimer();
+    }
+
+    private void startTimer() {
+        if (timer == null) {
             budget.paddingBytes(0, shared.nowMs());
             timer = shared.loop().scheduleAtFixedRate(this::onTimer, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
-        } else if (bitrate <= 0) {
-            stop();
         }
     }
 
@@ -71,6 +87,9 @@ final class Probator {
         long nowMs = shared.nowMs();
         send(budget.paddingBytes(targetBitrate, nowMs), -1);
         send(probes.probeBytes(targetBitrate, maxBitrate, targetBitrate > 0, nowMs), probes.cluster());
+        if (targetBitrate <= 0 && !probes.probing()) {
+            stop();
+        }
     }
 
     private void send(int bytes, int probeCluster) {

@@ -193,13 +193,23 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
         }
     }
 
+    /** What a received packet was, for the transport's counters (the C++ worker's). */
+    enum ReceiveResult {
+        /** A packet of one of its streams' SSRCs, whether the stream took it or not. */
+        MEDIA,
+        /** A packet of one of its streams' RTX SSRCs, whether the stream took it or not. */
+        RETRANSMISSION,
+        /** No stream of this producer matches it, or its payload type has no mapping. */
+        DISCARDED
+    }
+
     /**
      * Receives a packet the transport routed here; {@code extensionIds} are the transport's
-     * ids of the header extensions that identify it. Returns false when it was discarded: no
-     * stream of this producer matches it, its sequence number is out of line, it is a
-     * retransmission of nothing we lost, or its payload type has no mapping.
+     * ids of the header extensions that identify it. It goes on to the consumers unless no
+     * stream matches it, its sequence number is out of line, it is a retransmission of
+     * nothing we lost, or its payload type has no mapping.
      */
-    boolean receiveRtpPacket(RtpPacket packet, RtpExtensionIds extensionIds) {
+    ReceiveResult receiveRtpPacket(RtpPacket packet, RtpExtensionIds extensionIds) {
         long nowMs = shared.nowMs();
         ReceivingStream stream = streamsBySsrc.get(packet.ssrc());
         boolean isRtx = false;
@@ -212,16 +222,17 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
             stream = createStream(packet, extensionIds, nowMs);
             if (stream == null) {
                 shared.logger().warn(LogTag.RTP, "Producer", "no stream found for received packet [ssrc:" + packet.ssrc() + "]");
-                return false;
+                return ReceiveResult.DISCARDED;
             }
             isRtx = stream.rtpStream.params().rtxSsrc() == packet.ssrc();
             isNew = !isRtx;
         }
         RtpStreamRecv rtpStream = stream.rtpStream;
+        ReceiveResult result = isRtx ? ReceiveResult.RETRANSMISSION : ReceiveResult.MEDIA;
         if (isRtx) {
             RtpStreamParams params = rtpStream.params();
             if (packet.payloadType() != params.rtxPayloadType() || !packet.rtxDecode(params.payloadType(), params.ssrc())) {
-                return false;
+                return result;
             }
         }
         packet.setKeyFrame(stream.keyFrameDetector.isKeyFrame(packet.buffer(), packet.payloadIndex(), packet.payloadLength()));
@@ -230,7 +241,7 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
             startNackTimer();
         }
         if (!accepted) {
-            return false;
+            return result;
         }
         if (keyFrameRequestManager != null) {
             if (packet.isKeyFrame()) {
@@ -245,13 +256,13 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
             listener.onProducerNewRtpStream(this);
         }
         if (paused) {
-            return true;
+            return result;
         }
         traceEvents.packet(packet, isRtx, extensionIds);
         int mappedPayloadType = mappedPayloadTypes[packet.payloadType()];
         if (mappedPayloadType < 0) {
             shared.logger().warn(LogTag.RTP, "Producer", "unknown payload type [payloadType:" + packet.payloadType() + "]");
-            return false;
+            return ReceiveResult.DISCARDED;
         }
         packet.setPayloadType(mappedPayloadType);
         packet.setSsrc(stream.mappedSsrc);
@@ -263,7 +274,7 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
             videoOrientation(packet.buffer().getByte(packet.extensionIndex(HeaderExtensionMap.VIDEO_ORIENTATION)));
         }
         listener.onProducerRtpPacketReceived(this, packet);
-        return true;
+        return result;
     }
 
     /**

@@ -24,8 +24,6 @@ import io.netty.util.collection.LongObjectHashMap;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,29 +85,20 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private static final long RTCP_INTERVAL_MS = 1000;
     /** Room for the largest compound packet we build: an MTU. */
     private static final int RTCP_BUFFER_SIZE = 1500;
-    /**
-     * Padding goes on while the consumers' desired bitrate times this (in percent) exceeds the
-     * estimate: the C++ worker allows up to 1.35 times the desired rate and pads to 85 % of it.
-     */
-    private static final long PADDING_MARGIN_PERCENT = 115;
-    /** Probes go up to the desired bitrate times this (in percent), the C++ worker's maximum. */
-    private static final long MAX_BITRATE_PERCENT = 135;
-    private static final long BWE_TIMER_INTERVAL_MS = 250;
-    /** The C++ worker's initial estimate when the application gives none. */
-    private static final long DEFAULT_INITIAL_BITRATE = 600_000;
 
     private final boolean direct;
-    /** The estimate to start from: the application's initialAvailableOutgoingBitrate, else the C++ worker's default. */
-    private final long startBitrate;
     /** Its data producers and consumers, and its SCTP association. */
     private final DataEndpoints dataEndpoints;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
-    private long maxIncomingBitrate;
-    private long bytesReceived;
-    private long bytesSent;
-    private long rtpBytesReceived;
-    private long rtpBytesSent;
-    private long probationBytesSent;
+    /** Everything that arrived or went out on the kind's connection, and of it RTP media, retransmissions and probation. */
+    private final TransmissionCounter recvTransmission = new TransmissionCounter(TransmissionCounter.DATA_WINDOW_MS);
+    private final TransmissionCounter sendTransmission = new TransmissionCounter(TransmissionCounter.DATA_WINDOW_MS);
+    private final TransmissionCounter recvRtpTransmission = new TransmissionCounter(TransmissionCounter.RTP_WINDOW_MS);
+    private final TransmissionCounter sendRtpTransmission = new TransmissionCounter(TransmissionCounter.RTP_WINDOW_MS);
+    private final TransmissionCounter recvRtxTransmission = new TransmissionCounter(TransmissionCounter.RTX_WINDOW_MS);
+    private final TransmissionCounter sendRtxTransmission = new TransmissionCounter(TransmissionCounter.RTX_WINDOW_MS);
+    private final TransmissionCounter sendProbationTransmission =
+            new TransmissionCounter(TransmissionCounter.PROBATION_WINDOW_MS);
     private boolean connected;
     /**
      * Reused for every packet this transport receives: the event loop handles one at a time.
@@ -118,17 +107,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private RtpPacket receivedPacket;
     private final CompoundPacketReader rtcpReader = new CompoundPacketReader();
     private ScheduledFuture<?> rtcpTimer;
-    /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
-    private TransportCcServer tccServer;
-    /** Only when no transport-cc server: a producer negotiated goog-remb and abs-send-time. */
-    private RembServer rembServer;
-    /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc. */
-    private TransportCcClient tccClient;
-    /** Padding while layered consumers want more than the estimate; null until transport-cc is used. */
-    private Probator probator;
-    /** While connected with an estimate: shares it out every 2 s even when no feedback comes (the C++ worker's process timer). */
-    private ScheduledFuture<?> bweTimer;
-    private long maxOutgoingBitrate;
+    private final IncomingBitrateControl incomingBitrate;
+    private final OutgoingBitrateControl outgoingBitrate;
     /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
     protected SrtpSessions srtp;
     private boolean closed;
@@ -144,8 +124,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (initialBitrate != null && !JsonValues.isPositiveInteger(initialBitrate)) {
             throw new MediasoupTypeError("wrong initialAvailableOutgoingBitrate (not a number)");
         }
-        long initialAvailableOutgoingBitrate = initialBitrate != null ? initialBitrate.getAsLong() : 0;
-        this.startBitrate = initialAvailableOutgoingBitrate != 0 ? initialAvailableOutgoingBitrate : DEFAULT_INITIAL_BITRATE;
+        this.incomingBitrate = new IncomingBitrateControl(shared, this);
+        this.outgoingBitrate = new OutgoingBitrateControl(id, shared, this::sendProbationPacket, consumers.values(),
+                traceEventTypes, initialBitrate != null ? initialBitrate.getAsLong() : 0);
         this.dataEndpoints = new DataEndpoints(this, shared, listener, data, direct, maxMessageSize);
     }
 
@@ -175,21 +156,13 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 connect(request);
                 break;
             case "transport.setMaxIncomingBitrate":
-                maxIncomingBitrate = bitrate(request);
+                long maxIncomingBitrate = bitrate(request);
                 shared.logger().debug(LogTag.BWE, "Transport", "maximum incoming bitrate set to " + maxIncomingBitrate);
                 request.accept();
-                if (tccServer != null) {
-                    tccServer.setMaxIncomingBitrate(maxIncomingBitrate);
-                } else if (rembServer != null) {
-                    rembServer.setMaxIncomingBitrate(maxIncomingBitrate);
-                }
+                incomingBitrate.setMaxIncomingBitrate(maxIncomingBitrate);
                 break;
             case "transport.setMaxOutgoingBitrate":
-                maxOutgoingBitrate = bitrate(request);
-                if (tccClient != null) {
-                    tccClient.setMaxBitrate(maxOutgoingBitrate, shared.nowMs());
-                    distributeAvailableBitrate();
-                }
+                outgoingBitrate.setMaxOutgoingBitrate(bitrate(request));
                 request.accept();
                 break;
             case "transport.enableTraceEvent":
@@ -226,20 +199,18 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             shared.logger().warn(LogTag.RTP, "Transport", "received data is not a valid RTP packet");
             return;
         }
-        if (tccServer != null) {
-            tccServer.packetReceived(packet);
-        } else if (rembServer != null) {
-            rembServer.packetReceived(packet);
-        }
+        incomingBitrate.packetReceived(packet);
         Producer producer = rtpListener.producerOf(packet, recvExtensionIds);
         if (producer == null) {
             shared.logger().warn(LogTag.RTP, "Transport", "no suitable Producer for received RTP packet [ssrc:"
                     + packet.ssrc() + ", payloadType:" + packet.payloadType() + "]");
             return;
         }
-        int size = packet.size();
-        if (producer.receiveRtpPacket(packet, recvExtensionIds)) {
-            rtpBytesReceived += size;
+        // As the C++ worker: counted as the producer left it (RTX decoded, extensions remapped).
+        switch (producer.receiveRtpPacket(packet, recvExtensionIds)) {
+            case MEDIA -> recvRtpTransmission.count(packet.size(), shared.nowMs());
+            case RETRANSMISSION -> recvRtxTransmission.count(packet.size(), shared.nowMs());
+            case DISCARDED -> { }
         }
     }
 
@@ -255,10 +226,10 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
     /** Counts bytes that arrived on the kind's sockets, whatever they carry. */
     protected void dataReceived(int bytes) {
-        bytesReceived += bytes;
+        recvTransmission.count(bytes, shared.nowMs());
     }
 
-    /** The remote side can now be sent to: consumers may start, and RTCP reports begin. */
+    /** The remote side can now be sent to: consumers may start, and RTCP reports (but on a DirectTransport) begin. */
     protected void connected() {
         if (connected) {
             return;
@@ -266,29 +237,13 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         connected = true;
         consumers.values().forEach(Consumer::transportConnected);
         dataEndpoints.transportConnected();
-        rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
-        if (tccServer != null) {
-            tccServer.start();
+        // The C++ worker never tells a DirectTransport itself that it is connected, only its
+        // consumers and congestion control: it sends the application no RTCP reports.
+        if (!direct) {
+            rtcpTimer = shared.loop().schedule(this::onRtcpTimer, RTCP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
         }
-        startBweTimer();
-    }
-
-    private void startBweTimer() {
-        if (tccClient != null && connected && bweTimer == null) {
-            bweTimer = shared.loop().scheduleAtFixedRate(this::onBweTimer, BWE_TIMER_INTERVAL_MS, BWE_TIMER_INTERVAL_MS,
-                    TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void stopBweTimer() {
-        if (bweTimer != null) {
-            bweTimer.cancel(false);
-            bweTimer = null;
-        }
-    }
-
-    private void onBweTimer() {
-        mayShareAvailableBitrate(tccClient.availableBitrate());
+        incomingBitrate.transportConnected();
+        outgoingBitrate.transportConnected();
     }
 
     /** The remote side is gone (ICE lost, DTLS closed): consumers stop and reports pause until {@link #connected()}. */
@@ -302,13 +257,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             rtcpTimer.cancel(false);
             rtcpTimer = null;
         }
-        if (tccServer != null) {
-            tccServer.stop();
-        }
-        if (probator != null) {
-            probator.stop();
-        }
-        stopBweTimer();
+        incomingBitrate.transportDisconnected();
+        outgoingBitrate.transportDisconnected();
     }
 
     /** Sends the reports that are due, then again within 0.5 to 1.5 intervals (RFC 3550 §6.2). */
@@ -397,21 +347,15 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 case RtcpType.RTPFB:
                     if (Nack.is(reader)) {
                         receiveNack(reader);
-                    } else if (TransportFeedback.is(reader) && tccClient != null) {
-                        long previousBitrate = tccClient.availableBitrate();
-                        if (tccClient.receiveFeedback(reader, shared.nowMs())) {
-                            outgoingBitrateEstimated(previousBitrate);
-                        }
+                    } else if (TransportFeedback.is(reader)) {
+                        outgoingBitrate.receiveTransportFeedback(reader);
                     }
                     break;
                 case RtcpType.PSFB:
                     if (KeyFrameRequest.is(reader)) {
                         receiveKeyFrameRequest(KeyFrameRequest.mediaSsrc(reader), reader.count() == KeyFrameRequest.FIR);
-                    } else if (Remb.is(reader) && tccClient != null) {
-                        long previousBitrate = tccClient.availableBitrate();
-                        if (tccClient.receiveRemb(Remb.bitrate(reader))) {
-                            outgoingBitrateEstimated(previousBitrate);
-                        }
+                    } else if (Remb.is(reader)) {
+                        outgoingBitrate.receiveRemb(Remb.bitrate(reader));
                     }
                     break;
                 default:
@@ -430,8 +374,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             RtpStreamSend stream = sendingStream(ReportBlock.ssrc(reader.buffer(), block));
             if (stream != null) {
                 stream.receiveReport(reader.buffer(), block, wallMs);
-                if (tccClient != null && stream.roundTripTime() > 0) {
-                    tccClient.setRtt((long) stream.roundTripTime(), shared.nowMs());
+                if (stream.roundTripTime() > 0) {
+                    outgoingBitrate.receiveRtt((long) stream.roundTripTime());
                 }
             }
         }
@@ -479,112 +423,34 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /** A consumer's packet to the remote side, rewritten for it; lent for the call. */
     @Override
     public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
-        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
-        if (tccClient != null && consumer.transportWideCc) {
-            tccClient.packetSent(packet, shared.nowMs());
-        }
+        sendConsumerPacket(consumer, packet, sendRtpTransmission);
+    }
+
+    @Override
+    public void onConsumerRetransmitRtpPacket(Consumer consumer, RtpPacket packet) {
+        sendConsumerPacket(consumer, packet, sendRtxTransmission);
+    }
+
+    private void sendConsumerPacket(Consumer consumer, RtpPacket packet, TransmissionCounter counter) {
+        long nowMs = shared.nowMs();
+        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, nowMs);
+        outgoingBitrate.packetSending(consumer, packet);
         sendRtpPacket(consumer, packet);
-        rtpBytesSent += packet.size();
-        if (probator != null) {
-            probator.mediaSent(packet.size());
-        }
+        counter.count(packet.size(), nowMs);
+        outgoingBitrate.packetSent(packet.size());
     }
 
-    private void sendProbationPacket(RtpPacket packet, int probeCluster) {
-        if (!connected) {
-            return;
-        }
-        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
-        tccClient.probePacketSent(packet, probeCluster, shared.nowMs());
+    private void sendProbationPacket(RtpPacket packet) {
         sendRtpPacket(null, packet);
-        rtpBytesSent += packet.size();
-        probationBytesSent += packet.size();
-    }
-
-    /**
-     * The outgoing estimate was {@code previousBitrate} before the feedback just taken: padding
-     * follows it at once; the layers and a "bwe" trace event follow when the C++ worker would
-     * tell of a new estimate.
-     */
-    private void outgoingBitrateEstimated(long previousBitrate) {
-        if (!mayShareAvailableBitrate(previousBitrate)) {
-            updateProbation();
-        }
-    }
-
-    /**
-     * The C++ worker's available-bitrate event, when {@link TransportCcClient#availableBitrateEventDue}
-     * says so: the estimate shared out (padding updated with it) and a "bwe" trace event.
-     * Returns whether it was due.
-     */
-    private boolean mayShareAvailableBitrate(long previousBitrate) {
-        if (!tccClient.availableBitrateEventDue(previousBitrate, shared.nowMs())) {
-            return false;
-        }
-        distributeAvailableBitrate();
-        emitBweTrace();
-        return true;
-    }
-
-    private void emitBweTrace() {
-        if (!traceEventTypes.isEnabled("bwe")) {
-            return;
-        }
-        JsonObject data = new JsonObject();
-        data.addProperty("type", "bwe");
-        data.addProperty("timestamp", shared.nowMs());
-        data.addProperty("direction", "out");
-                data.add("info", tccClient.bweTraceInfo(desiredBitrate(), startBitrate));
-        shared.notify(id, "trace", data);
-    }
-
-    /** Whether probation packets may be sent: the remote receiver must expect them (mediasoup-client does). */
-    protected boolean canProbe() {
-        return false;
-    }
-
-    /** What the active layered consumers would send at their preferred layers (bps). */
-    private long desiredBitrate() {
-        long desired = 0;
-        for (Consumer consumer : consumers.values()) {
-            if (consumer instanceof LayeredConsumer layered) {
-                desired += layered.desiredBitrate();
-            }
-        }
-        return desired;
-    }
-
-    /** While what the consumers want (with the C++ worker's margin) exceeds the estimate, pads up to it so that it can grow. */
-    private void updateProbation() {
-        if (probator == null) {
-            return;
-        }
-        long desired = desiredBitrate();
-        boolean wantsMore = connected && desired * PADDING_MARGIN_PERCENT / 100 > tccClient.availableBitrate();
-        probator.setTargetBitrate(wantsMore ? tccClient.availableBitrate() : 0, desired * MAX_BITRATE_PERCENT / 100);
-    }
-
-    /** Shares the estimate out among the layered consumers, layer by layer ({@link BitrateDistribution}). */
-    private void distributeAvailableBitrate() {
-        tccClient.availableBitrateEventEmitted(shared.nowMs());
-        List<LayeredConsumer> layered = new ArrayList<>();
-        for (Consumer consumer : consumers.values()) {
-            if (consumer instanceof LayeredConsumer layeredConsumer) {
-                layered.add(layeredConsumer);
-            }
-        }
-        BitrateDistribution.distribute(layered, tccClient.availableBitrate(), !tccClient.usesTransportCc());
-        updateProbation();
+        sendProbationTransmission.count(packet.size(), shared.nowMs());
     }
 
     @Override
     public void onConsumerNeedBitrateChange(Consumer consumer) {
-        if (tccClient != null) {
-            distributeAvailableBitrate();
-        }
+        outgoingBitrate.consumerNeedsBitrateChange();
     }
 
-    /** Sends a consumer's RTP packet on the kind's connection; only called once {@link #connected()}. */
+    /** Sends a consumer's RTP packet (null consumer: probation) on the kind's connection; only called once {@link #connected()}. */
     protected abstract void sendRtpPacket(Consumer consumer, RtpPacket packet);
 
     /** A payload-channel notification aimed at this transport; only a DirectTransport takes any. */
@@ -620,7 +486,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
     /** Counts bytes the kind sent on its own (data messages, and media with issue 4). */
     protected void dataSent(int bytes) {
-        bytesSent += bytes;
+        sendTransmission.count(bytes, shared.nowMs());
     }
 
     /** producer.*, consumer.*, dataProducer.* and dataConsumer.* requests. */
@@ -683,22 +549,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             }
         }
         recvRtpHeaderExtensions.putAll(producerIds);
-        // As the C++ worker: the first producer that negotiates either makes the transport's only server.
-        if (tccServer == null && rembServer == null) {
-            tccServer = TransportCcServer.forProducer(shared, this, producer.rtpParameters, recvExtensionId("transportWideCc01"));
-            if (tccServer != null && maxIncomingBitrate != 0) {
-                tccServer.setMaxIncomingBitrate(maxIncomingBitrate);
-            }
-            if (tccServer != null && connected) {
-                tccServer.start();
-            }
-            if (tccServer == null) {
-                rembServer = RembServer.forProducer(shared, this, producer.rtpParameters, recvExtensionId("absSendTime"));
-                if (rembServer != null && maxIncomingBitrate != 0) {
-                    rembServer.setMaxIncomingBitrate(maxIncomingBitrate);
-                }
-            }
-        }
+        incomingBitrate.producerAdded(producer.rtpParameters, recvExtensionId("transportWideCc01"),
+                recvExtensionId("absSendTime"));
         recvExtensionIds = recvExtensionIds();
         JsonObject data = new JsonObject();
         data.addProperty("type", producer.type.label());
@@ -723,18 +575,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         return producer;
     }
 
-    /** A debugging aid ({@link TransportCcClient#RECORD_ENV}): a failure is logged and media goes on. */
-    private void recordBwe() {
-        try {
-            if (tccClient.recordInto(TransportCcClient.RECORD_DIRECTORY, id, shared.nowMs())) {
-                shared.logger().debug(LogTag.BWE, "Transport", "recording the estimator's inputs into "
-                        + TransportCcClient.RECORD_DIRECTORY.resolve(id + ".bwe"));
-            }
-        } catch (IOException | RuntimeException e) {
-            shared.logger().warn(LogTag.BWE, "Transport", "cannot record the estimator's inputs: " + e);
-        }
-    }
-
     private void consume(Request request) {
         JsonElement producerIdJson = request.internal().get("producerId");
         if (!JsonValues.isString(producerIdJson)) {
@@ -746,20 +586,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             throw new MediasoupError("a Consumer with same consumerId already exists");
         }
         Consumer consumer = newConsumer(consumerId, producerId, request.data());
-        if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
-                        tccClient = new TransportCcClient(startBitrate, maxOutgoingBitrate, consumer.transportWideCc);
-            if (TransportCcClient.RECORD_DIRECTORY != null) {
-                recordBwe();
-            }
-            if (consumer.transportWideCc && canProbe()) {
-                probator = new Probator(shared, this::sendProbationPacket);
-            }
-            consumers.values().forEach(Transport::manageBitrate);
-            startBweTimer();
-        }
-        if (tccClient != null) {
-            manageBitrate(consumer);
-        }
+        outgoingBitrate.consumerAdded(consumer);
         listener.onTransportNewConsumer(this, consumer, producerId);
         consumers.put(consumerId, consumer);
         if (connected) {
@@ -768,13 +595,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         consumer.mediaSsrcs().forEach(ssrc -> ssrcConsumers.put(ssrc, consumer));
         consumer.rtxSsrcs().forEach(ssrc -> rtxSsrcConsumers.put(ssrc, consumer));
         request.accept(consumer.status());
-    }
-
-    /** From now on the estimate chooses a layered consumer's layers. */
-    private static void manageBitrate(Consumer consumer) {
-        if (consumer instanceof LayeredConsumer layered) {
-            layered.manageBitrate();
-        }
     }
 
     /** A consumer of the kind the request's "type" names. */
@@ -899,29 +719,27 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         json.addProperty("transportId", id);
         json.addProperty("timestamp", System.currentTimeMillis());
         dataEndpoints.fillStats(json);
-        json.addProperty("bytesReceived", bytesReceived);
-        json.addProperty("recvBitrate", 0);
-        json.addProperty("bytesSent", bytesSent);
-        json.addProperty("sendBitrate", 0);
-        json.addProperty("rtpBytesReceived", rtpBytesReceived);
-        json.addProperty("rtpBytesSent", rtpBytesSent);
-        json.addProperty("probationBytesSent", probationBytesSent);
-        // Bitrates and RTX counters move with the rest of the media plane (issue 4).
-        for (String counter : new String[] {"rtpRecvBitrate", "rtpSendBitrate", "rtxBytesReceived",
-                "rtxRecvBitrate", "rtxBytesSent", "rtxSendBitrate", "probationSendBitrate"}) {
-            json.addProperty(counter, 0);
+        long nowMs = shared.nowMs();
+        json.addProperty("bytesReceived", recvTransmission.bytes());
+        json.addProperty("recvBitrate", recvTransmission.bitrate(nowMs));
+        json.addProperty("bytesSent", sendTransmission.bytes());
+        json.addProperty("sendBitrate", sendTransmission.bitrate(nowMs));
+        json.addProperty("rtpBytesReceived", recvRtpTransmission.bytes());
+        json.addProperty("rtpRecvBitrate", recvRtpTransmission.bitrate(nowMs));
+        json.addProperty("rtpBytesSent", sendRtpTransmission.bytes());
+        json.addProperty("rtpSendBitrate", sendRtpTransmission.bitrate(nowMs));
+        json.addProperty("rtxBytesReceived", recvRtxTransmission.bytes());
+        json.addProperty("rtxRecvBitrate", recvRtxTransmission.bitrate(nowMs));
+        json.addProperty("rtxBytesSent", sendRtxTransmission.bytes());
+        json.addProperty("rtxSendBitrate", sendRtxTransmission.bitrate(nowMs));
+        json.addProperty("probationBytesSent", sendProbationTransmission.bytes());
+        json.addProperty("probationSendBitrate", sendProbationTransmission.bitrate(nowMs));
+        if (outgoingBitrate.active()) {
+            json.addProperty("availableOutgoingBitrate", outgoingBitrate.availableBitrate());
         }
-        if (tccClient != null) {
-            json.addProperty("availableOutgoingBitrate", tccClient.availableBitrate());
-        }
-        if (tccServer != null) {
-            // As the C++ worker's: only a REMB server estimates the incoming bitrate.
-            json.addProperty("availableIncomingBitrate", 0);
-        } else if (rembServer != null && rembServer.availableBitrate() != 0) {
-            json.addProperty("availableIncomingBitrate", rembServer.availableBitrate());
-        }
-        if (maxIncomingBitrate != 0) {
-            json.addProperty("maxIncomingBitrate", maxIncomingBitrate);
+        incomingBitrate.fillStats(json);
+        if (outgoingBitrate.active()) {
+            json.addProperty("rtpPacketLossSent", outgoingBitrate.packetLoss());
         }
         fillStats(json);
         JsonArray stats = new JsonArray();
@@ -949,16 +767,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         if (rtcpTimer != null) {
             rtcpTimer.cancel(false);
         }
-        if (tccServer != null) {
-            tccServer.stop();
-        }
-        if (tccClient != null) {
-            tccClient.close();
-        }
-        if (probator != null) {
-            probator.stop();
-        }
-        stopBweTimer();
+        incomingBitrate.close();
+        outgoingBitrate.close();
         closeSockets();
         useSrtp(null);
     }

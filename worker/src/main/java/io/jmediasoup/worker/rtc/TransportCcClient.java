@@ -3,6 +3,7 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.bwe.FeedbackRecorder;
+import io.jmediasoup.rtp.bwe.PacketLossHistory;
 import io.jmediasoup.rtp.bwe.SendSideBandwidthEstimator;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.TransportFeedback;
@@ -46,6 +47,7 @@ final class TransportCcClient {
     private long rembBitrate = -1;
     private final TransportFeedback feedback = new TransportFeedback();
     private final TokenBucket feedbackStatuses = new TokenBucket(MAX_FEEDBACK_STATUSES_PER_SECOND);
+    private final PacketLossHistory packetLoss = new PacketLossHistory();
     private int nextSequenceNumber = 1;
     private boolean availableBitrateEventEmitted;
     private long availableBitrateEventAtMs;
@@ -109,6 +111,7 @@ final class TransportCcClient {
         if (!transportCc || !feedbackStatuses.take(TransportFeedback.statusCount(reader), nowMs) || !feedback.parse(reader)) {
             return false;
         }
+        packetLoss.add(feedback.lossRatio());
         long estimate = estimator.onTransportFeedback(feedback, nowMs);
         if (recorder != null) {
             recorder.feedback(nowMs, reader.buffer(), reader.index(), reader.length());
@@ -190,6 +193,11 @@ final class TransportCcClient {
     void availableBitrateEventEmitted(long nowMs) {
         availableBitrateEventEmitted = true;
         availableBitrateEventAtMs = nowMs;
+    }
+
+    /** The weighted loss of the last feedback packets; 0 before any, and always with REMB. */
+    double packetLoss() {
+        return packetLoss.packetLoss();
     }
 
     long availableBitrate() {

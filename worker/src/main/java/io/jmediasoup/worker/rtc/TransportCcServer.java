@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.bwe.PacketLossHistory;
 import io.jmediasoup.rtp.bwe.TransportFeedbackGenerator;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import io.netty.buffer.ByteBuf;
@@ -24,6 +25,7 @@ final class TransportCcServer {
     private final int extensionId;
     private final TransportFeedbackGenerator generator = new TransportFeedbackGenerator();
     private final LimitationRemb limitationRemb = new LimitationRemb();
+    private final PacketLossHistory packetLoss = new PacketLossHistory();
     private ScheduledFuture<?> timer;
 
     private TransportCcServer(Shared shared, Producer.RtcpSender sender, int extensionId) {
@@ -65,6 +67,11 @@ final class TransportCcServer {
         sender.sendRemb(bitrate, null, 0);
     }
 
+    /** The weighted loss of the last feedback packets sent ({@link PacketLossHistory}); 0 before any. */
+    double packetLoss() {
+        return packetLoss.packetLoss();
+    }
+
     void start() {
         if (timer == null) {
             timer = shared.loop().scheduleAtFixedRate(this::sendFeedback, FEEDBACK_INTERVAL_MS, FEEDBACK_INTERVAL_MS,
@@ -87,6 +94,7 @@ final class TransportCcServer {
                     return;
                 }
                 sender.sendRtcp(packet);
+                packetLoss.add(generator.lastFeedbackLossRatio());
             } finally {
                 packet.release();
             }

@@ -227,11 +227,6 @@ final class WebRtcTransport extends Transport
     }
 
     @Override
-    protected boolean canProbe() {
-        return true;
-    }
-
-    @Override
     protected void sendRtpPacket(Consumer consumer, RtpPacket packet) {
         if (!mediaReady()) {
             return;

@@ -1,0 +1,106 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonObject;
+import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.worker.rtc.params.RtpParameters;
+
+/**
+ * A transport's receiving side of congestion control, as the C++ worker's Transport drives its
+ * TransportCongestionControlServer: the first producer that negotiated transport-cc (else REMB
+ * with abs-send-time) makes its only server, which tells the remote sender what arrives
+ * ({@link TransportCcServer}) or what it estimates ({@link RembServer}), within the maximum
+ * incoming bitrate.
+ */
+final class IncomingBitrateControl {
+    private final Shared shared;
+    private final Producer.RtcpSender sender;
+    private long maxIncomingBitrate;
+    private boolean connected;
+    /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
+    private TransportCcServer tccServer;
+    /** Only when no transport-cc server: a producer negotiated goog-remb and abs-send-time. */
+    private RembServer rembServer;
+
+    IncomingBitrateControl(Shared shared, Producer.RtcpSender sender) {
+        this.shared = shared;
+        this.sender = sender;
+    }
+
+    /**
+     * A producer was added with these parameters; {@code transportWideCcId} and
+     * {@code absSendTimeId} are the transport's ids of the two extensions (0 when absent).
+     */
+    void producerAdded(RtpParameters rtpParameters, int transportWideCcId, int absSendTimeId) {
+        if (tccServer != null || rembServer != null) {
+            return;
+        }
+        tccServer = TransportCcServer.forProducer(shared, sender, rtpParameters, transportWideCcId);
+        if (tccServer != null) {
+            if (maxIncomingBitrate != 0) {
+                tccServer.setMaxIncomingBitrate(maxIncomingBitrate);
+            }
+            if (connected) {
+                tccServer.start();
+            }
+            return;
+        }
+        rembServer = RembServer.forProducer(shared, sender, rtpParameters, absSendTimeId);
+        if (rembServer != null && maxIncomingBitrate != 0) {
+            rembServer.setMaxIncomingBitrate(maxIncomingBitrate);
+        }
+    }
+
+    /** A packet arrived; read before its extensions are remapped. */
+    void packetReceived(RtpPacket packet) {
+        if (tccServer != null) {
+            tccServer.packetReceived(packet);
+        } else if (rembServer != null) {
+            rembServer.packetReceived(packet);
+        }
+    }
+
+    /** transport.setMaxIncomingBitrate: 0 lifts the limit. */
+    void setMaxIncomingBitrate(long bitrate) {
+        maxIncomingBitrate = bitrate;
+        if (tccServer != null) {
+            tccServer.setMaxIncomingBitrate(bitrate);
+        } else if (rembServer != null) {
+            rembServer.setMaxIncomingBitrate(bitrate);
+        }
+    }
+
+    void transportConnected() {
+        connected = true;
+        if (tccServer != null) {
+            tccServer.start();
+        }
+    }
+
+    void transportDisconnected() {
+        connected = false;
+        if (tccServer != null) {
+            tccServer.stop();
+        }
+    }
+
+    void close() {
+        transportDisconnected();
+    }
+
+    /** Its stats fields, in the C++ worker's order: availableIncomingBitrate, maxIncomingBitrate, rtpPacketLossReceived. */
+    void fillStats(JsonObject json) {
+        // As the C++ worker's: only a REMB server estimates the incoming bitrate, and 0 is left out.
+        if (rembServer != null && rembServer.availableBitrate() != 0) {
+            json.addProperty("availableIncomingBitrate", rembServer.availableBitrate());
+        }
+        if (maxIncomingBitrate != 0) {
+            json.addProperty("maxIncomingBitrate", maxIncomingBitrate);
+        }
+        if (tccServer != null) {
+            json.addProperty("rtpPacketLossReceived", tccServer.packetLoss());
+        } else if (rembServer != null) {
+            // A REMB server sees no loss: the C++ worker reports 0.
+            json.addProperty("rtpPacketLossReceived", 0.0);
+        }
+    }
+}

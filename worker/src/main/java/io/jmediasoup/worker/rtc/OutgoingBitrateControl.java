@@ -1,0 +1,324 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonObject;
+import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.worker.LogTag;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A transport's sending side of congestion control, as the C++ worker's Transport drives its
+ * TransportCongestionControlClient: from the first video consumer that negotiated transport-cc
+ * or REMB on, the estimate from the remote receiver's feedback ({@link TransportCcClient}) is
+ * shared out among the layered consumers, and probation padding ({@link Probator}) goes out while
+ * they want more than it.
+ */
+final class OutgoingBitrateControl {
+    /** The transport's side: probation packets go out on its connection. */
+    interface Sender {
+        /** Sends a probation packet (ssrc 1234) on the transport's connection; lent for the call. */
+        void sendProbationPacket(RtpPacket packet);
+    }
+
+    /**
+     * Padding goes on while the consumers' desired bitrate times this (in percent) exceeds the
+     * estimate: the C++ worker allows up to 1.35 times the desired rate and pads to 85 % of it.
+     */
+    private static final long PADDING_MARGIN_PERCENT = 115;
+    /** Probes go up to the desired bitrate times this (in percent), the C++ worker's maximum. */
+    private static final long MAX_BITRATE_PERCENT = 135;
+    private static final long TIMER_INTERVAL_MS = 250;
+    /** The C++ worker's initial estimate when the application gives none. */
+    private static final long DEFAULT_INITIAL_BITRATE = 600_000;
+
+    private final String transportId;
+    private final Shared shared;
+    private final Sender sender;
+    /** The transport's consumers, a live view. */
+    private final Collection<Consumer> consumers;
+    private final TraceEventTypes traceEventTypes;
+    /** The estimate to start from: the application's initialAvailableOutgoingBitrate, else the C++ worker's default. */
+    private final long startBitrate;
+    private long maxOutgoingBitrate;
+    private boolean connected;
+    /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc or REMB. */
+    private TransportCcClient tccClient;
+    /** Probation (ssrc 1234) once there is an estimate. */
+    private Probator probator;
+    /** Whether the initial probe clusters went, the first time both the estimate and the path were there. */
+    private boolean probedInitially;
+    /** While connected with an estimate: shares it out every 2 s even when no feedback comes (the C++ worker's process timer). */
+    private ScheduledFuture<?> timer;
+
+    /** {@code initialBitrate} is the application's initialAvailableOutgoingBitrate, 0 when it gave none. */
+    OutgoingBitrateControl(String transportId, Shared shared, Sender sender, Collection<Consumer> consumers,
+            TraceEventTypes traceEventTypes, long initialBitrate) {
+        this.transportId = transportId;
+        this.shared = shared;
+        this.sender = sender;
+        this.consumers = consumers;
+        this.traceEventTypes = traceEventTypes;
+        this.startBitrate = initialBitrate != 0 ? initialBitrate : DEFAULT_INITIAL_BITRATE;
+    }
+
+    /** Whether a video consumer negotiated transport-cc or REMB, so that there is an estimate. */
+    boolean active() {
+        return tccClient != null;
+    }
+
+    long availableBitrate() {
+        return tccClient.availableBitrate();
+    }
+
+    /** The loss the remote receiver's transport-cc feedback tells of ({@link io.jmediasoup.rtp.bwe.PacketLossHistory}); 0 with REMB. */
+    double packetLoss() {
+        return tccClient.packetLoss();
+    }
+
+    /**
+     * A consumer is being added (not among the transport's consumers yet). The first that
+     * negotiated transport-cc or REMB starts the estimation, and from then on the estimate
+     * chooses the layers of every layered consumer.
+     */
+    void consumerAdded(Consumer consumer) {
+        if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
+            tccClient = new TransportCcClient(startBitrate, maxOutgoingBitrate, consumer.transportWideCc);
+            if (TransportCcClient.RECORD_DIRECTORY != null) {
+                recordBwe();
+            }
+            probator = new Probator(shared, this::sendProbationPacket);
+            consumers.forEach(OutgoingBitrateControl::manageBitrate);
+            startTimer();
+            mayProbeInitially();
+        }
+        if (tccClient != null) {
+            manageBitrate(consumer);
+        }
+    }
+
+    /** From now on the estimate chooses a layered consumer's layers. */
+    private static void manageBitrate(Consumer consumer) {
+        if (consumer instanceof LayeredConsumer layered) {
+            layered.manageBitrate();
+        }
+    }
+
+    /** transport.setMaxOutgoingBitrate. */
+    void setMaxOutgoingBitrate(long bitrate) {
+        maxOutgoingBitrate = bitrate;
+        if (tccClient != null) {
+            tccClient.setMaxBitrate(maxOutgoingBitrate, shared.nowMs());
+            distributeAvailableBitrate();
+        }
+    }
+
+    void transportConnected() {
+        connected = true;
+        startTimer();
+        mayProbeInitially();
+    }
+
+    /** libwebrtc's initial probing, once the network is available with an estimate (the C++ worker's client). */
+    private void mayProbeInitially() {
+        if (probator != null && connected && !probedInitially) {
+            probedInitially = true;
+            probator.probeInitially(startBitrate, maxOutgoingBitrate);
+        }
+    }
+
+    void transportDisconnected() {
+        connected = false;
+        if (probator != null) {
+            probator.stop();
+        }
+        stopTimer();
+    }
+
+    private void startTimer() {
+        if (tccClient != null && connected && timer == null) {
+            timer = shared.loop().scheduleAtFixedRate(this::onTimer, TIMER_INTERVAL_MS, TIMER_INTERVAL_MS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void onTimer() {
+        mayShareAvailableBitrate(tccClient.availableBitrate());
+    }
+
+    /** A consumer's packet is about to go out: it gets its transport-wide sequence number if it negotiated transport-cc. */
+    void packetSending(Consumer consumer, RtpPacket packet) {
+        if (tccClient != null && consumer.transportWideCc) {
+            tccClient.packetSent(packet, shared.nowMs());
+        }
+    }
+
+    /** A consumer's packet of {@code size} bytes went out: padding fills only what media leaves. */
+    void packetSent(int size) {
+        if (probator != null) {
+            probator.mediaSent(size);
+        }
+    }
+
+    private void sendProbationPacket(RtpPacket packet, int probeCluster) {
+        if (!connected) {
+            return;
+        }
+        packet.updateAbsSendTime(HeaderExtensionMap.ABS_SEND_TIME, shared.nowMs());
+        tccClient.probePacketSent(packet, probeCluster, shared.nowMs());
+        emitProbationTrace(packet);
+        sender.sendProbationPacket(packet);
+    }
+
+    private void emitProbationTrace(RtpPacket packet) {
+        if (!traceEventTypes.isEnabled("probation")) {
+            return;
+        }
+        JsonObject data = new JsonObject();
+        data.addProperty("type", "probation");
+        data.addProperty("timestamp", shared.nowMs());
+        data.addProperty("direction", "out");
+        data.add("info", RtpTraceEvents.packetInfo(packet, RtpExtensionIds.ROUTER));
+        shared.notify(transportId, "trace", data);
+    }
+
+    /** The remote receiver's transport-cc feedback. */
+    void receiveTransportFeedback(CompoundPacketReader reader) {
+        if (tccClient == null) {
+            return;
+        }
+        long previousBitrate = tccClient.availableBitrate();
+        if (tccClient.receiveFeedback(reader, shared.nowMs())) {
+            outgoingBitrateEstimated(previousBitrate);
+        }
+    }
+
+    /** The remote receiver's REMB, its estimate in bps. */
+    void receiveRemb(long bitrate) {
+        if (tccClient == null) {
+            return;
+        }
+        long previousBitrate = tccClient.availableBitrate();
+        if (tccClient.receiveRemb(bitrate)) {
+            outgoingBitrateEstimated(previousBitrate);
+        }
+    }
+
+    /** A round-trip time a receiver report gave for one of the consumers' streams. */
+    void receiveRtt(long rttMs) {
+        if (tccClient != null) {
+            tccClient.setRtt(rttMs, shared.nowMs());
+        }
+    }
+
+    /**
+     * The outgoing estimate was {@code previousBitrate} before the feedback just taken: padding
+     * follows it at once; the layers and a "bwe" trace event follow when the C++ worker would
+     * tell of a new estimate.
+     */
+    private void outgoingBitrateEstimated(long previousBitrate) {
+        if (!mayShareAvailableBitrate(previousBitrate)) {
+            updateProbation();
+        }
+    }
+
+    /**
+     * The C++ worker's available-bitrate event, when {@link TransportCcClient#availableBitrateEventDue}
+     * says so: the estimate shared out (padding updated with it) and a "bwe" trace event.
+     * Returns whether it was due.
+     */
+    private boolean mayShareAvailableBitrate(long previousBitrate) {
+        if (!tccClient.availableBitrateEventDue(previousBitrate, shared.nowMs())) {
+            return false;
+        }
+        distributeAvailableBitrate();
+        emitBweTrace();
+        return true;
+    }
+
+    private void emitBweTrace() {
+        if (!traceEventTypes.isEnabled("bwe")) {
+            return;
+        }
+        JsonObject data = new JsonObject();
+        data.addProperty("type", "bwe");
+        data.addProperty("timestamp", shared.nowMs());
+        data.addProperty("direction", "out");
+        data.add("info", tccClient.bweTraceInfo(desiredBitrate(), startBitrate));
+        shared.notify(transportId, "trace", data);
+    }
+
+    /** What the active layered consumers would send at their preferred layers (bps). */
+    private long desiredBitrate() {
+        long desired = 0;
+        for (Consumer consumer : consumers) {
+            if (consumer instanceof LayeredConsumer layered) {
+                desired += layered.desiredBitrate();
+            }
+        }
+        return desired;
+    }
+
+    /** While what the consumers want (with the C++ worker's margin) exceeds the estimate, pads up to it so that it can grow. */
+    private void updateProbation() {
+        if (probator == null) {
+            return;
+        }
+        long desired = desiredBitrate();
+        boolean wantsMore = connected && desired * PADDING_MARGIN_PERCENT / 100 > tccClient.availableBitrate();
+        probator.setTargetBitrate(wantsMore ? tccClient.availableBitrate() : 0, desired * MAX_BITRATE_PERCENT / 100);
+    }
+
+    /** Shares the estimate out among the layered consumers, layer by layer ({@link BitrateDistribution}). */
+    private void distributeAvailableBitrate() {
+        tccClient.availableBitrateEventEmitted(shared.nowMs());
+        List<LayeredConsumer> layered = new ArrayList<>();
+        for (Consumer consumer : consumers) {
+            if (consumer instanceof LayeredConsumer layeredConsumer) {
+                layered.add(layeredConsumer);
+            }
+        }
+        BitrateDistribution.distribute(layered, tccClient.availableBitrate(), !tccClient.usesTransportCc());
+        updateProbation();
+    }
+
+    /** A layered consumer wants its share recomputed. */
+    void consumerNeedsBitrateChange() {
+        if (tccClient != null) {
+            distributeAvailableBitrate();
+        }
+    }
+
+    void close() {
+        if (tccClient != null) {
+            tccClient.close();
+        }
+        if (probator != null) {
+            probator.stop();
+        }
+        stopTimer();
+    }
+
+    /** A debugging aid ({@link TransportCcClient#RECORD_ENV}): a failure is logged and media goes on. */
+    private void recordBwe() {
+        try {
+            if (tccClient.recordInto(TransportCcClient.RECORD_DIRECTORY, transportId, shared.nowMs())) {
+                shared.logger().debug(LogTag.BWE, "Transport", "recording the estimator's inputs into "
+                        + TransportCcClient.RECORD_DIRECTORY.resolve(transportId + ".bwe"));
+            }
+        } catch (IOException | RuntimeException e) {
+            shared.logger().warn(LogTag.BWE, "Transport", "cannot record the estimator's inputs: " + e);
+        }
+    }
+}
