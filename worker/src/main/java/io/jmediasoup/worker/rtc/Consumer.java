@@ -9,6 +9,7 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.rtp.stream.LayerBitrates;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
