@@ -4,7 +4,7 @@ import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.ice.Rfc4571Decoder;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.Logger;
-import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
