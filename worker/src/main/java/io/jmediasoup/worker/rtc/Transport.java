@@ -320,8 +320,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
     /**
      * RTCP from the remote side (already decrypted); {@code data} is lent for the call. SRs
-     * reach the producer's streams, report blocks, NACKs and PLI/FIR the consumers' streams;
-     * other packet types (XR, REMB, transport feedback) are not handled yet (issues 4 and 8).
+     * reach the producer's streams, report blocks, NACKs and PLI/FIR the consumers' streams,
+     * transport-cc feedback and REMB the outgoing bitrate control; other types (XR, SDES, BYE)
+     * are ignored.
      */
     protected void receiveRtcpPacket(ByteBuf data) {
         CompoundPacketReader reader = rtcpReader.reset(data);
@@ -485,7 +486,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         dataEndpoints.handlePayloadRequest(request, payload);
     }
 
-    /** Counts bytes the kind sent on its own (data messages, and media with issue 4). */
+    /** Counts bytes the kind sent on its own: RTP, RTCP, SCTP and data messages. */
     protected void dataSent(int bytes) {
         sendTransmission.count(bytes, shared.nowMs());
     }
