@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import io.jmediasoup.channel.LocalRequest;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
+import io.jmediasoup.worker.net.UdpSocket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;

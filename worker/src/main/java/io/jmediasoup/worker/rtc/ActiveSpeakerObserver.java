@@ -6,6 +6,7 @@ import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.audio.DominantSpeakerIdentification;
 
 /**
  * Names the dominant speaker among the observed audio producers ("dominantspeaker"): every

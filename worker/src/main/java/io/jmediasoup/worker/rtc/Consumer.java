@@ -9,6 +9,7 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.rtp.stream.LayerBitrates;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -19,8 +20,8 @@ import java.util.TreeSet;
 
 /**
  * A sink of one producer's RTP on a transport (transport.consume): what the four kinds
- * (simple, simulcast, svc, pipe) share. This is the control plane; forwarding packets is the
- * media plane's (issue 4).
+ * (simple, simulcast, svc, pipe) share. Each kind forwards the producer's packets in its own
+ * way ({@link #sendRtpPacket}).
  */
 abstract class Consumer implements RtpStreamSend.Listener {
     /** Its transport, told when the consumer goes because its producer went. */

@@ -11,7 +11,7 @@ import io.jmediasoup.channel.Request;
 
 /**
  * A transport with no network: RTP, RTCP and data messages travel over the payload channel
- * to and from the Node application (that traffic is issues 4 and 7).
+ * to and from the Node application.
  */
 final class DirectTransport extends Transport {
     /** The MTU and some slack, as the C++ worker allows for packets from the application. */

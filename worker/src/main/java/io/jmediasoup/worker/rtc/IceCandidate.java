@@ -1,7 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
-import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.jmediasoup.worker.net.PortManager.Protocol;
 
 /** A host candidate of a WebRtcTransport (ICE-lite: host candidates only, TCP passive). */
 record IceCandidate(Protocol protocol, long priority, String ip, int port) {

@@ -5,9 +5,9 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * A media path of a WebRtcTransport, as its IceServer validates and selects them: a UDP socket
- * and a remote address ({@link UdpTuple}), or an ICE-TCP connection ({@link TcpConnection}).
+ * and a remote address ({@link UdpTuple}), or an ICE-TCP connection ({@link TcpTuple}).
  */
-sealed interface IceTuple extends IceServer.Tuple permits UdpTuple, TcpConnection {
+sealed interface IceTuple extends IceServer.Tuple permits UdpTuple, TcpTuple {
     /** Sends the readable bytes of {@code data}, which stays the caller's. */
     void send(ByteBuf data);
 

@@ -4,6 +4,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.worker.net.IpAddresses;
+import io.jmediasoup.worker.net.PortManager;
 
 /** An IP to bind on, and the IP to announce instead of it (behind NAT), if any. */
 record ListenIp(String ip, String announcedIp) {

@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
+import io.jmediasoup.rtp.stream.StreamScore;
 
 /**
  * What receiving and sending streams share, as the C++ worker's RtpStream: the score, the

@@ -6,7 +6,11 @@ import io.jmediasoup.rtp.codecs.Vp8Descriptor;
 import io.jmediasoup.rtp.codecs.Vp9Descriptor;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
+import io.jmediasoup.rtp.rtcp.Ntp;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
+import io.jmediasoup.rtp.stream.LayerBitrates;
+import io.jmediasoup.rtp.stream.NackGenerator;
+import io.jmediasoup.rtp.stream.StreamScore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 

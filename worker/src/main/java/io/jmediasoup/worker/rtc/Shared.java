@@ -7,6 +7,8 @@ import io.jmediasoup.channel.PayloadChannelEndpoint;
 import io.jmediasoup.rtp.dtls.DtlsCertificate;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
+import io.jmediasoup.worker.net.PortManager;
+import io.jmediasoup.worker.net.UdpSendBatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.io.IOException;

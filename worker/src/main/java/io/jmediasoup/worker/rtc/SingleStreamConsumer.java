@@ -80,7 +80,7 @@ abstract class SingleStreamConsumer extends Consumer {
     JsonObject score() {
         JsonObject json = new JsonObject();
         json.addProperty("score", rtpStream().score());
-        // The producer's stream it forwards: the first encoding's until layers are chosen (issue 8).
+        // The producer's stream it forwards: its first encoding's.
         json.addProperty("producerScore", producerScore(0));
         json.add("producerScores", producerScoresJson());
         return json;

@@ -6,6 +6,7 @@ import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.SeqManager;
 import io.jmediasoup.rtp.codecs.Vp9Descriptor;
 import io.jmediasoup.rtp.codecs.Vp9EncodingContext;
+import io.jmediasoup.rtp.stream.LayerBitrates;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 

@@ -9,7 +9,6 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
-import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
@@ -19,11 +18,13 @@ import io.jmediasoup.rtp.rtcp.ReportBlock;
 import io.jmediasoup.rtp.rtcp.RtcpType;
 import io.jmediasoup.rtp.rtcp.SenderReport;
 import io.jmediasoup.rtp.rtcp.TransportFeedback;
-import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.util.collection.LongObjectHashMap;
+import io.jmediasoup.rtp.sctp.SendResult;
+import io.jmediasoup.rtp.stream.TransmissionCounter;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.collection.LongObjectHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -319,8 +320,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
     /**
      * RTCP from the remote side (already decrypted); {@code data} is lent for the call. SRs
-     * reach the producer's streams, report blocks, NACKs and PLI/FIR the consumers' streams;
-     * other packet types (XR, REMB, transport feedback) are not handled yet (issues 4 and 8).
+     * reach the producer's streams, report blocks, NACKs and PLI/FIR the consumers' streams,
+     * transport-cc feedback and REMB the outgoing bitrate control; other types (XR, SDES, BYE)
+     * are ignored.
      */
     protected void receiveRtcpPacket(ByteBuf data) {
         CompoundPacketReader reader = rtcpReader.reset(data);
@@ -484,7 +486,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         dataEndpoints.handlePayloadRequest(request, payload);
     }
 
-    /** Counts bytes the kind sent on its own (data messages, and media with issue 4). */
+    /** Counts bytes the kind sent on its own: RTP, RTCP, SCTP and data messages. */
     protected void dataSent(int bytes) {
         sendTransmission.count(bytes, shared.nowMs());
     }

@@ -7,6 +7,7 @@ import io.jmediasoup.rtp.bwe.PacketLossHistory;
 import io.jmediasoup.rtp.bwe.SendSideBandwidthEstimator;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.TransportFeedback;
+import io.jmediasoup.rtp.stream.TokenBucket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.bwe.LimitationRemb;
 import io.jmediasoup.rtp.bwe.PacketLossHistory;
 import io.jmediasoup.rtp.bwe.TransportFeedbackGenerator;
 import io.jmediasoup.worker.rtc.params.RtpParameters;

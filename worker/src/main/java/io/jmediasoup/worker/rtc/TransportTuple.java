@@ -1,7 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
-import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.jmediasoup.worker.net.PortManager.Protocol;
 
 /** The local and remote ends of a media path; the remote end is unknown (null) until learnt. */
 record TransportTuple(String localIp, int localPort, String remoteIp, int remotePort, Protocol protocol) {

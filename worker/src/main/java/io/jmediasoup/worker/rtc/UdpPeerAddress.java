@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.worker.net.IpAddresses;
 
 /** The remote ip and port given to a Plain or Pipe transport's connect(). */
 final class UdpPeerAddress {

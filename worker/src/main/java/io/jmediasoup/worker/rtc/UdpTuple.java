@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.jmediasoup.worker.net.PortManager.Protocol;
+import io.jmediasoup.worker.net.UdpSocket;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;

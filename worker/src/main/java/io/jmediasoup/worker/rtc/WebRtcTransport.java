@@ -17,7 +17,10 @@ import io.jmediasoup.rtp.ice.IceServer;
 import io.jmediasoup.rtp.ice.IceState;
 import io.jmediasoup.rtp.stun.StunPacket;
 import io.jmediasoup.worker.LogTag;
-import io.jmediasoup.worker.rtc.PortManager.Protocol;
+import io.jmediasoup.worker.net.PortManager.Protocol;
+import io.jmediasoup.worker.net.TcpConnection;
+import io.jmediasoup.worker.net.TcpServer;
+import io.jmediasoup.worker.net.UdpSocket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -275,17 +278,18 @@ final class WebRtcTransport extends Transport
     @Override
     public void onTcpConnectionPacket(TcpConnection connection, ByteBuf packet) {
         dataReceived(packet.readableBytes());
+        TcpTuple tuple = new TcpTuple(connection);
         if (StunPacket.isStun(packet)) {
-            onStunData(connection, packet);
+            onStunData(tuple, packet);
         } else {
-            onNonStunData(iceServer.isValidTuple(connection) ? connection : null, packet);
+            onNonStunData(iceServer.isValidTuple(tuple) ? tuple : null, packet);
         }
     }
 
     @Override
     public void onTcpConnectionClosed(TcpConnection connection) {
         if (!socketsClosed) {
-            iceServer.removeTuple(connection);
+            iceServer.removeTuple(new TcpTuple(connection));
         }
     }
 
@@ -417,16 +421,16 @@ final class WebRtcTransport extends Transport
 
     @Override
     public void onIceServerTupleAdded(IceTuple tuple) {
-        if (tuple instanceof TcpConnection connection) {
-            connection.authenticated();
+        if (tuple instanceof TcpTuple tcp) {
+            tcp.connection().authenticated();
         }
     }
 
     /** An evicted connection is closed, as the C++ worker does: no other path needs it. */
     @Override
     public void onIceServerTupleEvicted(IceTuple tuple) {
-        if (tuple instanceof TcpConnection connection) {
-            connection.close();
+        if (tuple instanceof TcpTuple tcp) {
+            tcp.connection().close();
         }
     }
 

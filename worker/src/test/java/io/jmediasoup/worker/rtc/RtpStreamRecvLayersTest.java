@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.stream.LayerBitrates;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;

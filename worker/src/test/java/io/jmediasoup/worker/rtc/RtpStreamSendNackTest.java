@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonParser;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.rtp.rtcp.Ntp;
+import io.jmediasoup.rtp.stream.RetransmissionBuffer;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.Vp8;
+import io.jmediasoup.rtp.stream.LayerBitrates;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
 import io.netty.buffer.ByteBuf;

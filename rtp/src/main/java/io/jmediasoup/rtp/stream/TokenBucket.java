@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.stream;
 
 /**
  * A budget of work a remote peer can ask for: a token bucket refilled at {@code perSecond} up
@@ -6,19 +6,19 @@ package io.jmediasoup.worker.rtc;
  * packets to resend, a transport-cc feedback thousands of packets to look up), so what they
  * trigger is bounded per second whatever their rate.
  */
-final class TokenBucket {
+public final class TokenBucket {
     private final long perSecond;
     /** Tokens, in thousandths, so that a millisecond refills a whole number of them. */
     private long milliTokens;
     private long lastMs = Long.MIN_VALUE;
 
-    TokenBucket(int perSecond) {
+    public TokenBucket(int perSecond) {
         this.perSecond = perSecond;
         this.milliTokens = perSecond * 1000L;
     }
 
     /** Takes {@code amount} tokens at {@code nowMs}; false (and none taken) when fewer are left. */
-    boolean take(long amount, long nowMs) {
+    public boolean take(long amount, long nowMs) {
         if (lastMs != Long.MIN_VALUE && nowMs > lastMs) {
             milliTokens = Math.min(perSecond * 1000L, milliTokens + (nowMs - lastMs) * perSecond);
         }

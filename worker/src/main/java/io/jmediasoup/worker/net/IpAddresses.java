@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.net;
 
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.netty.util.NetUtil;

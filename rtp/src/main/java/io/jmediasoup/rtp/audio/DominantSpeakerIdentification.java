@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.audio;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.Map;
  * second of 20 ms samples), medium and long; a speaker takes over when it beats the current
  * dominant speaker in all three. Sans-I/O: levels and evaluations come in with their time.
  */
-final class DominantSpeakerIdentification {
+public final class DominantSpeakerIdentification {
     /** Thresholds of the log ratio of a speaker's scores to the dominant speaker's, per interval. */
     private static final double C1 = 3;
     private static final double C2 = 2;
@@ -42,12 +42,12 @@ final class DominantSpeakerIdentification {
     private long lastLevelIdleMs;
 
     /** A new speaker, silent so far; false when it is already known. */
-    boolean addSpeaker(String id, long nowMs) {
+    public boolean addSpeaker(String id, long nowMs) {
         return speakers.putIfAbsent(id, new Speaker(nowMs)) == null;
     }
 
     /** Forgets a speaker; true when it was the dominant one, which the caller then re-elects with {@link #update}. */
-    boolean removeSpeaker(String id) {
+    public boolean removeSpeaker(String id) {
         if (speakers.remove(id) == null || !id.equals(dominantId)) {
             return false;
         }
@@ -56,7 +56,7 @@ final class DominantSpeakerIdentification {
     }
 
     /** A paused speaker keeps its history but cannot take over. */
-    void setPaused(String id, boolean paused) {
+    public void setPaused(String id, boolean paused) {
         Speaker speaker = speakers.get(id);
         if (speaker != null) {
             speaker.paused = paused;
@@ -64,7 +64,7 @@ final class DominantSpeakerIdentification {
     }
 
     /** A level of {@code id}'s audio: the volume 0 (silence) to 127 (loudest), that is 127 minus -dBov. */
-    void levelChanged(String id, int volume, long nowMs) {
+    public void levelChanged(String id, int volume, long nowMs) {
         Speaker speaker = speakers.get(id);
         if (speaker != null) {
             speaker.levelChanged(volume, nowMs);
@@ -79,7 +79,7 @@ final class DominantSpeakerIdentification {
      * Ages the levels of speakers gone quiet, then elects; returns the new dominant speaker's
      * id when it changed, else null.
      */
-    String update(long nowMs) {
+    public String update(long nowMs) {
         if (nowMs - lastLevelIdleMs >= LEVEL_IDLE_TIMEOUT_MS) {
             if (lastLevelIdleMs != 0) {
                 timeoutIdleLevels(nowMs);

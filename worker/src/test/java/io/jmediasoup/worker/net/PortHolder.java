@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.net;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,10 +1,10 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.stream;
 
 /**
  * A stream's score from 0 to 10, as the C++ worker keeps it: the rounded average of the last
  * 24 samples, the more recent weighing more (the oldest 1, the next 2, and so on).
  */
-final class StreamScore {
+public final class StreamScore {
     private static final int HISTORY = 24;
 
     private final int[] samples = new int[HISTORY];
@@ -12,16 +12,16 @@ final class StreamScore {
     private int count;
     private int score;
 
-    StreamScore(int initial) {
+    public StreamScore(int initial) {
         this.score = initial;
     }
 
-    int value() {
+    public int value() {
         return score;
     }
 
     /** Adds a sample; returns whether the score changed. */
-    boolean add(int sample) {
+    public boolean add(int sample) {
         if (count == HISTORY) {
             first = (first + 1) % HISTORY;
             count--;
@@ -40,7 +40,7 @@ final class StreamScore {
     }
 
     /** Forgets the history and sets the score; returns whether it changed. */
-    boolean reset(int value) {
+    public boolean reset(int value) {
         count = 0;
         first = 0;
         int previous = score;
@@ -53,7 +53,7 @@ final class StreamScore {
      * {@code repaired} of them recovered by {@code retransmitted} retransmissions: 10 times the
      * fourth power of the delivered ratio, a repair counting less the more it took.
      */
-    static int sample(long total, long lost, long repaired, long retransmitted) {
+    public static int sample(long total, long lost, long repaired, long retransmitted) {
         if (total == 0) {
             return 10;
         }

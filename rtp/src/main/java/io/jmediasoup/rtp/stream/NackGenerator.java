@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.stream;
 
 import io.jmediasoup.rtp.SeqManager;
 
@@ -10,8 +10,8 @@ import io.jmediasoup.rtp.SeqManager;
  * not enough the list is cleared and a key frame requested. Sans I/O: the caller feeds
  * packets and timer ticks, and reads each batch from {@link #batch()}.
  */
-final class NackGenerator {
-    static final long TIMER_INTERVAL_MS = 40;
+public final class NackGenerator {
+    public static final long TIMER_INTERVAL_MS = 40;
     private static final int MAX_PACKET_AGE = 10000;
     private static final int MAX_NACK_PACKETS = 1000;
     private static final int MAX_RETRIES = 10;
@@ -40,7 +40,7 @@ final class NackGenerator {
      * Takes a received packet (a retransmission when {@code isRecovered}); returns true when
      * it is one that had been NACKed. A new gap fills {@link #batch()}.
      */
-    boolean receivePacket(int seq, boolean isKeyFrame, boolean isRecovered, long nowMs) {
+    public boolean receivePacket(int seq, boolean isKeyFrame, boolean isRecovered, long nowMs) {
         batchCount = 0;
         if (!started) {
             started = true;
@@ -83,7 +83,7 @@ final class NackGenerator {
     }
 
     /** The timer's tick: NACKs again what has waited an RTT since its last NACK. */
-    void onTimer(long nowMs) {
+    public void onTimer(long nowMs) {
         batchCount = 0;
         for (int i = 0; i < pendingCount; i++) {
             if (nowMs - sentAtMs[i] >= rttMs) {
@@ -94,21 +94,21 @@ final class NackGenerator {
     }
 
     /** The sequence numbers to NACK now, in order: {@code batch()[0..batchCount())}. */
-    int[] batch() {
+    public int[] batch() {
         return batch;
     }
 
-    int batchCount() {
+    public int batchCount() {
         return batchCount;
     }
 
     /** Whether the timer must keep running. */
-    boolean hasPending() {
+    public boolean hasPending() {
         return pendingCount > 0;
     }
 
     /** Whether the list overflowed since the last call, so that only a key frame can repair the stream. */
-    boolean takeKeyFrameRequired() {
+    public boolean takeKeyFrameRequired() {
         boolean required = keyFrameRequired;
         keyFrameRequired = false;
         return required;
@@ -119,7 +119,7 @@ final class NackGenerator {
     }
 
     /** Forgets everything, as on pause. */
-    void reset() {
+    public void reset() {
         pendingCount = 0;
         batchCount = 0;
         keyFrameCount = 0;

@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.unix.Buffer;
@@ -23,7 +23,7 @@ import jnr.ffi.Runtime;
  * <p>The layouts and errno values are those of LP64 Linux (x86-64, aarch64), the platforms of
  * Netty's epoll transport: struct mmsghdr 64 bytes, struct iovec 16, struct sockaddr_in6 28.
  */
-final class UdpSendBatch {
+public final class UdpSendBatch {
     /** The libc function; bound when the first socket opens so that start-up does not pay for it. */
     public interface LibC {
         int sendmmsg(int sockfd, long msgvec, int vlen, int flags);
@@ -121,12 +121,12 @@ final class UdpSendBatch {
     private boolean open;
 
     /** A read batch starts: sends are held until {@link #end}. */
-    void begin() {
+    public void begin() {
         open = true;
     }
 
     /** The read batch is over: everything held goes out. */
-    void end() {
+    public void end() {
         open = false;
         flushAll();
     }

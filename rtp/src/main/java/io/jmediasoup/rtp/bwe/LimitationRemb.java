@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.bwe;
 
 /**
  * When a transport that receives with transport-cc has a maximum incoming bitrate
@@ -6,7 +6,7 @@ package io.jmediasoup.worker.rtc;
  * REMB every 1.5 s, on the arrival of packets; when the maximum is lifted, four REMBs of 0
  * (no limit) follow, the first at once. This decides when, with time injected.
  */
-final class LimitationRemb {
+public final class LimitationRemb {
     static final long INTERVAL_MS = 1500;
     static final int UNLIMITED_COUNT = 4;
 
@@ -16,7 +16,7 @@ final class LimitationRemb {
     private long sentAtMs;
 
     /** The new maximum (0: none); true when a REMB may be due at once ({@link #due}). */
-    boolean setMaxIncomingBitrate(long bitrate) {
+    public boolean setMaxIncomingBitrate(long bitrate) {
         long previous = maxIncomingBitrate;
         maxIncomingBitrate = bitrate;
         if (previous != 0 && bitrate == 0) {
@@ -27,7 +27,7 @@ final class LimitationRemb {
     }
 
     /** The bitrate of a REMB to send now, or -1 when none is due; counts it as sent. */
-    long due(long nowMs) {
+    public long due(long nowMs) {
         if (unlimitedLeft > 0 && maxIncomingBitrate != 0) {
             unlimitedLeft = 0;
         }

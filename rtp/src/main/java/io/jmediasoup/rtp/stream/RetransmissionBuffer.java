@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.stream;
 
 import io.jmediasoup.rtp.RtpPacket;
 import io.netty.buffer.ByteBuf;
@@ -13,11 +13,11 @@ import java.util.Arrays;
  * packet until a packet {@link #SLOTS} sequence numbers later takes it; where the sequence
  * numbers wrap the window shrinks for a moment (65536 is no multiple of 600).
  */
-final class RetransmissionBuffer {
+public final class RetransmissionBuffer {
     /** Slots in the ring: the C++ worker keeps 600 packets. */
-    static final int SLOTS = 600;
+    public static final int SLOTS = 600;
     /** The largest packet kept: the C++ worker's MTU. */
-    static final int SLOT_SIZE = 1500;
+    public static final int SLOT_SIZE = 1500;
 
     private ByteBuf slab;
     private int[] seqs;
@@ -28,7 +28,7 @@ final class RetransmissionBuffer {
     private boolean[] keyFrames;
 
     /** Keeps a copy of the packet as sent; packets larger than a slot are not kept. */
-    void store(RtpPacket packet) {
+    public void store(RtpPacket packet) {
         int size = packet.size();
         if (size > SLOT_SIZE) {
             return;
@@ -63,7 +63,7 @@ final class RetransmissionBuffer {
     }
 
     /** Whether the packet with {@code seq} is still kept. */
-    boolean contains(int seq) {
+    public boolean contains(int seq) {
         if (lengths == null) {
             return false;
         }
@@ -71,24 +71,24 @@ final class RetransmissionBuffer {
         return lengths[slot] != 0 && seqs[slot] == seq;
     }
 
-    long timestamp(int seq) {
+    public long timestamp(int seq) {
         return timestamps[slot(seq)];
     }
 
     /** When the packet was last retransmitted, 0 if never. */
-    long resentAtMs(int seq) {
+    public long resentAtMs(int seq) {
         return resentAtMs[slot(seq)];
     }
 
     /** Records a retransmission; returns how many times the packet has now been retransmitted. */
-    int markResent(int seq, long nowMs) {
+    public int markResent(int seq, long nowMs) {
         int slot = slot(seq);
         resentAtMs[slot] = nowMs;
         return ++sentTimes[slot];
     }
 
     /** Copies the kept packet into {@code out} (which must be empty) and points {@code view} at it, key-frame flag included. */
-    boolean copyTo(int seq, ByteBuf out, RtpPacket view) {
+    public boolean copyTo(int seq, ByteBuf out, RtpPacket view) {
         int slot = slot(seq);
         out.clear().writeBytes(slab, slot * SLOT_SIZE, lengths[slot]);
         if (!view.parse(out)) {
@@ -99,13 +99,13 @@ final class RetransmissionBuffer {
     }
 
     /** Forgets every packet, as on pause. */
-    void clear() {
+    public void clear() {
         if (lengths != null) {
             Arrays.fill(lengths, 0);
         }
     }
 
-    void release() {
+    public void release() {
         if (slab != null) {
             slab.release();
             slab = null;

@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.net;
 
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.Logger;
@@ -18,7 +18,7 @@ import java.util.Set;
  * that has not authenticated yet (the C++ worker refuses it, so ten idle connections locked
  * every peer out); only when all are authenticated is it refused.
  */
-final class TcpServer implements TcpConnection.Listener {
+public final class TcpServer implements TcpConnection.Listener {
     static final int MAX_CONNECTIONS = 10;
 
     private final Channel channel;
@@ -30,7 +30,7 @@ final class TcpServer implements TcpConnection.Listener {
     private final Set<TcpConnection> connections = new LinkedHashSet<>();
 
     /** {@code channel} is a bound, registered server socket that does not read yet. */
-    TcpServer(Channel channel, TcpConnection.Listener listener, TcpConnection.Limits limits, Logger logger) {
+    public TcpServer(Channel channel, TcpConnection.Listener listener, TcpConnection.Limits limits, Logger logger) {
         this.channel = channel;
         this.limits = limits;
         this.localAddress = (InetSocketAddress) channel.localAddress();
@@ -77,7 +77,7 @@ final class TcpServer implements TcpConnection.Listener {
         return List.copyOf(connections);
     }
 
-    InetSocketAddress localAddress() {
+    public InetSocketAddress localAddress() {
         return localAddress;
     }
 
@@ -95,7 +95,7 @@ final class TcpServer implements TcpConnection.Listener {
     }
 
     /** Closes the server and its connections without telling the listener. */
-    void close() {
+    public void close() {
         for (TcpConnection connection : List.copyOf(connections)) {
             connection.close();
         }

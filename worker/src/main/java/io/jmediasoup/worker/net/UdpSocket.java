@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -21,9 +21,9 @@ import java.nio.ByteBuffer;
  * {@link UdpSendBatch} copies them and sends each socket's datagrams with one sendmmsg when the
  * batch ends. Only when the kernel's buffer is full is a copy queued in Netty.
  */
-final class UdpSocket {
+public final class UdpSocket {
     /** Receives every datagram; {@code data} is only valid during the call. */
-    interface Listener {
+    public interface Listener {
         void onUdpPacket(UdpSocket socket, ByteBuf data, InetSocketAddress remote);
     }
 
@@ -43,7 +43,7 @@ final class UdpSocket {
     private final UdpSendBatch.Sender sender;
     private long packetsDropped;
 
-    UdpSocket(Channel channel, Listener listener, UdpSendBatch batch) {
+    public UdpSocket(Channel channel, Listener listener, UdpSendBatch batch) {
         this.channel = channel;
         this.batch = batch;
         batch.prepare();
@@ -73,12 +73,12 @@ final class UdpSocket {
         channel.config().setAutoRead(true);
     }
 
-    InetSocketAddress localAddress() {
+    public InetSocketAddress localAddress() {
         return localAddress;
     }
 
     /** Sends the readable bytes of {@code data} to {@code remote}; {@code data} stays the caller's. */
-    void send(ByteBuf data, InetSocketAddress remote) {
+    public void send(ByteBuf data, InetSocketAddress remote) {
         batch.send(sender, data, remote);
     }
 
@@ -103,7 +103,7 @@ final class UdpSocket {
         return packetsDropped;
     }
 
-    void close() {
+    public void close() {
         batch.flush(sender);
         channel.close();
     }

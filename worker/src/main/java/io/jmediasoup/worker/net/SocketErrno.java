@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.net;
 
 import io.netty.channel.unix.Errors.NativeIoException;
 import java.util.Locale;

@@ -1,22 +1,22 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.rtcp;
 
 /** NTP timestamps (RFC 5905) of wall-clock milliseconds, as RTCP sender reports carry them. */
-final class Ntp {
+public final class Ntp {
     /** Seconds from 1900 (NTP's era 0) to 1970 (Unix time). */
     private static final long UNIX_EPOCH_SECONDS = 2_208_988_800L;
 
     private Ntp() {}
 
-    static long seconds(long wallMs) {
+    public static long seconds(long wallMs) {
         return (wallMs / 1000 + UNIX_EPOCH_SECONDS) & 0xFFFFFFFFL;
     }
 
-    static long fraction(long wallMs) {
+    public static long fraction(long wallMs) {
         return ((wallMs % 1000) << 32) / 1000;
     }
 
     /** The middle 32 bits of the 64-bit timestamp: what LSR fields and RTT arithmetic use. */
-    static long compact(long seconds, long fraction) {
+    public static long compact(long seconds, long fraction) {
         return ((seconds & 0xFFFF) << 16) | (fraction >>> 16);
     }
 }

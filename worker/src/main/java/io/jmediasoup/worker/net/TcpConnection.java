@@ -1,25 +1,22 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.net;
 
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.ice.Rfc4571Decoder;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.Logger;
-import io.jmediasoup.worker.rtc.PortManager.Protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An ICE-TCP connection a peer opened to one of a WebRtcTransport's TCP servers: packets
- * framed by RFC 4571 both ways, on the worker's event loop. It is its own ICE tuple: two
- * connections are never the same path.
+ * framed by RFC 4571 both ways, on the worker's event loop.
  *
  * <p>The peer decides how fast it reads, so what waits to be written is bounded (the C++
  * worker queues without a limit): while more than the high water mark waits, RTP and RTCP
@@ -28,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * connection must authenticate (a Binding request the IceServer accepts) soon after it
  * opens, and is closed once nothing arrived on it for a longer while.
  */
-final class TcpConnection implements IceTuple {
+public final class TcpConnection {
     /** Told of every packet and of the end of the connection. */
-    interface Listener {
+    public interface Listener {
         /** {@code packet} is only valid during the call. */
         void onTcpConnectionPacket(TcpConnection connection, ByteBuf packet);
 
@@ -47,14 +44,14 @@ final class TcpConnection implements IceTuple {
      * {@code maxPendingBytes} the connection is closed), and how long it may stay
      * unauthenticated, then idle.
      */
-    record Limits(int lowWaterMark, int highWaterMark, int maxPendingBytes, long authenticationTimeoutMs,
+    public record Limits(int lowWaterMark, int highWaterMark, int maxPendingBytes, long authenticationTimeoutMs,
             long idleTimeoutMs) {
         /**
          * A quarter of a second of 8 Mbit/s video may wait; a browser sends its first check
          * right after connecting and a consent check every few seconds (RFC 7675 expires
          * consent after 30 s).
          */
-        static final Limits DEFAULT = new Limits(128 * 1024, 256 * 1024, 1024 * 1024, 5_000, 30_000);
+        public static final Limits DEFAULT = new Limits(128 * 1024, 256 * 1024, 1024 * 1024, 5_000, 30_000);
     }
 
     /**
@@ -128,13 +125,16 @@ final class TcpConnection implements IceTuple {
         });
     }
 
-    @Override
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
     }
 
     /** The IceServer accepted a Binding request on this connection. */
-    void authenticated() {
+    public void authenticated() {
         authenticated = true;
     }
 
@@ -157,7 +157,6 @@ final class TcpConnection implements IceTuple {
      * Sends {@code data} in one RFC 4571 frame; a copy is queued, {@code data} stays the
      * caller's. Dropped when it is media and the peer is behind.
      */
-    @Override
     public void send(ByteBuf data) {
         if (closing) {
             return;
@@ -199,19 +198,13 @@ final class TcpConnection implements IceTuple {
                 TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public TransportTuple toTransportTuple() {
-        return new TransportTuple(NetUtil.toAddressString(localAddress.getAddress()), localAddress.getPort(),
-                NetUtil.toAddressString(remoteAddress.getAddress()), remoteAddress.getPort(), Protocol.TCP);
-    }
-
     /** Whether it was closed by {@link #close}. */
     boolean closedLocally() {
         return closedLocally;
     }
 
     /** Closes the connection; the listener hears of it with {@link #closedLocally} set. */
-    void close() {
+    public void close() {
         closedLocally = true;
         end();
     }

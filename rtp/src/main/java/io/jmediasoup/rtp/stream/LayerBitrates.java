@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.stream;
 
 import java.util.Arrays;
 
@@ -7,7 +7,7 @@ import java.util.Arrays;
  * stream counts it: one rate per layer, and the sums a layered consumer decides by.
  * Packets of layers beyond those announced count in the highest announced one.
  */
-final class LayerBitrates {
+public final class LayerBitrates {
     private static final long NEVER = Long.MIN_VALUE / 2;
 
     private final RateCalculator[][] rates;
@@ -15,7 +15,7 @@ final class LayerBitrates {
     /** Per spatial layer, when a packet of it was last counted. */
     private final long[] lastCountedMs;
 
-    LayerBitrates(int spatialLayers, int temporalLayers, long windowMs) {
+    public LayerBitrates(int spatialLayers, int temporalLayers, long windowMs) {
         this.windowMs = windowMs;
         rates = new RateCalculator[Math.max(1, spatialLayers)][Math.max(1, temporalLayers)];
         lastCountedMs = new long[rates.length];
@@ -27,16 +27,16 @@ final class LayerBitrates {
         }
     }
 
-    int spatialLayers() {
+    public int spatialLayers() {
         return rates.length;
     }
 
-    int temporalLayers() {
+    public int temporalLayers() {
         return rates[0].length;
     }
 
     /** Counts a packet; true when its spatial layer had no bitrate before it (new, or back after a window of silence). */
-    boolean update(int spatialLayer, int temporalLayer, int size, long nowMs) {
+    public boolean update(int spatialLayer, int temporalLayer, int size, long nowMs) {
         int s = Math.min(Math.max(spatialLayer, 0), rates.length - 1);
         int t = Math.min(Math.max(temporalLayer, 0), rates[0].length - 1);
         rates[s][t].update(size, nowMs);
@@ -46,7 +46,7 @@ final class LayerBitrates {
     }
 
     /** All layers together (bps). */
-    long bitrate(long nowMs) {
+    public long bitrate(long nowMs) {
         long sum = 0;
         for (int s = 0; s < rates.length; s++) {
             sum += spatialLayerBitrate(nowMs, s);
@@ -59,7 +59,7 @@ final class LayerBitrates {
      * lower spatial layer whole plus this one up to the temporal layer; 0 when that very
      * layer is not being received.
      */
-    long bitrate(long nowMs, int spatialLayer, int temporalLayer) {
+    public long bitrate(long nowMs, int spatialLayer, int temporalLayer) {
         if (rates[spatialLayer][temporalLayer].rate(nowMs) == 0) {
             return 0;
         }
@@ -74,7 +74,7 @@ final class LayerBitrates {
     }
 
     /** Every temporal layer of one spatial layer (bps). */
-    long spatialLayerBitrate(long nowMs, int spatialLayer) {
+    public long spatialLayerBitrate(long nowMs, int spatialLayer) {
         long sum = 0;
         for (RateCalculator rate : rates[spatialLayer]) {
             sum += rate.rate(nowMs);
@@ -83,7 +83,7 @@ final class LayerBitrates {
     }
 
     /** That one layer alone (bps). */
-    long layerBitrate(long nowMs, int spatialLayer, int temporalLayer) {
+    public long layerBitrate(long nowMs, int spatialLayer, int temporalLayer) {
         return rates[spatialLayer][temporalLayer].rate(nowMs);
     }
 }

@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.stream;
 
 import io.netty.util.collection.LongObjectHashMap;
 import io.netty.util.collection.LongObjectMap;
@@ -12,9 +12,9 @@ import java.util.Iterator;
  * requests are further held to one per delay. Sans-I/O: time comes in with each call, and
  * the owner calls {@link #onTimer} at {@link #nextDeadlineMs}.
  */
-final class KeyFrameRequestManager {
+public final class KeyFrameRequestManager {
     /** Who sends the request: the producer, to the stream with that SSRC. */
-    interface Listener {
+    public interface Listener {
         void onKeyFrameNeeded(long ssrc);
     }
 
@@ -40,13 +40,13 @@ final class KeyFrameRequestManager {
     private final LongObjectMap<Pending> pending = new LongObjectHashMap<>();
     private final LongObjectMap<Delayer> delayers = new LongObjectHashMap<>();
 
-    KeyFrameRequestManager(Listener listener, long keyFrameRequestDelayMs) {
+    public KeyFrameRequestManager(Listener listener, long keyFrameRequestDelayMs) {
         this.listener = listener;
         this.keyFrameRequestDelayMs = keyFrameRequestDelayMs;
     }
 
     /** A consumer needs a key frame: asked now unless a request is pending or held by the delay. */
-    void keyFrameNeeded(long ssrc, long nowMs) {
+    public void keyFrameNeeded(long ssrc, long nowMs) {
         if (keyFrameRequestDelayMs > 0) {
             Delayer delayer = delayers.get(ssrc);
             if (delayer != null) {
@@ -66,7 +66,7 @@ final class KeyFrameRequestManager {
     }
 
     /** A key frame is needed whatever is pending (a new stream, a resume): asked now, and the wait starts over. */
-    void forceKeyFrameNeeded(long ssrc, long nowMs) {
+    public void forceKeyFrameNeeded(long ssrc, long nowMs) {
         if (keyFrameRequestDelayMs > 0) {
             delayers.put(ssrc, newDelayer(nowMs));
         }
@@ -80,12 +80,12 @@ final class KeyFrameRequestManager {
         listener.onKeyFrameNeeded(ssrc);
     }
 
-    void keyFrameReceived(long ssrc) {
+    public void keyFrameReceived(long ssrc) {
         pending.remove(ssrc);
     }
 
     /** The earliest time {@link #onTimer} has something to do; {@link Long#MAX_VALUE} when nothing waits. */
-    long nextDeadlineMs() {
+    public long nextDeadlineMs() {
         long next = Long.MAX_VALUE;
         for (Pending request : pending.values()) {
             next = Math.min(next, request.deadlineMs);
@@ -97,7 +97,7 @@ final class KeyFrameRequestManager {
     }
 
     /** Handles the deadlines passed by {@code nowMs}: unanswered requests sent once more, ended delays. */
-    void onTimer(long nowMs) {
+    public void onTimer(long nowMs) {
         for (Iterator<LongObjectMap.PrimitiveEntry<Pending>> it = pending.entries().iterator(); it.hasNext();) {
             LongObjectMap.PrimitiveEntry<Pending> entry = it.next();
             Pending request = entry.value();

@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.net;
 
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.worker.Settings;
@@ -28,7 +28,7 @@ public final class PortManager {
     public enum Protocol {
         UDP, TCP;
 
-        String label() {
+        public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }

@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.stream;
 
 import java.util.Arrays;
 
@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Bits per second over a sliding window (2.5 s for RTP streams, as in the C++ worker),
  * kept in a ring of time buckets so that counting a packet allocates nothing.
  */
-final class RateCalculator {
+public final class RateCalculator {
     private static final int BUCKETS = 100;
 
     private final long windowMs;
@@ -15,13 +15,13 @@ final class RateCalculator {
     /** The bucket each slot currently counts: its start time divided by {@link #bucketMs}. */
     private final long[] bucketOf = new long[BUCKETS];
 
-    RateCalculator(long windowMs) {
+    public RateCalculator(long windowMs) {
         this.windowMs = windowMs;
         this.bucketMs = Math.max(1, windowMs / BUCKETS);
         Arrays.fill(bucketOf, Long.MIN_VALUE);
     }
 
-    void update(int size, long nowMs) {
+    public void update(int size, long nowMs) {
         long bucket = nowMs / bucketMs;
         int slot = (int) (bucket % BUCKETS);
         if (bucketOf[slot] != bucket) {
@@ -32,7 +32,7 @@ final class RateCalculator {
     }
 
     /** The rate in bits per second over the window ending now. */
-    long rate(long nowMs) {
+    public long rate(long nowMs) {
         long oldest = (nowMs - windowMs) / bucketMs;
         long sum = 0;
         for (int slot = 0; slot < BUCKETS; slot++) {

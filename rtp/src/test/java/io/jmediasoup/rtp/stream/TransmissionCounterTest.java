@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.rtp.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
