@@ -24,6 +24,10 @@ public final class RateCalculator {
     public void update(int size, long nowMs) {
         long bucket = nowMs / bucketMs;
         int slot = (int) (bucket % BUCKETS);
+        if (bucketOf[slot] > bucket) {
+            // A window or more older than what the slot counts now: too old to count, as the C++ worker ignores it.
+            return;
+        }
         if (bucketOf[slot] != bucket) {
             bytes[slot] = 0;
             bucketOf[slot] = bucket;

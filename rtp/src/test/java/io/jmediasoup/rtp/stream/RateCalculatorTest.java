@@ -114,4 +114,13 @@ class RateCalculatorTest {
         rate.update(50, 0);
         assertEquals(bitrate, rate.rate(atMs));
     }
+
+    /** As in the C++ worker, a count older than the window is ignored: it must not erase newer ones. */
+    @Test
+    void aCountOlderThanTheWindowLeavesNewerCountsAlone() {
+        RateCalculator rate = new RateCalculator(1000);
+        rate.update(1000, 5000);
+        rate.update(1000, 0);
+        assertEquals(8000, rate.rate(5000));
+    }
 }
