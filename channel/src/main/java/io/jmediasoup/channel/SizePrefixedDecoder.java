@@ -10,58 +10,22 @@ import io.netty.buffer.ByteBufAllocator;
  * <p>A frame that announces more than the limit is reported and skipped exactly, without
  * buffering it, so the frames after it still decode and memory stays bounded by one frame.
  */
-public final class SizePrefixedDecoder implements FrameDecoder {
+public final class SizePrefixedDecoder extends CumulatingFrameDecoder {
     /** The largest message, length prefix included, that either side of mediasoup 3.32's channel takes. */
     public static final int MAX_MESSAGE_LENGTH = 8_388_608;
     public static final int PREFIX_LENGTH = 4;
     public static final int MAX_PAYLOAD_LENGTH = MAX_MESSAGE_LENGTH - PREFIX_LENGTH;
-
-    private final ByteBufAllocator allocator;
-    private final FrameDecoder.Listener listener;
-    private final int maxPayloadLength;
-    private ByteBuf cumulation;
-    private long bytesToSkip;
 
     public SizePrefixedDecoder(ByteBufAllocator allocator, FrameDecoder.Listener listener) {
         this(allocator, listener, MAX_PAYLOAD_LENGTH);
     }
 
     public SizePrefixedDecoder(ByteBufAllocator allocator, FrameDecoder.Listener listener, int maxPayloadLength) {
-        this.allocator = allocator;
-        this.listener = listener;
-        this.maxPayloadLength = maxPayloadLength;
+        super(allocator, listener, maxPayloadLength);
     }
 
     @Override
-    public void feed(ByteBuf data) {
-        if (bytesToSkip > 0) {
-            int skipped = (int) Math.min(bytesToSkip, data.readableBytes());
-            data.skipBytes(skipped);
-            bytesToSkip -= skipped;
-        }
-        if (!data.isReadable()) {
-            return;
-        }
-        if (cumulation == null) {
-            cumulation = allocator.directBuffer(Math.max(data.readableBytes(), 256));
-        }
-        cumulation.writeBytes(data);
-        while (cumulation != null && decodeOne()) {
-            // Next frame.
-        }
-        if (cumulation != null) {
-            if (cumulation.isReadable()) {
-                cumulation.discardReadBytes();
-            } else {
-                cumulation.release();
-                cumulation = null;
-            }
-        }
-    }
-
-    /** Returns false when more bytes are needed. */
-    private boolean decodeOne() {
-        ByteBuf in = cumulation;
+    protected boolean decodeOne(ByteBuf in) {
         if (in.readableBytes() < PREFIX_LENGTH) {
             return false;
         }
@@ -70,7 +34,7 @@ public final class SizePrefixedDecoder implements FrameDecoder {
             in.skipBytes(PREFIX_LENGTH);
             int skipped = (int) Math.min(length, in.readableBytes());
             in.skipBytes(skipped);
-            bytesToSkip = length - skipped;
+            skipLater(length - skipped);
             listener.onMalformed("message of " + length + " bytes exceeds the limit of " + maxPayloadLength);
             return true;
         }
@@ -81,13 +45,5 @@ public final class SizePrefixedDecoder implements FrameDecoder {
         in.readerIndex(start + (int) length);
         listener.onFrame(in.slice(start, (int) length));
         return true;
-    }
-
-    @Override
-    public void close() {
-        if (cumulation != null) {
-            cumulation.release();
-            cumulation = null;
-        }
     }
 }
