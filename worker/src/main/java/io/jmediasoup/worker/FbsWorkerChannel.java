@@ -5,7 +5,14 @@ import io.jmediasoup.channel.FbsNotification;
 import io.jmediasoup.channel.FbsRequest;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupNotFoundError;
+import io.jmediasoup.worker.codec.Codecs;
+import io.jmediasoup.worker.codec.FbsNotificationCodec;
+import io.jmediasoup.worker.codec.FbsRequestCodec;
 import io.jmediasoup.worker.codec.FbsWorkerCodec;
+import io.jmediasoup.worker.messages.ChannelNotification;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.rtc.ChannelHandler;
 import io.jmediasoup.worker.messages.WorkerRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
 
@@ -29,7 +36,8 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
     public void onRequest(FbsRequest request) {
         WorkerRequest typed = FbsWorkerCodec.decode(request);
         if (typed == null) {
-            throw FbsWorkerCodec.error(unserved(request), request);
+            answerEntity(request);
+            return;
         }
         WorkerResponse response;
         try {
@@ -43,6 +51,30 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
         request.accept(FbsWorkerCodec.encode(response));
     }
 
+    /** A request to an entity below the worker, decoded by the codec of its family and answered by the entity its handler id names. */
+    private void answerEntity(FbsRequest request) {
+        for (FbsRequestCodec codec : Codecs.FBS_REQUESTS) {
+            ChannelRequest channelRequest;
+            ChannelResponse response;
+            try {
+                channelRequest = codec.decode(request);
+                if (channelRequest == null) {
+                    continue;
+                }
+                ChannelHandler handler = worker.requestHandler(channelRequest);
+                if (handler == null) {
+                    throw unserved(request);
+                }
+                response = handler.handle(channelRequest);
+            } catch (MediasoupError error) {
+                throw FbsWorkerCodec.error(error, request);
+            }
+            request.accept(response == null ? null : codec.encode(response));
+            return;
+        }
+        throw FbsWorkerCodec.error(unserved(request), request);
+    }
+
     /** A method this worker does not serve under 3.32 yet: as the C++ worker answers a handler it does not have. */
     private static MediasoupError unserved(FbsRequest request) {
         return new MediasoupNotFoundError("Channel request handler with ID " + request.handlerId() + " not found");
@@ -53,6 +85,17 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
         if (notification.event() == FBS.Notification.Event.WORKER_CLOSE) {
             worker.close();
             return;
+        }
+        for (FbsNotificationCodec codec : Codecs.FBS_NOTIFICATIONS) {
+            ChannelNotification typed = codec.decode(notification);
+            if (typed != null) {
+                ChannelHandler handler = worker.notificationHandler(typed);
+                if (handler == null) {
+                    break;
+                }
+                handler.handle(typed);
+                return;
+            }
         }
         throw new MediasoupNotFoundError("Channel notification handler with ID " + notification.handlerId() + " not found");
     }

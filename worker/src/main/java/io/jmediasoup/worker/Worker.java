@@ -8,9 +8,19 @@ import io.jmediasoup.channel.MediasoupNotFoundError;
 import io.jmediasoup.channel.PayloadChannelEndpoint;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
+import io.jmediasoup.worker.codec.Codecs;
+import io.jmediasoup.worker.codec.FbsEventSink;
+import io.jmediasoup.worker.codec.JsonEventSink;
+import io.jmediasoup.worker.codec.JsonNotificationCodec;
+import io.jmediasoup.worker.codec.JsonRequestCodec;
 import io.jmediasoup.worker.codec.JsonWorkerCodec;
+import io.jmediasoup.worker.messages.ChannelNotification;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.WorkerRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
+import io.jmediasoup.worker.rtc.ChannelHandler;
+import io.jmediasoup.worker.rtc.EventSink;
 import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.Router;
 import io.jmediasoup.worker.rtc.Shared;
@@ -55,6 +65,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         this.payloadChannel = payloadChannel;
         logger.attach(channel);
         shared.attach(channel, payloadChannel);
+        shared.attach(new JsonEventSink(channel, payloadChannel));
         logConfiguration();
         channel.notify(Long.toString(pid), "running", null);
     }
@@ -63,6 +74,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     void start(FbsChannelEndpoint fbsChannel) {
         this.fbsChannel = fbsChannel;
         logger.attach(fbsChannel);
+        shared.attach(new FbsEventSink(fbsChannel));
         logConfiguration();
     }
 
@@ -83,6 +95,13 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
             request.accept(response == null ? null : JsonWorkerCodec.encode(response));
             return;
         }
+        for (JsonRequestCodec codec : Codecs.JSON_REQUESTS) {
+            ChannelRequest channelRequest = codec.decode(request);
+            if (channelRequest != null) {
+                answer(request, codec, channelRequest);
+                return;
+            }
+        }
         if (request.method().equals("worker.close")) {
             close();
             return;
@@ -94,6 +113,31 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         }
     }
 
+    /** Answers a 3.8 request of an entity below the worker through the codec of its family. */
+    private void answer(Request request, JsonRequestCodec codec, ChannelRequest channelRequest) {
+        ChannelResponse response;
+        try {
+            ChannelHandler handler = shared.handlers().requestHandler(channelRequest.handlerId());
+            if (handler == null) {
+                throw new MediasoupNotFoundError(codec.notFound(channelRequest));
+            }
+            response = handler.handle(channelRequest);
+        } catch (MediasoupError error) {
+            throw JsonWorkerCodec.error(error, request.method());
+        }
+        request.accept(response == null ? null : codec.encode(response));
+    }
+
+    /** The entity that answers {@code request}, or null when there is none: each era words that miss. */
+    ChannelHandler requestHandler(ChannelRequest request) {
+        return shared.handlers().requestHandler(request.handlerId());
+    }
+
+    /** The entity that takes {@code notification}, or null. */
+    ChannelHandler notificationHandler(ChannelNotification notification) {
+        return shared.handlers().notificationHandler(notification.handlerId());
+    }
+
     /**
      * Answers a worker-level request of either era; null when the answer has no body. Fails
      * with the era-neutral error (a NotFoundError for a missing router), which each codec
@@ -101,8 +145,8 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
      */
     WorkerResponse handle(WorkerRequest request) {
         if (request instanceof WorkerRequest.Dump) {
-            List<String> routerIds = List.copyOf(routers.keySet());
-            return new WorkerResponse.WorkerDump(pid, List.of(), routerIds, routerIds, List.of());
+            return new WorkerResponse.WorkerDump(pid, List.of(), List.copyOf(routers.keySet()),
+                    shared.handlers().requestHandlerIds(), shared.handlers().notificationHandlerIds());
         }
         if (request instanceof WorkerRequest.GetResourceUsage) {
             return ResourceUsage.snapshot();
@@ -116,7 +160,9 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
             if (routers.containsKey(create.routerId())) {
                 throw new MediasoupError("a Router with same routerId already exists");
             }
-            routers.put(create.routerId(), new Router(create.routerId(), shared));
+            Router router = new Router(create.routerId(), shared);
+            shared.handlers().register(router.id(), router, false);
+            routers.put(router.id(), router);
             return null;
         }
         if (request instanceof WorkerRequest.CloseRouter close) {
@@ -150,11 +196,28 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
 
     @Override
     public void onNotification(PayloadNotification notification, ByteBuf payload) {
+        for (JsonNotificationCodec codec : Codecs.JSON_NOTIFICATIONS) {
+            ChannelNotification typed = codec.decode(notification, payload);
+            if (typed != null) {
+                ChannelHandler handler = notificationHandler(typed);
+                if (handler != null) {
+                    handler.handle(typed);
+                }
+                return;
+            }
+        }
         router(notification.internal()).handleNotification(notification, payload);
     }
 
     @Override
     public void onRequest(Request request, ByteBuf payload) {
+        for (JsonRequestCodec codec : Codecs.JSON_REQUESTS) {
+            ChannelRequest channelRequest = codec.decode(request, payload);
+            if (channelRequest != null) {
+                answer(request, codec, channelRequest);
+                return;
+            }
+        }
         try {
             router(request).handlePayloadRequest(request, payload);
         } catch (MediasoupError error) {
@@ -186,6 +249,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         routers.clear();
         logger.attach(null);
         shared.attach(null, null);
+        shared.attach((EventSink) null);
         if (channel != null) {
             channel.close();
             payloadChannel.close();

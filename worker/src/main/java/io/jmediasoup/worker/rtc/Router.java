@@ -7,6 +7,8 @@ import io.jmediasoup.channel.PayloadNotification;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.WorkerResponse;
 import io.jmediasoup.rtp.RtpPacket;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.Map;
  * A mediasoup Router: the owner of transports and RTP observers, and the place where
  * producers meet their consumers.
  */
-public final class Router implements Transport.Listener {
+public final class Router implements Transport.Listener, ChannelHandler {
     /** Builds a transport of one kind from the request's data; throws on invalid options. */
     @FunctionalInterface
     interface TransportFactory {
@@ -49,6 +51,11 @@ public final class Router implements Transport.Listener {
         return id;
     }
 
+    @Override
+    public ChannelResponse handle(ChannelRequest request) {
+        throw ChannelHandler.unknownMethod(request);
+    }
+
     public void handleRequest(Request request) {
         switch (request.method()) {
             case "router.createWebRtcTransport":
@@ -74,14 +81,6 @@ public final class Router implements Transport.Listener {
                 break;
             case "rtpObserver.close":
                 closeRtpObserver(request);
-                break;
-            case "rtpObserver.pause":
-                rtpObserver(request.internal()).pause();
-                request.accept();
-                break;
-            case "rtpObserver.resume":
-                rtpObserver(request.internal()).resume();
-                request.accept();
                 break;
             case "rtpObserver.addProducer": {
                 RtpObserver rtpObserver = rtpObserver(request.internal());
@@ -125,7 +124,9 @@ public final class Router implements Transport.Listener {
         if (rtpObservers.containsKey(rtpObserverId)) {
             throw new MediasoupError("an RtpObserver with same rtpObserverId already exists");
         }
-        rtpObservers.put(rtpObserverId, factory.create(rtpObserverId, shared, request.data()));
+        RtpObserver rtpObserver = factory.create(rtpObserverId, shared, request.data());
+        shared.handlers().register(rtpObserverId, rtpObserver, false);
+        rtpObservers.put(rtpObserverId, rtpObserver);
         request.accept();
     }
 
@@ -354,6 +355,7 @@ public final class Router implements Transport.Listener {
         transports.clear();
         rtpObservers.values().forEach(RtpObserver::close);
         rtpObservers.clear();
+        shared.handlers().unregister(id);
         shared.logger().debug(LogTag.INFO, "Router", "closed [id:" + id + "]");
     }
 }

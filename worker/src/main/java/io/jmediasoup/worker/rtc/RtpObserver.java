@@ -1,6 +1,9 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.RtpObserverRequest;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -8,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * An observer of the RTP of some audio producers of a router (router.create*Observer): it
  * reports at every interval, except while paused, when it ignores what it observes.
  */
-public abstract class RtpObserver {
+public abstract class RtpObserver implements ChannelHandler {
     protected final String id;
     protected final Shared shared;
     private boolean paused;
@@ -39,6 +42,18 @@ public abstract class RtpObserver {
 
     public String id() {
         return id;
+    }
+
+    @Override
+    public ChannelResponse handle(ChannelRequest request) {
+        if (request instanceof RtpObserverRequest.Pause) {
+            pause();
+        } else if (request instanceof RtpObserverRequest.Resume) {
+            resume();
+        } else {
+            throw ChannelHandler.unknownMethod(request);
+        }
+        return null;
     }
 
     public boolean isPaused() {
@@ -79,8 +94,9 @@ public abstract class RtpObserver {
     /** Paused: its interval timer has stopped. */
     protected void onPaused() {}
 
-    /** Stops its timer; the router forgets it. */
+    /** Stops its timer and leaves the channel's handlers; the router forgets it. */
     public final void close() {
         stopTimer();
+        shared.handlers().unregister(id);
     }
 }

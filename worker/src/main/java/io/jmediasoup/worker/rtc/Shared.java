@@ -7,6 +7,7 @@ import io.jmediasoup.channel.PayloadChannelEndpoint;
 import io.jmediasoup.rtp.dtls.DtlsCertificate;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
+import io.jmediasoup.worker.messages.Event;
 import io.jmediasoup.worker.net.PortManager;
 import io.jmediasoup.worker.net.UdpSendBatch;
 import io.netty.buffer.ByteBuf;
@@ -26,8 +27,10 @@ public final class Shared {
     private final PortManager portManager;
     private final UdpSendBatch udpSendBatch = new UdpSendBatch();
     private DtlsCertificate dtlsCertificate;
+    private final ChannelHandlers handlers = new ChannelHandlers();
     private ChannelEndpoint channel;
     private PayloadChannelEndpoint payloadChannel;
+    private EventSink eventSink;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
         this(loop, settings, logger, () -> System.nanoTime() / 1_000_000);
@@ -46,6 +49,16 @@ public final class Shared {
     public void attach(ChannelEndpoint channel, PayloadChannelEndpoint payloadChannel) {
         this.channel = channel;
         this.payloadChannel = payloadChannel;
+    }
+
+    /** Events go nowhere until a sink is attached, and after it is detached (null). */
+    public void attach(EventSink eventSink) {
+        this.eventSink = eventSink;
+    }
+
+    /** The entities the channel can address, by id. */
+    public ChannelHandlers handlers() {
+        return handlers;
     }
 
     public EventLoop loop() {
@@ -91,6 +104,18 @@ public final class Shared {
             }
         }
         return dtlsCertificate;
+    }
+
+    /** Sends {@code event} of entity {@code targetId} in the channel's era. */
+    public void emit(String targetId, Event event) {
+        emit(targetId, event, null);
+    }
+
+    /** Sends {@code event} with the bytes it carries ({@code payload}, lent, not released). */
+    public void emit(String targetId, Event event, ByteBuf payload) {
+        if (eventSink != null) {
+            eventSink.emit(targetId, event, payload);
+        }
     }
 
     /** A channel notification; {@code data} may be null. */

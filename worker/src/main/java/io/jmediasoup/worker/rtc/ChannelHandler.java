@@ -1,0 +1,25 @@
+package io.jmediasoup.worker.rtc;
+
+import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.worker.messages.ChannelNotification;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+
+/** An entity that answers typed requests and takes typed notifications, registered under its id in {@link ChannelHandlers}. */
+public interface ChannelHandler {
+    /**
+     * Answers {@code request}: its response, or null when the answer has no body. Throws a
+     * {@link MediasoupError} (TypeError, NotFoundError, ...) that the codec words for its era.
+     */
+    ChannelResponse handle(ChannelRequest request);
+
+    /** Takes {@code notification}; an entity that takes none refuses it. */
+    default void handle(ChannelNotification notification) {
+        throw new MediasoupError("unknown event '" + notification.getClass().getSimpleName() + "'");
+    }
+
+    /** The error for a request of a kind this entity does not answer. */
+    static MediasoupError unknownMethod(ChannelRequest request) {
+        return new MediasoupError("unknown method '" + request.getClass().getSimpleName() + "'");
+    }
+}
