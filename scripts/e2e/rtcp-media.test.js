@@ -1,4 +1,4 @@
-// RTCP around a forwarded video stream, driven by the real mediasoup 3.8.4 Node library: the
+// RTCP around a forwarded video stream, driven by the real mediasoup Node library: the
 // worker reports upstream (RR) and downstream (SR + SDES), takes the receiver's reports into
 // the consumer's stats, and relays a receiver's PLI to the sender as a PLI for its own SSRC.
 'use strict';
@@ -6,7 +6,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { mediasoup, udpSocket, until } = require('./harness');
+const { mediasoup, listen, udpSocket, until } = require('./harness');
 
 const PRODUCER_SSRC = 3333;
 let worker;
@@ -35,7 +35,7 @@ test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the
   const upstream = collectRtcp(sender);
   const downstream = collectRtcp(receiver);
 
-  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true });
   await recvTransport.produce({
     kind: 'video',
     rtpParameters: {
@@ -44,7 +44,7 @@ test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the
       encodings: [ { ssrc: PRODUCER_SSRC } ]
     }
   });
-  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  const sendTransport = await router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const producerId = (await recvTransport.dump()).producerIds[0];
   const consumer = await sendTransport.consume({ producerId, rtpCapabilities: router.rtpCapabilities });
