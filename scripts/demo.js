@@ -189,7 +189,8 @@ class Receiver {
 
   receive(data) {
     const packet = rtp.parse(data);
-    if (!packet) return;
+    // Bandwidth probation (the worker probes a consumer that negotiated transport-cc or REMB) is no part of the stream.
+    if (!packet || rtp.isProbation(packet)) return;
     const { seq, ssrc } = packet;
     this.ssrcs.add(ssrc);
     this.ssrc = ssrc;
