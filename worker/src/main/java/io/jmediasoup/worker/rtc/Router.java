@@ -3,6 +3,7 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.MediasoupNotFoundError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
@@ -103,11 +104,6 @@ public final class Router implements Transport.Listener, ChannelHandler {
         }
     }
 
-    /** A payload-channel request aimed at one of its transports' data consumers; {@code payload} is only lent. */
-    public void handlePayloadRequest(Request request, ByteBuf payload) {
-        transport(request.internal()).handlePayloadRequest(request, payload);
-    }
-
     /** A payload-channel notification aimed at one of its transports; {@code payload} is only lent. */
     public void handleNotification(PayloadNotification notification, ByteBuf payload) {
         transport(notification.internal()).handleNotification(notification, payload);
@@ -164,6 +160,7 @@ public final class Router implements Transport.Listener, ChannelHandler {
             throw new MediasoupError("a Transport with same transportId already exists");
         }
         Transport transport = factory.create(transportId, shared, this, request.data());
+        shared.handlers().register(transportId, transport, false);
         transports.put(transportId, transport);
         request.accept(transport.dump());
     }
@@ -173,6 +170,13 @@ public final class Router implements Transport.Listener, ChannelHandler {
         transports.remove(transport.id());
         transport.close();
         request.accept();
+    }
+
+    /** One of its transports or RTP observers. */
+    @Override
+    public ChannelHandler child(String id) {
+        Transport transport = transports.get(id);
+        return transport != null ? transport : rtpObservers.get(id);
     }
 
     /** One of its transports by id, or null; for in-process drivers such as the benchmarks. */
@@ -325,18 +329,33 @@ public final class Router implements Transport.Listener, ChannelHandler {
     }
 
     @Override
-    public void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer, long ppid,
-            ByteBuf message) {
+    public void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer,
+            DataMessage message) {
         for (DataConsumer dataConsumer : dataConsumersByProducer.get(dataProducer.id).values()) {
-            dataConsumer.sendMessage(ppid, message);
+            if (dataConsumer.isActive() && dataConsumer.selects(message)) {
+                dataConsumer.sendMessage(message);
+            }
         }
+    }
+
+    @Override
+    public void onTransportDataProducerPaused(Transport transport, DataProducer dataProducer) {
+        dataConsumersByProducer.get(dataProducer.id).values().forEach(DataConsumer::dataProducerPaused);
+    }
+
+    @Override
+    public void onTransportDataProducerResumed(Transport transport, DataProducer dataProducer) {
+        dataConsumersByProducer.get(dataProducer.id).values().forEach(DataConsumer::dataProducerResumed);
     }
 
     @Override
     public void onTransportNewDataConsumer(Transport transport, DataConsumer dataConsumer, String dataProducerId) {
         Map<String, DataConsumer> consumers = dataConsumersByProducer.get(dataProducerId);
         if (consumers == null) {
-            throw new MediasoupError("DataProducer not found [dataProducerId:" + dataProducerId + "]");
+            throw new MediasoupNotFoundError("DataProducer not found [dataProducerId:" + dataProducerId + "]");
+        }
+        if (dataProducers.get(dataProducerId).paused) {
+            dataConsumer.dataProducerPaused();
         }
         consumers.put(dataConsumer.id, dataConsumer);
     }

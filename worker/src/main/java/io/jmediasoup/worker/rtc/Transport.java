@@ -21,6 +21,9 @@ import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.rtp.stream.TransmissionCounter;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -37,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * the transport.* requests that do not depend on the kind, and the base of dump and stats.
  * A kind adds its sockets, connect() and its own dump and stats fields.
  */
-public abstract class Transport implements Consumer.Listener, Producer.RtcpSender {
+public abstract class Transport implements Consumer.Listener, Producer.RtcpSender, ChannelHandler {
     /** The router, told of every producer and data producer or consumer that comes or goes. */
     public interface Listener extends Producer.Listener {
         /** Throws when the router already has a producer with that id. */
@@ -59,9 +62,13 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
 
         void onTransportDataProducerClosed(Transport transport, DataProducer dataProducer);
 
-        /** A data producer received {@code message}, lent for the call. */
-        void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer, long ppid,
-                ByteBuf message);
+        /** A data producer passes on {@code message}, lent for the call. */
+        void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer,
+                DataMessage message);
+
+        void onTransportDataProducerPaused(Transport transport, DataProducer dataProducer);
+
+        void onTransportDataProducerResumed(Transport transport, DataProducer dataProducer);
 
         /** Throws when the router has no data producer {@code dataProducerId}. */
         void onTransportNewDataConsumer(Transport transport, DataConsumer dataConsumer, String dataProducerId);
@@ -176,15 +183,24 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             case "transport.consume":
                 consume(request);
                 break;
-            case "transport.produceData":
-                dataEndpoints.produceData(request);
-                break;
-            case "transport.consumeData":
-                dataEndpoints.consumeData(request);
-                break;
             default:
                 handleEntityRequest(request);
         }
+    }
+
+    /** The typed requests it answers: those of its data producers and consumers. */
+    @Override
+    public ChannelResponse handle(ChannelRequest request) {
+        if (request instanceof TransportDataRequest data) {
+            return dataEndpoints.handle(data);
+        }
+        throw ChannelHandler.unknownMethod(request);
+    }
+
+    /** One of its data producers or consumers. */
+    @Override
+    public ChannelHandler child(String id) {
+        return dataEndpoints.child(id);
     }
 
     /**
@@ -460,11 +476,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         throw new MediasoupError("unknown event '" + notification.event() + "'");
     }
 
-    /** A message the application gave one of its direct data producers; {@code message} is lent. */
-    protected void receiveMessage(JsonObject internal, JsonObject data, ByteBuf message) {
-        dataEndpoints.receiveMessage(internal, data, message);
-    }
-
     /** Delivers a data consumer's message to the remote side and says what became of it. */
     SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
         return dataEndpoints.sendSctpMessage(dataConsumer, ppid, message);
@@ -481,17 +492,12 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /** Sends an SCTP packet on the kind's connection (UDP, or DTLS application data); lent for the call. */
     protected abstract void sendSctpData(ByteBuf packet);
 
-    /** A payload-channel request aimed at one of its data consumers (dataConsumer.send); {@code payload} is lent. */
-    void handlePayloadRequest(Request request, ByteBuf payload) {
-        dataEndpoints.handlePayloadRequest(request, payload);
-    }
-
     /** Counts bytes the kind sent on its own: RTP, RTCP, SCTP and data messages. */
     protected void dataSent(int bytes) {
         sendTransmission.count(bytes, shared.nowMs());
     }
 
-    /** producer.*, consumer.*, dataProducer.* and dataConsumer.* requests. */
+    /** producer.* and consumer.* requests. */
     private void handleEntityRequest(Request request) {
         String method = request.method();
         if (method.equals("producer.close")) {
@@ -512,10 +518,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         }
         if (method.startsWith("consumer.")) {
             consumer(request.internal()).handleRequest(request);
-            return;
-        }
-        if (method.startsWith("dataProducer.") || method.startsWith("dataConsumer.")) {
-            dataEndpoints.handleRequest(request);
             return;
         }
         throw new MediasoupError("unknown method '" + method + "'");
@@ -758,6 +760,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             return;
         }
         closed = true;
+        shared.handlers().unregister(id);
         for (Producer producer : List.copyOf(producers.values())) {
             closeProducer(producer);
         }
