@@ -10,8 +10,10 @@ import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.rtp.rtcp.ExtendedReport;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
+import io.jmediasoup.rtp.rtcp.Ntp;
 import io.jmediasoup.rtp.rtcp.ReceiverReport;
 import io.jmediasoup.rtp.rtcp.Remb;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
@@ -114,6 +116,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
      */
     private RtpPacket receivedPacket;
     private final CompoundPacketReader rtcpReader = new CompoundPacketReader();
+    private final ExtendedReport.DlrrVisitor dlrrReceiver = this::receiveXrDelaySinceLastRr;
     private ScheduledFuture<?> rtcpTimer;
     private final IncomingBitrateControl incomingBitrate;
     private final OutgoingBitrateControl outgoingBitrate;
@@ -316,6 +319,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                 // The C++ worker's receiver reports carry sender SSRC 0.
                 ReceiverReport.writeHeader(packet, 0, blocks);
                 packet.writerIndex(end);
+                // Senders answer it with a DLRR block: our round-trip time to them.
+                ExtendedReport.writeReceiverReferenceTime(packet, Ntp.seconds(wallMs), Ntp.fraction(wallMs));
                 sendRtcp(packet);
             }
         } finally {
@@ -337,8 +342,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /**
      * RTCP from the remote side (already decrypted); {@code data} is lent for the call. SRs
      * reach the producer's streams, report blocks, NACKs and PLI/FIR the consumers' streams,
-     * transport-cc feedback and REMB the outgoing bitrate control; other types (XR, SDES, BYE)
-     * are ignored.
+     * transport-cc feedback and REMB the outgoing bitrate control, XR DLRR blocks the producers'
+     * streams (their round-trip time); other types (SDES, BYE) are ignored.
      */
     protected void receiveRtcpPacket(ByteBuf data) {
         CompoundPacketReader reader = rtcpReader.reset(data);
@@ -369,6 +374,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                         outgoingBitrate.receiveTransportFeedback(reader);
                     }
                     break;
+                case RtcpType.XR:
+                    ExtendedReport.readDelaySinceLastRr(reader, dlrrReceiver);
+                    break;
                 case RtcpType.PSFB:
                     if (KeyFrameRequest.is(reader)) {
                         receiveKeyFrameRequest(KeyFrameRequest.mediaSsrc(reader), reader.count() == KeyFrameRequest.FIR);
@@ -396,6 +404,13 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
                     outgoingBitrate.receiveRtt((long) stream.roundTripTime());
                 }
             }
+        }
+    }
+
+    private void receiveXrDelaySinceLastRr(long ssrc, long lastRr, long delaySinceLastRr) {
+        Producer producer = rtpListener.producerOf(ssrc);
+        if (producer != null) {
+            producer.receiveXrDelaySinceLastRr(ssrc, lastRr, delaySinceLastRr, System.currentTimeMillis());
         }
     }
 
