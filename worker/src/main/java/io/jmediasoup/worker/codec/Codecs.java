@@ -9,7 +9,7 @@ public final class Codecs {
     public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec(), new JsonTransportCodec(),
             new JsonDataProducerCodec(), new JsonDataConsumerCodec());
 
-    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsTransportCodec(),
+    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsTransportCodec(), new FbsWebRtcServerCodec(),
             new FbsDataProducerCodec(), new FbsDataConsumerCodec());
 
     public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of(new JsonDataProducerNotificationCodec());

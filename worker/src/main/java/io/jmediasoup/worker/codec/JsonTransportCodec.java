@@ -16,12 +16,21 @@ import io.jmediasoup.worker.rtc.SrtpParameters;
 import io.jmediasoup.worker.rtc.TransportTuple;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * mediasoup 3.8's router.create*Transport and transport.close (answered by the router of
  * internal.routerId) and the transport.* requests (by the transport of internal.transportId).
  */
 final class JsonTransportCodec implements JsonRequestCodec {
+    private static final Set<String> METHODS = Set.of("router.createPlainTransport", "router.createWebRtcTransport",
+            "router.createPipeTransport", "router.createDirectTransport", "transport.close", "transport.dump");
+
+    @Override
+    public List<Ancestor> ancestors(Request request) {
+        return METHODS.contains(request.method()) ? ROUTER : List.of();
+    }
+
     @Override
     public ChannelRequest decode(Request request) {
         switch (request.method()) {

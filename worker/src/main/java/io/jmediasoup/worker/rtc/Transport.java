@@ -48,6 +48,9 @@ import java.util.concurrent.TimeUnit;
 public abstract class Transport implements ChannelHandler, Consumer.Listener, Producer.RtcpSender {
     /** The router, told of every producer and data producer or consumer that comes or goes. */
     public interface Listener extends Producer.Listener {
+        /** The WebRtcServer whose sockets {@code transport} used closed: the router closes it. */
+        void onTransportListenServerClosed(Transport transport);
+
         /** Throws when the router already has a producer with that id. */
         void onTransportNewProducer(Transport transport, Producer producer);
 
@@ -766,6 +769,11 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
 
     /** Adds the kind's own fields (its "type" first among them) to the stats entry. */
     protected abstract void fillStats(JsonObject json);
+
+    /** The WebRtcServer whose sockets it used closed; its router closes it. */
+    final void listenServerClosed() {
+        listener.onTransportListenServerClosed(this);
+    }
 
     /** Closes the transport and everything it owns; idempotent. */
     public final void close() {
