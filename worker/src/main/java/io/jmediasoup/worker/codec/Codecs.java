@@ -14,7 +14,7 @@ public final class Codecs {
 
     public static final List<FbsNotificationCodec> FBS_NOTIFICATIONS = List.of();
 
-    public static final List<JsonEventCodec> JSON_EVENTS = List.of();
+    public static final List<JsonEventCodec> JSON_EVENTS = List.of(new JsonTransportEventCodec());
 
-    public static final List<FbsEventCodec> FBS_EVENTS = List.of();
+    public static final List<FbsEventCodec> FBS_EVENTS = List.of(new FbsTransportEventCodec());
 }

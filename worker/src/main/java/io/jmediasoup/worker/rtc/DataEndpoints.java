@@ -10,6 +10,7 @@ import io.jmediasoup.rtp.sctp.SctpState;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportEvent;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,9 +233,7 @@ final class DataEndpoints {
                 dataConsumer.sctpAssociationChanged(up);
             }
         }
-        JsonObject data = new JsonObject();
-        data.addProperty("sctpState", state.label());
-        shared.notify(transport.id, "sctpstatechange", data);
+        shared.emit(transport.id, new TransportEvent.SctpStateChange(state.label()));
     }
 
     /** A message from the SCTP peer goes to the data producer of its stream; DCEP (PPID 50) is ignored as in the C++ worker. */
@@ -315,11 +314,9 @@ final class DataEndpoints {
                 streamIdTable);
     }
 
-    /** The stats' sctpState, with SCTP. */
-    void fillStats(JsonObject json) {
-        if (sctpOptions != null) {
-            json.addProperty("sctpState", sctp.state().label());
-        }
+    /** The association's state, or null without SCTP. */
+    String sctpState() {
+        return sctpOptions != null ? sctp.state().label() : null;
     }
 
     /** Closes every data producer and consumer (telling the router) and the association, without a word to the peer. */
