@@ -16,7 +16,9 @@ public final class Codecs {
 
     public static final List<FbsNotificationCodec> FBS_NOTIFICATIONS = List.of(new FbsDataProducerNotificationCodec());
 
-    public static final List<JsonEventCodec> JSON_EVENTS = List.of(new JsonDataConsumerEventCodec());
+    public static final List<JsonEventCodec> JSON_EVENTS = List.of(new JsonDataConsumerEventCodec(),
+            new JsonTransportEventCodec());
 
-    public static final List<FbsEventCodec> FBS_EVENTS = List.of(new FbsDataConsumerEventCodec());
+    public static final List<FbsEventCodec> FBS_EVENTS = List.of(new FbsDataConsumerEventCodec(),
+            new FbsTransportEventCodec());
 }

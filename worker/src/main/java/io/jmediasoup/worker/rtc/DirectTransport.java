@@ -9,6 +9,7 @@ import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.DataConsumerEvent;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 
@@ -24,12 +25,6 @@ final class DirectTransport extends Transport {
         super(id, shared, listener, options.base());
         // The Node application is always there: consumers may send from the start.
         connected();
-    }
-
-    /** Nothing to connect: the library does not even ask. */
-    @Override
-    protected void connect(Request request) {
-        throw new MediasoupError("unknown method '" + request.method() + "'");
     }
 
     @Override
@@ -95,8 +90,8 @@ final class DirectTransport extends Transport {
     }
 
     @Override
-    protected void fillStats(JsonObject json) {
-        json.addProperty("type", "direct-transport");
+    protected TransportStats.Kind kindStats() {
+        return new TransportStats.Direct();
     }
 
     @Override

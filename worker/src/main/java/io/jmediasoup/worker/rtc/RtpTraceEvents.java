@@ -2,6 +2,7 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.worker.messages.RtpPacketDump;
 
 /**
  * The "trace" events of a producer or a consumer (enableTraceEvent types rtp, keyframe,
@@ -128,6 +129,17 @@ final class RtpTraceEvents {
                     packet.buffer().getUnsignedShort(packet.extensionIndex(ids.transportWideCc01())));
         }
         return info;
+    }
+
+    /** {@link #packetInfo} as a typed value. */
+    static RtpPacketDump packetDump(RtpPacket packet, RtpExtensionIds ids) {
+        String rid = ids.readRid(packet);
+        Integer wideSequenceNumber = ids.transportWideCc01() != 0 && packet.extensionLength(ids.transportWideCc01()) == 2
+                ? packet.buffer().getUnsignedShort(packet.extensionIndex(ids.transportWideCc01())) : null;
+        return new RtpPacketDump(packet.payloadType(), packet.sequenceNumber(), packet.timestamp(), packet.marker(),
+                packet.ssrc(), packet.isKeyFrame(), packet.size(), packet.payloadLength(), packet.spatialLayer(),
+                packet.temporalLayer(), ids.readMid(packet), ids.rid() != 0 ? rid : null, ids.rrid() != 0 ? rid : null,
+                wideSequenceNumber);
     }
 
     /** The comma-separated form dumps carry. */

@@ -17,9 +17,15 @@ import io.jmediasoup.rtp.ice.IceServer;
 import io.jmediasoup.rtp.ice.IceState;
 import io.jmediasoup.rtp.stun.StunPacket;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.TransportAnswer;
 import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportEvent;
 import io.jmediasoup.worker.messages.TransportListenInfo;
 import io.jmediasoup.worker.messages.TransportOptions;
+import io.jmediasoup.worker.messages.TransportRequest;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.jmediasoup.worker.net.TcpConnection;
 import io.jmediasoup.worker.net.TcpServer;
@@ -131,38 +137,34 @@ final class WebRtcTransport extends Transport
     }
 
     @Override
-    public void handleRequest(Request request) {
-        if (request.method().equals("transport.restartIce")) {
+    protected ChannelResponse handleKindRequest(ChannelRequest request) {
+        if (request instanceof TransportRequest.ConnectWebRtc connect) {
+            return connect(connect);
+        }
+        if (request instanceof TransportRequest.ConnectUdp) {
+            throw new MediasoupTypeError("missing dtlsParameters");
+        }
+        if (request instanceof TransportRequest.RestartIce) {
             iceServer.restart(RandomStrings.of(16), RandomStrings.of(32));
             if (server != null) {
                 addServerUsernameFragment();
             }
-            JsonObject data = new JsonObject();
-            data.add("iceParameters", iceParameters());
-            request.accept(data);
-            return;
+            return new TransportAnswer.IceRestarted(iceServer.usernameFragment(), iceServer.password());
         }
-        super.handleRequest(request);
+        return super.handleKindRequest(request);
     }
 
-    @Override
-    protected void connect(Request request) {
+    /** Takes the role opposite to the remote's ("client" for a remote "auto": ICE-lite is controlled). */
+    private TransportAnswer connect(TransportRequest.ConnectWebRtc connect) {
         if (connectCalled) {
             throw new MediasoupError("connect() already called");
         }
-        JsonElement dtlsParameters = request.data().get("dtlsParameters");
-        if (dtlsParameters == null || !dtlsParameters.isJsonObject()) {
-            throw new MediasoupTypeError("missing dtlsParameters");
-        }
-        DtlsFingerprint fingerprint = RemoteDtlsParameters.fingerprint(dtlsParameters.getAsJsonObject());
-        String remoteRole = RemoteDtlsParameters.role(dtlsParameters.getAsJsonObject());
-        dtlsRole = remoteRole.equals("client") ? "server" : "client";
-        remoteFingerprint = fingerprint;
+        dtlsRole = connect.role().equals("client") ? "server" : "client";
+        remoteFingerprint = connect.fingerprint();
         connectCalled = true;
-        JsonObject data = new JsonObject();
-        data.addProperty("dtlsLocalRole", dtlsRole);
-        request.accept(data);
-        mayRunDtlsTransport();
+        // DTLS may start at once: after the answer, as the C++ worker sends it first.
+        shared.loop().execute(this::mayRunDtlsTransport);
+        return new TransportAnswer.WebRtc(dtlsRole);
     }
 
     /**
@@ -189,34 +191,20 @@ final class WebRtcTransport extends Transport
         return iceHasPath() && dtlsTransport.state() == DtlsState.CONNECTED && srtp != null;
     }
 
-    private JsonObject iceParameters() {
-        JsonObject json = new JsonObject();
-        json.addProperty("usernameFragment", iceServer.usernameFragment());
-        json.addProperty("password", iceServer.password());
-        json.addProperty("iceLite", true);
-        return json;
-    }
-
     @Override
     protected TransportDump.Kind kindDump() {
-        TransportTuple selected = iceServer.selectedTuple() != null ? iceServer.selectedTuple().toTransportTuple() : null;
         return new TransportDump.WebRtc(iceServer.usernameFragment(), iceServer.password(), List.copyOf(iceCandidates),
-                iceServer.state().label(), selected, localFingerprints, dtlsRole, dtlsTransport.state().value());
+                iceServer.state().label(), selectedTuple(), localFingerprints, dtlsRole, dtlsTransport.state().value());
     }
 
     @Override
-    protected void fillStats(JsonObject json) {
-        json.addProperty("type", "webrtc-transport");
-        json.addProperty("iceRole", "controlled");
-        addIceState(json);
-        json.addProperty("dtlsState", dtlsTransport.state().value());
+    protected TransportStats.Kind kindStats() {
+        return new TransportStats.WebRtc(iceServer.state().label(), selectedTuple(), dtlsTransport.state().value());
     }
 
-    private void addIceState(JsonObject json) {
-        json.addProperty("iceState", iceServer.state().label());
-        if (iceServer.selectedTuple() != null) {
-            json.add("iceSelectedTuple", iceServer.selectedTuple().toTransportTuple().toJson());
-        }
+    /** The tuple ICE selected, or null. */
+    private TransportTuple selectedTuple() {
+        return iceServer.selectedTuple() != null ? iceServer.selectedTuple().toTransportTuple() : null;
     }
 
     @Override
@@ -388,9 +376,7 @@ final class WebRtcTransport extends Transport
     @Override
     public void onIceServerSelectedTuple(IceTuple tuple) {
         shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ICE selected tuple");
-        JsonObject data = new JsonObject();
-        data.add("iceSelectedTuple", tuple.toTransportTuple().toJson());
-        shared.notify(id, "iceselectedtuplechange", data);
+        shared.emit(id, new TransportEvent.IceSelectedTupleChange(tuple.toTransportTuple()));
     }
 
     /**
@@ -400,9 +386,7 @@ final class WebRtcTransport extends Transport
     @Override
     public void onIceServerStateChange(IceState state) {
         shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ICE " + state.label());
-        JsonObject data = new JsonObject();
-        data.addProperty("iceState", state.label());
-        shared.notify(id, "icestatechange", data);
+        shared.emit(id, new TransportEvent.IceStateChange(state.label()));
         if (iceHasPath()) {
             mayRunDtlsTransport();
             if (mediaReady()) {
@@ -501,12 +485,7 @@ final class WebRtcTransport extends Transport
     }
 
     private void notifyDtlsState(String state, String remoteCertificatePem) {
-        JsonObject data = new JsonObject();
-        data.addProperty("dtlsState", state);
-        if (remoteCertificatePem != null) {
-            data.addProperty("dtlsRemoteCert", remoteCertificatePem);
-        }
-        shared.notify(id, "dtlsstatechange", data);
+        shared.emit(id, new TransportEvent.DtlsStateChange(state, remoteCertificatePem));
     }
 
     @Override
