@@ -3,6 +3,8 @@ package io.jmediasoup.worker;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.ChannelEndpoint;
 import io.jmediasoup.channel.FbsChannelEndpoint;
+import com.google.gson.JsonElement;
+import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupNotFoundError;
 import io.jmediasoup.channel.PayloadChannelEndpoint;
@@ -73,6 +75,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     /** Attaches mediasoup 3.32's open channel; its listener tells the Node library that the worker runs. */
     void start(FbsChannelEndpoint fbsChannel) {
         this.fbsChannel = fbsChannel;
+        shared.handlers().requireUniqueIds();
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
         logConfiguration();
@@ -96,7 +99,12 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
             return;
         }
         for (JsonRequestCodec codec : Codecs.JSON_REQUESTS) {
-            ChannelRequest channelRequest = codec.decode(request);
+            ChannelRequest channelRequest;
+            try {
+                channelRequest = codec.decode(request);
+            } catch (MediasoupError error) {
+                throw JsonWorkerCodec.entityError(error, request.method());
+            }
             if (channelRequest != null) {
                 answer(request, codec, channelRequest);
                 return;
@@ -117,15 +125,22 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     private void answer(Request request, JsonRequestCodec codec, ChannelRequest channelRequest) {
         ChannelResponse response;
         try {
-            ChannelHandler handler = shared.handlers().requestHandler(channelRequest.handlerId());
+            ChannelHandler handler = shared.handlers().requestHandler(routerId(request.internal()),
+                    channelRequest.handlerId());
             if (handler == null) {
                 throw new MediasoupNotFoundError(codec.notFound(channelRequest));
             }
             response = handler.handle(channelRequest);
         } catch (MediasoupError error) {
-            throw JsonWorkerCodec.error(error, request.method());
+            throw JsonWorkerCodec.entityError(error, request.method());
         }
         request.accept(response == null ? null : codec.encode(response));
+    }
+
+    /** 3.8's internal.routerId, the router whose entity a request means when several share an id; null without. */
+    private static String routerId(JsonObject internal) {
+        JsonElement routerId = internal.get("routerId");
+        return JsonValues.isString(routerId) ? routerId.getAsString() : null;
     }
 
     /** The entity that answers {@code request}, or null when there is none: each era words that miss. */
@@ -199,7 +214,8 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         for (JsonNotificationCodec codec : Codecs.JSON_NOTIFICATIONS) {
             ChannelNotification typed = codec.decode(notification, payload);
             if (typed != null) {
-                ChannelHandler handler = notificationHandler(typed);
+                ChannelHandler handler = shared.handlers().notificationHandler(routerId(notification.internal()),
+                        typed.handlerId());
                 if (handler != null) {
                     handler.handle(typed);
                 }

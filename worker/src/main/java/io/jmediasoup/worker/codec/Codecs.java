@@ -6,15 +6,16 @@ import java.util.List;
 public final class Codecs {
     private Codecs() {}
 
-    public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec());
+    public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec(), new JsonProducerCodec(),
+            new JsonConsumerCodec());
 
     public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec());
 
-    public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of();
+    public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of(new JsonMediaNotificationCodec());
 
     public static final List<FbsNotificationCodec> FBS_NOTIFICATIONS = List.of();
 
-    public static final List<JsonEventCodec> JSON_EVENTS = List.of();
+    public static final List<JsonEventCodec> JSON_EVENTS = List.of(new JsonMediaEventCodec());
 
     public static final List<FbsEventCodec> FBS_EVENTS = List.of();
 }

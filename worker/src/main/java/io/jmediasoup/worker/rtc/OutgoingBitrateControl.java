@@ -1,5 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.worker.codec.JsonRtpStreams;
 import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
@@ -189,7 +190,7 @@ final class OutgoingBitrateControl {
         data.addProperty("type", "probation");
         data.addProperty("timestamp", shared.nowMs());
         data.addProperty("direction", "out");
-        data.add("info", RtpTraceEvents.packetInfo(packet, RtpExtensionIds.ROUTER));
+        data.add("info", JsonRtpStreams.packet(RtpTraceEvents.packetDump(packet, RtpExtensionIds.ROUTER)));
         shared.notify(transportId, "trace", data);
     }
 

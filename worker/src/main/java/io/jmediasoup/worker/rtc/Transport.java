@@ -21,6 +21,13 @@ import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.rtp.stream.TransmissionCounter;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelNotification;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.ConsumerResponse;
+import io.jmediasoup.worker.messages.MediaNotification;
+import io.jmediasoup.worker.messages.ProducerResponse;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -37,9 +44,12 @@ import java.util.concurrent.TimeUnit;
  * the transport.* requests that do not depend on the kind, and the base of dump and stats.
  * A kind adds its sockets, connect() and its own dump and stats fields.
  */
-public abstract class Transport implements Consumer.Listener, Producer.RtcpSender {
+public abstract class Transport implements ChannelHandler, Consumer.Listener, Producer.RtcpSender {
     /** The router, told of every producer and data producer or consumer that comes or goes. */
     public interface Listener extends Producer.Listener {
+        /** The router's id: the scope its entities are registered in (see {@link ChannelHandlers}). */
+        String id();
+
         /** Throws when the router already has a producer with that id. */
         void onTransportNewProducer(Transport transport, Producer producer);
 
@@ -144,6 +154,47 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         return direct;
     }
 
+    @Override
+    public ChannelResponse handle(ChannelRequest request) {
+        if (request instanceof TransportMediaRequest.Produce produce) {
+            return produce(produce);
+        }
+        if (request instanceof TransportMediaRequest.Consume consume) {
+            return consume(consume);
+        }
+        if (request instanceof TransportMediaRequest.CloseProducer close) {
+            closeProducer(producer(close.producerId()));
+        } else if (request instanceof TransportMediaRequest.CloseConsumer close) {
+            Consumer consumer = consumer(close.consumerId());
+            removeConsumer(consumer);
+            listener.onTransportConsumerClosed(this, consumer);
+        } else {
+            throw ChannelHandler.unknownMethod(request);
+        }
+        return null;
+    }
+
+    /** transport.sendRtcp: only a DirectTransport takes RTCP from the application. */
+    @Override
+    public void handle(ChannelNotification notification) {
+        if (notification instanceof MediaNotification.SendRtcp sendRtcp) {
+            receiveApplicationRtcp(sendRtcp.packet());
+            return;
+        }
+        ChannelHandler.super.handle(notification);
+    }
+
+    /** RTCP the application gave a DirectTransport, lent for the call; no other kind takes it. */
+    protected void receiveApplicationRtcp(ByteBuf packet) {
+        throw new MediasoupError("unknown event 'transport.sendRtcp'");
+    }
+
+    /** RTP the application gave one of a DirectTransport's producers, lent for the call; no other kind takes it. */
+    @Override
+    public void receiveApplicationRtp(ByteBuf packet) {
+        throw new MediasoupError("unknown event 'producer.send'");
+    }
+
     /** A request aimed at this transport or at one of its producers, consumers or data ones. */
     public void handleRequest(Request request) {
         switch (request.method()) {
@@ -169,12 +220,6 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             case "transport.enableTraceEvent":
                 traceEventTypes.enable(request.data());
                 request.accept();
-                break;
-            case "transport.produce":
-                produce(request);
-                break;
-            case "transport.consume":
-                consume(request);
                 break;
             case "transport.produceData":
                 dataEndpoints.produceData(request);
@@ -491,29 +536,9 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         sendTransmission.count(bytes, shared.nowMs());
     }
 
-    /** producer.*, consumer.*, dataProducer.* and dataConsumer.* requests. */
+    /** dataProducer.* and dataConsumer.* requests. */
     private void handleEntityRequest(Request request) {
         String method = request.method();
-        if (method.equals("producer.close")) {
-            closeProducer(producer(request.internal()));
-            request.accept();
-            return;
-        }
-        if (method.startsWith("producer.")) {
-            producer(request.internal()).handleRequest(request);
-            return;
-        }
-        if (method.equals("consumer.close")) {
-            Consumer consumer = consumer(request.internal());
-            removeConsumer(consumer);
-            listener.onTransportConsumerClosed(this, consumer);
-            request.accept();
-            return;
-        }
-        if (method.startsWith("consumer.")) {
-            consumer(request.internal()).handleRequest(request);
-            return;
-        }
         if (method.startsWith("dataProducer.") || method.startsWith("dataConsumer.")) {
             dataEndpoints.handleRequest(request);
             return;
@@ -529,12 +554,12 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             Consumer.ABS_SEND_TIME_URI, "absSendTime",
             Consumer.TRANSPORT_WIDE_CC_URI, "transportWideCc01");
 
-    private void produce(Request request) {
-        String producerId = Internal.id(request.internal(), "producerId");
+    private ProducerResponse.Produced produce(TransportMediaRequest.Produce request) {
+        String producerId = request.producerId();
         if (producers.containsKey(producerId)) {
             throw new MediasoupError("a Producer with same producerId already exists");
         }
-        Producer producer = new Producer(producerId, shared, listener, this, request.data());
+        Producer producer = new Producer(producerId, shared, listener, this, request);
         rtpListener.addProducer(producer);
         try {
             listener.onTransportNewProducer(this, producer);
@@ -543,6 +568,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
             throw duplicate;
         }
         producers.put(producerId, producer);
+        shared.handlers().register(listener.id(), producerId, producer, true);
         Map<String, Integer> producerIds = new LinkedHashMap<>();
         for (RtpHeaderExtensionParameters extension : producer.rtpParameters.headerExtensions()) {
             String name = ROUTING_EXTENSIONS.get(extension.uri());
@@ -554,9 +580,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         incomingBitrate.producerAdded(producer.rtpParameters, recvExtensionId("transportWideCc01"),
                 recvExtensionId("absSendTime"));
         recvExtensionIds = recvExtensionIds();
-        JsonObject data = new JsonObject();
-        data.addProperty("type", producer.type.label());
-        request.accept(data);
+        return new ProducerResponse.Produced(producer.type);
     }
 
     private void closeProducer(Producer producer) {
@@ -569,55 +593,43 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         listener.onTransportProducerClosed(this, producer);
     }
 
-    private Producer producer(JsonObject internal) {
-        Producer producer = producers.get(Internal.id(internal, "producerId"));
+    private Producer producer(String producerId) {
+        Producer producer = producers.get(producerId);
         if (producer == null) {
             throw new MediasoupError("Producer not found");
         }
         return producer;
     }
 
-    private void consume(Request request) {
-        JsonElement producerIdJson = request.internal().get("producerId");
-        if (!JsonValues.isString(producerIdJson)) {
-            throw new MediasoupError("missing internal.producerId");
-        }
-        String producerId = producerIdJson.getAsString();
-        String consumerId = Internal.id(request.internal(), "consumerId");
+    private ConsumerResponse.Consumed consume(TransportMediaRequest.Consume request) {
+        String consumerId = request.consumerId();
         if (consumers.containsKey(consumerId)) {
             throw new MediasoupError("a Consumer with same consumerId already exists");
         }
-        Consumer consumer = newConsumer(consumerId, producerId, request.data());
+        Consumer consumer = newConsumer(consumerId, request);
         outgoingBitrate.consumerAdded(consumer);
-        listener.onTransportNewConsumer(this, consumer, producerId);
+        listener.onTransportNewConsumer(this, consumer, request.producerId());
         consumers.put(consumerId, consumer);
+        shared.handlers().register(listener.id(), consumerId, consumer, false);
         if (connected) {
             consumer.transportConnected();
         }
         consumer.mediaSsrcs().forEach(ssrc -> ssrcConsumers.put(ssrc, consumer));
         consumer.rtxSsrcs().forEach(ssrc -> rtxSsrcConsumers.put(ssrc, consumer));
-        request.accept(consumer.status());
+        return consumer.status();
     }
 
-    /** A consumer of the kind the request's "type" names. */
-    private Consumer newConsumer(String consumerId, String producerId, JsonObject data) {
-        JsonElement type = data.get("type");
-        if (!JsonValues.isString(type)) {
-            throw new MediasoupTypeError("missing type");
-        }
-        switch (type.getAsString()) {
-            case "simple":
-                return new SimpleConsumer(consumerId, producerId, shared, this, data);
-            case "simulcast":
-                return new SimulcastConsumer(consumerId, producerId, shared, this, data);
-            case "svc":
-                return new SvcConsumer(consumerId, producerId, shared, this, data);
-            case "pipe":
-                return new PipeConsumer(consumerId, producerId, shared, this, data);
-            case "none":
-                throw new MediasoupTypeError("invalid type 'none'");
+    /** A consumer of the kind the request's type names. */
+    private Consumer newConsumer(String consumerId, TransportMediaRequest.Consume request) {
+        switch (request.type()) {
+            case SIMPLE:
+                return new SimpleConsumer(consumerId, shared, this, request);
+            case SIMULCAST:
+                return new SimulcastConsumer(consumerId, shared, this, request);
+            case SVC:
+                return new SvcConsumer(consumerId, shared, this, request);
             default:
-                throw new MediasoupTypeError("invalid RtpParameters type [type:" + type.getAsString() + "]");
+                return new PipeConsumer(consumerId, shared, this, request);
         }
     }
 
@@ -658,8 +670,8 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         removeConsumer(consumer);
     }
 
-    private Consumer consumer(JsonObject internal) {
-        Consumer consumer = consumers.get(Internal.id(internal, "consumerId"));
+    private Consumer consumer(String consumerId) {
+        Consumer consumer = consumers.get(consumerId);
         if (consumer == null) {
             throw new MediasoupError("Consumer not found");
         }
@@ -773,6 +785,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         outgoingBitrate.close();
         closeSockets();
         useSrtp(null);
+        shared.handlers().unregister(id, this);
     }
 
     /** Releases the kind's sockets and timers. */
