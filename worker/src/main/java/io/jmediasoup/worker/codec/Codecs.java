@@ -9,13 +9,14 @@ public final class Codecs {
     public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec(), new JsonProducerCodec(),
             new JsonConsumerCodec());
 
-    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec());
+    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsProducerCodec(),
+            new FbsConsumerCodec());
 
     public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of(new JsonMediaNotificationCodec());
 
-    public static final List<FbsNotificationCodec> FBS_NOTIFICATIONS = List.of();
+    public static final List<FbsNotificationCodec> FBS_NOTIFICATIONS = List.of(new FbsMediaNotificationCodec());
 
     public static final List<JsonEventCodec> JSON_EVENTS = List.of(new JsonMediaEventCodec());
 
-    public static final List<FbsEventCodec> FBS_EVENTS = List.of();
+    public static final List<FbsEventCodec> FBS_EVENTS = List.of(new FbsMediaEventCodec());
 }

@@ -68,8 +68,24 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
         }
         JsonElement rtcpJson = json.get("rtcp");
         RtcpParameters rtcp = rtcpJson != null && rtcpJson.isJsonObject() ? RtcpParameters.parse(rtcpJson) : null;
+        return of(mid != null ? mid : "", codecs, encodings, headerExtensions, rtcp);
+    }
+
+    /**
+     * Parameters read by a codec of either era ({@code mid} empty when none), validated as the
+     * C++ worker validates them: a codec without media, a wrong payload type or RTX pairing
+     * is refused with its TypeError.
+     */
+    public static RtpParameters of(String mid, List<RtpCodecParameters> codecs, List<RtpEncodingParameters> encodings,
+            List<RtpHeaderExtensionParameters> headerExtensions, RtcpParameters rtcp) {
+        if (codecs.isEmpty()) {
+            throw new MediasoupTypeError("empty codecs");
+        }
+        if (encodings.isEmpty()) {
+            throw new MediasoupTypeError("empty encodings");
+        }
         validateCodecs(codecs);
-        return new RtpParameters(mid != null ? mid : "", List.copyOf(codecs), validateEncodings(codecs, encodings),
+        return new RtpParameters(mid, List.copyOf(codecs), validateEncodings(codecs, encodings),
                 List.copyOf(headerExtensions), rtcp);
     }
 
