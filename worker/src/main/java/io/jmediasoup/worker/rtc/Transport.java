@@ -10,8 +10,10 @@ import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.rtp.rtcp.ExtendedReport;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
+import io.jmediasoup.rtp.rtcp.Ntp;
 import io.jmediasoup.rtp.rtcp.ReceiverReport;
 import io.jmediasoup.rtp.rtcp.Remb;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
@@ -117,6 +119,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
      */
     private RtpPacket receivedPacket;
     private final CompoundPacketReader rtcpReader = new CompoundPacketReader();
+    private final ExtendedReport.DlrrVisitor dlrrReceiver = this::receiveXrDelaySinceLastRr;
     private ScheduledFuture<?> rtcpTimer;
     private final IncomingBitrateControl incomingBitrate;
     private final OutgoingBitrateControl outgoingBitrate;
@@ -345,6 +348,8 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                 // The C++ worker's receiver reports carry sender SSRC 0.
                 ReceiverReport.writeHeader(packet, 0, blocks);
                 packet.writerIndex(end);
+                // Senders answer it with a DLRR block: our round-trip time to them.
+                ExtendedReport.writeReceiverReferenceTime(packet, Ntp.seconds(wallMs), Ntp.fraction(wallMs));
                 sendRtcp(packet);
             }
         } finally {
@@ -366,8 +371,8 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /**
      * RTCP from the remote side (already decrypted); {@code data} is lent for the call. SRs
      * reach the producer's streams, report blocks, NACKs and PLI/FIR the consumers' streams,
-     * transport-cc feedback and REMB the outgoing bitrate control; other types (XR, SDES, BYE)
-     * are ignored.
+     * transport-cc feedback and REMB the outgoing bitrate control, XR DLRR blocks the producers'
+     * streams (their round-trip time); other types (SDES, BYE) are ignored.
      */
     protected void receiveRtcpPacket(ByteBuf data) {
         CompoundPacketReader reader = rtcpReader.reset(data);
@@ -398,6 +403,9 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                         outgoingBitrate.receiveTransportFeedback(reader);
                     }
                     break;
+                case RtcpType.XR:
+                    ExtendedReport.readDelaySinceLastRr(reader, dlrrReceiver);
+                    break;
                 case RtcpType.PSFB:
                     if (KeyFrameRequest.is(reader)) {
                         receiveKeyFrameRequest(KeyFrameRequest.mediaSsrc(reader), reader.count() == KeyFrameRequest.FIR);
@@ -425,6 +433,13 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                     outgoingBitrate.receiveRtt((long) stream.roundTripTime());
                 }
             }
+        }
+    }
+
+    private void receiveXrDelaySinceLastRr(long ssrc, long lastRr, long delaySinceLastRr) {
+        Producer producer = rtpListener.producerOf(ssrc);
+        if (producer != null) {
+            producer.receiveXrDelaySinceLastRr(ssrc, lastRr, delaySinceLastRr, System.currentTimeMillis());
         }
     }
 
