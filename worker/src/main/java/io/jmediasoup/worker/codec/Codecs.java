@@ -6,11 +6,11 @@ import java.util.List;
 public final class Codecs {
     private Codecs() {}
 
-    public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec(), new JsonProducerCodec(),
-            new JsonConsumerCodec());
+    public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec(), new JsonTransportCodec(),
+            new JsonProducerCodec(), new JsonConsumerCodec());
 
-    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsProducerCodec(),
-            new FbsConsumerCodec());
+    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsTransportCodec(),
+            new FbsProducerCodec(), new FbsConsumerCodec());
 
     public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of(new JsonMediaNotificationCodec());
 
