@@ -247,8 +247,9 @@ final class FbsRtpParameters {
         int[] feedback = new int[codec.rtcpFeedback().size()];
         for (int i = 0; i < feedback.length; i++) {
             RtcpFeedback entry = codec.rtcpFeedback().get(i);
+            // No parameter is none, as the C++ worker writes it.
             feedback[i] = FBS.RtpParameters.RtcpFeedback.createRtcpFeedback(builder, builder.createString(entry.type()),
-                    builder.createString(entry.parameter()));
+                    entry.parameter().isEmpty() ? 0 : builder.createString(entry.parameter()));
         }
         int feedbackOffset = FBS.RtpParameters.RtpCodecParameters.createRtcpFeedbackVector(builder, feedback);
         FBS.RtpParameters.RtpCodecParameters.startRtpCodecParameters(builder);

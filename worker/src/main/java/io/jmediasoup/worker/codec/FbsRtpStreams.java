@@ -21,7 +21,8 @@ final class FbsRtpStreams {
 
     private static int dump(FlatBufferBuilder builder, RtpStreamDump dump) {
         int mimeType = builder.createString(dump.mimeType());
-        int rid = dump.rid().isEmpty() ? 0 : builder.createString(dump.rid());
+        // The Node library reads rid and rrid as strings that are there, empty when none.
+        int rid = builder.createString(dump.rid());
         int cname = builder.createString(dump.cname());
         FBS.RtpStream.Params.startParams(builder);
         FBS.RtpStream.Params.addEncodingIdx(builder, dump.encodingIdx());
@@ -29,9 +30,7 @@ final class FbsRtpStreams {
         FBS.RtpStream.Params.addPayloadType(builder, dump.payloadType());
         FBS.RtpStream.Params.addMimeType(builder, mimeType);
         FBS.RtpStream.Params.addClockRate(builder, dump.clockRate());
-        if (rid != 0) {
-            FBS.RtpStream.Params.addRid(builder, rid);
-        }
+        FBS.RtpStream.Params.addRid(builder, rid);
         FBS.RtpStream.Params.addCname(builder, cname);
         if (dump.hasRtx()) {
             FBS.RtpStream.Params.addRtxSsrc(builder, dump.rtxSsrc());
@@ -48,7 +47,7 @@ final class FbsRtpStreams {
         int rtxStream = 0;
         if (dump.hasRtx()) {
             int rtxMimeType = builder.createString(dump.rtxMimeType());
-            int rrid = dump.rid().isEmpty() ? 0 : builder.createString(dump.rid());
+            int rrid = builder.createString(dump.rid());
             int rtxCname = builder.createString(dump.cname());
             int rtxParams = FBS.RtxStream.Params.createParams(builder, dump.rtxSsrc(), dump.rtxPayloadType(),
                     rtxMimeType, dump.clockRate(), rrid, rtxCname);
