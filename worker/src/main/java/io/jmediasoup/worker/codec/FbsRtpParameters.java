@@ -102,7 +102,9 @@ final class FbsRtpParameters {
             encodings.add(encoding(fbs.encodings(i)));
         }
         String mid = fbs.mid();
-        return RtpParameters.of(mid != null ? mid : "", codecs, encodings, headerExtensions, rtcp(fbs.rtcp()));
+        String msid = fbs.msid();
+        return RtpParameters.of(mid != null ? mid : "", codecs, encodings, headerExtensions, rtcp(fbs.rtcp()),
+                msid != null ? msid : "");
     }
 
     private static RtpCodecParameters codec(FBS.RtpParameters.RtpCodecParameters codec) {
@@ -236,8 +238,9 @@ final class FbsRtpParameters {
                         builder.createString(parameters.rtcp().cname()), parameters.rtcp().reducedSize())
                 : FBS.RtpParameters.RtcpParameters.createRtcpParameters(builder, 0, true);
         int midOffset = parameters.mid().isEmpty() ? 0 : builder.createString(parameters.mid());
+        int msidOffset = parameters.msid().isEmpty() ? 0 : builder.createString(parameters.msid());
         return FBS.RtpParameters.RtpParameters.createRtpParameters(builder, midOffset, codecsOffset, extensionsOffset,
-                encodingsOffset, rtcpOffset, 0);
+                encodingsOffset, rtcpOffset, msidOffset);
     }
 
     private static int codec(FlatBufferBuilder builder, RtpCodecParameters codec) {
