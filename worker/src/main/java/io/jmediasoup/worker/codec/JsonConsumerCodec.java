@@ -26,6 +26,16 @@ import java.util.List;
  * consumer.* requests (answered by the consumer internal.consumerId names).
  */
 final class JsonConsumerCodec implements JsonRequestCodec {
+    /** 3.8's C++ worker finds the transport first, then what it owns. */
+    @Override
+    public List<Ancestor> ancestors(Request request) {
+        return decodes(request.method()) ? TRANSPORT : List.of();
+    }
+
+    private static boolean decodes(String method) {
+        return method.equals("transport.consume") || method.startsWith("consumer.");
+    }
+
     @Override
     public ChannelRequest decode(Request request) {
         JsonObject internal = request.internal();

@@ -15,12 +15,23 @@ import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpMapping;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
+import java.util.List;
 
 /**
  * mediasoup 3.8's transport.produce, producer.close (both answered by the transport) and
  * producer.* requests (answered by the producer internal.producerId names).
  */
 final class JsonProducerCodec implements JsonRequestCodec {
+    /** 3.8's C++ worker finds the transport first, then what it owns. */
+    @Override
+    public List<Ancestor> ancestors(Request request) {
+        return decodes(request.method()) ? TRANSPORT : List.of();
+    }
+
+    private static boolean decodes(String method) {
+        return method.equals("transport.produce") || method.startsWith("producer.");
+    }
+
     @Override
     public ChannelRequest decode(Request request) {
         JsonObject internal = request.internal();

@@ -11,12 +11,20 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.RouterRtpObserverRequest;
 import io.jmediasoup.worker.messages.RtpObserverRequest;
 import io.jmediasoup.worker.rtc.Internal;
+import java.util.List;
 
 /**
  * mediasoup 3.8's router.create*Observer and rtpObserver.close (answered by the router) and
  * rtpObserver.* requests (answered by the observer internal.rtpObserverId names).
  */
 final class JsonRtpObserverCodec implements JsonRequestCodec {
+    @Override
+    public List<Ancestor> ancestors(Request request) {
+        String method = request.method();
+        return method.startsWith("rtpObserver.") || method.equals("router.createActiveSpeakerObserver")
+                || method.equals("router.createAudioLevelObserver") ? ROUTER : List.of();
+    }
+
     @Override
     public ChannelRequest decode(Request request) {
         JsonObject internal = request.internal();

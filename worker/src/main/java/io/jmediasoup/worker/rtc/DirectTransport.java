@@ -2,7 +2,6 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
-import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
@@ -10,6 +9,7 @@ import io.jmediasoup.worker.messages.ConsumerEvent;
 import io.jmediasoup.worker.messages.DirectTransportEvent;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
+import io.jmediasoup.worker.messages.DataConsumerEvent;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 
@@ -31,17 +31,6 @@ final class DirectTransport extends Transport {
     @Override
     protected void connect(Request request) {
         throw new MediasoupError("unknown method '" + request.method() + "'");
-    }
-
-    @Override
-    void handleNotification(PayloadNotification notification, ByteBuf payload) {
-        switch (notification.event()) {
-            case "dataProducer.send":
-                receiveMessage(notification.internal(), notification.data(), payload);
-                break;
-            default:
-                super.handleNotification(notification, payload);
-        }
     }
 
     @Override
@@ -85,12 +74,10 @@ final class DirectTransport extends Transport {
         dataSent(packet.readableBytes());
     }
 
-    /** A direct data consumer's message goes to the Node application as a "message" notification. */
+    /** A direct data consumer's message goes to the Node application as a "message" event. */
     @Override
     SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
-        JsonObject data = new JsonObject();
-        data.addProperty("ppid", ppid);
-        shared.notify(dataConsumer.id, "message", data, message);
+        shared.emit(dataConsumer.id, new DataConsumerEvent.Message(ppid), message);
         dataSent(message.readableBytes());
         return SendResult.QUEUED;
     }

@@ -33,6 +33,7 @@ import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportRequest;
+import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -52,9 +53,6 @@ import java.util.concurrent.TimeUnit;
 public abstract class Transport implements ChannelHandler, Consumer.Listener, Producer.RtcpSender {
     /** The router, told of every producer and data producer or consumer that comes or goes. */
     public interface Listener extends Producer.Listener {
-        /** The router's id: the scope its entities are registered in (see {@link ChannelHandlers}). */
-        String id();
-
         /** Throws when the router already has a producer with that id. */
         void onTransportNewProducer(Transport transport, Producer producer);
 
@@ -74,9 +72,13 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
 
         void onTransportDataProducerClosed(Transport transport, DataProducer dataProducer);
 
-        /** A data producer received {@code message}, lent for the call. */
-        void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer, long ppid,
-                ByteBuf message);
+        /** A data producer passes on {@code message}, lent for the call. */
+        void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer,
+                DataMessage message);
+
+        void onTransportDataProducerPaused(Transport transport, DataProducer dataProducer);
+
+        void onTransportDataProducerResumed(Transport transport, DataProducer dataProducer);
 
         /** Throws when the router has no data producer {@code dataProducerId}. */
         void onTransportNewDataConsumer(Transport transport, DataConsumer dataConsumer, String dataProducerId);
@@ -176,6 +178,9 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         if (request instanceof TransportRequest.Dump) {
             return dump();
         }
+        if (request instanceof TransportDataRequest data) {
+            return dataEndpoints.handle(data);
+        }
         if (request instanceof TransportMediaRequest.Produce produce) {
             return produce(produce);
         }
@@ -238,15 +243,20 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                 traceEventTypes.enable(request.data());
                 request.accept();
                 break;
-            case "transport.produceData":
-                dataEndpoints.produceData(request);
-                break;
-            case "transport.consumeData":
-                dataEndpoints.consumeData(request);
-                break;
             default:
-                handleEntityRequest(request);
+                throw new MediasoupError("unknown method '" + request.method() + "'");
         }
+    }
+
+    /** One of its producers, consumers, data producers or data consumers. */
+    @Override
+    public ChannelHandler child(String id) {
+        Producer producer = producers.get(id);
+        if (producer != null) {
+            return producer;
+        }
+        Consumer consumer = consumers.get(id);
+        return consumer != null ? consumer : dataEndpoints.child(id);
     }
 
     /**
@@ -534,11 +544,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         throw new MediasoupError("unknown event '" + notification.event() + "'");
     }
 
-    /** A message the application gave one of its direct data producers; {@code message} is lent. */
-    protected void receiveMessage(JsonObject internal, JsonObject data, ByteBuf message) {
-        dataEndpoints.receiveMessage(internal, data, message);
-    }
-
     /** Delivers a data consumer's message to the remote side and says what became of it. */
     SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
         return dataEndpoints.sendSctpMessage(dataConsumer, ppid, message);
@@ -555,25 +560,11 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /** Sends an SCTP packet on the kind's connection (UDP, or DTLS application data); lent for the call. */
     protected abstract void sendSctpData(ByteBuf packet);
 
-    /** A payload-channel request aimed at one of its data consumers (dataConsumer.send); {@code payload} is lent. */
-    void handlePayloadRequest(Request request, ByteBuf payload) {
-        dataEndpoints.handlePayloadRequest(request, payload);
-    }
-
     /** Counts bytes the kind sent on its own: RTP, RTCP, SCTP and data messages. */
     protected void dataSent(int bytes) {
         sendTransmission.count(bytes, shared.nowMs());
     }
 
-    /** dataProducer.* and dataConsumer.* requests. */
-    private void handleEntityRequest(Request request) {
-        String method = request.method();
-        if (method.startsWith("dataProducer.") || method.startsWith("dataConsumer.")) {
-            dataEndpoints.handleRequest(request);
-            return;
-        }
-        throw new MediasoupError("unknown method '" + method + "'");
-    }
 
     /** The header extensions whose ids a transport needs to route what it receives. */
     private static final Map<String, String> ROUTING_EXTENSIONS = Map.of(
@@ -597,7 +588,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             throw duplicate;
         }
         producers.put(producerId, producer);
-        shared.handlers().register(listener.id(), producerId, producer, true);
+        shared.handlers().register(producerId, producer, true);
         Map<String, Integer> producerIds = new LinkedHashMap<>();
         for (RtpHeaderExtensionParameters extension : producer.rtpParameters.headerExtensions()) {
             String name = ROUTING_EXTENSIONS.get(extension.uri());
@@ -639,7 +630,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         outgoingBitrate.consumerAdded(consumer);
         listener.onTransportNewConsumer(this, consumer, request.producerId());
         consumers.put(consumerId, consumer);
-        shared.handlers().register(listener.id(), consumerId, consumer, false);
+        shared.handlers().register(consumerId, consumer, false);
         if (connected) {
             consumer.transportConnected();
         }
@@ -784,6 +775,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             return;
         }
         closed = true;
+        shared.handlers().unregister(id);
         for (Producer producer : List.copyOf(producers.values())) {
             closeProducer(producer);
         }
