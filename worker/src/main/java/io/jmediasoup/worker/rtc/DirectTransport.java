@@ -2,10 +2,11 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
-import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ConsumerEvent;
+import io.jmediasoup.worker.messages.DirectTransportEvent;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.DataConsumerEvent;
@@ -28,29 +29,25 @@ final class DirectTransport extends Transport {
     }
 
     @Override
-    void handleNotification(PayloadNotification notification, ByteBuf payload) {
-        switch (notification.event()) {
-            case "producer.send":
-                dataReceived(payload.readableBytes());
-                if (payload.readableBytes() > MAX_PACKET_SIZE) {
-                    shared.logger().warn(LogTag.RTP, "DirectTransport", "given RTP packet exceeds maximum size [len:"
-                            + payload.readableBytes() + "]");
-                    return;
-                }
-                receiveRtpPacket(payload);
-                break;
-            case "transport.sendRtcp":
-                dataReceived(payload.readableBytes());
-                if (payload.readableBytes() > MAX_PACKET_SIZE) {
-                    shared.logger().warn(LogTag.RTCP, "DirectTransport", "given RTCP packet exceeds maximum size [len:"
-                            + payload.readableBytes() + "]");
-                    return;
-                }
-                receiveRtcpPacket(payload);
-                break;
-            default:
-                super.handleNotification(notification, payload);
+    public void receiveApplicationRtp(ByteBuf packet) {
+        dataReceived(packet.readableBytes());
+        if (packet.readableBytes() > MAX_PACKET_SIZE) {
+            shared.logger().warn(LogTag.RTP, "DirectTransport", "given RTP packet exceeds maximum size [len:"
+                    + packet.readableBytes() + "]");
+            return;
         }
+        receiveRtpPacket(packet);
+    }
+
+    @Override
+    protected void receiveApplicationRtcp(ByteBuf packet) {
+        dataReceived(packet.readableBytes());
+        if (packet.readableBytes() > MAX_PACKET_SIZE) {
+            shared.logger().warn(LogTag.RTCP, "DirectTransport", "given RTCP packet exceeds maximum size [len:"
+                    + packet.readableBytes() + "]");
+            return;
+        }
+        receiveRtcpPacket(packet);
     }
 
     /** A consumer's RTP packet goes to the Node application as an "rtp" notification. */
@@ -61,14 +58,14 @@ final class DirectTransport extends Transport {
             shared.logger().warn(LogTag.RTP, "DirectTransport", "cannot send RTP packet not associated to a Consumer");
             return;
         }
-        shared.notify(consumer.id, "rtp", null, packet.buffer());
+        shared.emit(consumer.id, new ConsumerEvent.Rtp(), packet.buffer());
         dataSent(packet.size());
     }
 
     /** RTCP for the application goes out as the transport's "rtcp" notification. */
     @Override
     protected void sendRtcpPacket(ByteBuf packet) {
-        shared.notify(id, "rtcp", null, packet);
+        shared.emit(id, new DirectTransportEvent.Rtcp(), packet);
         dataSent(packet.readableBytes());
     }
 
