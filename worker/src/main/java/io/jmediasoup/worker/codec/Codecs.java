@@ -6,10 +6,16 @@ import java.util.List;
 public final class Codecs {
     private Codecs() {}
 
-    public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec(), new JsonDataProducerCodec(),
+    public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(
+            new JsonRtpObserverCodec(),
+            new JsonTransportCodec(),
+            new JsonDataProducerCodec(),
             new JsonDataConsumerCodec());
 
-    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsDataProducerCodec(),
+    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(
+            new FbsRtpObserverCodec(),
+            new FbsTransportCodec(),
+            new FbsDataProducerCodec(),
             new FbsDataConsumerCodec());
 
     public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of(new JsonDataProducerNotificationCodec());

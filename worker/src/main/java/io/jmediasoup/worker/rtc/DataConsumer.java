@@ -168,7 +168,7 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
         }
     }
 
-    /** Bytes the transport's SCTP association holds unacknowledged (shared by its SCTP data consumers). */
+    /** Bytes its SCTP association holds unacknowledged: those of its stream (3.32) or all (3.8). */
     long bufferedAmount() {
         return bufferedAmount;
     }
