@@ -151,20 +151,10 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
                 throw codec.error(channelRequest, error);
             }
         } catch (MediasoupError error) {
-            throw entityError(error, request.method());
+            throw JsonWorkerCodec.entityError(error, request.method());
         }
         request.accept(response == null ? null : codec.encode(response));
         return true;
-    }
-
-    /**
-     * 3.8's error for a request below the worker: every class, TypeError included, names the
-     * method; a missing entity is a plain Error (3.8 has no NotFoundError).
-     */
-    private static MediasoupError entityError(MediasoupError error, String method) {
-        String suffix = " [method:" + method + "]";
-        return error instanceof MediasoupNotFoundError ? new MediasoupError(error.getMessage() + suffix)
-                : error.withSuffix(suffix);
     }
 
     /** The entity that answers {@code request}, or null when there is none: each era words that miss. */
