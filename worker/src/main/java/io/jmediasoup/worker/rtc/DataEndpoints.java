@@ -135,7 +135,8 @@ final class DataEndpoints {
             throw new MediasoupTypeError("missing sctpStreamParameters");
         }
         checkDataType(request.type(), "DataConsumer");
-        DataConsumer dataConsumer = new DataConsumer(request, transport, shared, defaultBufferedAmountLowThreshold());
+        DataConsumer dataConsumer = new DataConsumer(request, transport, shared,
+                sctpOptions != null ? sctpOptions.defaultStreamBufferedAmountLowThreshold() : null);
         listener.onTransportNewDataConsumer(transport, dataConsumer, request.dataProducerId());
         try {
             shared.handlers().register(dataConsumerId, dataConsumer, false);
@@ -154,11 +155,6 @@ final class DataEndpoints {
     ChannelHandler child(String id) {
         DataProducer dataProducer = dataProducers.get(id);
         return dataProducer != null ? dataProducer : dataConsumers.get(id);
-    }
-
-    /** The bufferedAmountLowThreshold a new SCTP data consumer starts with. */
-    private long defaultBufferedAmountLowThreshold() {
-        return perStreamBufferedAmounts() ? sctpOptions.defaultStreamBufferedAmountLowThreshold() : 0;
     }
 
     /** Whether a data consumer's buffered amount is its stream's (3.32) or the association's (3.8). */
