@@ -96,7 +96,12 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
             return;
         }
         for (JsonRequestCodec codec : Codecs.JSON_REQUESTS) {
-            ChannelRequest channelRequest = codec.decode(request);
+            ChannelRequest channelRequest;
+            try {
+                channelRequest = codec.decode(request);
+            } catch (MediasoupError error) {
+                throw entityError(error, request.method());
+            }
             if (channelRequest != null) {
                 answer(request, codec, channelRequest);
                 return;
@@ -123,9 +128,19 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
             }
             response = handler.handle(channelRequest);
         } catch (MediasoupError error) {
-            throw JsonWorkerCodec.error(error, request.method());
+            throw entityError(error, request.method());
         }
         request.accept(response == null ? null : codec.encode(response));
+    }
+
+    /**
+     * 3.8's error for a request below the worker: every class, TypeError included, names the
+     * method; a missing entity is a plain Error (3.8 has no NotFoundError).
+     */
+    private static MediasoupError entityError(MediasoupError error, String method) {
+        String suffix = " [method:" + method + "]";
+        return error instanceof MediasoupNotFoundError ? new MediasoupError(error.getMessage() + suffix)
+                : error.withSuffix(suffix);
     }
 
     /** The entity that answers {@code request}, or null when there is none: each era words that miss. */
@@ -212,7 +227,12 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     @Override
     public void onRequest(Request request, ByteBuf payload) {
         for (JsonRequestCodec codec : Codecs.JSON_REQUESTS) {
-            ChannelRequest channelRequest = codec.decode(request, payload);
+            ChannelRequest channelRequest;
+            try {
+                channelRequest = codec.decode(request, payload);
+            } catch (MediasoupError error) {
+                throw entityError(error, request.method());
+            }
             if (channelRequest != null) {
                 answer(request, codec, channelRequest);
                 return;

@@ -53,6 +53,7 @@ public final class ForwardingFixture implements AutoCloseable {
         Settings settings = Settings.fromArgs(new String[] {"--logLevel=error"});
         shared = new Shared(loop, settings, new Logger(settings));
         router = new Router("router", shared);
+        shared.handlers().register(router.id(), router, false);
         onLoop(() -> setUp(codec, consumers, producerSsrc, sinkPort));
     }
 
@@ -118,7 +119,7 @@ public final class ForwardingFixture implements AutoCloseable {
         LocalRequest holder = LocalRequest.holder();
         JsonObject fullInternal = JsonParser.parseString(internal).getAsJsonObject();
         fullInternal.addProperty("routerId", "router");
-        router.handleRequest(LocalRequest.create(holder, method, fullInternal.toString(), data));
+        LocalChannel.request(shared, router, LocalRequest.create(holder, method, fullInternal.toString(), data));
         holder.dataOf(method);
     }
 

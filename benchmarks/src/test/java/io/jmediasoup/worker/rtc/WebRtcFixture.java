@@ -47,6 +47,7 @@ final class WebRtcFixture implements AutoCloseable {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
     private final EventLoop loop = group.next();
+    private final Shared shared;
     private final Router router;
     private final DatagramChannel peerSocket;
     private final DatagramChannel sink;
@@ -64,7 +65,9 @@ final class WebRtcFixture implements AutoCloseable {
         sink.socket().setReceiveBufferSize(4096);
         int sinkPort = ((InetSocketAddress) sink.getLocalAddress()).getPort();
         Settings settings = Settings.fromArgs(new String[] {"--logLevel=error"});
-        router = new Router("router", new Shared(loop, settings, new Logger(settings)));
+        shared = new Shared(loop, settings, new Logger(settings));
+        router = new Router("router", shared);
+        shared.handlers().register(router.id(), router, false);
         DtlsCertificate peerCertificate = DtlsCertificate.generate();
         DtlsFingerprint peerFingerprint = peerCertificate.fingerprints().get(2);
         JsonObject created = onLoop(() -> request("router.createWebRtcTransport", "{\"transportId\":\"webrtc\"}",
@@ -150,7 +153,7 @@ final class WebRtcFixture implements AutoCloseable {
         LocalRequest holder = LocalRequest.holder();
         JsonObject fullInternal = JsonParser.parseString(internal).getAsJsonObject();
         fullInternal.addProperty("routerId", "router");
-        router.handleRequest(LocalRequest.create(holder, method, fullInternal.toString(), data));
+        LocalChannel.request(shared, router, LocalRequest.create(holder, method, fullInternal.toString(), data));
         return holder.dataOf(method);
     }
 

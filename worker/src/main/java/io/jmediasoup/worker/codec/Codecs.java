@@ -6,9 +6,9 @@ import java.util.List;
 public final class Codecs {
     private Codecs() {}
 
-    public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec());
+    public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec(), new JsonTransportCodec());
 
-    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec());
+    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsTransportCodec());
 
     public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of();
 

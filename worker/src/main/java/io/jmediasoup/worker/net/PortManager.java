@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.net;
 
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.worker.Settings;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
@@ -35,7 +36,7 @@ public final class PortManager {
 
     private final EventLoop loop;
     private final Settings settings;
-    /** Ports held, per protocol and IP, as offsets from rtcMinPort. */
+    /** Ports held, per protocol, IP and range, as offsets from the range's first port. */
     private final Map<String, BitSet> held = new HashMap<>();
 
     public PortManager(EventLoop loop, Settings settings) {
@@ -43,17 +44,29 @@ public final class PortManager {
         this.settings = settings;
     }
 
-    /** Binds a socket on a free port of the range; throws when none is left or the IP refuses. */
+    /** Binds a socket on a free port of the worker's range; throws when none is left or the IP refuses. */
     public Channel bind(Protocol protocol, String ip) {
-        int rangeSize = settings.rtcMaxPort() - settings.rtcMinPort() + 1;
-        BitSet ports = held.computeIfAbsent(protocol + " " + ip, key -> new BitSet(rangeSize));
+        return bind(protocol, ip, settings.rtcMinPort(), settings.rtcMaxPort());
+    }
+
+    /**
+     * Binds a socket on a free port of {@code minPort..maxPort} (a transport's own portRange);
+     * each range keeps its own ports, as the C++ worker keys them by protocol, IP and range.
+     */
+    public Channel bind(Protocol protocol, String ip, int minPort, int maxPort) {
+        if (maxPort < minPort) {
+            throw new MediasoupTypeError("maxPort cannot be less than minPort");
+        }
+        int rangeSize = maxPort - minPort + 1;
+        BitSet ports = held.computeIfAbsent(protocol + " " + ip + " " + minPort + "-" + maxPort,
+                key -> new BitSet(rangeSize));
         int index = ThreadLocalRandom.current().nextInt(rangeSize);
         for (int attempt = 1; attempt <= rangeSize; attempt++) {
             index = (index + 1) % rangeSize;
             if (ports.get(index)) {
                 continue;
             }
-            int port = settings.rtcMinPort() + index;
+            int port = minPort + index;
             Channel channel;
             try {
                 channel = open(protocol, ip, port);

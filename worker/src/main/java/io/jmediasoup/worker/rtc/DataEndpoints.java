@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
@@ -10,6 +9,7 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.sctp.SctpState;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.TransportDump;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +22,6 @@ import java.util.Map;
  * its SctpListener and the transport's SCTP association listener.
  */
 final class DataEndpoints {
-    /** The largest data message of a transport without SCTP, not direct: the C++ worker's default. */
-    private static final long DEFAULT_MAX_MESSAGE_SIZE = 262_144;
-
     private final Transport transport;
     private final Shared shared;
     private final Transport.Listener listener;
@@ -40,33 +37,18 @@ final class DataEndpoints {
     private boolean closed;
 
     /**
-     * The maxMessageSize a direct transport must be given, checked before the other options as
-     * the C++ worker does; the default for the other kinds.
+     * {@code maxMessageSize} is the limit without SCTP; {@code sctpOptions} is null without
+     * SCTP, never given to a direct transport.
      */
-    static long maxMessageSize(JsonObject data, boolean direct) {
-        if (!direct) {
-            return DEFAULT_MAX_MESSAGE_SIZE;
-        }
-        if (!JsonValues.isPositiveInteger(data.get("maxMessageSize"))) {
-            throw new MediasoupTypeError("wrong maxMessageSize (not a number)");
-        }
-        return data.get("maxMessageSize").getAsLong();
-    }
-
-    /** Reads the SCTP options (enableSctp and the rest); throws TypeError when wrong. */
-    DataEndpoints(Transport transport, Shared shared, Transport.Listener listener, JsonObject data, boolean direct,
-            long maxMessageSize) {
+    DataEndpoints(Transport transport, Shared shared, Transport.Listener listener, boolean direct, long maxMessageSize,
+            SctpOptions sctpOptions) {
         this.transport = transport;
         this.shared = shared;
         this.listener = listener;
         this.direct = direct;
-        boolean enableSctp = Options.enabled(data, "enableSctp");
-        if (enableSctp && direct) {
-            throw new MediasoupTypeError("cannot enable SCTP in a direct Transport");
-        }
-        this.sctpOptions = enableSctp ? SctpOptions.parse(data) : null;
-        this.maxMessageSize = enableSctp ? sctpOptions.maxMessageSize() : maxMessageSize;
-        this.sctp = enableSctp ? new SctpLink(this, shared, sctpOptions) : null;
+        this.sctpOptions = sctpOptions;
+        this.maxMessageSize = sctpOptions != null ? sctpOptions.maxMessageSize() : maxMessageSize;
+        this.sctp = sctpOptions != null ? new SctpLink(this, shared, sctpOptions) : null;
     }
 
     long maxMessageSize() {
@@ -312,24 +294,25 @@ final class DataEndpoints {
         return dataConsumer;
     }
 
-    /** The dump's dataProducerIds and dataConsumerIds. */
-    void fillIds(JsonObject json) {
-        json.add("dataProducerIds", ids(dataProducers.keySet()));
-        json.add("dataConsumerIds", ids(dataConsumers.keySet()));
+    List<String> dataProducerIds() {
+        return List.copyOf(dataProducers.keySet());
     }
 
-    /** The dump's maxMessageSize and, with SCTP, its parameters, state and listener. */
-    void fillDump(JsonObject json) {
-        json.addProperty("maxMessageSize", maxMessageSize);
-        if (sctpOptions != null) {
-            json.add("sctpParameters", sctpOptions.toJson(sctp.outboundStreams(), sctp.bufferedAmount()));
-            json.addProperty("sctpState", sctp.state().label());
-            JsonObject sctpListener = new JsonObject();
-            JsonObject streamIdTable = new JsonObject();
-            dataProducerByStreamId.forEach((streamId, producer) -> streamIdTable.addProperty(streamId.toString(), producer.id));
-            sctpListener.add("streamIdTable", streamIdTable);
-            json.add("sctpListener", sctpListener);
+    List<String> dataConsumerIds() {
+        return List.copyOf(dataConsumers.keySet());
+    }
+
+    /** The dump's SCTP part, or null without SCTP; the two queue sizes are the transport's options. */
+    TransportDump.Sctp sctpDump(long perStreamSendQueueLimit, long maxReceiverWindowBufferSize) {
+        if (sctpOptions == null) {
+            return null;
         }
+        Map<Integer, String> streamIdTable = new LinkedHashMap<>();
+        dataProducerByStreamId.forEach((streamId, producer) -> streamIdTable.put(streamId, producer.id));
+        return new TransportDump.Sctp(SctpOptions.PORT, sctp.outboundStreams(), sctpOptions.mis(),
+                sctpOptions.maxMessageSize(), sctpOptions.sendBufferSize(), perStreamSendQueueLimit,
+                maxReceiverWindowBufferSize, sctp.bufferedAmount(), sctpOptions.isDataChannel(), sctp.state().label(),
+                streamIdTable);
     }
 
     /** The stats' sctpState, with SCTP. */
@@ -337,12 +320,6 @@ final class DataEndpoints {
         if (sctpOptions != null) {
             json.addProperty("sctpState", sctp.state().label());
         }
-    }
-
-    private static JsonArray ids(Iterable<String> ids) {
-        JsonArray array = new JsonArray();
-        ids.forEach(array::add);
-        return array;
     }
 
     /** Closes every data producer and consumer (telling the router) and the association, without a word to the peer. */

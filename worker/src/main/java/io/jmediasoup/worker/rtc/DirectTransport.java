@@ -6,6 +6,8 @@ import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportOptions;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 
@@ -17,8 +19,8 @@ final class DirectTransport extends Transport {
     /** The MTU and some slack, as the C++ worker allows for packets from the application. */
     private static final int MAX_PACKET_SIZE = 1500 + 100;
 
-    DirectTransport(String id, Shared shared, Listener listener, JsonObject data) {
-        super(id, shared, listener, data);
+    DirectTransport(String id, Shared shared, Listener listener, TransportOptions.Direct options) {
+        super(id, shared, listener, options.base());
         // The Node application is always there: consumers may send from the start.
         connected();
     }
@@ -92,7 +94,9 @@ final class DirectTransport extends Transport {
     protected void sendSctpData(ByteBuf packet) {}
 
     @Override
-    protected void fillDump(JsonObject json) {}
+    protected TransportDump.Kind kindDump() {
+        return new TransportDump.Direct();
+    }
 
     @Override
     protected void fillStats(JsonObject json) {

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 
 /** A host candidate of a WebRtcTransport (ICE-lite: host candidates only, TCP passive). */
-record IceCandidate(Protocol protocol, long priority, String ip, int port) {
+public record IceCandidate(Protocol protocol, long priority, String ip, int port) {
     /** RFC 8445 5.1.2.1 with the host type preference and RTP component mediasoup uses. */
     static long priority(int localPreference) {
         long typePreference = 64;

@@ -6,11 +6,11 @@ import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
 
 /** Boolean options of create requests, read with the C++ worker's strictness for each. */
-final class Options {
+public final class Options {
     private Options() {}
 
     /** An option that must be a boolean when given: "wrong NAME (not a boolean)" otherwise. */
-    static boolean flag(JsonObject data, String name, boolean byDefault) {
+    public static boolean flag(JsonObject data, String name, boolean byDefault) {
         JsonElement value = data.get(name);
         if (value == null) {
             return byDefault;
@@ -22,7 +22,7 @@ final class Options {
     }
 
     /** An option that is on only when it is the boolean true; anything else means off. */
-    static boolean enabled(JsonObject data, String name) {
+    public static boolean enabled(JsonObject data, String name) {
         JsonElement value = data.get(name);
         return JsonValues.isBoolean(value) && value.getAsBoolean();
     }

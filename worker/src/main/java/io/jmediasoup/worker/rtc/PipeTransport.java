@@ -8,6 +8,8 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SctpPacket;
+import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.net.IpAddresses;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.jmediasoup.worker.net.UdpSocket;
@@ -23,7 +25,6 @@ import java.util.Set;
 final class PipeTransport extends Transport implements UdpSocket.Listener {
     private static final String CRYPTO_SUITE = "AES_CM_128_HMAC_SHA1_80";
 
-    private final ListenIp listenIp;
     private final boolean rtx;
     private final SrtpParameters localSrtp;
     private final UdpSocket socket;
@@ -31,14 +32,12 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     /** The other router's pipe transport; null until connect(). */
     private InetSocketAddress remote;
 
-    PipeTransport(String id, Shared shared, Listener listener, JsonObject data) {
-        super(id, shared, listener, data);
-        listenIp = ListenIp.required(data);
-        int port = ListenIp.fixedPort(data);
-        rtx = Options.enabled(data, "enableRtx");
-        localSrtp = Options.enabled(data, "enableSrtp") ? SrtpParameters.generate(CRYPTO_SUITE) : null;
-        socket = new UdpSocket(listenIp.bind(shared.portManager(), Protocol.UDP, port), this, shared.udpSendBatch());
-        tuple = TransportTuple.local(listenIp.announced(), socket.localAddress().getPort(), Protocol.UDP);
+    PipeTransport(String id, Shared shared, Listener listener, TransportOptions.Pipe options) {
+        super(id, shared, listener, options.base());
+        rtx = options.enableRtx();
+        localSrtp = options.enableSrtp() ? SrtpParameters.generate(CRYPTO_SUITE) : null;
+        socket = new UdpSocket(ListenSockets.bind(shared.portManager(), options.listenInfo()), this, shared.udpSendBatch());
+        tuple = TransportTuple.local(options.listenInfo().announced(), socket.localAddress().getPort(), Protocol.UDP);
     }
 
     @Override
@@ -114,12 +113,8 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     }
 
     @Override
-    protected void fillDump(JsonObject json) {
-        json.add("tuple", tuple.toJson());
-        json.addProperty("rtx", rtx);
-        if (localSrtp != null) {
-            json.add("srtpParameters", localSrtp.toJson());
-        }
+    protected TransportDump.Kind kindDump() {
+        return new TransportDump.Pipe(tuple, rtx, localSrtp);
     }
 
     @Override

@@ -9,6 +9,9 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SctpPacket;
+import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportListenInfo;
+import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.net.IpAddresses;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.jmediasoup.worker.net.UdpSocket;
@@ -27,7 +30,6 @@ import java.net.InetSocketAddress;
  * authenticates.
  */
 final class PlainTransport extends Transport implements UdpSocket.Listener {
-    private final ListenIp listenIp;
     private final boolean rtcpMux;
     private final boolean comedia;
     private SrtpParameters localSrtp;
@@ -40,36 +42,23 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     private InetSocketAddress rtcpRemote;
     private boolean connectCalled;
 
-    PlainTransport(String id, Shared shared, Listener listener, JsonObject data) {
-        super(id, shared, listener, data);
-        listenIp = ListenIp.required(data);
-        int port = ListenIp.fixedPort(data);
-        rtcpMux = Options.flag(data, "rtcpMux", true);
-        comedia = Options.flag(data, "comedia", false);
-        localSrtp = Options.enabled(data, "enableSrtp") ? SrtpParameters.generate(cryptoSuite(data)) : null;
-        Channel rtpChannel = listenIp.bind(shared.portManager(), Protocol.UDP, port);
+    PlainTransport(String id, Shared shared, Listener listener, TransportOptions.Plain options) {
+        super(id, shared, listener, options.base());
+        rtcpMux = options.rtcpMux();
+        comedia = options.comedia();
+        localSrtp = options.srtpCryptoSuite() != null ? SrtpParameters.generate(options.srtpCryptoSuite()) : null;
+        Channel rtpChannel = ListenSockets.bind(shared.portManager(), options.listenInfo());
         Channel rtcpChannel;
         try {
-            rtcpChannel = rtcpMux ? null : listenIp.bind(shared.portManager(), Protocol.UDP, 0);
+            rtcpChannel = rtcpMux ? null : ListenSockets.bind(shared.portManager(), options.rtcpListenInfo());
         } catch (RuntimeException failed) {
             rtpChannel.close();
             throw failed;
         }
         socket = new UdpSocket(rtpChannel, this, shared.udpSendBatch());
         rtcpSocket = rtcpChannel != null ? new UdpSocket(rtcpChannel, this, shared.udpSendBatch()) : null;
-        tuple = localTuple(socket);
-        rtcpTuple = rtcpSocket != null ? localTuple(rtcpSocket) : null;
-    }
-
-    private static String cryptoSuite(JsonObject data) {
-        JsonElement suite = data.get("srtpCryptoSuite");
-        if (!JsonValues.isString(suite)) {
-            throw new MediasoupTypeError("missing srtpCryptoSuite");
-        }
-        if (!SrtpParameters.CRYPTO_SUITES.contains(suite.getAsString())) {
-            throw new MediasoupTypeError("invalid/unsupported srtpCryptoSuite");
-        }
-        return suite.getAsString();
+        tuple = localTuple(options.listenInfo(), socket);
+        rtcpTuple = rtcpSocket != null ? localTuple(options.rtcpListenInfo(), rtcpSocket) : null;
     }
 
     /** Its RTP socket; for in-process drivers such as the benchmarks. */
@@ -77,8 +66,8 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         return socket;
     }
 
-    private TransportTuple localTuple(UdpSocket udpSocket) {
-        return TransportTuple.local(listenIp.announced(), udpSocket.localAddress().getPort(), Protocol.UDP);
+    private static TransportTuple localTuple(TransportListenInfo listenInfo, UdpSocket udpSocket) {
+        return TransportTuple.local(listenInfo.announced(), udpSocket.localAddress().getPort(), Protocol.UDP);
     }
 
     @Override
@@ -249,16 +238,8 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     }
 
     @Override
-    protected void fillDump(JsonObject json) {
-        json.addProperty("rtcpMux", rtcpMux);
-        json.addProperty("comedia", comedia);
-        json.add("tuple", tuple.toJson());
-        if (!rtcpMux) {
-            json.add("rtcpTuple", rtcpTuple.toJson());
-        }
-        if (localSrtp != null) {
-            json.add("srtpParameters", localSrtp.toJson());
-        }
+    protected TransportDump.Kind kindDump() {
+        return new TransportDump.Plain(rtcpMux, comedia, tuple, rtcpMux ? null : rtcpTuple, localSrtp);
     }
 
     @Override

@@ -7,12 +7,12 @@ import io.jmediasoup.channel.MediasoupTypeError;
  * A port number given by the application, already known to be a positive integer. The C++
  * worker keeps its low 16 bits (70000 would become 4464); we refuse one that does not fit.
  */
-final class PortNumber {
-    static final int MAX = 65_535;
+public final class PortNumber {
+    public static final int MAX = 65_535;
 
     private PortNumber() {}
 
-    static int of(JsonElement value, String name) {
+    public static int of(JsonElement value, String name) {
         long port = value.getAsLong();
         if (port > MAX) {
             throw new MediasoupTypeError("wrong " + name + " (greater than " + MAX + ")");

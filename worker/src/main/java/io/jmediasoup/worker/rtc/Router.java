@@ -3,12 +3,15 @@ package io.jmediasoup.worker.rtc;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.MediasoupNotFoundError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.ChannelRequest;
 import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
 import io.jmediasoup.rtp.RtpPacket;
 import java.util.ArrayList;
@@ -17,18 +20,13 @@ import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A mediasoup Router: the owner of transports and RTP observers, and the place where
  * producers meet their consumers.
  */
 public final class Router implements Transport.Listener, ChannelHandler {
-    /** Builds a transport of one kind from the request's data; throws on invalid options. */
-    @FunctionalInterface
-    interface TransportFactory {
-        Transport create(String id, Shared shared, Transport.Listener listener, JsonObject data);
-    }
-
     private final String id;
     private final Shared shared;
     private final Map<String, Transport> transports = new LinkedHashMap<>();
@@ -53,31 +51,40 @@ public final class Router implements Transport.Listener, ChannelHandler {
 
     @Override
     public ChannelResponse handle(ChannelRequest request) {
+        if (request instanceof TransportRequest.CreatePlain create) {
+            return createTransport(create.transportId(), () -> new PlainTransport(create.transportId(), shared, this,
+                    create.options()));
+        }
+        if (request instanceof TransportRequest.CreateWebRtc create) {
+            return createTransport(create.transportId(), () -> new WebRtcTransport(create.transportId(), shared, this,
+                    create.options()));
+        }
+        if (request instanceof TransportRequest.CreatePipe create) {
+            return createTransport(create.transportId(), () -> new PipeTransport(create.transportId(), shared, this,
+                    create.options()));
+        }
+        if (request instanceof TransportRequest.CreateDirect create) {
+            return createTransport(create.transportId(), () -> new DirectTransport(create.transportId(), shared, this,
+                    create.options()));
+        }
+        if (request instanceof TransportRequest.Close close) {
+            Transport transport = transports.remove(close.transportId());
+            if (transport == null) {
+                throw new MediasoupNotFoundError("Transport not found");
+            }
+            transport.close();
+            return null;
+        }
         throw ChannelHandler.unknownMethod(request);
     }
 
     public void handleRequest(Request request) {
         switch (request.method()) {
-            case "router.createWebRtcTransport":
-                createTransport(request, WebRtcTransport::new);
-                break;
-            case "router.createPlainTransport":
-                createTransport(request, PlainTransport::new);
-                break;
-            case "router.createPipeTransport":
-                createTransport(request, PipeTransport::new);
-                break;
-            case "router.createDirectTransport":
-                createTransport(request, DirectTransport::new);
-                break;
             case "router.createActiveSpeakerObserver":
                 createRtpObserver(request, ActiveSpeakerObserver::new);
                 break;
             case "router.createAudioLevelObserver":
                 createRtpObserver(request, AudioLevelObserver::new);
-                break;
-            case "transport.close":
-                closeTransport(request);
                 break;
             case "rtpObserver.close":
                 closeRtpObserver(request);
@@ -157,22 +164,18 @@ public final class Router implements Transport.Listener, ChannelHandler {
         return producer;
     }
 
-    /** Creates a transport under the id the request names and answers with its dump. */
-    void createTransport(Request request, TransportFactory factory) {
-        String transportId = Internal.id(request.internal(), "transportId");
+    /**
+     * Creates a transport under {@code transportId}, registers it for the channel and answers
+     * with its dump; the constructor throws on options it cannot apply (a port taken, ...).
+     */
+    private TransportDump createTransport(String transportId, Supplier<Transport> factory) {
         if (transports.containsKey(transportId)) {
             throw new MediasoupError("a Transport with same transportId already exists");
         }
-        Transport transport = factory.create(transportId, shared, this, request.data());
+        Transport transport = factory.get();
+        shared.handlers().register(transportId, transport, true);
         transports.put(transportId, transport);
-        request.accept(transport.dump());
-    }
-
-    private void closeTransport(Request request) {
-        Transport transport = transport(request.internal());
-        transports.remove(transport.id());
-        transport.close();
-        request.accept();
+        return transport.dump();
     }
 
     /** One of its transports by id, or null; for in-process drivers such as the benchmarks. */

@@ -1,7 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.rtp.RtpPacket;
 import io.netty.util.collection.LongObjectHashMap;
@@ -90,17 +90,13 @@ final class RtpListener {
         return ssrcTable.get(ssrc);
     }
 
-    JsonObject toJson() {
-        JsonObject json = new JsonObject();
-        JsonObject ssrcs = new JsonObject();
-        ssrcTable.forEach((ssrc, producer) -> ssrcs.addProperty(Long.toString(ssrc), producer.id));
-        json.add("ssrcTable", ssrcs);
-        JsonObject mids = new JsonObject();
-        midTable.forEach((mid, producer) -> mids.addProperty(mid, producer.id));
-        json.add("midTable", mids);
-        JsonObject rids = new JsonObject();
-        ridTable.forEach((rid, producer) -> rids.addProperty(rid, producer.id));
-        json.add("ridTable", rids);
-        return json;
+    TransportDump.RtpListener dump() {
+        Map<Long, String> ssrcs = new LinkedHashMap<>();
+        ssrcTable.forEach((ssrc, producer) -> ssrcs.put(ssrc, producer.id));
+        Map<String, String> mids = new LinkedHashMap<>();
+        midTable.forEach((mid, producer) -> mids.put(mid, producer.id));
+        Map<String, String> rids = new LinkedHashMap<>();
+        ridTable.forEach((rid, producer) -> rids.put(rid, producer.id));
+        return new TransportDump.RtpListener(ssrcs, mids, rids);
     }
 }

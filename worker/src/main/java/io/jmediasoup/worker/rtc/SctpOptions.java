@@ -20,7 +20,7 @@ public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferS
      */
     static final long MAX_MESSAGE_SIZE = 268_435_456;
 
-    static SctpOptions parse(JsonObject data) {
+    public static SctpOptions parse(JsonObject data) {
         JsonElement streams = data.get("numSctpStreams");
         if (streams == null || !streams.isJsonObject()) {
             throw new MediasoupTypeError("wrong numSctpStreams (not an object)");

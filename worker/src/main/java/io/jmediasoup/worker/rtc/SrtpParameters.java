@@ -13,8 +13,8 @@ import java.util.Set;
  * SDES-style SRTP keys of Plain and Pipe transports (enableSrtp): a crypto suite and a master
  * key + salt (30 bytes for the AES-CM suites), exchanged base64-encoded.
  */
-record SrtpParameters(String cryptoSuite, String keyBase64) {
-    static final Set<String> CRYPTO_SUITES = Set.of("AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32");
+public record SrtpParameters(String cryptoSuite, String keyBase64) {
+    public static final Set<String> CRYPTO_SUITES = Set.of("AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32");
     private static final int MASTER_LENGTH = 30;
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -35,6 +35,11 @@ final class TraceEventTypes {
         known.stream().filter(requested::contains).forEach(enabled::add);
     }
 
+    /** The enabled types, in mediasoup's order. */
+    List<String> enabled() {
+        return List.copyOf(enabled);
+    }
+
     boolean isEnabled(String type) {
         return enabled.contains(type);
     }

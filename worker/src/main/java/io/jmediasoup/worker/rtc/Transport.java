@@ -23,6 +23,11 @@ import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.rtp.stream.TransmissionCounter;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportOptions;
+import io.jmediasoup.worker.messages.TransportRequest;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -39,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * the transport.* requests that do not depend on the kind, and the base of dump and stats.
  * A kind adds its sockets, connect() and its own dump and stats fields.
  */
-public abstract class Transport implements Consumer.Listener, Producer.RtcpSender {
+public abstract class Transport implements ChannelHandler, Consumer.Listener, Producer.RtcpSender {
     /** The router, told of every producer and data producer or consumer that comes or goes. */
     public interface Listener extends Producer.Listener {
         /** Throws when the router already has a producer with that id. */
@@ -90,6 +95,11 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     private static final int RTCP_BUFFER_SIZE = 1500;
 
     private final boolean direct;
+    /** The data message limits as 3.32 gives and dumps them (3.8 gives one for both). */
+    private final long maxSendMessageSize;
+    private final long maxReceiveMessageSize;
+    private final long sctpPerStreamSendQueueLimit;
+    private final long sctpMaxReceiverWindowBufferSize;
     /** Its data producers and consumers, and its SCTP association. */
     private final DataEndpoints dataEndpoints;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
@@ -117,21 +127,27 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     protected SrtpSessions srtp;
     private boolean closed;
 
-    /** Reads the options every kind accepts from {@code data}; throws TypeError when wrong. */
-    protected Transport(String id, Shared shared, Listener listener, JsonObject data) {
+    /** With the options every kind takes, already validated by the codec of the request's era. */
+    protected Transport(String id, Shared shared, Listener listener, TransportOptions options) {
         this.id = id;
         this.shared = shared;
         this.listener = listener;
-        this.direct = Options.enabled(data, "direct");
-        long maxMessageSize = DataEndpoints.maxMessageSize(data, direct);
-        JsonElement initialBitrate = data.get("initialAvailableOutgoingBitrate");
-        if (initialBitrate != null && !JsonValues.isPositiveInteger(initialBitrate)) {
-            throw new MediasoupTypeError("wrong initialAvailableOutgoingBitrate (not a number)");
-        }
+        this.direct = options.direct();
+        this.maxSendMessageSize = options.maxSendMessageSize();
+        this.maxReceiveMessageSize = options.maxReceiveMessageSize();
+        this.sctpPerStreamSendQueueLimit = options.sctpPerStreamSendQueueLimit();
+        this.sctpMaxReceiverWindowBufferSize = options.sctpMaxReceiverWindowBufferSize();
         this.incomingBitrate = new IncomingBitrateControl(shared, this);
+        Long initialBitrate = options.initialAvailableOutgoingBitrate();
         this.outgoingBitrate = new OutgoingBitrateControl(id, shared, this::sendProbationPacket, consumers.values(),
-                traceEventTypes, initialBitrate != null ? initialBitrate.getAsLong() : 0);
-        this.dataEndpoints = new DataEndpoints(this, shared, listener, data, direct, maxMessageSize);
+                traceEventTypes, initialBitrate != null ? initialBitrate : 0);
+        if (options.maxIncomingBitrate() != null) {
+            incomingBitrate.setMaxIncomingBitrate(options.maxIncomingBitrate());
+        }
+        if (options.maxOutgoingBitrate() != null) {
+            outgoingBitrate.setMaxOutgoingBitrate(options.maxOutgoingBitrate());
+        }
+        this.dataEndpoints = new DataEndpoints(this, shared, listener, direct, options.maxSendMessageSize(), options.sctp());
     }
 
     public String id() {
@@ -147,12 +163,17 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         return direct;
     }
 
+    @Override
+    public ChannelResponse handle(ChannelRequest request) {
+        if (request instanceof TransportRequest.Dump) {
+            return dump();
+        }
+        throw ChannelHandler.unknownMethod(request);
+    }
+
     /** A request aimed at this transport or at one of its producers, consumers or data ones. */
     public void handleRequest(Request request) {
         switch (request.method()) {
-            case "transport.dump":
-                request.accept(dump());
-                break;
             case "transport.getStats":
                 request.accept(stats());
                 break;
@@ -697,39 +718,24 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
     /** transport.connect: each kind validates and applies its remote parameters. */
     protected abstract void connect(Request request);
 
-    public final JsonObject dump() {
-        JsonObject json = new JsonObject();
-        json.addProperty("id", id);
-        json.addProperty("direct", direct);
-        json.add("producerIds", ids(producers.keySet()));
-        json.add("consumerIds", ids(consumers.keySet()));
-        json.add("mapSsrcConsumerId", consumerIdsBySsrc(ssrcConsumers));
-        json.add("mapRtxSsrcConsumerId", consumerIdsBySsrc(rtxSsrcConsumers));
-        dataEndpoints.fillIds(json);
-        JsonObject extensions = new JsonObject();
-        recvRtpHeaderExtensions.forEach(extensions::addProperty);
-        json.add("recvRtpHeaderExtensions", extensions);
-        json.add("rtpListener", rtpListener.toJson());
-        dataEndpoints.fillDump(json);
-        json.addProperty("traceEventTypes", traceEventTypes.toString());
-        fillDump(json);
-        return json;
+    public final TransportDump dump() {
+        Map<String, Integer> extensions = new LinkedHashMap<>(recvRtpHeaderExtensions);
+        return new TransportDump(id, direct, List.copyOf(producers.keySet()), List.copyOf(consumers.keySet()),
+                consumerIdsBySsrc(ssrcConsumers), consumerIdsBySsrc(rtxSsrcConsumers), dataEndpoints.dataProducerIds(),
+                dataEndpoints.dataConsumerIds(), extensions, rtpListener.dump(), dataEndpoints.maxMessageSize(),
+                maxSendMessageSize, maxReceiveMessageSize,
+                dataEndpoints.sctpDump(sctpPerStreamSendQueueLimit, sctpMaxReceiverWindowBufferSize),
+                traceEventTypes.enabled(), kindDump());
     }
 
-    private static JsonObject consumerIdsBySsrc(LongObjectHashMap<Consumer> consumersBySsrc) {
-        JsonObject json = new JsonObject();
-        consumersBySsrc.forEach((ssrc, consumer) -> json.addProperty(Long.toString(ssrc), consumer.id));
-        return json;
+    private static Map<Long, String> consumerIdsBySsrc(LongObjectHashMap<Consumer> consumersBySsrc) {
+        Map<Long, String> ids = new LinkedHashMap<>();
+        consumersBySsrc.forEach((ssrc, consumer) -> ids.put(ssrc, consumer.id));
+        return ids;
     }
 
-    private static JsonArray ids(Iterable<String> ids) {
-        JsonArray array = new JsonArray();
-        ids.forEach(array::add);
-        return array;
-    }
-
-    /** Adds the kind's own fields to a dump. */
-    protected abstract void fillDump(JsonObject json);
+    /** The kind's own part of a dump. */
+    protected abstract TransportDump.Kind kindDump();
 
     public final JsonArray stats() {
         JsonObject json = new JsonObject();
@@ -788,6 +794,7 @@ public abstract class Transport implements Consumer.Listener, Producer.RtcpSende
         outgoingBitrate.close();
         closeSockets();
         useSrtp(null);
+        shared.handlers().unregister(id);
     }
 
     /** Releases the kind's sockets and timers. */

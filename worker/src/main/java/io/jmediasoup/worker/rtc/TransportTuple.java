@@ -4,8 +4,8 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 
 /** The local and remote ends of a media path; the remote end is unknown (null) until learnt. */
-record TransportTuple(String localIp, int localPort, String remoteIp, int remotePort, Protocol protocol) {
-    static TransportTuple local(String localIp, int localPort, Protocol protocol) {
+public record TransportTuple(String localIp, int localPort, String remoteIp, int remotePort, Protocol protocol) {
+    public static TransportTuple local(String localIp, int localPort, Protocol protocol) {
         return new TransportTuple(localIp, localPort, null, 0, protocol);
     }
 

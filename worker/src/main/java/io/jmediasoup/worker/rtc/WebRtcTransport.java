@@ -17,6 +17,9 @@ import io.jmediasoup.rtp.ice.IceServer;
 import io.jmediasoup.rtp.ice.IceState;
 import io.jmediasoup.rtp.stun.StunPacket;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportListenInfo;
+import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.jmediasoup.worker.net.TcpConnection;
 import io.jmediasoup.worker.net.TcpServer;
@@ -40,9 +43,6 @@ import java.util.List;
  */
 final class WebRtcTransport extends Transport
         implements UdpSocket.Listener, TcpConnection.Listener, IceServer.Listener<IceTuple>, DtlsTransport.Listener {
-    private static final int MAX_LISTEN_IPS = 8;
-    private static final int DEFAULT_LOCAL_PREFERENCE = 10000;
-
     private final List<UdpSocket> udpSockets = new ArrayList<>();
     private final List<TcpServer> tcpServers = new ArrayList<>();
     private final List<IceCandidate> iceCandidates = new ArrayList<>();
@@ -58,28 +58,13 @@ final class WebRtcTransport extends Transport
     private DtlsFingerprint remoteFingerprint;
     private boolean connectCalled;
 
-    WebRtcTransport(String id, Shared shared, Listener listener, JsonObject data) {
-        super(id, shared, listener, data);
-        boolean enableUdp = Options.flag(data, "enableUdp", true);
-        boolean enableTcp = Options.flag(data, "enableTcp", false);
-        boolean preferUdp = Options.flag(data, "preferUdp", false);
-        boolean preferTcp = Options.flag(data, "preferTcp", false);
-        List<ListenIp> listenIps = listenIps(data.get("listenIps"));
-        int port = ListenIp.fixedPort(data);
+    WebRtcTransport(String id, Shared shared, Listener listener, TransportOptions.WebRtc options) {
+        super(id, shared, listener, options.base());
         localFingerprints = shared.dtlsCertificate().fingerprints();
         dtlsTransport = new DtlsTransport(shared.dtlsCertificate(), shared.loop(), this);
         try {
-            int localPreferenceDecrement = 0;
-            for (ListenIp listenIp : listenIps) {
-                if (enableUdp) {
-                    addCandidate(Protocol.UDP, listenIp, port,
-                            DEFAULT_LOCAL_PREFERENCE - localPreferenceDecrement + (preferUdp ? 1000 : 0));
-                }
-                if (enableTcp) {
-                    addCandidate(Protocol.TCP, listenIp, port,
-                            DEFAULT_LOCAL_PREFERENCE - localPreferenceDecrement + (preferTcp ? 1000 : 0));
-                }
-                localPreferenceDecrement += 100;
+            for (TransportOptions.IceListen listen : options.listens()) {
+                addCandidate(listen.listenInfo(), listen.iceLocalPreference());
             }
         } catch (RuntimeException failed) {
             closeSockets();
@@ -87,31 +72,14 @@ final class WebRtcTransport extends Transport
         }
     }
 
-    private static List<ListenIp> listenIps(JsonElement json) {
-        if (json == null) {
-            throw new MediasoupTypeError("missing listenIps");
-        }
-        if (!json.isJsonArray()) {
-            throw new MediasoupTypeError("wrong listenIps (not an array)");
-        }
-        JsonArray array = json.getAsJsonArray();
-        if (array.isEmpty()) {
-            throw new MediasoupTypeError("wrong listenIps (empty array)");
-        }
-        if (array.size() > MAX_LISTEN_IPS) {
-            throw new MediasoupTypeError("wrong listenIps (too many IPs)");
-        }
-        List<ListenIp> listenIps = new ArrayList<>();
-        for (JsonElement listenIp : array) {
-            listenIps.add(ListenIp.parse(listenIp));
-        }
-        return listenIps;
-    }
-
-    private void addCandidate(Protocol protocol, ListenIp listenIp, int port, int localPreference) {
-        Channel channel = listenIp.bind(shared.portManager(), protocol, port);
+    /**
+     * A socket and its host candidate; with an announced address and exposeInternalIp, a
+     * second candidate of the socket's own IP, 1000 below, as the C++ worker adds.
+     */
+    private void addCandidate(TransportListenInfo listenInfo, int localPreference) {
+        Channel channel = ListenSockets.bind(shared.portManager(), listenInfo);
         int boundPort;
-        if (protocol == Protocol.UDP) {
+        if (listenInfo.protocol() == Protocol.UDP) {
             UdpSocket socket = new UdpSocket(channel, this, shared.udpSendBatch());
             udpSockets.add(socket);
             boundPort = socket.localAddress().getPort();
@@ -120,7 +88,11 @@ final class WebRtcTransport extends Transport
             tcpServers.add(server);
             boundPort = server.localAddress().getPort();
         }
-        iceCandidates.add(new IceCandidate(protocol, IceCandidate.priority(localPreference), listenIp.announced(), boundPort));
+        long priority = IceCandidate.priority(localPreference);
+        iceCandidates.add(new IceCandidate(listenInfo.protocol(), priority, listenInfo.announced(), boundPort));
+        if (listenInfo.exposeInternalIp() && !listenInfo.announced().equals(listenInfo.ip())) {
+            iceCandidates.add(new IceCandidate(listenInfo.protocol(), priority - 1000, listenInfo.ip(), boundPort));
+        }
     }
 
     /** The first UDP socket (in-process fixtures hand it datagrams as the event loop would); null without UDP. */
@@ -193,25 +165,10 @@ final class WebRtcTransport extends Transport
     }
 
     @Override
-    protected void fillDump(JsonObject json) {
-        json.addProperty("iceRole", "controlled");
-        json.add("iceParameters", iceParameters());
-        JsonArray candidates = new JsonArray();
-        iceCandidates.forEach(candidate -> candidates.add(candidate.toJson()));
-        json.add("iceCandidates", candidates);
-        addIceState(json);
-        JsonObject dtlsParameters = new JsonObject();
-        JsonArray fingerprints = new JsonArray();
-        for (DtlsFingerprint fingerprint : localFingerprints) {
-            JsonObject entry = new JsonObject();
-            entry.addProperty("algorithm", fingerprint.algorithm());
-            entry.addProperty("value", fingerprint.value());
-            fingerprints.add(entry);
-        }
-        dtlsParameters.add("fingerprints", fingerprints);
-        dtlsParameters.addProperty("role", dtlsRole);
-        json.add("dtlsParameters", dtlsParameters);
-        json.addProperty("dtlsState", dtlsTransport.state().value());
+    protected TransportDump.Kind kindDump() {
+        TransportTuple selected = iceServer.selectedTuple() != null ? iceServer.selectedTuple().toTransportTuple() : null;
+        return new TransportDump.WebRtc(iceServer.usernameFragment(), iceServer.password(), List.copyOf(iceCandidates),
+                iceServer.state().label(), selected, localFingerprints, dtlsRole, dtlsTransport.state().value());
     }
 
     @Override

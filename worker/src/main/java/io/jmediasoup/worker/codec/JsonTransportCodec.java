@@ -1,0 +1,205 @@
+package io.jmediasoup.worker.codec;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.jmediasoup.channel.Request;
+import io.jmediasoup.rtp.dtls.DtlsFingerprint;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportRequest;
+import io.jmediasoup.worker.net.PortManager.Protocol;
+import io.jmediasoup.worker.rtc.IceCandidate;
+import io.jmediasoup.worker.rtc.Internal;
+import io.jmediasoup.worker.rtc.SrtpParameters;
+import io.jmediasoup.worker.rtc.TransportTuple;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * mediasoup 3.8's router.create*Transport and transport.close (answered by the router of
+ * internal.routerId) and the transport.* requests (by the transport of internal.transportId).
+ */
+final class JsonTransportCodec implements JsonRequestCodec {
+    @Override
+    public ChannelRequest decode(Request request) {
+        switch (request.method()) {
+            case "router.createPlainTransport":
+                return new TransportRequest.CreatePlain(routerId(request), transportId(request),
+                        JsonTransportOptions.plain(request.data()));
+            case "router.createWebRtcTransport":
+                return new TransportRequest.CreateWebRtc(routerId(request), transportId(request),
+                        JsonTransportOptions.webRtc(request.data()));
+            case "router.createPipeTransport":
+                return new TransportRequest.CreatePipe(routerId(request), transportId(request),
+                        JsonTransportOptions.pipe(request.data()));
+            case "router.createDirectTransport":
+                return new TransportRequest.CreateDirect(routerId(request), transportId(request),
+                        JsonTransportOptions.direct(request.data()));
+            case "transport.close":
+                return new TransportRequest.Close(routerId(request), transportId(request));
+            case "transport.dump":
+                return new TransportRequest.Dump(transportId(request));
+            default:
+                return null;
+        }
+    }
+
+    private static String routerId(Request request) {
+        return Internal.id(request.internal(), "routerId");
+    }
+
+    private static String transportId(Request request) {
+        return Internal.id(request.internal(), "transportId");
+    }
+
+    @Override
+    public JsonElement encode(ChannelResponse response) {
+        return response instanceof TransportDump dump ? dump(dump) : null;
+    }
+
+    @Override
+    public String notFound(ChannelRequest request) {
+        if (request instanceof TransportRequest.Dump) {
+            return "Transport not found";
+        }
+        return request instanceof TransportRequest ? "Router not found" : null;
+    }
+
+    /** The dump as the C++ worker writes it: the common fields, then the kind's. */
+    static JsonObject dump(TransportDump dump) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", dump.id());
+        json.addProperty("direct", dump.direct());
+        json.add("producerIds", strings(dump.producerIds()));
+        json.add("consumerIds", strings(dump.consumerIds()));
+        json.add("mapSsrcConsumerId", map(dump.mapSsrcConsumerId()));
+        json.add("mapRtxSsrcConsumerId", map(dump.mapRtxSsrcConsumerId()));
+        json.add("dataProducerIds", strings(dump.dataProducerIds()));
+        json.add("dataConsumerIds", strings(dump.dataConsumerIds()));
+        JsonObject extensions = new JsonObject();
+        dump.recvRtpHeaderExtensions().forEach(extensions::addProperty);
+        json.add("recvRtpHeaderExtensions", extensions);
+        JsonObject rtpListener = new JsonObject();
+        rtpListener.add("ssrcTable", map(dump.rtpListener().ssrcTable()));
+        rtpListener.add("midTable", map(dump.rtpListener().midTable()));
+        rtpListener.add("ridTable", map(dump.rtpListener().ridTable()));
+        json.add("rtpListener", rtpListener);
+        json.addProperty("maxMessageSize", dump.maxMessageSize());
+        TransportDump.Sctp sctp = dump.sctp();
+        if (sctp != null) {
+            JsonObject parameters = new JsonObject();
+            parameters.addProperty("port", sctp.port());
+            parameters.addProperty("OS", sctp.os());
+            parameters.addProperty("MIS", sctp.mis());
+            parameters.addProperty("maxMessageSize", sctp.maxMessageSize());
+            parameters.addProperty("sendBufferSize", sctp.sendBufferSize());
+            parameters.addProperty("sctpBufferedAmount", sctp.bufferedAmount());
+            parameters.addProperty("isDataChannel", sctp.isDataChannel());
+            json.add("sctpParameters", parameters);
+            json.addProperty("sctpState", sctp.state());
+            JsonObject sctpListener = new JsonObject();
+            sctpListener.add("streamIdTable", map(sctp.streamIdTable()));
+            json.add("sctpListener", sctpListener);
+        }
+        json.addProperty("traceEventTypes", String.join(",", dump.traceEventTypes()));
+        addKind(json, dump.kind());
+        return json;
+    }
+
+    private static void addKind(JsonObject json, TransportDump.Kind kind) {
+        if (kind instanceof TransportDump.Plain plain) {
+            json.addProperty("rtcpMux", plain.rtcpMux());
+            json.addProperty("comedia", plain.comedia());
+            json.add("tuple", tuple(plain.tuple()));
+            if (plain.rtcpTuple() != null) {
+                json.add("rtcpTuple", tuple(plain.rtcpTuple()));
+            }
+            if (plain.srtpParameters() != null) {
+                json.add("srtpParameters", srtpParameters(plain.srtpParameters()));
+            }
+        } else if (kind instanceof TransportDump.Pipe pipe) {
+            json.add("tuple", tuple(pipe.tuple()));
+            json.addProperty("rtx", pipe.rtx());
+            if (pipe.srtpParameters() != null) {
+                json.add("srtpParameters", srtpParameters(pipe.srtpParameters()));
+            }
+        } else if (kind instanceof TransportDump.WebRtc webRtc) {
+            json.addProperty("iceRole", "controlled");
+            json.add("iceParameters", iceParameters(webRtc.usernameFragment(), webRtc.password()));
+            JsonArray candidates = new JsonArray();
+            webRtc.iceCandidates().forEach(candidate -> candidates.add(iceCandidate(candidate)));
+            json.add("iceCandidates", candidates);
+            json.addProperty("iceState", webRtc.iceState());
+            if (webRtc.iceSelectedTuple() != null) {
+                json.add("iceSelectedTuple", tuple(webRtc.iceSelectedTuple()));
+            }
+            JsonObject dtlsParameters = new JsonObject();
+            JsonArray fingerprints = new JsonArray();
+            for (DtlsFingerprint fingerprint : webRtc.fingerprints()) {
+                JsonObject entry = new JsonObject();
+                entry.addProperty("algorithm", fingerprint.algorithm());
+                entry.addProperty("value", fingerprint.value());
+                fingerprints.add(entry);
+            }
+            dtlsParameters.add("fingerprints", fingerprints);
+            dtlsParameters.addProperty("role", webRtc.dtlsRole());
+            json.add("dtlsParameters", dtlsParameters);
+            json.addProperty("dtlsState", webRtc.dtlsState());
+        }
+    }
+
+    static JsonObject iceParameters(String usernameFragment, String password) {
+        JsonObject json = new JsonObject();
+        json.addProperty("usernameFragment", usernameFragment);
+        json.addProperty("password", password);
+        json.addProperty("iceLite", true);
+        return json;
+    }
+
+    private static JsonObject iceCandidate(IceCandidate candidate) {
+        JsonObject json = new JsonObject();
+        json.addProperty("foundation", candidate.protocol() == Protocol.UDP ? "udpcandidate" : "tcpcandidate");
+        json.addProperty("priority", candidate.priority());
+        json.addProperty("ip", candidate.ip());
+        json.addProperty("protocol", candidate.protocol().label());
+        json.addProperty("port", candidate.port());
+        json.addProperty("type", "host");
+        if (candidate.protocol() == Protocol.TCP) {
+            json.addProperty("tcpType", "passive");
+        }
+        return json;
+    }
+
+    static JsonObject tuple(TransportTuple tuple) {
+        JsonObject json = new JsonObject();
+        json.addProperty("localIp", tuple.localIp());
+        json.addProperty("localPort", tuple.localPort());
+        if (tuple.remoteIp() != null) {
+            json.addProperty("remoteIp", tuple.remoteIp());
+            json.addProperty("remotePort", tuple.remotePort());
+        }
+        json.addProperty("protocol", tuple.protocol().label());
+        return json;
+    }
+
+    static JsonObject srtpParameters(SrtpParameters srtpParameters) {
+        JsonObject json = new JsonObject();
+        json.addProperty("cryptoSuite", srtpParameters.cryptoSuite());
+        json.addProperty("keyBase64", srtpParameters.keyBase64());
+        return json;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static JsonObject map(Map<?, String> entries) {
+        JsonObject json = new JsonObject();
+        entries.forEach((key, value) -> json.addProperty(key.toString(), value));
+        return json;
+    }
+}

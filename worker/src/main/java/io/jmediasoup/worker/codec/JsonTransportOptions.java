@@ -1,0 +1,174 @@
+package io.jmediasoup.worker.codec;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.worker.messages.TransportListenInfo;
+import io.jmediasoup.worker.messages.TransportOptions;
+import io.jmediasoup.worker.net.IpAddresses;
+import io.jmediasoup.worker.net.PortManager.Protocol;
+import io.jmediasoup.worker.rtc.Options;
+import io.jmediasoup.worker.rtc.PortNumber;
+import io.jmediasoup.worker.rtc.SctpOptions;
+import io.jmediasoup.worker.rtc.SrtpParameters;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The data of mediasoup 3.8's router.create*Transport as typed options, validated in the
+ * order and with the texts of its C++ worker: the options all kinds share, then the kind's.
+ */
+final class JsonTransportOptions {
+    /** The largest data message of a transport without SCTP, not direct: the C++ worker's default. */
+    private static final long DEFAULT_MAX_MESSAGE_SIZE = 262_144;
+    private static final int MAX_LISTEN_IPS = 8;
+    private static final int ICE_LOCAL_PREFERENCE = 10_000;
+
+    private JsonTransportOptions() {}
+
+    static TransportOptions base(JsonObject data) {
+        boolean direct = Options.enabled(data, "direct");
+        long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        if (direct) {
+            if (!JsonValues.isPositiveInteger(data.get("maxMessageSize"))) {
+                throw new MediasoupTypeError("wrong maxMessageSize (not a number)");
+            }
+            maxMessageSize = data.get("maxMessageSize").getAsLong();
+        }
+        JsonElement initialBitrate = data.get("initialAvailableOutgoingBitrate");
+        if (initialBitrate != null && !JsonValues.isPositiveInteger(initialBitrate)) {
+            throw new MediasoupTypeError("wrong initialAvailableOutgoingBitrate (not a number)");
+        }
+        boolean enableSctp = Options.enabled(data, "enableSctp");
+        if (enableSctp && direct) {
+            throw new MediasoupTypeError("cannot enable SCTP in a direct Transport");
+        }
+        return new TransportOptions(direct, initialBitrate != null ? initialBitrate.getAsLong() : null, null, null,
+                null, maxMessageSize, maxMessageSize, enableSctp ? SctpOptions.parse(data) : null, 0, 0);
+    }
+
+    static TransportOptions.Plain plain(JsonObject data) {
+        TransportOptions base = base(data);
+        TransportListenInfo listenInfo = requiredListenIp(data);
+        boolean rtcpMux = Options.flag(data, "rtcpMux", true);
+        boolean comedia = Options.flag(data, "comedia", false);
+        String srtpCryptoSuite = Options.enabled(data, "enableSrtp") ? cryptoSuite(data) : null;
+        return new TransportOptions.Plain(base, listenInfo, rtcpMux ? null : listenInfo.withFixedPort(0), rtcpMux,
+                comedia, srtpCryptoSuite);
+    }
+
+    static TransportOptions.Pipe pipe(JsonObject data) {
+        TransportOptions base = base(data);
+        TransportListenInfo listenInfo = requiredListenIp(data);
+        return new TransportOptions.Pipe(base, listenInfo, Options.enabled(data, "enableRtx"),
+                Options.enabled(data, "enableSrtp"));
+    }
+
+    static TransportOptions.Direct direct(JsonObject data) {
+        return new TransportOptions.Direct(base(data));
+    }
+
+    /**
+     * A UDP and/or a TCP candidate per listen IP: each IP 100 below the one before, the
+     * preferred protocol 1000 above.
+     */
+    static TransportOptions.WebRtc webRtc(JsonObject data) {
+        TransportOptions base = base(data);
+        boolean enableUdp = Options.flag(data, "enableUdp", true);
+        boolean enableTcp = Options.flag(data, "enableTcp", false);
+        boolean preferUdp = Options.flag(data, "preferUdp", false);
+        boolean preferTcp = Options.flag(data, "preferTcp", false);
+        JsonArray listenIps = listenIps(data.get("listenIps"));
+        List<TransportListenInfo> ips = new ArrayList<>();
+        for (JsonElement listenIp : listenIps) {
+            ips.add(listenIp(listenIp));
+        }
+        int port = fixedPort(data);
+        List<TransportOptions.IceListen> listens = new ArrayList<>();
+        int decrement = 0;
+        for (TransportListenInfo ip : ips) {
+            TransportListenInfo listenInfo = ip.withFixedPort(port);
+            if (enableUdp) {
+                listens.add(new TransportOptions.IceListen(listenInfo,
+                        ICE_LOCAL_PREFERENCE - decrement + (preferUdp ? 1000 : 0)));
+            }
+            if (enableTcp) {
+                listens.add(new TransportOptions.IceListen(listenInfo.withProtocol(Protocol.TCP),
+                        ICE_LOCAL_PREFERENCE - decrement + (preferTcp ? 1000 : 0)));
+            }
+            decrement += 100;
+        }
+        return new TransportOptions.WebRtc(base, listens);
+    }
+
+    private static JsonArray listenIps(JsonElement json) {
+        if (json == null) {
+            throw new MediasoupTypeError("missing listenIps");
+        }
+        if (!json.isJsonArray()) {
+            throw new MediasoupTypeError("wrong listenIps (not an array)");
+        }
+        JsonArray array = json.getAsJsonArray();
+        if (array.isEmpty()) {
+            throw new MediasoupTypeError("wrong listenIps (empty array)");
+        }
+        if (array.size() > MAX_LISTEN_IPS) {
+            throw new MediasoupTypeError("wrong listenIps (too many IPs)");
+        }
+        return array;
+    }
+
+    /** data.listenIp and data.port of a Plain or Pipe transport. */
+    private static TransportListenInfo requiredListenIp(JsonObject data) {
+        if (!data.has("listenIp")) {
+            throw new MediasoupTypeError("missing listenIp");
+        }
+        return listenIp(data.get("listenIp")).withFixedPort(fixedPort(data));
+    }
+
+    /** A listen IP on UDP, port 0. */
+    private static TransportListenInfo listenIp(JsonElement json) {
+        if (json == null || !json.isJsonObject()) {
+            throw new MediasoupTypeError("wrong listenIp (not an object)");
+        }
+        JsonObject object = json.getAsJsonObject();
+        JsonElement ip = object.get("ip");
+        if (ip == null) {
+            throw new MediasoupTypeError("missing listenIp.ip");
+        }
+        if (!JsonValues.isString(ip)) {
+            throw new MediasoupTypeError("wrong listenIp.ip (not an string)");
+        }
+        JsonElement announcedIp = object.get("announcedIp");
+        if (announcedIp != null && !JsonValues.isString(announcedIp)) {
+            throw new MediasoupTypeError("wrong listenIp.announcedIp (not an string)");
+        }
+        return TransportListenInfo.of(Protocol.UDP, IpAddresses.normalize(ip.getAsString()),
+                announcedIp != null ? announcedIp.getAsString() : null, 0);
+    }
+
+    /** data.port: a fixed port to bind instead of one from the range, or 0. */
+    private static int fixedPort(JsonObject data) {
+        JsonElement port = data.get("port");
+        if (port == null) {
+            return 0;
+        }
+        if (!JsonValues.isPositiveInteger(port)) {
+            throw new MediasoupTypeError("wrong port (not a positive number)");
+        }
+        return PortNumber.of(port, "port");
+    }
+
+    private static String cryptoSuite(JsonObject data) {
+        JsonElement suite = data.get("srtpCryptoSuite");
+        if (!JsonValues.isString(suite)) {
+            throw new MediasoupTypeError("missing srtpCryptoSuite");
+        }
+        if (!SrtpParameters.CRYPTO_SUITES.contains(suite.getAsString())) {
+            throw new MediasoupTypeError("invalid/unsupported srtpCryptoSuite");
+        }
+        return suite.getAsString();
+    }
+}

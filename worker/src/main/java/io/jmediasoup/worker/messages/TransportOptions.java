@@ -1,0 +1,28 @@
+package io.jmediasoup.worker.messages;
+
+import io.jmediasoup.worker.rtc.SctpOptions;
+import java.util.List;
+
+/**
+ * The options every transport kind takes at creation, as both eras give them: the bitrates
+ * are null when not given, {@code sctp} is null without SCTP. 3.8 has one maxMessageSize for
+ * both directions; 3.32 gives the two apart, and sizes of SCTP queues that only it reports.
+ */
+public record TransportOptions(boolean direct, Long initialAvailableOutgoingBitrate, Long maxIncomingBitrate,
+        Long maxOutgoingBitrate, Long minOutgoingBitrate, long maxSendMessageSize, long maxReceiveMessageSize,
+        SctpOptions sctp, long sctpPerStreamSendQueueLimit, long sctpMaxReceiverWindowBufferSize) {
+
+    /** router.createPlainTransport: RTCP on its own socket unless rtcpMux; SRTP when {@code srtpCryptoSuite} is not null. */
+    public record Plain(TransportOptions base, TransportListenInfo listenInfo, TransportListenInfo rtcpListenInfo,
+            boolean rtcpMux, boolean comedia, String srtpCryptoSuite) {}
+
+    /** router.createWebRtcTransport: one ICE host candidate per listen, in order. */
+    public record WebRtc(TransportOptions base, List<IceListen> listens) {}
+
+    /** A socket of a WebRtcTransport and the ICE local preference of its candidate, as each era computes it. */
+    public record IceListen(TransportListenInfo listenInfo, int iceLocalPreference) {}
+
+    public record Pipe(TransportOptions base, TransportListenInfo listenInfo, boolean enableRtx, boolean enableSrtp) {}
+
+    public record Direct(TransportOptions base) {}
+}
