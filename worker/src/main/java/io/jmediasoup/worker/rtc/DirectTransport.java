@@ -8,6 +8,7 @@ import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
+import io.jmediasoup.worker.messages.DataConsumerEvent;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 
@@ -34,9 +35,6 @@ final class DirectTransport extends Transport {
     @Override
     void handleNotification(PayloadNotification notification, ByteBuf payload) {
         switch (notification.event()) {
-            case "dataProducer.send":
-                receiveMessage(notification.internal(), notification.data(), payload);
-                break;
             case "producer.send":
                 dataReceived(payload.readableBytes());
                 if (payload.readableBytes() > MAX_PACKET_SIZE) {
@@ -79,12 +77,10 @@ final class DirectTransport extends Transport {
         dataSent(packet.readableBytes());
     }
 
-    /** A direct data consumer's message goes to the Node application as a "message" notification. */
+    /** A direct data consumer's message goes to the Node application as a "message" event. */
     @Override
     SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
-        JsonObject data = new JsonObject();
-        data.addProperty("ppid", ppid);
-        shared.notify(dataConsumer.id, "message", data, message);
+        shared.emit(dataConsumer.id, new DataConsumerEvent.Message(ppid), message);
         dataSent(message.readableBytes());
         return SendResult.QUEUED;
     }

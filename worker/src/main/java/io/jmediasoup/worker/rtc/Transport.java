@@ -28,6 +28,7 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportRequest;
+import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -66,9 +67,13 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
 
         void onTransportDataProducerClosed(Transport transport, DataProducer dataProducer);
 
-        /** A data producer received {@code message}, lent for the call. */
-        void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer, long ppid,
-                ByteBuf message);
+        /** A data producer passes on {@code message}, lent for the call. */
+        void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer,
+                DataMessage message);
+
+        void onTransportDataProducerPaused(Transport transport, DataProducer dataProducer);
+
+        void onTransportDataProducerResumed(Transport transport, DataProducer dataProducer);
 
         /** Throws when the router has no data producer {@code dataProducerId}. */
         void onTransportNewDataConsumer(Transport transport, DataConsumer dataConsumer, String dataProducerId);
@@ -168,6 +173,9 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         if (request instanceof TransportRequest.Dump) {
             return dump();
         }
+        if (request instanceof TransportDataRequest data) {
+            return dataEndpoints.handle(data);
+        }
         throw ChannelHandler.unknownMethod(request);
     }
 
@@ -200,15 +208,15 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             case "transport.consume":
                 consume(request);
                 break;
-            case "transport.produceData":
-                dataEndpoints.produceData(request);
-                break;
-            case "transport.consumeData":
-                dataEndpoints.consumeData(request);
-                break;
             default:
                 handleEntityRequest(request);
         }
+    }
+
+    /** One of its data producers or consumers. */
+    @Override
+    public ChannelHandler child(String id) {
+        return dataEndpoints.child(id);
     }
 
     /**
@@ -496,11 +504,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         throw new MediasoupError("unknown event '" + notification.event() + "'");
     }
 
-    /** A message the application gave one of its direct data producers; {@code message} is lent. */
-    protected void receiveMessage(JsonObject internal, JsonObject data, ByteBuf message) {
-        dataEndpoints.receiveMessage(internal, data, message);
-    }
-
     /** Delivers a data consumer's message to the remote side and says what became of it. */
     SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
         return dataEndpoints.sendSctpMessage(dataConsumer, ppid, message);
@@ -517,17 +520,12 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /** Sends an SCTP packet on the kind's connection (UDP, or DTLS application data); lent for the call. */
     protected abstract void sendSctpData(ByteBuf packet);
 
-    /** A payload-channel request aimed at one of its data consumers (dataConsumer.send); {@code payload} is lent. */
-    void handlePayloadRequest(Request request, ByteBuf payload) {
-        dataEndpoints.handlePayloadRequest(request, payload);
-    }
-
     /** Counts bytes the kind sent on its own: RTP, RTCP, SCTP and data messages. */
     protected void dataSent(int bytes) {
         sendTransmission.count(bytes, shared.nowMs());
     }
 
-    /** producer.*, consumer.*, dataProducer.* and dataConsumer.* requests. */
+    /** producer.* and consumer.* requests. */
     private void handleEntityRequest(Request request) {
         String method = request.method();
         if (method.equals("producer.close")) {
@@ -548,10 +546,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         }
         if (method.startsWith("consumer.")) {
             consumer(request.internal()).handleRequest(request);
-            return;
-        }
-        if (method.startsWith("dataProducer.") || method.startsWith("dataConsumer.")) {
-            dataEndpoints.handleRequest(request);
             return;
         }
         throw new MediasoupError("unknown method '" + method + "'");
@@ -779,6 +773,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             return;
         }
         closed = true;
+        shared.handlers().unregister(id);
         for (Producer producer : List.copyOf(producers.values())) {
             closeProducer(producer);
         }
