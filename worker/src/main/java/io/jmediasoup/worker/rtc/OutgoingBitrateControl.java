@@ -1,10 +1,10 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.worker.codec.JsonRtpStreams;
 import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.codec.JsonRtpStreams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
