@@ -10,7 +10,8 @@ public final class Codecs {
             new JsonDataProducerCodec(), new JsonDataConsumerCodec(), new JsonProducerCodec(), new JsonConsumerCodec());
 
     public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsTransportCodec(),
-            new FbsDataProducerCodec(), new FbsDataConsumerCodec(), new FbsProducerCodec(), new FbsConsumerCodec());
+            new FbsWebRtcServerCodec(), new FbsDataProducerCodec(), new FbsDataConsumerCodec(), new FbsProducerCodec(),
+            new FbsConsumerCodec());
 
     public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of(new JsonDataProducerNotificationCodec(),
             new JsonMediaNotificationCodec());
@@ -18,7 +19,9 @@ public final class Codecs {
     public static final List<FbsNotificationCodec> FBS_NOTIFICATIONS = List.of(new FbsDataProducerNotificationCodec(),
             new FbsMediaNotificationCodec());
 
-    public static final List<JsonEventCodec> JSON_EVENTS = List.of(new JsonDataConsumerEventCodec(), new JsonMediaEventCodec());
+    public static final List<JsonEventCodec> JSON_EVENTS = List.of(new JsonDataConsumerEventCodec(),
+            new JsonTransportEventCodec(), new JsonMediaEventCodec());
 
-    public static final List<FbsEventCodec> FBS_EVENTS = List.of(new FbsDataConsumerEventCodec(), new FbsMediaEventCodec());
+    public static final List<FbsEventCodec> FBS_EVENTS = List.of(new FbsDataConsumerEventCodec(),
+            new FbsTransportEventCodec(), new FbsMediaEventCodec());
 }

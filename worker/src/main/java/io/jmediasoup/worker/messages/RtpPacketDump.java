@@ -1,8 +1,8 @@
 package io.jmediasoup.worker.messages;
 
 /**
- * What a trace event tells of an RTP packet; {@code mid}, {@code rid}, {@code rrid} and
- * {@code wideSequenceNumber} are null when the packet does not carry them.
+ * The C++ worker's dump of an RTP packet in trace events: header fields, sizes, the layers read
+ * from the payload descriptor and the extensions the stream negotiated (null when absent).
  */
 public record RtpPacketDump(int payloadType, int sequenceNumber, long timestamp, boolean marker, long ssrc,
         boolean isKeyFrame, int size, int payloadSize, int spatialLayer, int temporalLayer, String mid, String rid,

@@ -1,8 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.MediasoupError;
-import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
@@ -11,6 +8,7 @@ import io.jmediasoup.worker.messages.DataConsumerEvent;
 import io.jmediasoup.worker.messages.DirectTransportEvent;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -25,12 +23,6 @@ final class DirectTransport extends Transport {
         super(id, shared, listener, options.base());
         // The Node application is always there: consumers may send from the start.
         connected();
-    }
-
-    /** Nothing to connect: the library does not even ask. */
-    @Override
-    protected void connect(Request request) {
-        throw new MediasoupError("unknown method '" + request.method() + "'");
     }
 
     @Override
@@ -92,8 +84,8 @@ final class DirectTransport extends Transport {
     }
 
     @Override
-    protected void fillStats(JsonObject json) {
-        json.addProperty("type", "direct-transport");
+    protected TransportStats.Kind kindStats() {
+        return new TransportStats.Direct();
     }
 
     @Override

@@ -60,6 +60,10 @@ public final class Router implements Transport.Listener, RtpObserver.Listener, C
             return createTransport(create.transportId(), () -> new WebRtcTransport(create.transportId(), shared, this,
                     create.options()));
         }
+        if (request instanceof TransportRequest.CreateWebRtcWithServer create) {
+            return createTransport(create.transportId(), () -> new WebRtcTransport(create.transportId(), shared, this,
+                    create.options(), webRtcServer(create.options().webRtcServerId())));
+        }
         if (request instanceof TransportRequest.CreatePipe create) {
             return createTransport(create.transportId(), () -> new PipeTransport(create.transportId(), shared, this,
                     create.options()));
@@ -151,6 +155,19 @@ public final class Router implements Transport.Listener, RtpObserver.Listener, C
         shared.handlers().register(transportId, transport, true);
         transports.put(transportId, transport);
         return transport.dump();
+    }
+
+    private WebRtcServer webRtcServer(String webRtcServerId) {
+        if (shared.handlers().requestHandler(webRtcServerId) instanceof WebRtcServer server) {
+            return server;
+        }
+        throw new MediasoupError("wrong webRtcServerId (no associated WebRtcServer found)");
+    }
+
+    @Override
+    public void onTransportListenServerClosed(Transport transport) {
+        transports.remove(transport.id());
+        transport.close();
     }
 
     /** One of its transports or RTP observers. */

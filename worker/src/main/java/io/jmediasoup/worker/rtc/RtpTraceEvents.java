@@ -1,10 +1,10 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.worker.messages.RtpPacketDump;
 import io.jmediasoup.worker.messages.ConsumerEvent;
 import io.jmediasoup.worker.messages.Event;
 import io.jmediasoup.worker.messages.ProducerEvent;
-import io.jmediasoup.worker.messages.RtpPacketDump;
 import io.jmediasoup.worker.messages.RtpTrace;
 import java.util.List;
 import java.util.function.Function;
@@ -108,5 +108,11 @@ final class RtpTraceEvents {
                 packet.ssrc(), packet.isKeyFrame(), packet.size(), packet.payloadLength(), packet.spatialLayer(),
                 packet.temporalLayer(), ids.readMid(packet), ids.rid() != 0 ? rid : null, ids.rrid() != 0 ? rid : null,
                 wideSequenceNumber);
+    }
+
+    /** The comma-separated form dumps carry. */
+    @Override
+    public String toString() {
+        return types.toString();
     }
 }

@@ -1,11 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
-import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
@@ -34,6 +29,7 @@ import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportRequest;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -53,6 +49,9 @@ import java.util.concurrent.TimeUnit;
 public abstract class Transport implements ChannelHandler, Consumer.Listener, Producer.RtcpSender {
     /** The router, told of every producer and data producer or consumer that comes or goes. */
     public interface Listener extends Producer.Listener {
+        /** The WebRtcServer whose sockets {@code transport} used closed: the router closes it. */
+        void onTransportListenServerClosed(Transport transport);
+
         /** Throws when the router already has a producer with that id. */
         void onTransportNewProducer(Transport transport, Producer producer);
 
@@ -181,6 +180,26 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         if (request instanceof TransportDataRequest data) {
             return dataEndpoints.handle(data);
         }
+        if (request instanceof TransportRequest.GetStats) {
+            return stats();
+        }
+        if (request instanceof TransportRequest.SetMaxIncomingBitrate set) {
+            shared.logger().debug(LogTag.BWE, "Transport", "maximum incoming bitrate set to " + set.bitrate());
+            incomingBitrate.setMaxIncomingBitrate(set.bitrate());
+            return null;
+        }
+        if (request instanceof TransportRequest.SetMaxOutgoingBitrate set) {
+            outgoingBitrate.setMaxOutgoingBitrate(set.bitrate());
+            return null;
+        }
+        if (request instanceof TransportRequest.SetMinOutgoingBitrate set) {
+            outgoingBitrate.setMinOutgoingBitrate(set.bitrate());
+            return null;
+        }
+        if (request instanceof TransportRequest.EnableTraceEvent enable) {
+            traceEventTypes.enable(enable.types());
+            return null;
+        }
         if (request instanceof TransportMediaRequest.Produce produce) {
             return produce(produce);
         }
@@ -194,7 +213,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             removeConsumer(consumer);
             listener.onTransportConsumerClosed(this, consumer);
         } else {
-            throw ChannelHandler.unknownMethod(request);
+            return handleKindRequest(request);
         }
         return null;
     }
@@ -220,32 +239,14 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         throw new MediasoupError("unknown event 'producer.send'");
     }
 
+    /** connect(), restartIce() and any request only some kinds answer; the others refuse it. */
+    protected ChannelResponse handleKindRequest(ChannelRequest request) {
+        throw ChannelHandler.unknownMethod(request);
+    }
+
     /** A request aimed at this transport or at one of its producers, consumers or data ones. */
     public void handleRequest(Request request) {
-        switch (request.method()) {
-            case "transport.getStats":
-                request.accept(stats());
-                break;
-            case "transport.connect":
-                connect(request);
-                break;
-            case "transport.setMaxIncomingBitrate":
-                long maxIncomingBitrate = bitrate(request);
-                shared.logger().debug(LogTag.BWE, "Transport", "maximum incoming bitrate set to " + maxIncomingBitrate);
-                request.accept();
-                incomingBitrate.setMaxIncomingBitrate(maxIncomingBitrate);
-                break;
-            case "transport.setMaxOutgoingBitrate":
-                outgoingBitrate.setMaxOutgoingBitrate(bitrate(request));
-                request.accept();
-                break;
-            case "transport.enableTraceEvent":
-                traceEventTypes.enable(request.data());
-                request.accept();
-                break;
-            default:
-                throw new MediasoupError("unknown method '" + request.method() + "'");
-        }
+        throw new MediasoupError("unknown method '" + request.method() + "'");
     }
 
     /** One of its producers, consumers, data producers or data consumers. */
@@ -317,6 +318,18 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         }
         incomingBitrate.transportConnected();
         outgoingBitrate.transportConnected();
+    }
+
+    /**
+     * Connected once connect()'s answer has gone, as the C++ worker answers first: what
+     * connecting sends or tells (SCTP, events) follows the answer.
+     */
+    protected void connectedAfterAnswer() {
+        shared.loop().execute(() -> {
+            if (!closed) {
+                connected();
+            }
+        });
     }
 
     /** The remote side is gone (ICE lost, DTLS closed): consumers stop and reports pause until {@link #connected()}. */
@@ -703,17 +716,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         dataEndpoints.dataConsumerProducerClosed(dataConsumer);
     }
 
-    private static long bitrate(Request request) {
-        JsonElement bitrate = request.data().get("bitrate");
-        if (!JsonValues.isPositiveInteger(bitrate)) {
-            throw new MediasoupTypeError("missing bitrate");
-        }
-        return bitrate.getAsLong();
-    }
-
-    /** transport.connect: each kind validates and applies its remote parameters. */
-    protected abstract void connect(Request request);
-
     public final TransportDump dump() {
         Map<String, Integer> extensions = new LinkedHashMap<>(recvRtpHeaderExtensions);
         return new TransportDump(id, direct, List.copyOf(producers.keySet()), List.copyOf(consumers.keySet()),
@@ -733,41 +735,28 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /** The kind's own part of a dump. */
     protected abstract TransportDump.Kind kindDump();
 
-    public final JsonArray stats() {
-        JsonObject json = new JsonObject();
-        json.addProperty("transportId", id);
-        json.addProperty("timestamp", System.currentTimeMillis());
-        dataEndpoints.fillStats(json);
+    public final TransportStats stats() {
         long nowMs = shared.nowMs();
-        json.addProperty("bytesReceived", recvTransmission.bytes());
-        json.addProperty("recvBitrate", recvTransmission.bitrate(nowMs));
-        json.addProperty("bytesSent", sendTransmission.bytes());
-        json.addProperty("sendBitrate", sendTransmission.bitrate(nowMs));
-        json.addProperty("rtpBytesReceived", recvRtpTransmission.bytes());
-        json.addProperty("rtpRecvBitrate", recvRtpTransmission.bitrate(nowMs));
-        json.addProperty("rtpBytesSent", sendRtpTransmission.bytes());
-        json.addProperty("rtpSendBitrate", sendRtpTransmission.bitrate(nowMs));
-        json.addProperty("rtxBytesReceived", recvRtxTransmission.bytes());
-        json.addProperty("rtxRecvBitrate", recvRtxTransmission.bitrate(nowMs));
-        json.addProperty("rtxBytesSent", sendRtxTransmission.bytes());
-        json.addProperty("rtxSendBitrate", sendRtxTransmission.bitrate(nowMs));
-        json.addProperty("probationBytesSent", sendProbationTransmission.bytes());
-        json.addProperty("probationSendBitrate", sendProbationTransmission.bitrate(nowMs));
-        if (outgoingBitrate.active()) {
-            json.addProperty("availableOutgoingBitrate", outgoingBitrate.availableBitrate());
-        }
-        incomingBitrate.fillStats(json);
-        if (outgoingBitrate.active()) {
-            json.addProperty("rtpPacketLossSent", outgoingBitrate.packetLoss());
-        }
-        fillStats(json);
-        JsonArray stats = new JsonArray();
-        stats.add(json);
-        return stats;
+        boolean sends = outgoingBitrate.active();
+        return new TransportStats(id, System.currentTimeMillis(), dataEndpoints.sctpState(), recvTransmission.bytes(),
+                recvTransmission.bitrate(nowMs), sendTransmission.bytes(), sendTransmission.bitrate(nowMs),
+                recvRtpTransmission.bytes(), recvRtpTransmission.bitrate(nowMs), sendRtpTransmission.bytes(),
+                sendRtpTransmission.bitrate(nowMs), recvRtxTransmission.bytes(), recvRtxTransmission.bitrate(nowMs),
+                sendRtxTransmission.bytes(), sendRtxTransmission.bitrate(nowMs), sendProbationTransmission.bytes(),
+                sendProbationTransmission.bitrate(nowMs), incomingBitrate.active(), sends,
+                sends ? outgoingBitrate.availableBitrate() : null, incomingBitrate.availableBitrate(),
+                incomingBitrate.maxIncomingBitrate(), outgoingBitrate.maxOutgoingBitrate(),
+                outgoingBitrate.minOutgoingBitrate(), incomingBitrate.packetLoss(),
+                sends ? outgoingBitrate.packetLoss() : null, kindStats());
     }
 
-    /** Adds the kind's own fields (its "type" first among them) to the stats entry. */
-    protected abstract void fillStats(JsonObject json);
+    /** The kind's own part of the stats. */
+    protected abstract TransportStats.Kind kindStats();
+
+    /** The WebRtcServer whose sockets it used closed; its router closes it. */
+    final void listenServerClosed() {
+        listener.onTransportListenServerClosed(this);
+    }
 
     /** Closes the transport and everything it owns; idempotent. */
     public final void close() {
@@ -775,7 +764,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             return;
         }
         closed = true;
-        shared.handlers().unregister(id);
         for (Producer producer : List.copyOf(producers.values())) {
             closeProducer(producer);
         }
