@@ -31,7 +31,8 @@ final class FbsTransportOptions {
                 throw new MediasoupTypeError("cannot enable SCTP in a direct Transport");
             }
             sctp = new SctpOptions(SCTP_MAX_STREAMS, SCTP_MAX_STREAMS, options.maxReceiveMessageSize(),
-                    options.sctpSendBufferSize(), options.isDataChannel());
+                    options.sctpSendBufferSize(), options.isDataChannel(),
+                    options.sctpDefaultStreamBufferedAmountLowThreshold());
         }
         return new TransportOptions(options.direct(),
                 options.hasInitialAvailableOutgoingBitrate() ? options.initialAvailableOutgoingBitrate() : null,

@@ -29,11 +29,11 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.ConsumerResponse;
 import io.jmediasoup.worker.messages.MediaNotification;
 import io.jmediasoup.worker.messages.ProducerResponse;
+import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportRequest;
-import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
@@ -769,7 +769,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             return;
         }
         closed = true;
-        shared.handlers().unregister(id);
         for (Producer producer : List.copyOf(producers.values())) {
             closeProducer(producer);
         }
