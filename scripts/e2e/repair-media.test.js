@@ -226,7 +226,8 @@ test('video orientation from the sender becomes videoorientationchange events', 
   const { producer, send } = await pipeline({ sender, receiver, producerSsrc: ssrc,
     headerExtensions: [ { uri: 'urn:3gpp:video-orientation', id: 3 } ] });
   const changes = [];
-  producer.on('videoorientationchange', (orientation) => changes.push(orientation));
+  // Copied: 3.32's library hands the notification's unpacked FlatBuffers table.
+  producer.on('videoorientationchange', (orientation) => changes.push({ ...orientation }));
   const withOrientation = (seq, value) => rtp.withExtension(videoPacket(ssrc, seq, VP8_KEY_FRAME), 3, [ value ]);
   send(withOrientation(1, 0x01));
   send(withOrientation(2, 0x01));

@@ -124,11 +124,15 @@ test('bufferedamountlow when the SCTP send buffer drains, sctpsendbufferfull whe
   outgoing.on('sctpsendbufferfull', () => fulls++);
 
   await outgoing.setBufferedAmountLowThreshold(1000);
-  assert.ok(await until(() => lows.length === 1), 'at or under the threshold already: notified at once');
+  // 3.8 tells at once when the buffer is at or under the new threshold; 3.32's SCTP stack only
+  // when the buffered amount falls to it.
+  const atOnce = is332 ? 0 : 1;
+  if (atOnce) assert.ok(await until(() => lows.length === 1), 'at or under the threshold already: notified at once');
   for (let i = 0; i < 3; i++) source.send(Buffer.alloc(60000, i));
   assert.ok(await until(() => fulls >= 1), 'the third message does not fit 100000 bytes');
-  assert.ok(await until(() => lows.length === 2), 'notified again once the buffer drained');
-  assert.ok(lows[1] <= 1000);
+  assert.ok(await until(() => lows.length === atOnce + 1), 'notified once the buffer drained');
+  assert.equal(lows.length, atOnce + 1);
+  assert.ok(lows[atOnce] <= 1000);
   assert.equal(await outgoing.getBufferedAmount(), 0);
 });
 

@@ -2,13 +2,14 @@ package io.jmediasoup.worker;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jmediasoup.benchmarks.FbsChannelRequests;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The fixture's worker really creates and closes a producer, and says so when it does not. */
+/** The fixture's worker really creates and closes a producer through each era's channel, and says so when it does not. */
 class ProduceFixtureTest {
     private static final String PRODUCE = "{\"id\":3,\"method\":\"transport.produce\",\"internal\":{\"routerId\":\"r\","
             + "\"transportId\":\"t\",\"producerId\":\"p\"},\"data\":{\"kind\":\"audio\",\"rtpParameters\":{\"codecs\":["
@@ -29,6 +30,21 @@ class ProduceFixtureTest {
             }
             send(fixture, CLOSE);
             assertThrows(IllegalStateException.class, () -> fixture.json().checkAccepted("producer.close of a closed producer"));
+        }
+    }
+
+    @Test
+    void theVp8SimulcastProducerIsCreatedClosedAndCreatedAgainThroughTheFbsChannel() {
+        try (ProduceFixture fixture = new ProduceFixture(UnpooledByteBufAllocator.DEFAULT,
+                FbsChannelRequests.ROUTER_ID, FbsChannelRequests.TRANSPORT_ID)) {
+            for (int i = 0; i < 2; i++) {
+                fixture.fbs().request(ProduceFixture.unprefixed(FbsChannelRequests.transportProduce(10 + i)));
+                fixture.fbs().checkAccepted("TRANSPORT_PRODUCE");
+                fixture.fbs().request(ProduceFixture.unprefixed(FbsChannelRequests.transportCloseProducer(20 + i)));
+                fixture.fbs().checkAccepted("TRANSPORT_CLOSE_PRODUCER");
+            }
+            fixture.fbs().request(ProduceFixture.unprefixed(FbsChannelRequests.transportCloseProducer(30)));
+            assertThrows(IllegalStateException.class, () -> fixture.fbs().checkAccepted("closing a closed producer"));
         }
     }
 
