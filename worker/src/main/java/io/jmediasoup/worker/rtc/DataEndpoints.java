@@ -11,8 +11,8 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.DataConsumerResponse;
 import io.jmediasoup.worker.messages.DataProducerResponse;
 import io.jmediasoup.worker.messages.TransportDataRequest;
-import io.jmediasoup.worker.rtc.params.DataType;
 import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.rtc.params.DataType;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,13 +175,14 @@ final class DataEndpoints {
 
     /**
      * A message the application gave one of its data producers, lent for the call; one larger
-     * than maxMessageSize is dropped.
+     * than the transport's maxReceiveMessageSize is dropped.
      */
     void receiveApplicationMessage(DataProducer dataProducer, DataMessage message) {
         int length = message.payload().readableBytes();
-        if (length > maxMessageSize) {
+        long limit = transport.maxReceiveMessageSize();
+        if (length > limit) {
             shared.logger().warn(LogTag.MESSAGE, "DataProducer", "given message exceeds maxMessageSize value [maxMessageSize:"
-                    + maxMessageSize + ", len:" + length + "]");
+                    + limit + ", len:" + length + "]");
             return;
         }
         dataProducer.receiveMessage(message);
