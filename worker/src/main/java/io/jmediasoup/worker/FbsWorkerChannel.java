@@ -51,19 +51,22 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
         request.accept(FbsWorkerCodec.encode(response));
     }
 
-    /** A request to an entity below the worker, decoded by the codec of its family and answered by the entity its handler id names. */
+    /**
+     * A request to an entity below the worker: as 3.32's C++ worker, the entity its handler id
+     * names is found first (a miss is a NotFoundError whatever the body), then the codec of the
+     * method's family reads the body into the typed request the entity answers.
+     */
     private void answerEntity(FbsRequest request) {
+        ChannelHandler handler = worker.requestHandler(request.handlerId());
+        if (handler == null) {
+            throw FbsWorkerCodec.error(unserved(request), request);
+        }
         for (FbsRequestCodec codec : Codecs.FBS_REQUESTS) {
-            ChannelRequest channelRequest;
             ChannelResponse response;
             try {
-                channelRequest = codec.decode(request);
+                ChannelRequest channelRequest = codec.decode(request);
                 if (channelRequest == null) {
                     continue;
-                }
-                ChannelHandler handler = worker.requestHandler(channelRequest);
-                if (handler == null) {
-                    throw unserved(request);
                 }
                 response = handler.handle(channelRequest);
             } catch (MediasoupError error) {
@@ -72,7 +75,7 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
             request.accept(response == null ? null : codec.encode(response));
             return;
         }
-        throw FbsWorkerCodec.error(unserved(request), request);
+        throw FbsWorkerCodec.error(new MediasoupError("unknown method '" + request.methodLabel() + "'"), request);
     }
 
     /** A method this worker does not serve under 3.32 yet: as the C++ worker answers a handler it does not have. */

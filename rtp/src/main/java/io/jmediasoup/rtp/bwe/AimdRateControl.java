@@ -14,7 +14,7 @@ final class AimdRateControl {
 
     private enum State { HOLD, INCREASE, DECREASE }
 
-    private final long minBitrate;
+    private long minBitrate;
     private long maxBitrate;
     private long bitrate;
     private State state = State.INCREASE;
@@ -32,6 +32,12 @@ final class AimdRateControl {
 
     void setRtt(long rttMs) {
         this.rttMs = rttMs;
+    }
+
+    /** A floor the estimate rises to at once when above it. */
+    void setMinBitrate(long minBitrate) {
+        this.minBitrate = minBitrate;
+        bitrate = Math.max(bitrate, minBitrate);
     }
 
     void setMaxBitrate(long maxBitrate) {

@@ -17,7 +17,7 @@ public final class SendSideBandwidthEstimator {
     private final ProbeBitrateEstimator probes = new ProbeBitrateEstimator();
     private final AimdRateControl delayBased;
     private final LossBasedEstimator lossBased;
-    private final long minBitrate;
+    private long minBitrate;
     private long maxBitrate;
     private long rttMs = 200;
     private long estimate;
@@ -45,6 +45,13 @@ public final class SendSideBandwidthEstimator {
     public void onRtt(long rttMs) {
         this.rttMs = rttMs;
         delayBased.setRtt(rttMs);
+    }
+
+    /** The application's floor (setMinOutgoingBitrate): the estimate never goes below it. */
+    public void setMinBitrate(long minBitrate) {
+        this.minBitrate = minBitrate;
+        delayBased.setMinBitrate(minBitrate);
+        estimate = Math.max(estimate, minBitrate);
     }
 
     public void setMaxBitrate(long maxBitrate) {

@@ -13,12 +13,12 @@ import java.util.Map;
 
 /** A {@link TransportDump} as mediasoup 3.32's FBS.*Transport.DumpResponse and the tables they share. */
 final class FbsTransportDumps {
-    private static final List<String> SCTP_STATES = List.of("new", "connecting", "connected", "failed", "closed");
-    private static final List<String> TRACE_EVENT_TYPES = List.of("probation", "bwe");
+    static final List<String> SCTP_STATES = List.of("new", "connecting", "connected", "failed", "closed");
+    static final List<String> TRACE_EVENT_TYPES = List.of("probation", "bwe");
     private static final List<String> ICE_STATES = List.of("new", "connected", "completed", "disconnected");
     private static final List<String> DTLS_STATES = List.of("new", "connecting", "connected", "failed", "closed");
-    private static final List<String> DTLS_ROLES = List.of("auto", "client", "server");
-    private static final List<String> FINGERPRINT_ALGORITHMS =
+    static final List<String> DTLS_ROLES = List.of("auto", "client", "server");
+    static final List<String> FINGERPRINT_ALGORITHMS =
             List.of("sha-1", "sha-224", "sha-256", "sha-384", "sha-512");
 
     private FbsTransportDumps() {}

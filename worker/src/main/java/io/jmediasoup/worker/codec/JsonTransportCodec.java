@@ -3,28 +3,46 @@ package io.jmediasoup.worker.codec;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.dtls.DtlsFingerprint;
 import io.jmediasoup.worker.messages.ChannelRequest;
 import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.TransportAnswer;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportRequest;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.jmediasoup.worker.rtc.IceCandidate;
 import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.SrtpParameters;
 import io.jmediasoup.worker.rtc.TransportTuple;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * mediasoup 3.8's router.create*Transport and transport.close (answered by the router of
  * internal.routerId) and the transport.* requests (by the transport of internal.transportId).
  */
 final class JsonTransportCodec implements JsonRequestCodec {
+    /** Answered by the router of internal.routerId. */
+    private static final Set<String> ROUTER_METHODS = Set.of("router.createPlainTransport",
+            "router.createWebRtcTransport", "router.createPipeTransport", "router.createDirectTransport",
+            "transport.close");
+    /** Answered by the transport of internal.transportId, in that router. */
+    private static final Set<String> TRANSPORT_METHODS = Set.of("transport.dump", "transport.getStats",
+            "transport.connect", "transport.setMaxIncomingBitrate", "transport.setMaxOutgoingBitrate",
+            "transport.restartIce", "transport.enableTraceEvent");
+
     @Override
     public List<Ancestor> ancestors(Request request) {
-        return request.method().equals("transport.dump") ? TRANSPORT : List.of();
+        if (ROUTER_METHODS.contains(request.method())) {
+            return ROUTER;
+        }
+        return TRANSPORT_METHODS.contains(request.method()) ? TRANSPORT : List.of();
     }
 
     @Override
@@ -46,9 +64,78 @@ final class JsonTransportCodec implements JsonRequestCodec {
                 return new TransportRequest.Close(routerId(request), transportId(request));
             case "transport.dump":
                 return new TransportRequest.Dump(transportId(request));
+            case "transport.getStats":
+                return new TransportRequest.GetStats(transportId(request));
+            case "transport.connect":
+                return connect(transportId(request), request.data());
+            case "transport.setMaxIncomingBitrate":
+                return new TransportRequest.SetMaxIncomingBitrate(transportId(request), bitrate(request.data()));
+            case "transport.setMaxOutgoingBitrate":
+                return new TransportRequest.SetMaxOutgoingBitrate(transportId(request), bitrate(request.data()));
+            case "transport.restartIce":
+                return new TransportRequest.RestartIce(transportId(request));
+            case "transport.enableTraceEvent":
+                return new TransportRequest.EnableTraceEvent(transportId(request), traceEventTypes(request.data()));
             default:
                 return null;
         }
+    }
+
+    /**
+     * 3.8 names one method for every kind: dtlsParameters make it a WebRtcTransport's, else
+     * the remote end of a Plain or Pipe one, whose parts that are absent or of another type
+     * are null (the transport words what it misses).
+     */
+    private static TransportRequest connect(String transportId, JsonObject data) {
+        if (data.has("dtlsParameters")) {
+            JsonElement dtlsParameters = data.get("dtlsParameters");
+            if (!dtlsParameters.isJsonObject()) {
+                throw new MediasoupTypeError("missing dtlsParameters");
+            }
+            JsonObject parameters = dtlsParameters.getAsJsonObject();
+            return new TransportRequest.ConnectWebRtc(transportId, JsonDtlsParameters.fingerprint(parameters),
+                    JsonDtlsParameters.role(parameters));
+        }
+        JsonElement ip = data.get("ip");
+        JsonElement srtpParameters = data.get("srtpParameters");
+        SrtpParameters srtp = null;
+        if (srtpParameters != null) {
+            JsonObject object = srtpParameters.isJsonObject() ? srtpParameters.getAsJsonObject() : new JsonObject();
+            srtp = new SrtpParameters(string(object.get("cryptoSuite")), string(object.get("keyBase64")));
+        }
+        return new TransportRequest.ConnectUdp(transportId, string(ip), positive(data.get("port")),
+                positive(data.get("rtcpPort")), srtp);
+    }
+
+    private static String string(JsonElement value) {
+        return JsonValues.isString(value) ? value.getAsString() : null;
+    }
+
+    private static Long positive(JsonElement value) {
+        return JsonValues.isPositiveInteger(value) ? value.getAsLong() : null;
+    }
+
+    private static long bitrate(JsonObject data) {
+        JsonElement bitrate = data.get("bitrate");
+        if (!JsonValues.isPositiveInteger(bitrate)) {
+            throw new MediasoupTypeError("missing bitrate");
+        }
+        return bitrate.getAsLong();
+    }
+
+    private static List<String> traceEventTypes(JsonObject data) {
+        JsonElement types = data.get("types");
+        if (types == null || !types.isJsonArray()) {
+            throw new MediasoupTypeError("wrong types (not an array)");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonElement type : types.getAsJsonArray()) {
+            if (!JsonValues.isString(type)) {
+                throw new MediasoupTypeError("wrong type (not a string)");
+            }
+            names.add(type.getAsString());
+        }
+        return names;
     }
 
     private static String routerId(Request request) {
@@ -61,15 +148,113 @@ final class JsonTransportCodec implements JsonRequestCodec {
 
     @Override
     public JsonElement encode(ChannelResponse response) {
-        return response instanceof TransportDump dump ? dump(dump) : null;
+        if (response instanceof TransportDump dump) {
+            return dump(dump);
+        }
+        if (response instanceof TransportStats stats) {
+            JsonArray array = new JsonArray();
+            array.add(stats(stats));
+            return array;
+        }
+        if (response instanceof TransportAnswer answer) {
+            return answer(answer);
+        }
+        return null;
     }
 
     @Override
     public String notFound(ChannelRequest request) {
-        if (request instanceof TransportRequest.Dump) {
-            return "Transport not found";
+        if (request instanceof TransportRequest.CreatePlain || request instanceof TransportRequest.CreateWebRtc
+                || request instanceof TransportRequest.CreatePipe || request instanceof TransportRequest.CreateDirect
+                || request instanceof TransportRequest.Close) {
+            return "Router not found";
         }
-        return request instanceof TransportRequest ? "Router not found" : null;
+        return request instanceof TransportRequest ? "Transport not found" : null;
+    }
+
+    private static JsonObject answer(TransportAnswer answer) {
+        JsonObject json = new JsonObject();
+        if (answer instanceof TransportAnswer.Plain plain) {
+            if (plain.tuple() != null) {
+                json.add("tuple", tuple(plain.tuple()));
+            }
+            if (plain.rtcpTuple() != null) {
+                json.add("rtcpTuple", tuple(plain.rtcpTuple()));
+            }
+            if (plain.srtpParameters() != null) {
+                json.add("srtpParameters", srtpParameters(plain.srtpParameters()));
+            }
+        } else if (answer instanceof TransportAnswer.Pipe pipe) {
+            json.add("tuple", tuple(pipe.tuple()));
+        } else if (answer instanceof TransportAnswer.WebRtc webRtc) {
+            json.addProperty("dtlsLocalRole", webRtc.dtlsLocalRole());
+        } else if (answer instanceof TransportAnswer.IceRestarted restarted) {
+            json.add("iceParameters", iceParameters(restarted.usernameFragment(), restarted.password()));
+        }
+        return json;
+    }
+
+    /** The stats entry as the C++ worker writes it: the common fields, then the kind's, its type first. */
+    static JsonObject stats(TransportStats stats) {
+        JsonObject json = new JsonObject();
+        json.addProperty("transportId", stats.transportId());
+        json.addProperty("timestamp", stats.timestamp());
+        if (stats.sctpState() != null) {
+            json.addProperty("sctpState", stats.sctpState());
+        }
+        json.addProperty("bytesReceived", stats.bytesReceived());
+        json.addProperty("recvBitrate", stats.recvBitrate());
+        json.addProperty("bytesSent", stats.bytesSent());
+        json.addProperty("sendBitrate", stats.sendBitrate());
+        json.addProperty("rtpBytesReceived", stats.rtpBytesReceived());
+        json.addProperty("rtpRecvBitrate", stats.rtpRecvBitrate());
+        json.addProperty("rtpBytesSent", stats.rtpBytesSent());
+        json.addProperty("rtpSendBitrate", stats.rtpSendBitrate());
+        json.addProperty("rtxBytesReceived", stats.rtxBytesReceived());
+        json.addProperty("rtxRecvBitrate", stats.rtxRecvBitrate());
+        json.addProperty("rtxBytesSent", stats.rtxBytesSent());
+        json.addProperty("rtxSendBitrate", stats.rtxSendBitrate());
+        json.addProperty("probationBytesSent", stats.probationBytesSent());
+        json.addProperty("probationSendBitrate", stats.probationSendBitrate());
+        if (stats.availableOutgoingBitrate() != null) {
+            json.addProperty("availableOutgoingBitrate", stats.availableOutgoingBitrate());
+        }
+        if (stats.availableIncomingBitrate() != null) {
+            json.addProperty("availableIncomingBitrate", stats.availableIncomingBitrate());
+        }
+        if (stats.maxIncomingBitrate() != null) {
+            json.addProperty("maxIncomingBitrate", stats.maxIncomingBitrate());
+        }
+        if (stats.rtpPacketLossReceived() != null) {
+            json.addProperty("rtpPacketLossReceived", stats.rtpPacketLossReceived());
+        }
+        if (stats.rtpPacketLossSent() != null) {
+            json.addProperty("rtpPacketLossSent", stats.rtpPacketLossSent());
+        }
+        TransportStats.Kind kind = stats.kind();
+        if (kind instanceof TransportStats.Plain plain) {
+            json.addProperty("type", "plain-rtp-transport");
+            json.addProperty("rtcpMux", plain.rtcpMux());
+            json.addProperty("comedia", plain.comedia());
+            json.add("tuple", tuple(plain.tuple()));
+            if (plain.rtcpTuple() != null) {
+                json.add("rtcpTuple", tuple(plain.rtcpTuple()));
+            }
+        } else if (kind instanceof TransportStats.WebRtc webRtc) {
+            json.addProperty("type", "webrtc-transport");
+            json.addProperty("iceRole", "controlled");
+            json.addProperty("iceState", webRtc.iceState());
+            if (webRtc.iceSelectedTuple() != null) {
+                json.add("iceSelectedTuple", tuple(webRtc.iceSelectedTuple()));
+            }
+            json.addProperty("dtlsState", webRtc.dtlsState());
+        } else if (kind instanceof TransportStats.Pipe pipe) {
+            json.addProperty("type", "pipe-transport");
+            json.add("tuple", tuple(pipe.tuple()));
+        } else {
+            json.addProperty("type", "direct-transport");
+        }
+        return json;
     }
 
     /** The dump as the C++ worker writes it: the common fields, then the kind's. */

@@ -12,6 +12,7 @@ import io.jmediasoup.worker.messages.DataConsumerResponse;
 import io.jmediasoup.worker.messages.DataProducerResponse;
 import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportEvent;
 import io.jmediasoup.worker.rtc.params.DataType;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
@@ -247,9 +248,7 @@ final class DataEndpoints {
                 dataConsumer.sctpAssociationChanged(up);
             }
         }
-        JsonObject data = new JsonObject();
-        data.addProperty("sctpState", state.label());
-        shared.notify(transport.id, "sctpstatechange", data);
+        shared.emit(transport.id, new TransportEvent.SctpStateChange(state.label()));
     }
 
     /**
@@ -348,11 +347,9 @@ final class DataEndpoints {
                 streamIdTable);
     }
 
-    /** The stats' sctpState, with SCTP. */
-    void fillStats(JsonObject json) {
-        if (sctpOptions != null) {
-            json.addProperty("sctpState", sctp.state().label());
-        }
+    /** The association's state, or null without SCTP. */
+    String sctpState() {
+        return sctpOptions != null ? sctp.state().label() : null;
     }
 
     /** Closes every data producer and consumer (telling the router) and the association, without a word to the peer. */

@@ -2,13 +2,15 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
-import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
-import io.jmediasoup.worker.messages.DataConsumerEvent;
+import io.jmediasoup.worker.messages.ConsumerEvent;
+import io.jmediasoup.worker.messages.DirectTransportEvent;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
+import io.jmediasoup.worker.messages.DataConsumerEvent;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
 
@@ -26,36 +28,26 @@ final class DirectTransport extends Transport {
         connected();
     }
 
-    /** Nothing to connect: the library does not even ask. */
     @Override
-    protected void connect(Request request) {
-        throw new MediasoupError("unknown method '" + request.method() + "'");
+    public void receiveApplicationRtp(ByteBuf packet) {
+        dataReceived(packet.readableBytes());
+        if (packet.readableBytes() > MAX_PACKET_SIZE) {
+            shared.logger().warn(LogTag.RTP, "DirectTransport", "given RTP packet exceeds maximum size [len:"
+                    + packet.readableBytes() + "]");
+            return;
+        }
+        receiveRtpPacket(packet);
     }
 
     @Override
-    void handleNotification(PayloadNotification notification, ByteBuf payload) {
-        switch (notification.event()) {
-            case "producer.send":
-                dataReceived(payload.readableBytes());
-                if (payload.readableBytes() > MAX_PACKET_SIZE) {
-                    shared.logger().warn(LogTag.RTP, "DirectTransport", "given RTP packet exceeds maximum size [len:"
-                            + payload.readableBytes() + "]");
-                    return;
-                }
-                receiveRtpPacket(payload);
-                break;
-            case "transport.sendRtcp":
-                dataReceived(payload.readableBytes());
-                if (payload.readableBytes() > MAX_PACKET_SIZE) {
-                    shared.logger().warn(LogTag.RTCP, "DirectTransport", "given RTCP packet exceeds maximum size [len:"
-                            + payload.readableBytes() + "]");
-                    return;
-                }
-                receiveRtcpPacket(payload);
-                break;
-            default:
-                super.handleNotification(notification, payload);
+    protected void receiveApplicationRtcp(ByteBuf packet) {
+        dataReceived(packet.readableBytes());
+        if (packet.readableBytes() > MAX_PACKET_SIZE) {
+            shared.logger().warn(LogTag.RTCP, "DirectTransport", "given RTCP packet exceeds maximum size [len:"
+                    + packet.readableBytes() + "]");
+            return;
         }
+        receiveRtcpPacket(packet);
     }
 
     /** A consumer's RTP packet goes to the Node application as an "rtp" notification. */
@@ -66,14 +58,14 @@ final class DirectTransport extends Transport {
             shared.logger().warn(LogTag.RTP, "DirectTransport", "cannot send RTP packet not associated to a Consumer");
             return;
         }
-        shared.notify(consumer.id, "rtp", null, packet.buffer());
+        shared.emit(consumer.id, new ConsumerEvent.Rtp(), packet.buffer());
         dataSent(packet.size());
     }
 
     /** RTCP for the application goes out as the transport's "rtcp" notification. */
     @Override
     protected void sendRtcpPacket(ByteBuf packet) {
-        shared.notify(id, "rtcp", null, packet);
+        shared.emit(id, new DirectTransportEvent.Rtcp(), packet);
         dataSent(packet.readableBytes());
     }
 
@@ -95,8 +87,8 @@ final class DirectTransport extends Transport {
     }
 
     @Override
-    protected void fillStats(JsonObject json) {
-        json.addProperty("type", "direct-transport");
+    protected TransportStats.Kind kindStats() {
+        return new TransportStats.Direct();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 
@@ -87,20 +86,26 @@ final class IncomingBitrateControl {
         transportDisconnected();
     }
 
-    /** Its stats fields, in the C++ worker's order: availableIncomingBitrate, maxIncomingBitrate, rtpPacketLossReceived. */
-    void fillStats(JsonObject json) {
-        // As the C++ worker's: only a REMB server estimates the incoming bitrate, and 0 is left out.
-        if (rembServer != null && rembServer.availableBitrate() != 0) {
-            json.addProperty("availableIncomingBitrate", rembServer.availableBitrate());
-        }
-        if (maxIncomingBitrate != 0) {
-            json.addProperty("maxIncomingBitrate", maxIncomingBitrate);
-        }
+    /** Whether a producer made it estimate what arrives (transport-cc, else REMB). */
+    boolean active() {
+        return tccServer != null || rembServer != null;
+    }
+
+    /** As the C++ worker's: only a REMB server estimates the incoming bitrate, and 0 is no estimate; else null. */
+    Long availableBitrate() {
+        return rembServer != null && rembServer.availableBitrate() != 0 ? rembServer.availableBitrate() : null;
+    }
+
+    /** The application's limit, or null when it set none. */
+    Long maxIncomingBitrate() {
+        return maxIncomingBitrate != 0 ? maxIncomingBitrate : null;
+    }
+
+    /** The loss transport-cc tells of; a REMB server sees none (the C++ worker reports 0); null without either. */
+    Double packetLoss() {
         if (tccServer != null) {
-            json.addProperty("rtpPacketLossReceived", tccServer.packetLoss());
-        } else if (rembServer != null) {
-            // A REMB server sees no loss: the C++ worker reports 0.
-            json.addProperty("rtpPacketLossReceived", 0.0);
+            return tccServer.packetLoss();
         }
+        return rembServer != null ? 0.0 : null;
     }
 }

@@ -1,9 +1,11 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.worker.codec.JsonRtpStreams;
 import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.TransportEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,6 +47,7 @@ final class OutgoingBitrateControl {
     /** The estimate to start from: the application's initialAvailableOutgoingBitrate, else the C++ worker's default. */
     private final long startBitrate;
     private long maxOutgoingBitrate;
+    private long minOutgoingBitrate;
     private boolean connected;
     /** Bandwidth estimation from the remote receiver's feedback, once a consumer negotiated transport-cc or REMB. */
     private TransportCcClient tccClient;
@@ -87,7 +90,8 @@ final class OutgoingBitrateControl {
      */
     void consumerAdded(Consumer consumer) {
         if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
-            tccClient = new TransportCcClient(startBitrate, maxOutgoingBitrate, consumer.transportWideCc);
+            tccClient = new TransportCcClient(startBitrate, minOutgoingBitrate, maxOutgoingBitrate,
+                    consumer.transportWideCc);
             if (TransportCcClient.RECORD_DIRECTORY != null) {
                 recordBwe();
             }
@@ -105,6 +109,25 @@ final class OutgoingBitrateControl {
     private static void manageBitrate(Consumer consumer) {
         if (consumer instanceof LayeredConsumer layered) {
             layered.manageBitrate();
+        }
+    }
+
+    /** The application's cap, or null when it set none. */
+    Long maxOutgoingBitrate() {
+        return maxOutgoingBitrate != 0 ? maxOutgoingBitrate : null;
+    }
+
+    /** The application's floor, or null when it set none. */
+    Long minOutgoingBitrate() {
+        return minOutgoingBitrate != 0 ? minOutgoingBitrate : null;
+    }
+
+    /** transport.setMinOutgoingBitrate: the estimate, and so what the consumers are given, stays above it; 0 lifts it. */
+    void setMinOutgoingBitrate(long bitrate) {
+        minOutgoingBitrate = bitrate;
+        if (tccClient != null) {
+            tccClient.setMinBitrate(minOutgoingBitrate);
+            distributeAvailableBitrate();
         }
     }
 
@@ -182,15 +205,10 @@ final class OutgoingBitrateControl {
     }
 
     private void emitProbationTrace(RtpPacket packet) {
-        if (!traceEventTypes.isEnabled("probation")) {
-            return;
+        if (traceEventTypes.isEnabled("probation")) {
+            shared.emit(transportId, new TransportEvent.ProbationTrace(shared.nowMs(),
+                    RtpTraceEvents.packetDump(packet, RtpExtensionIds.ROUTER)));
         }
-        JsonObject data = new JsonObject();
-        data.addProperty("type", "probation");
-        data.addProperty("timestamp", shared.nowMs());
-        data.addProperty("direction", "out");
-        data.add("info", RtpTraceEvents.packetInfo(packet, RtpExtensionIds.ROUTER));
-        shared.notify(transportId, "trace", data);
     }
 
     /** The remote receiver's transport-cc feedback. */
@@ -248,15 +266,9 @@ final class OutgoingBitrateControl {
     }
 
     private void emitBweTrace() {
-        if (!traceEventTypes.isEnabled("bwe")) {
-            return;
+        if (traceEventTypes.isEnabled("bwe")) {
+            shared.emit(transportId, tccClient.bweTrace(shared.nowMs(), desiredBitrate(), startBitrate));
         }
-        JsonObject data = new JsonObject();
-        data.addProperty("type", "bwe");
-        data.addProperty("timestamp", shared.nowMs());
-        data.addProperty("direction", "out");
-        data.add("info", tccClient.bweTraceInfo(desiredBitrate(), startBitrate));
-        shared.notify(transportId, "trace", data);
     }
 
     /** What the active layered consumers would send at their preferred layers (bps). */

@@ -8,8 +8,13 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SctpPacket;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.TransportAnswer;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
+import io.jmediasoup.worker.messages.TransportRequest;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.net.IpAddresses;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.jmediasoup.worker.net.UdpSocket;
@@ -41,29 +46,35 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     }
 
     @Override
-    protected void connect(Request request) {
+    protected ChannelResponse handleKindRequest(ChannelRequest request) {
+        if (request instanceof TransportRequest.ConnectUdp connect) {
+            return connect(connect);
+        }
+        return super.handleKindRequest(request);
+    }
+
+    private TransportAnswer connect(TransportRequest.ConnectUdp connect) {
         if (tuple.remoteIp() != null) {
             throw new MediasoupError("connect() already called");
         }
-        JsonObject data = request.data();
-        JsonElement remoteSrtp = data.get("srtpParameters");
-        if (localSrtp == null && remoteSrtp != null) {
+        if (localSrtp == null && connect.srtpParameters() != null) {
             throw new MediasoupTypeError("invalid srtpParameters (SRTP not enabled)");
         }
+        if (localSrtp != null && connect.srtpParameters() == null) {
+            throw new MediasoupTypeError("missing srtpParameters (SRTP enabled)");
+        }
         SrtpParameters remoteSrtpParameters = localSrtp != null
-                ? SrtpParameters.parseRemote(remoteSrtp, Set.of(CRYPTO_SUITE)) : null;
-        String ip = UdpPeerAddress.ip(data);
-        int port = UdpPeerAddress.port(data);
+                ? connect.srtpParameters().checkedRemote(Set.of(CRYPTO_SUITE)) : null;
+        String ip = UdpPeerAddress.ip(connect.ip());
+        int port = UdpPeerAddress.port(connect.port());
         tuple = tuple.withRemote(ip, port);
         remote = new InetSocketAddress(IpAddresses.parse(ip), port);
         if (remoteSrtpParameters != null) {
             useSrtp(new SrtpSessions(localSrtp.profile(), localSrtp.key(), remoteSrtpParameters.key(), shared.logger(),
                     "PipeTransport"));
         }
-        JsonObject response = new JsonObject();
-        response.add("tuple", tuple.toJson());
-        request.accept(response);
-        connected();
+        connectedAfterAnswer();
+        return new TransportAnswer.Pipe(tuple);
     }
 
     /** Only the connected peer is heard; with SRTP, only what authenticates under its key. */
@@ -118,9 +129,8 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     }
 
     @Override
-    protected void fillStats(JsonObject json) {
-        json.addProperty("type", "pipe-transport");
-        json.add("tuple", tuple.toJson());
+    protected TransportStats.Kind kindStats() {
+        return new TransportStats.Pipe(tuple);
     }
 
     @Override

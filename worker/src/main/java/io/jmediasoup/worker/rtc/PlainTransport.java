@@ -9,9 +9,15 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SctpPacket;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.TransportAnswer;
 import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportEvent;
 import io.jmediasoup.worker.messages.TransportListenInfo;
 import io.jmediasoup.worker.messages.TransportOptions;
+import io.jmediasoup.worker.messages.TransportRequest;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.net.IpAddresses;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.jmediasoup.worker.net.UdpSocket;
@@ -71,29 +77,37 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     }
 
     @Override
-    protected void connect(Request request) {
+    protected ChannelResponse handleKindRequest(ChannelRequest request) {
+        if (request instanceof TransportRequest.ConnectUdp connect) {
+            return connect(connect);
+        }
+        return super.handleKindRequest(request);
+    }
+
+    /** The remote end (unless comedia learns it) and, with SRTP, the remote's keys and suite. */
+    private TransportAnswer connect(TransportRequest.ConnectUdp connect) {
         if (connectCalled) {
             throw new MediasoupError("connect() already called");
         }
-        JsonObject data = request.data();
-        JsonElement remoteSrtp = data.get("srtpParameters");
-        if (localSrtp == null && remoteSrtp != null) {
+        if (localSrtp == null && connect.srtpParameters() != null) {
             throw new MediasoupTypeError("invalid srtpParameters (SRTP not enabled)");
         }
+        if (localSrtp != null && connect.srtpParameters() == null) {
+            throw new MediasoupTypeError("missing srtpParameters (SRTP enabled)");
+        }
         SrtpParameters remoteSrtpParameters = localSrtp != null
-                ? SrtpParameters.parseRemote(remoteSrtp, SrtpParameters.CRYPTO_SUITES) : null;
+                ? connect.srtpParameters().checkedRemote(SrtpParameters.CRYPTO_SUITES) : null;
         TransportTuple connectedTuple = tuple;
         TransportTuple connectedRtcpTuple = rtcpTuple;
         if (!comedia) {
-            String ip = UdpPeerAddress.ip(data);
-            int port = UdpPeerAddress.port(data);
-            JsonElement rtcpPort = data.get("rtcpPort");
+            String ip = UdpPeerAddress.ip(connect.ip());
+            int port = UdpPeerAddress.port(connect.port());
             int remoteRtcpPort = 0;
-            if (JsonValues.isPositiveInteger(rtcpPort)) {
+            if (connect.rtcpPort() != null) {
                 if (rtcpMux) {
                     throw new MediasoupTypeError("cannot set rtcpPort with rtcpMux enabled");
                 }
-                remoteRtcpPort = PortNumber.of(rtcpPort, "rtcpPort");
+                remoteRtcpPort = PortNumber.of(connect.rtcpPort(), "rtcpPort");
             } else if (!rtcpMux) {
                 throw new MediasoupTypeError("missing rtcpPort (required with rtcpMux disabled)");
             }
@@ -113,20 +127,11 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
                     "PlainTransport"));
         }
         connectCalled = true;
-        JsonObject response = new JsonObject();
-        if (tuple.remoteIp() != null) {
-            response.add("tuple", tuple.toJson());
-        }
-        if (!rtcpMux && rtcpTuple.remoteIp() != null) {
-            response.add("rtcpTuple", rtcpTuple.toJson());
-        }
-        if (localSrtp != null) {
-            response.add("srtpParameters", localSrtp.toJson());
-        }
-        request.accept(response);
         if (remote != null) {
-            connected();
+            connectedAfterAnswer();
         }
+        return new TransportAnswer.Plain(tuple.remoteIp() != null ? tuple : null,
+                !rtcpMux && rtcpTuple.remoteIp() != null ? rtcpTuple : null, localSrtp);
     }
 
     @Override
@@ -179,9 +184,7 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         }
         remote = sender;
         tuple = tuple.withRemote(sender.getAddress().getHostAddress(), sender.getPort());
-        JsonObject data = new JsonObject();
-        data.add("tuple", tuple.toJson());
-        shared.notify(id, "tuple", data);
+        shared.emit(id, new TransportEvent.Tuple(tuple));
         connected();
         return true;
     }
@@ -196,9 +199,7 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         }
         rtcpRemote = sender;
         rtcpTuple = rtcpTuple.withRemote(sender.getAddress().getHostAddress(), sender.getPort());
-        JsonObject data = new JsonObject();
-        data.add("rtcpTuple", rtcpTuple.toJson());
-        shared.notify(id, "rtcptuple", data);
+        shared.emit(id, new TransportEvent.RtcpTuple(rtcpTuple));
         return true;
     }
 
@@ -243,14 +244,9 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     }
 
     @Override
-    protected void fillStats(JsonObject json) {
-        json.addProperty("type", "plain-rtp-transport");
-        json.addProperty("rtcpMux", rtcpMux);
-        json.addProperty("comedia", comedia);
-        json.add("tuple", tuple.toJson());
-        if (!rtcpMux && rtcpTuple.remoteIp() != null) {
-            json.add("rtcpTuple", rtcpTuple.toJson());
-        }
+    protected TransportStats.Kind kindStats() {
+        return new TransportStats.Plain(rtcpMux, comedia, tuple,
+                !rtcpMux && rtcpTuple.remoteIp() != null ? rtcpTuple : null);
     }
 
     @Override

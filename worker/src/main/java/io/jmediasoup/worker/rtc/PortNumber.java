@@ -13,7 +13,11 @@ public final class PortNumber {
     private PortNumber() {}
 
     public static int of(JsonElement value, String name) {
-        long port = value.getAsLong();
+        return of(value.getAsLong(), name);
+    }
+
+    /** {@code port}, known to be positive, when it fits 16 bits. */
+    public static int of(long port, String name) {
         if (port > MAX) {
             throw new MediasoupTypeError("wrong " + name + " (greater than " + MAX + ")");
         }

@@ -1,8 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.srtp.SrtpProfile;
 import java.security.SecureRandom;
@@ -26,35 +23,29 @@ public record SrtpParameters(String cryptoSuite, String keyBase64) {
     }
 
     /**
-     * The remote srtpParameters of transport.connect; {@code allowed} are the suites this
-     * transport kind accepts.
+     * These as the remote srtpParameters of connect(), checked as the C++ worker does (either
+     * part may be null, as given); {@code allowed} are the suites this transport kind accepts.
      */
-    static SrtpParameters parseRemote(JsonElement json, Set<String> allowed) {
-        if (json == null || !json.isJsonObject()) {
-            throw new MediasoupTypeError("missing srtpParameters (SRTP enabled)");
-        }
-        JsonObject object = json.getAsJsonObject();
-        JsonElement cryptoSuite = object.get("cryptoSuite");
-        if (!JsonValues.isString(cryptoSuite)) {
+    SrtpParameters checkedRemote(Set<String> allowed) {
+        if (cryptoSuite == null) {
             throw new MediasoupTypeError("missing srtpParameters.cryptoSuite");
         }
-        if (!allowed.contains(cryptoSuite.getAsString())) {
+        if (!allowed.contains(cryptoSuite)) {
             throw new MediasoupTypeError("invalid/unsupported srtpParameters.cryptoSuite");
         }
-        JsonElement keyBase64 = object.get("keyBase64");
-        if (!JsonValues.isString(keyBase64)) {
+        if (keyBase64 == null) {
             throw new MediasoupTypeError("missing srtpParameters.keyBase64");
         }
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(keyBase64.getAsString());
+            key = Base64.getDecoder().decode(keyBase64);
         } catch (IllegalArgumentException notBase64) {
             throw new MediasoupTypeError("invalid decoded SRTP key length");
         }
         if (key.length != MASTER_LENGTH) {
             throw new MediasoupTypeError("invalid decoded SRTP key length");
         }
-        return new SrtpParameters(cryptoSuite.getAsString(), keyBase64.getAsString());
+        return this;
     }
 
     /** The suite as the SRTP engine names it. */
@@ -65,12 +56,5 @@ public record SrtpParameters(String cryptoSuite, String keyBase64) {
     /** The keying material: master key followed by master salt. */
     byte[] key() {
         return Base64.getDecoder().decode(keyBase64);
-    }
-
-    JsonObject toJson() {
-        JsonObject json = new JsonObject();
-        json.addProperty("cryptoSuite", cryptoSuite);
-        json.addProperty("keyBase64", keyBase64);
-        return json;
     }
 }

@@ -4,6 +4,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,13 +26,19 @@ final class TraceEventTypes {
         if (types == null || !types.isJsonArray()) {
             throw new MediasoupTypeError("wrong types (not an array)");
         }
-        Set<String> requested = new HashSet<>();
+        List<String> requested = new ArrayList<>();
         for (JsonElement type : types.getAsJsonArray()) {
             if (!JsonValues.isString(type)) {
                 throw new MediasoupTypeError("wrong type (not a string)");
             }
             requested.add(type.getAsString());
         }
+        enable(requested);
+    }
+
+    /** Replaces the enabled types with {@code types}; unknown names are ignored, as in the C++ worker. */
+    void enable(Collection<String> types) {
+        Set<String> requested = new HashSet<>(types);
         enabled.clear();
         known.stream().filter(requested::contains).forEach(enabled::add);
     }

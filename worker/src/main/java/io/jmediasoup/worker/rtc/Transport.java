@@ -23,12 +23,18 @@ import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.rtp.stream.TransmissionCounter;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelNotification;
 import io.jmediasoup.worker.messages.ChannelRequest;
 import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.ConsumerResponse;
+import io.jmediasoup.worker.messages.MediaNotification;
+import io.jmediasoup.worker.messages.ProducerResponse;
 import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportRequest;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -48,6 +54,9 @@ import java.util.concurrent.TimeUnit;
 public abstract class Transport implements ChannelHandler, Consumer.Listener, Producer.RtcpSender {
     /** The router, told of every producer and data producer or consumer that comes or goes. */
     public interface Listener extends Producer.Listener {
+        /** The WebRtcServer whose sockets {@code transport} used closed: the router closes it. */
+        void onTransportListenServerClosed(Transport transport);
+
         /** Throws when the router already has a producer with that id. */
         void onTransportNewProducer(Transport transport, Producer producer);
 
@@ -181,47 +190,84 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         if (request instanceof TransportDataRequest data) {
             return dataEndpoints.handle(data);
         }
+        if (request instanceof TransportRequest.GetStats) {
+            return stats();
+        }
+        if (request instanceof TransportRequest.SetMaxIncomingBitrate set) {
+            shared.logger().debug(LogTag.BWE, "Transport", "maximum incoming bitrate set to " + set.bitrate());
+            incomingBitrate.setMaxIncomingBitrate(set.bitrate());
+            return null;
+        }
+        if (request instanceof TransportRequest.SetMaxOutgoingBitrate set) {
+            outgoingBitrate.setMaxOutgoingBitrate(set.bitrate());
+            return null;
+        }
+        if (request instanceof TransportRequest.SetMinOutgoingBitrate set) {
+            outgoingBitrate.setMinOutgoingBitrate(set.bitrate());
+            return null;
+        }
+        if (request instanceof TransportRequest.EnableTraceEvent enable) {
+            traceEventTypes.enable(enable.types());
+            return null;
+        }
+        if (request instanceof TransportMediaRequest.Produce produce) {
+            return produce(produce);
+        }
+        if (request instanceof TransportMediaRequest.Consume consume) {
+            return consume(consume);
+        }
+        if (request instanceof TransportMediaRequest.CloseProducer close) {
+            closeProducer(producer(close.producerId()));
+        } else if (request instanceof TransportMediaRequest.CloseConsumer close) {
+            Consumer consumer = consumer(close.consumerId());
+            removeConsumer(consumer);
+            listener.onTransportConsumerClosed(this, consumer);
+        } else {
+            return handleKindRequest(request);
+        }
+        return null;
+    }
+
+    /** transport.sendRtcp: only a DirectTransport takes RTCP from the application. */
+    @Override
+    public void handle(ChannelNotification notification) {
+        if (notification instanceof MediaNotification.SendRtcp sendRtcp) {
+            receiveApplicationRtcp(sendRtcp.packet());
+            return;
+        }
+        ChannelHandler.super.handle(notification);
+    }
+
+    /** RTCP the application gave a DirectTransport, lent for the call; no other kind takes it. */
+    protected void receiveApplicationRtcp(ByteBuf packet) {
+        throw new MediasoupError("unknown event 'transport.sendRtcp'");
+    }
+
+    /** RTP the application gave one of a DirectTransport's producers, lent for the call; no other kind takes it. */
+    @Override
+    public void receiveApplicationRtp(ByteBuf packet) {
+        throw new MediasoupError("unknown event 'producer.send'");
+    }
+
+    /** connect(), restartIce() and any request only some kinds answer; the others refuse it. */
+    protected ChannelResponse handleKindRequest(ChannelRequest request) {
         throw ChannelHandler.unknownMethod(request);
     }
 
     /** A request aimed at this transport or at one of its producers, consumers or data ones. */
     public void handleRequest(Request request) {
-        switch (request.method()) {
-            case "transport.getStats":
-                request.accept(stats());
-                break;
-            case "transport.connect":
-                connect(request);
-                break;
-            case "transport.setMaxIncomingBitrate":
-                long maxIncomingBitrate = bitrate(request);
-                shared.logger().debug(LogTag.BWE, "Transport", "maximum incoming bitrate set to " + maxIncomingBitrate);
-                request.accept();
-                incomingBitrate.setMaxIncomingBitrate(maxIncomingBitrate);
-                break;
-            case "transport.setMaxOutgoingBitrate":
-                outgoingBitrate.setMaxOutgoingBitrate(bitrate(request));
-                request.accept();
-                break;
-            case "transport.enableTraceEvent":
-                traceEventTypes.enable(request.data());
-                request.accept();
-                break;
-            case "transport.produce":
-                produce(request);
-                break;
-            case "transport.consume":
-                consume(request);
-                break;
-            default:
-                handleEntityRequest(request);
-        }
+        throw new MediasoupError("unknown method '" + request.method() + "'");
     }
 
-    /** One of its data producers or consumers. */
+    /** One of its producers, consumers, data producers or data consumers. */
     @Override
     public ChannelHandler child(String id) {
-        return dataEndpoints.child(id);
+        Producer producer = producers.get(id);
+        if (producer != null) {
+            return producer;
+        }
+        Consumer consumer = consumers.get(id);
+        return consumer != null ? consumer : dataEndpoints.child(id);
     }
 
     /**
@@ -282,6 +328,18 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         }
         incomingBitrate.transportConnected();
         outgoingBitrate.transportConnected();
+    }
+
+    /**
+     * Connected once connect()'s answer has gone, as the C++ worker answers first: what
+     * connecting sends or tells (SCTP, events) follows the answer.
+     */
+    protected void connectedAfterAnswer() {
+        shared.loop().execute(() -> {
+            if (!closed) {
+                connected();
+            }
+        });
     }
 
     /** The remote side is gone (ICE lost, DTLS closed): consumers stop and reports pause until {@link #connected()}. */
@@ -530,31 +588,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         sendTransmission.count(bytes, shared.nowMs());
     }
 
-    /** producer.* and consumer.* requests. */
-    private void handleEntityRequest(Request request) {
-        String method = request.method();
-        if (method.equals("producer.close")) {
-            closeProducer(producer(request.internal()));
-            request.accept();
-            return;
-        }
-        if (method.startsWith("producer.")) {
-            producer(request.internal()).handleRequest(request);
-            return;
-        }
-        if (method.equals("consumer.close")) {
-            Consumer consumer = consumer(request.internal());
-            removeConsumer(consumer);
-            listener.onTransportConsumerClosed(this, consumer);
-            request.accept();
-            return;
-        }
-        if (method.startsWith("consumer.")) {
-            consumer(request.internal()).handleRequest(request);
-            return;
-        }
-        throw new MediasoupError("unknown method '" + method + "'");
-    }
 
     /** The header extensions whose ids a transport needs to route what it receives. */
     private static final Map<String, String> ROUTING_EXTENSIONS = Map.of(
@@ -564,12 +597,12 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             Consumer.ABS_SEND_TIME_URI, "absSendTime",
             Consumer.TRANSPORT_WIDE_CC_URI, "transportWideCc01");
 
-    private void produce(Request request) {
-        String producerId = Internal.id(request.internal(), "producerId");
+    private ProducerResponse.Produced produce(TransportMediaRequest.Produce request) {
+        String producerId = request.producerId();
         if (producers.containsKey(producerId)) {
             throw new MediasoupError("a Producer with same producerId already exists");
         }
-        Producer producer = new Producer(producerId, shared, listener, this, request.data());
+        Producer producer = new Producer(producerId, shared, listener, this, request);
         rtpListener.addProducer(producer);
         try {
             listener.onTransportNewProducer(this, producer);
@@ -578,6 +611,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             throw duplicate;
         }
         producers.put(producerId, producer);
+        shared.handlers().register(producerId, producer, true);
         Map<String, Integer> producerIds = new LinkedHashMap<>();
         for (RtpHeaderExtensionParameters extension : producer.rtpParameters.headerExtensions()) {
             String name = ROUTING_EXTENSIONS.get(extension.uri());
@@ -589,9 +623,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         incomingBitrate.producerAdded(producer.rtpParameters, recvExtensionId("transportWideCc01"),
                 recvExtensionId("absSendTime"));
         recvExtensionIds = recvExtensionIds();
-        JsonObject data = new JsonObject();
-        data.addProperty("type", producer.type.label());
-        request.accept(data);
+        return new ProducerResponse.Produced(producer.type);
     }
 
     private void closeProducer(Producer producer) {
@@ -604,55 +636,43 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         listener.onTransportProducerClosed(this, producer);
     }
 
-    private Producer producer(JsonObject internal) {
-        Producer producer = producers.get(Internal.id(internal, "producerId"));
+    private Producer producer(String producerId) {
+        Producer producer = producers.get(producerId);
         if (producer == null) {
             throw new MediasoupError("Producer not found");
         }
         return producer;
     }
 
-    private void consume(Request request) {
-        JsonElement producerIdJson = request.internal().get("producerId");
-        if (!JsonValues.isString(producerIdJson)) {
-            throw new MediasoupError("missing internal.producerId");
-        }
-        String producerId = producerIdJson.getAsString();
-        String consumerId = Internal.id(request.internal(), "consumerId");
+    private ConsumerResponse.Consumed consume(TransportMediaRequest.Consume request) {
+        String consumerId = request.consumerId();
         if (consumers.containsKey(consumerId)) {
             throw new MediasoupError("a Consumer with same consumerId already exists");
         }
-        Consumer consumer = newConsumer(consumerId, producerId, request.data());
+        Consumer consumer = newConsumer(consumerId, request);
         outgoingBitrate.consumerAdded(consumer);
-        listener.onTransportNewConsumer(this, consumer, producerId);
+        listener.onTransportNewConsumer(this, consumer, request.producerId());
         consumers.put(consumerId, consumer);
+        shared.handlers().register(consumerId, consumer, false);
         if (connected) {
             consumer.transportConnected();
         }
         consumer.mediaSsrcs().forEach(ssrc -> ssrcConsumers.put(ssrc, consumer));
         consumer.rtxSsrcs().forEach(ssrc -> rtxSsrcConsumers.put(ssrc, consumer));
-        request.accept(consumer.status());
+        return consumer.status();
     }
 
-    /** A consumer of the kind the request's "type" names. */
-    private Consumer newConsumer(String consumerId, String producerId, JsonObject data) {
-        JsonElement type = data.get("type");
-        if (!JsonValues.isString(type)) {
-            throw new MediasoupTypeError("missing type");
-        }
-        switch (type.getAsString()) {
-            case "simple":
-                return new SimpleConsumer(consumerId, producerId, shared, this, data);
-            case "simulcast":
-                return new SimulcastConsumer(consumerId, producerId, shared, this, data);
-            case "svc":
-                return new SvcConsumer(consumerId, producerId, shared, this, data);
-            case "pipe":
-                return new PipeConsumer(consumerId, producerId, shared, this, data);
-            case "none":
-                throw new MediasoupTypeError("invalid type 'none'");
+    /** A consumer of the kind the request's type names. */
+    private Consumer newConsumer(String consumerId, TransportMediaRequest.Consume request) {
+        switch (request.type()) {
+            case SIMPLE:
+                return new SimpleConsumer(consumerId, shared, this, request);
+            case SIMULCAST:
+                return new SimulcastConsumer(consumerId, shared, this, request);
+            case SVC:
+                return new SvcConsumer(consumerId, shared, this, request);
             default:
-                throw new MediasoupTypeError("invalid RtpParameters type [type:" + type.getAsString() + "]");
+                return new PipeConsumer(consumerId, shared, this, request);
         }
     }
 
@@ -693,8 +713,8 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         removeConsumer(consumer);
     }
 
-    private Consumer consumer(JsonObject internal) {
-        Consumer consumer = consumers.get(Internal.id(internal, "consumerId"));
+    private Consumer consumer(String consumerId) {
+        Consumer consumer = consumers.get(consumerId);
         if (consumer == null) {
             throw new MediasoupError("Consumer not found");
         }
@@ -705,17 +725,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     void dataConsumerProducerClosed(DataConsumer dataConsumer) {
         dataEndpoints.dataConsumerProducerClosed(dataConsumer);
     }
-
-    private static long bitrate(Request request) {
-        JsonElement bitrate = request.data().get("bitrate");
-        if (!JsonValues.isPositiveInteger(bitrate)) {
-            throw new MediasoupTypeError("missing bitrate");
-        }
-        return bitrate.getAsLong();
-    }
-
-    /** transport.connect: each kind validates and applies its remote parameters. */
-    protected abstract void connect(Request request);
 
     public final TransportDump dump() {
         Map<String, Integer> extensions = new LinkedHashMap<>(recvRtpHeaderExtensions);
@@ -736,41 +745,28 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /** The kind's own part of a dump. */
     protected abstract TransportDump.Kind kindDump();
 
-    public final JsonArray stats() {
-        JsonObject json = new JsonObject();
-        json.addProperty("transportId", id);
-        json.addProperty("timestamp", System.currentTimeMillis());
-        dataEndpoints.fillStats(json);
+    public final TransportStats stats() {
         long nowMs = shared.nowMs();
-        json.addProperty("bytesReceived", recvTransmission.bytes());
-        json.addProperty("recvBitrate", recvTransmission.bitrate(nowMs));
-        json.addProperty("bytesSent", sendTransmission.bytes());
-        json.addProperty("sendBitrate", sendTransmission.bitrate(nowMs));
-        json.addProperty("rtpBytesReceived", recvRtpTransmission.bytes());
-        json.addProperty("rtpRecvBitrate", recvRtpTransmission.bitrate(nowMs));
-        json.addProperty("rtpBytesSent", sendRtpTransmission.bytes());
-        json.addProperty("rtpSendBitrate", sendRtpTransmission.bitrate(nowMs));
-        json.addProperty("rtxBytesReceived", recvRtxTransmission.bytes());
-        json.addProperty("rtxRecvBitrate", recvRtxTransmission.bitrate(nowMs));
-        json.addProperty("rtxBytesSent", sendRtxTransmission.bytes());
-        json.addProperty("rtxSendBitrate", sendRtxTransmission.bitrate(nowMs));
-        json.addProperty("probationBytesSent", sendProbationTransmission.bytes());
-        json.addProperty("probationSendBitrate", sendProbationTransmission.bitrate(nowMs));
-        if (outgoingBitrate.active()) {
-            json.addProperty("availableOutgoingBitrate", outgoingBitrate.availableBitrate());
-        }
-        incomingBitrate.fillStats(json);
-        if (outgoingBitrate.active()) {
-            json.addProperty("rtpPacketLossSent", outgoingBitrate.packetLoss());
-        }
-        fillStats(json);
-        JsonArray stats = new JsonArray();
-        stats.add(json);
-        return stats;
+        boolean sends = outgoingBitrate.active();
+        return new TransportStats(id, System.currentTimeMillis(), dataEndpoints.sctpState(), recvTransmission.bytes(),
+                recvTransmission.bitrate(nowMs), sendTransmission.bytes(), sendTransmission.bitrate(nowMs),
+                recvRtpTransmission.bytes(), recvRtpTransmission.bitrate(nowMs), sendRtpTransmission.bytes(),
+                sendRtpTransmission.bitrate(nowMs), recvRtxTransmission.bytes(), recvRtxTransmission.bitrate(nowMs),
+                sendRtxTransmission.bytes(), sendRtxTransmission.bitrate(nowMs), sendProbationTransmission.bytes(),
+                sendProbationTransmission.bitrate(nowMs), incomingBitrate.active(), sends,
+                sends ? outgoingBitrate.availableBitrate() : null, incomingBitrate.availableBitrate(),
+                incomingBitrate.maxIncomingBitrate(), outgoingBitrate.maxOutgoingBitrate(),
+                outgoingBitrate.minOutgoingBitrate(), incomingBitrate.packetLoss(),
+                sends ? outgoingBitrate.packetLoss() : null, kindStats());
     }
 
-    /** Adds the kind's own fields (its "type" first among them) to the stats entry. */
-    protected abstract void fillStats(JsonObject json);
+    /** The kind's own part of the stats. */
+    protected abstract TransportStats.Kind kindStats();
+
+    /** The WebRtcServer whose sockets it used closed; its router closes it. */
+    final void listenServerClosed() {
+        listener.onTransportListenServerClosed(this);
+    }
 
     /** Closes the transport and everything it owns; idempotent. */
     public final void close() {
@@ -793,7 +789,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         outgoingBitrate.close();
         closeSockets();
         useSrtp(null);
-        shared.handlers().unregister(id);
+        shared.handlers().unregister(id, this);
     }
 
     /** Releases the kind's sockets and timers. */

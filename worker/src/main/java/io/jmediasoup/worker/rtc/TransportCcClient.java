@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.bwe.FeedbackRecorder;
 import io.jmediasoup.rtp.bwe.PacketLossHistory;
@@ -8,6 +7,7 @@ import io.jmediasoup.rtp.bwe.SendSideBandwidthEstimator;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.jmediasoup.rtp.stream.TokenBucket;
+import io.jmediasoup.worker.messages.TransportEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +25,8 @@ import java.time.Instant;
  * one file per transport, for replaying in tests ({@link FeedbackRecorder}).
  */
 final class TransportCcClient {
-    /** What the C++ worker's client never goes below. */
-    private static final long MIN_BITRATE = 30_000;
+    /** What the C++ worker's client never goes below unless the application sets another floor. */
+    static final long DEFAULT_MIN_BITRATE = 30_000;
     /** The cap while the application sets none (setMaxOutgoingBitrate with 0 lifts it). */
     private static final long NO_MAX_BITRATE = 100_000_000;
     static final long AVAILABLE_BITRATE_EVENT_INTERVAL_MS = 2000;
@@ -44,6 +44,7 @@ final class TransportCcClient {
     /** Null unless recording: the only cost then is this check per call. */
     private FeedbackRecorder recorder;
     private final boolean transportCc;
+    private long minBitrate;
     private long maxBitrate;
     private long rembBitrate = -1;
     private final TransportFeedback feedback = new TransportFeedback();
@@ -53,11 +54,13 @@ final class TransportCcClient {
     private boolean availableBitrateEventEmitted;
     private long availableBitrateEventAtMs;
 
-    TransportCcClient(long initialBitrate, long maxBitrate, boolean transportCc) {
+    /** A {@code minBitrate} or {@code maxBitrate} of 0 is the default floor or no cap. */
+    TransportCcClient(long initialBitrate, long minBitrate, long maxBitrate, boolean transportCc) {
         this.transportCc = transportCc;
+        this.minBitrate = minBitrate > 0 ? minBitrate : DEFAULT_MIN_BITRATE;
         this.maxBitrate = maxBitrate > 0 ? maxBitrate : NO_MAX_BITRATE;
-        this.initialBitrate = Math.min(initialBitrate, this.maxBitrate);
-        estimator = new SendSideBandwidthEstimator(this.initialBitrate, MIN_BITRATE, this.maxBitrate);
+        this.initialBitrate = Math.min(Math.max(initialBitrate, this.minBitrate), this.maxBitrate);
+        estimator = new SendSideBandwidthEstimator(this.initialBitrate, this.minBitrate, this.maxBitrate);
     }
 
     private static Path recordDirectory(String value) {
@@ -75,7 +78,7 @@ final class TransportCcClient {
         }
         Files.createDirectories(directory);
         recorder = new FeedbackRecorder(Files.newBufferedWriter(directory.resolve(transportId + ".bwe"), StandardCharsets.US_ASCII),
-                nowMs, initialBitrate, MIN_BITRATE, maxBitrate);
+                nowMs, initialBitrate, minBitrate, maxBitrate);
         recorder.comment("transport " + transportId + ", pid " + ProcessHandle.current().pid());
         recorder.comment("wall clock " + Instant.now() + " = " + System.currentTimeMillis() + " ms since the epoch at " + nowMs + " ms");
         return true;
@@ -137,6 +140,12 @@ final class TransportCcClient {
         }
     }
 
+    /** The application's floor; 0 restores the default. */
+    void setMinBitrate(long minBitrate) {
+        this.minBitrate = minBitrate > 0 ? minBitrate : DEFAULT_MIN_BITRATE;
+        estimator.setMinBitrate(this.minBitrate);
+    }
+
     void setMaxBitrate(long maxBitrate, long nowMs) {
         this.maxBitrate = maxBitrate > 0 ? maxBitrate : NO_MAX_BITRATE;
         estimator.setMaxBitrate(this.maxBitrate);
@@ -154,23 +163,15 @@ final class TransportCcClient {
     }
 
     /**
-     * The "info" of a "bwe" trace event, with the C++ worker's fields: its maximum is the
-     * desired bitrate plus 35 % (at least the initial estimate, at most the application's
-     * cap), its padding goes up to 85 % of that.
+     * A "bwe" trace event with the C++ worker's fields: its maximum is the desired bitrate plus
+     * 35 % (at least the initial estimate, at most the application's cap), its padding goes up
+     * to 85 % of that.
      */
-    JsonObject bweTraceInfo(long desiredBitrate, long initialBitrate) {
+    TransportEvent.BweTrace bweTrace(long timestamp, long desiredBitrate, long initialBitrate) {
         long max = desiredBitrate > 0 ? Math.max(initialBitrate, desiredBitrate * 135 / 100) : initialBitrate;
         max = Math.min(max, maxBitrate);
-        JsonObject info = new JsonObject();
-        info.addProperty("desiredBitrate", desiredBitrate);
-        info.addProperty("effectiveDesiredBitrate", desiredBitrate);
-        info.addProperty("minBitrate", MIN_BITRATE);
-        info.addProperty("maxBitrate", max);
-        info.addProperty("startBitrate", Math.max(MIN_BITRATE, availableBitrate()));
-        info.addProperty("maxPaddingBitrate", max * 85 / 100);
-        info.addProperty("availableBitrate", availableBitrate());
-        info.addProperty("type", transportCc ? "transport-cc" : "remb");
-        return info;
+        return new TransportEvent.BweTrace(timestamp, desiredBitrate, desiredBitrate, minBitrate, max,
+                Math.max(minBitrate, availableBitrate()), max * 85 / 100, availableBitrate(), transportCc);
     }
 
     /** Whether the estimate comes from transport-cc feedback rather than the receiver's REMB. */
@@ -203,7 +204,7 @@ final class TransportCcClient {
 
     long availableBitrate() {
         if (!transportCc && rembBitrate >= 0) {
-            return Math.max(MIN_BITRATE, Math.min(maxBitrate, rembBitrate));
+            return Math.max(minBitrate, Math.min(maxBitrate, rembBitrate));
         }
         return estimator.availableBitrate();
     }

@@ -1,26 +1,21 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.worker.net.IpAddresses;
 
-/** The remote ip and port given to a Plain or Pipe transport's connect(). */
+/** The remote ip and port given to a Plain or Pipe transport's connect(), checked when the transport needs them. */
 final class UdpPeerAddress {
     private UdpPeerAddress() {}
 
-    static String ip(JsonObject data) {
-        JsonElement ip = data.get("ip");
-        if (!JsonValues.isString(ip)) {
+    static String ip(String ip) {
+        if (ip == null) {
             throw new MediasoupTypeError("missing ip");
         }
-        return IpAddresses.normalize(ip.getAsString());
+        return IpAddresses.normalize(ip);
     }
 
-    static int port(JsonObject data) {
-        JsonElement port = data.get("port");
-        if (!JsonValues.isPositiveInteger(port)) {
+    static int port(Long port) {
+        if (port == null) {
             throw new MediasoupTypeError("missing port");
         }
         return PortNumber.of(port, "port");

@@ -17,9 +17,15 @@ import io.jmediasoup.rtp.ice.IceServer;
 import io.jmediasoup.rtp.ice.IceState;
 import io.jmediasoup.rtp.stun.StunPacket;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.TransportAnswer;
 import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportEvent;
 import io.jmediasoup.worker.messages.TransportListenInfo;
 import io.jmediasoup.worker.messages.TransportOptions;
+import io.jmediasoup.worker.messages.TransportRequest;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.jmediasoup.worker.net.TcpConnection;
 import io.jmediasoup.worker.net.TcpServer;
@@ -57,11 +63,16 @@ final class WebRtcTransport extends Transport
     private String dtlsRole = "auto";
     private DtlsFingerprint remoteFingerprint;
     private boolean connectCalled;
+    /** The WebRtcServer whose sockets it uses, or null when it has its own. */
+    private final WebRtcServer server;
+    /** Its local username fragments the server routes by: the current one and, after a restart, the previous. */
+    private final List<String> serverUsernameFragments = new ArrayList<>(2);
 
     WebRtcTransport(String id, Shared shared, Listener listener, TransportOptions.WebRtc options) {
         super(id, shared, listener, options.base());
         localFingerprints = shared.dtlsCertificate().fingerprints();
         dtlsTransport = new DtlsTransport(shared.dtlsCertificate(), shared.loop(), this);
+        server = null;
         try {
             for (TransportOptions.IceListen listen : options.listens()) {
                 addCandidate(listen.listenInfo(), listen.iceLocalPreference());
@@ -70,6 +81,31 @@ final class WebRtcTransport extends Transport
             closeSockets();
             throw failed;
         }
+    }
+
+    /** On the sockets of {@code server}, offering its candidates for the protocols the options enable. */
+    WebRtcTransport(String id, Shared shared, Listener listener, TransportOptions.WebRtcWithServer options,
+            WebRtcServer server) {
+        super(id, shared, listener, options.base());
+        iceCandidates.addAll(server.iceCandidates(options.enableUdp(), options.enableTcp(), options.preferUdp(),
+                options.preferTcp()));
+        if (iceCandidates.isEmpty()) {
+            throw new MediasoupTypeError("empty iceCandidates");
+        }
+        localFingerprints = shared.dtlsCertificate().fingerprints();
+        dtlsTransport = new DtlsTransport(shared.dtlsCertificate(), shared.loop(), this);
+        this.server = server;
+        server.addTransport(this);
+        addServerUsernameFragment();
+    }
+
+    /** Routes the current username fragment here; after a restart the one before the previous goes. */
+    private void addServerUsernameFragment() {
+        if (serverUsernameFragments.size() == 2) {
+            server.removeUsernameFragment(serverUsernameFragments.remove(0));
+        }
+        serverUsernameFragments.add(iceServer.usernameFragment());
+        server.addUsernameFragment(iceServer.usernameFragment(), this);
     }
 
     /**
@@ -101,35 +137,34 @@ final class WebRtcTransport extends Transport
     }
 
     @Override
-    public void handleRequest(Request request) {
-        if (request.method().equals("transport.restartIce")) {
-            iceServer.restart(RandomStrings.of(16), RandomStrings.of(32));
-            JsonObject data = new JsonObject();
-            data.add("iceParameters", iceParameters());
-            request.accept(data);
-            return;
+    protected ChannelResponse handleKindRequest(ChannelRequest request) {
+        if (request instanceof TransportRequest.ConnectWebRtc connect) {
+            return connect(connect);
         }
-        super.handleRequest(request);
+        if (request instanceof TransportRequest.ConnectUdp) {
+            throw new MediasoupTypeError("missing dtlsParameters");
+        }
+        if (request instanceof TransportRequest.RestartIce) {
+            iceServer.restart(RandomStrings.of(16), RandomStrings.of(32));
+            if (server != null) {
+                addServerUsernameFragment();
+            }
+            return new TransportAnswer.IceRestarted(iceServer.usernameFragment(), iceServer.password());
+        }
+        return super.handleKindRequest(request);
     }
 
-    @Override
-    protected void connect(Request request) {
+    /** Takes the role opposite to the remote's ("client" for a remote "auto": ICE-lite is controlled). */
+    private TransportAnswer connect(TransportRequest.ConnectWebRtc connect) {
         if (connectCalled) {
             throw new MediasoupError("connect() already called");
         }
-        JsonElement dtlsParameters = request.data().get("dtlsParameters");
-        if (dtlsParameters == null || !dtlsParameters.isJsonObject()) {
-            throw new MediasoupTypeError("missing dtlsParameters");
-        }
-        DtlsFingerprint fingerprint = RemoteDtlsParameters.fingerprint(dtlsParameters.getAsJsonObject());
-        String remoteRole = RemoteDtlsParameters.role(dtlsParameters.getAsJsonObject());
-        dtlsRole = remoteRole.equals("client") ? "server" : "client";
-        remoteFingerprint = fingerprint;
+        dtlsRole = connect.role().equals("client") ? "server" : "client";
+        remoteFingerprint = connect.fingerprint();
         connectCalled = true;
-        JsonObject data = new JsonObject();
-        data.addProperty("dtlsLocalRole", dtlsRole);
-        request.accept(data);
-        mayRunDtlsTransport();
+        // DTLS may start at once: after the answer, as the C++ worker sends it first.
+        shared.loop().execute(this::mayRunDtlsTransport);
+        return new TransportAnswer.WebRtc(dtlsRole);
     }
 
     /**
@@ -156,34 +191,20 @@ final class WebRtcTransport extends Transport
         return iceHasPath() && dtlsTransport.state() == DtlsState.CONNECTED && srtp != null;
     }
 
-    private JsonObject iceParameters() {
-        JsonObject json = new JsonObject();
-        json.addProperty("usernameFragment", iceServer.usernameFragment());
-        json.addProperty("password", iceServer.password());
-        json.addProperty("iceLite", true);
-        return json;
-    }
-
     @Override
     protected TransportDump.Kind kindDump() {
-        TransportTuple selected = iceServer.selectedTuple() != null ? iceServer.selectedTuple().toTransportTuple() : null;
         return new TransportDump.WebRtc(iceServer.usernameFragment(), iceServer.password(), List.copyOf(iceCandidates),
-                iceServer.state().label(), selected, localFingerprints, dtlsRole, dtlsTransport.state().value());
+                iceServer.state().label(), selectedTuple(), localFingerprints, dtlsRole, dtlsTransport.state().value());
     }
 
     @Override
-    protected void fillStats(JsonObject json) {
-        json.addProperty("type", "webrtc-transport");
-        json.addProperty("iceRole", "controlled");
-        addIceState(json);
-        json.addProperty("dtlsState", dtlsTransport.state().value());
+    protected TransportStats.Kind kindStats() {
+        return new TransportStats.WebRtc(iceServer.state().label(), selectedTuple(), dtlsTransport.state().value());
     }
 
-    private void addIceState(JsonObject json) {
-        json.addProperty("iceState", iceServer.state().label());
-        if (iceServer.selectedTuple() != null) {
-            json.add("iceSelectedTuple", iceServer.selectedTuple().toTransportTuple().toJson());
-        }
+    /** The tuple ICE selected, or null. */
+    private TransportTuple selectedTuple() {
+        return iceServer.selectedTuple() != null ? iceServer.selectedTuple().toTransportTuple() : null;
     }
 
     @Override
@@ -246,7 +267,11 @@ final class WebRtcTransport extends Transport
     @Override
     public void onTcpConnectionClosed(TcpConnection connection) {
         if (!socketsClosed) {
-            iceServer.removeTuple(new TcpTuple(connection));
+            TcpTuple tuple = new TcpTuple(connection);
+            iceServer.removeTuple(tuple);
+            if (server != null) {
+                server.removeTuple(tuple);
+            }
         }
     }
 
@@ -351,9 +376,7 @@ final class WebRtcTransport extends Transport
     @Override
     public void onIceServerSelectedTuple(IceTuple tuple) {
         shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ICE selected tuple");
-        JsonObject data = new JsonObject();
-        data.add("iceSelectedTuple", tuple.toTransportTuple().toJson());
-        shared.notify(id, "iceselectedtuplechange", data);
+        shared.emit(id, new TransportEvent.IceSelectedTupleChange(tuple.toTransportTuple()));
     }
 
     /**
@@ -363,9 +386,7 @@ final class WebRtcTransport extends Transport
     @Override
     public void onIceServerStateChange(IceState state) {
         shared.logger().debug(LogTag.ICE, "WebRtcTransport", "ICE " + state.label());
-        JsonObject data = new JsonObject();
-        data.addProperty("iceState", state.label());
-        shared.notify(id, "icestatechange", data);
+        shared.emit(id, new TransportEvent.IceStateChange(state.label()));
         if (iceHasPath()) {
             mayRunDtlsTransport();
             if (mediaReady()) {
@@ -381,11 +402,17 @@ final class WebRtcTransport extends Transport
         if (tuple instanceof TcpTuple tcp) {
             tcp.connection().authenticated();
         }
+        if (server != null) {
+            server.addTuple(tuple, this);
+        }
     }
 
     /** An evicted connection is closed, as the C++ worker does: no other path needs it. */
     @Override
     public void onIceServerTupleEvicted(IceTuple tuple) {
+        if (server != null) {
+            server.removeTuple(tuple);
+        }
         if (tuple instanceof TcpTuple tcp) {
             tcp.connection().close();
         }
@@ -458,12 +485,7 @@ final class WebRtcTransport extends Transport
     }
 
     private void notifyDtlsState(String state, String remoteCertificatePem) {
-        JsonObject data = new JsonObject();
-        data.addProperty("dtlsState", state);
-        if (remoteCertificatePem != null) {
-            data.addProperty("dtlsRemoteCert", remoteCertificatePem);
-        }
-        shared.notify(id, "dtlsstatechange", data);
+        shared.emit(id, new TransportEvent.DtlsStateChange(state, remoteCertificatePem));
     }
 
     @Override
@@ -471,6 +493,9 @@ final class WebRtcTransport extends Transport
         // close_notify leaves through the selected tuple, so DTLS closes before the sockets.
         dtlsTransport.close();
         socketsClosed = true;
+        if (server != null) {
+            server.removeTransport(this);
+        }
         udpSockets.forEach(UdpSocket::close);
         udpSockets.clear();
         tcpServers.forEach(TcpServer::close);

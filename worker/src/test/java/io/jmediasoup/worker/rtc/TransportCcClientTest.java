@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.bwe.FeedbackRecording;
 import io.jmediasoup.rtp.bwe.SendSideBandwidthEstimator;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.TransportFeedback;
+import io.jmediasoup.worker.messages.TransportEvent;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -42,17 +42,18 @@ class TransportCcClientTest {
         "1000000, 800000, 800000, 680000",
     })
     void maximumAndPaddingFollowTheDesiredBitrate(long desired, long cap, long expectedMax, long expectedPadding) {
-        TransportCcClient client = new TransportCcClient(600_000, cap, true);
-        JsonObject info = client.bweTraceInfo(desired, 600_000);
-        assertEquals(desired, info.get("desiredBitrate").getAsLong());
-        assertEquals(desired, info.get("effectiveDesiredBitrate").getAsLong());
-        assertEquals(30_000, info.get("minBitrate").getAsLong());
-        assertEquals(expectedMax, info.get("maxBitrate").getAsLong());
-        assertEquals(expectedPadding, info.get("maxPaddingBitrate").getAsLong());
+        TransportCcClient client = new TransportCcClient(600_000, 0, cap, true);
+        TransportEvent.BweTrace trace = client.bweTrace(1234, desired, 600_000);
+        assertEquals(1234, trace.timestamp());
+        assertEquals(desired, trace.desiredBitrate());
+        assertEquals(desired, trace.effectiveDesiredBitrate());
+        assertEquals(30_000, trace.minBitrate());
+        assertEquals(expectedMax, trace.maxBitrate());
+        assertEquals(expectedPadding, trace.maxPaddingBitrate());
         long available = cap > 0 ? Math.min(600_000, cap) : 600_000;
-        assertEquals(available, info.get("availableBitrate").getAsLong());
-        assertEquals(available, info.get("startBitrate").getAsLong());
-        assertEquals("transport-cc", info.get("type").getAsString());
+        assertEquals(available, trace.availableBitrate());
+        assertEquals(available, trace.startBitrate());
+        assertTrue(trace.transportCc());
     }
 
     /** Video with a transport-wide-cc extension (id 5, sequence 0 until numbered) and two bytes of payload. */
@@ -60,7 +61,7 @@ class TransportCcClientTest {
 
     @Test
     void aRecordingReplaysToTheEstimateTheClientReached(@TempDir Path directory) throws IOException {
-        TransportCcClient client = new TransportCcClient(600_000, 0, true);
+        TransportCcClient client = new TransportCcClient(600_000, 0, 0, true);
         assertTrue(client.recordInto(directory, "t1", 1000));
         RtpPacket packet = new RtpPacket();
         ByteBuf rtp = PooledByteBufAllocator.DEFAULT.directBuffer(64);
@@ -111,8 +112,19 @@ class TransportCcClientTest {
     }
 
     @Test
+    void theApplicationsFloorHoldsTheEstimateUpAndZeroRestoresTheDefault() {
+        TransportCcClient client = new TransportCcClient(600_000, 0, 0, false);
+        client.receiveRemb(10_000);
+        assertEquals(TransportCcClient.DEFAULT_MIN_BITRATE, client.availableBitrate());
+        client.setMinBitrate(200_000);
+        assertEquals(200_000, client.availableBitrate());
+        client.setMinBitrate(0);
+        assertEquals(TransportCcClient.DEFAULT_MIN_BITRATE, client.availableBitrate());
+    }
+
+    @Test
     void aRembClientRecordsNothing(@TempDir Path directory) throws IOException {
-        TransportCcClient client = new TransportCcClient(600_000, 0, false);
+        TransportCcClient client = new TransportCcClient(600_000, 0, 0, false);
         assertFalse(client.recordInto(directory, "t1", 1000));
         assertFalse(Files.exists(directory.resolve("t1.bwe")));
     }
@@ -125,7 +137,7 @@ class TransportCcClientTest {
      */
     @Test
     void aCompoundOfMaximumSizeCostsTimeLinearInItsBytes() {
-        TransportCcClient client = new TransportCcClient(600_000, 0, true);
+        TransportCcClient client = new TransportCcClient(600_000, 0, 0, true);
         String feedback = "8fcd0005" + "00000001" + "00000002" + "0001" + "1000" + "00000100" + "1000" + "0000";
         ByteBuf compound = Unpooled.buffer(65_532);
         while (compound.writableBytes() >= 24) {
@@ -143,7 +155,7 @@ class TransportCcClientTest {
 
         String claimsEverything = "8fcd0008" + "00000001" + "00000002" + "0001" + "ffff" + "00000100"
                 + "1fff".repeat(8);
-        assertEquals(0, walk(new TransportCcClient(600_000, 0, true),
+        assertEquals(0, walk(new TransportCcClient(600_000, 0, 0, true),
                 reader.reset(Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(claimsEverything))), 1000));
     }
 

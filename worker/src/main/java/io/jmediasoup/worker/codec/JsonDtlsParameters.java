@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.codec;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -7,11 +7,11 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.dtls.DtlsFingerprint;
 import java.util.Set;
 
-/** The dtlsParameters a peer gives in transport.connect, validated as the C++ worker does. */
-final class RemoteDtlsParameters {
+/** mediasoup 3.8's dtlsParameters of transport.connect, validated as its C++ worker does. */
+final class JsonDtlsParameters {
     private static final Set<String> ROLES = Set.of("auto", "client", "server");
 
-    private RemoteDtlsParameters() {}
+    private JsonDtlsParameters() {}
 
     /** The first fingerprint of dtlsParameters.fingerprints, the one mediasoup verifies. */
     static DtlsFingerprint fingerprint(JsonObject dtlsParameters) {
