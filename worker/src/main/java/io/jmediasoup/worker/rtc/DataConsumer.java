@@ -175,7 +175,7 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
         }
     }
 
-    /** Bytes its SCTP association holds unacknowledged: those of its stream (3.32) or all (3.8). */
+    /** Bytes its SCTP association holds: its stream's not yet sent (3.32), or all not yet acknowledged (3.8). */
     long bufferedAmount() {
         return bufferedAmount;
     }

@@ -157,7 +157,10 @@ final class DataEndpoints {
         return dataProducer != null ? dataProducer : dataConsumers.get(id);
     }
 
-    /** Whether a data consumer's buffered amount is its stream's (3.32) or the association's (3.8). */
+    /**
+     * Whether a data consumer's buffered amount is its stream's bytes not yet sent (3.32) or the
+     * association's bytes not yet acknowledged (3.8).
+     */
     private boolean perStreamBufferedAmounts() {
         return sctpOptions != null && sctpOptions.defaultStreamBufferedAmountLowThreshold() != null;
     }
@@ -276,7 +279,7 @@ final class DataEndpoints {
         for (DataConsumer dataConsumer : List.copyOf(dataConsumers.values())) {
             if (dataConsumer.isSctp()) {
                 dataConsumer.sctpBufferedAmount(perStream
-                        ? sctp.streamBufferedAmount(dataConsumer.sctpStreamParameters.streamId())
+                        ? sctp.streamQueuedAmount(dataConsumer.sctpStreamParameters.streamId())
                         : bufferedAmount);
             }
         }
