@@ -19,6 +19,10 @@ const PROBATION_SSRC = 1234;
 const MEDIA_SSRC = 1111;
 const RTX_SSRC = 1112;
 const PACKETS = 150;
+// Not 0: the C++ worker 3.8.4 counts a stream whose first sequence number is 0 as having
+// wrapped (its maxSeq starts at seq - 1), scores its first interval 0 and stops the consumers
+// for a second. Senders pick a random first sequence number (RFC 3550 §5.1); so does this one.
+const FIRST_SEQ = 21000;
 const INTERVAL_MS = 20;
 const LOST = new Set([ 10, 11 ]);
 
@@ -54,14 +58,15 @@ function vp8Packet(seq, transportSeq) {
   payload[2] = 0x80 | ((seq >> 8) & 0x7f);
   payload[3] = seq & 0xff;
   payload[4] = keyFrame ? 0x00 : 0x01;
-  const packet = rtp.build({ payloadType: 96, seq, timestamp: seq * 3000, ssrc: MEDIA_SSRC, marker: true, payload });
+  const packet = rtp.build({ payloadType: 96, seq: FIRST_SEQ + seq, timestamp: seq * 3000, ssrc: MEDIA_SSRC, marker: true,
+    payload });
   return rtp.withExtension(packet, 3, [ (transportSeq >> 8) & 0xff, transportSeq & 0xff ]);
 }
 
 /** The RTX packet (RFC 4588) repairing media packet `seq`: the original sequence number before the payload. */
 function rtxPacket(rtxSeq, seq, transportSeq) {
   const original = rtp.parse(vp8Packet(seq, transportSeq));
-  const payload = Buffer.concat([ Buffer.from([ seq >> 8, seq & 0xff ]), original.payload ]);
+  const payload = Buffer.concat([ Buffer.from([ original.seq >> 8, original.seq & 0xff ]), original.payload ]);
   const packet = rtp.build({ payloadType: 97, seq: rtxSeq, timestamp: seq * 3000, ssrc: RTX_SSRC, marker: true, payload });
   return rtp.withExtension(packet, 3, [ (transportSeq >> 8) & 0xff, transportSeq & 0xff ]);
 }

@@ -246,13 +246,16 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
 
     @Override
     public void onNotification(PayloadNotification notification, ByteBuf payload) {
+        // As 3.8's C++ worker, which walks internal's ids from the router down.
+        router(notification.internal());
         for (JsonNotificationCodec codec : Codecs.JSON_NOTIFICATIONS) {
             ChannelNotification typed = codec.decode(notification, payload);
             if (typed != null) {
                 ChannelHandler handler = notificationHandler(typed);
-                if (handler != null) {
-                    handler.handle(typed);
+                if (handler == null) {
+                    throw new MediasoupError("no entity with ID " + typed.handlerId() + " takes " + notification.event());
                 }
+                handler.handle(typed);
                 return;
             }
         }

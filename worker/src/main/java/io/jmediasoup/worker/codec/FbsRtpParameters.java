@@ -136,20 +136,32 @@ final class FbsRtpParameters {
         return CodecParameters.of(values);
     }
 
-    /** A parameter's value as CodecParameters keeps it; null for a kind it drops. */
+    /** A parameter's value as CodecParameters keeps it; null for a kind it drops or a value that is not there. */
     private static Object value(FBS.RtpParameters.Parameter parameter) {
         switch (parameter.valueType()) {
-            case FBS.RtpParameters.Value.Boolean:
-                return ((FBS.RtpParameters.Boolean) parameter.value(new FBS.RtpParameters.Boolean())).value() != 0;
-            case FBS.RtpParameters.Value.Integer32:
-                return (long) ((FBS.RtpParameters.Integer32) parameter.value(new FBS.RtpParameters.Integer32())).value();
-            case FBS.RtpParameters.Value.Double:
-                return ((FBS.RtpParameters.Double) parameter.value(new FBS.RtpParameters.Double())).value();
-            case FBS.RtpParameters.Value.String:
-                return ((FBS.RtpParameters.String) parameter.value(new FBS.RtpParameters.String())).value();
+            case FBS.RtpParameters.Value.Boolean: {
+                FBS.RtpParameters.Boolean value = (FBS.RtpParameters.Boolean) parameter.value(new FBS.RtpParameters.Boolean());
+                return value != null ? value.value() != 0 : null;
+            }
+            case FBS.RtpParameters.Value.Integer32: {
+                FBS.RtpParameters.Integer32 value =
+                        (FBS.RtpParameters.Integer32) parameter.value(new FBS.RtpParameters.Integer32());
+                return value != null ? (Object) (long) value.value() : null;
+            }
+            case FBS.RtpParameters.Value.Double: {
+                FBS.RtpParameters.Double value = (FBS.RtpParameters.Double) parameter.value(new FBS.RtpParameters.Double());
+                return value != null ? (Object) value.value() : null;
+            }
+            case FBS.RtpParameters.Value.String: {
+                FBS.RtpParameters.String value = (FBS.RtpParameters.String) parameter.value(new FBS.RtpParameters.String());
+                return value != null ? value.value() : null;
+            }
             case FBS.RtpParameters.Value.Integer32Array: {
                 FBS.RtpParameters.Integer32Array array =
                         (FBS.RtpParameters.Integer32Array) parameter.value(new FBS.RtpParameters.Integer32Array());
+                if (array == null) {
+                    return null;
+                }
                 List<Long> items = new ArrayList<>();
                 for (int i = 0; i < array.valueLength(); i++) {
                     items.add((long) array.value(i));

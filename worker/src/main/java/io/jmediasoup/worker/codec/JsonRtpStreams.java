@@ -9,7 +9,7 @@ import io.jmediasoup.worker.messages.RtpTrace;
 import java.util.List;
 
 /** mediasoup 3.8's JSON for RTP streams (dumps, stats) and the RTP trace events, as the C++ worker writes them. */
-public final class JsonRtpStreams {
+final class JsonRtpStreams {
     private JsonRtpStreams() {}
 
     static JsonObject dump(RtpStreamDump dump) {
@@ -121,8 +121,7 @@ public final class JsonRtpStreams {
         return trace(trace.type(), trace.timestamp(), trace.direction(), info);
     }
 
-    /** A "trace" event's data of any entity. */
-    public static JsonObject trace(String type, long timestamp, String direction, JsonObject info) {
+    private static JsonObject trace(String type, long timestamp, String direction, JsonObject info) {
         JsonObject json = new JsonObject();
         json.addProperty("type", type);
         json.addProperty("timestamp", timestamp);
@@ -132,7 +131,7 @@ public final class JsonRtpStreams {
     }
 
     /** The C++ worker's JSON dump of an RTP packet. */
-    public static JsonObject packet(RtpPacketDump packet) {
+    private static JsonObject packet(RtpPacketDump packet) {
         JsonObject info = new JsonObject();
         info.addProperty("payloadType", packet.payloadType());
         info.addProperty("sequenceNumber", packet.sequenceNumber());

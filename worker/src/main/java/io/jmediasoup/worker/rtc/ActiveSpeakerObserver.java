@@ -1,10 +1,10 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.worker.messages.RtpObserverEvent;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.audio.DominantSpeakerIdentification;
+import io.jmediasoup.worker.messages.RtpObserverEvent;
 
 /**
  * Names the dominant speaker among the observed audio producers ("dominantspeaker"): every

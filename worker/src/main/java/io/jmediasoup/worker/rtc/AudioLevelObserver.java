@@ -1,11 +1,11 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.worker.messages.RtpObserverEvent;
-import java.util.ArrayList;
-import java.util.List;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.worker.messages.RtpObserverEvent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,18 +1,15 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.ConsumerEvent;
+import io.jmediasoup.worker.messages.DataConsumerEvent;
 import io.jmediasoup.worker.messages.DirectTransportEvent;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
-import io.jmediasoup.worker.messages.DataConsumerEvent;
 import io.jmediasoup.worker.messages.TransportStats;
 import io.netty.buffer.ByteBuf;
-import io.jmediasoup.channel.Request;
 
 /**
  * A transport with no network: RTP, RTCP and data messages travel over the payload channel

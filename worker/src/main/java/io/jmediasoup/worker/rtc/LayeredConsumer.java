@@ -1,10 +1,10 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.worker.messages.ConsumerEvent;
 import io.jmediasoup.worker.messages.ConsumerLayers;
 import io.jmediasoup.worker.messages.ConsumerResponse;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
-import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;

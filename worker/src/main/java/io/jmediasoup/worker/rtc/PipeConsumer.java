@@ -1,11 +1,11 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.messages.ConsumerScore;
 import io.jmediasoup.worker.messages.RtpStreamStats;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.rtc.params.MediaKind;
-import io.jmediasoup.channel.MediasoupTypeError;
-import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.worker.rtc.params.RtpMapping;
-import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.KeyFrameDetector;
@@ -23,8 +21,10 @@ import io.jmediasoup.worker.messages.ProducerResponse;
 import io.jmediasoup.worker.messages.RtpStreamDump;
 import io.jmediasoup.worker.messages.RtpStreamStats;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
+import io.jmediasoup.worker.rtc.params.RtpMapping;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;

@@ -1,13 +1,11 @@
 package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
-import io.jmediasoup.worker.rtc.params.MediaKind;
-import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupNotFoundError;
 import io.jmediasoup.channel.PayloadNotification;
-import io.netty.buffer.ByteBuf;
 import io.jmediasoup.channel.Request;
+import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.ChannelRequest;
 import io.jmediasoup.worker.messages.ChannelResponse;
@@ -15,13 +13,14 @@ import io.jmediasoup.worker.messages.RouterRtpObserverRequest;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
-import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.worker.rtc.params.MediaKind;
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**

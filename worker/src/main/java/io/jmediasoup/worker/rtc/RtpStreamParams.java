@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.worker.rtc.params.RtcpFeedback;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
@@ -69,44 +68,5 @@ record RtpStreamParams(int encodingIdx, long ssrc, int payloadType, RtpCodecPara
 
     boolean hasRtx() {
         return rtxSsrc != 0;
-    }
-
-    JsonObject toJson() {
-        JsonObject json = new JsonObject();
-        json.addProperty("encodingIdx", encodingIdx);
-        json.addProperty("ssrc", ssrc);
-        json.addProperty("payloadType", payloadType);
-        json.addProperty("mimeType", mimeType());
-        json.addProperty("clockRate", codec.clockRate());
-        if (!rid.isEmpty()) {
-            json.addProperty("rid", rid);
-        }
-        json.addProperty("cname", cname);
-        if (hasRtx()) {
-            json.addProperty("rtxSsrc", rtxSsrc);
-            json.addProperty("rtxPayloadType", rtxPayloadType);
-        }
-        json.addProperty("useNack", useNack);
-        json.addProperty("usePli", usePli);
-        json.addProperty("useFir", useFir);
-        json.addProperty("useInBandFec", useInBandFec);
-        json.addProperty("useDtx", useDtx);
-        json.addProperty("spatialLayers", spatialLayers);
-        json.addProperty("temporalLayers", temporalLayers);
-        return json;
-    }
-
-    /** The params of the RTX stream paired with this one, as the C++ worker dumps them. */
-    JsonObject rtxToJson() {
-        JsonObject json = new JsonObject();
-        json.addProperty("ssrc", rtxSsrc);
-        json.addProperty("payloadType", rtxPayloadType);
-        json.addProperty("mimeType", kind() + "/rtx");
-        json.addProperty("clockRate", codec.clockRate());
-        if (!rid.isEmpty()) {
-            json.addProperty("rrid", rid);
-        }
-        json.addProperty("cname", cname);
-        return json;
     }
 }

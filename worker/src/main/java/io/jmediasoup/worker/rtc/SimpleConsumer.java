@@ -1,8 +1,8 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 
 /** Consumes a producer's single stream (type "simple"): one sending stream, no layers. */

@@ -1,15 +1,15 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.worker.messages.ConsumerScore;
-import io.jmediasoup.worker.messages.RtpStreamStats;
-import io.jmediasoup.worker.messages.TransportMediaRequest;
-import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.SeqManager;
 import io.jmediasoup.rtp.codecs.Vp8Descriptor;
 import io.jmediasoup.rtp.codecs.Vp8EncodingContext;
 import io.jmediasoup.rtp.stream.LayerBitrates;
+import io.jmediasoup.worker.messages.ConsumerScore;
+import io.jmediasoup.worker.messages.RtpStreamStats;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 
 /**

@@ -1,12 +1,12 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.SeqManager;
 import io.jmediasoup.rtp.codecs.Vp9Descriptor;
 import io.jmediasoup.rtp.codecs.Vp9EncodingContext;
 import io.jmediasoup.rtp.stream.LayerBitrates;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 

@@ -1,8 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.worker.messages.ConsumerLayers;
-import io.jmediasoup.worker.messages.ConsumerResponse;
-import io.jmediasoup.worker.messages.RtpStreamStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +7,7 @@ import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.H264;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
+import io.jmediasoup.worker.messages.ConsumerLayers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.util.ArrayList;

@@ -1,8 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.worker.messages.ConsumerLayers;
-import io.jmediasoup.worker.messages.ConsumerResponse;
-import io.jmediasoup.worker.messages.RtpStreamStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +8,9 @@ import io.jmediasoup.rtp.codecs.Vp8;
 import io.jmediasoup.rtp.stream.LayerBitrates;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
+import io.jmediasoup.worker.messages.ConsumerLayers;
+import io.jmediasoup.worker.messages.ConsumerResponse;
+import io.jmediasoup.worker.messages.RtpStreamStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.util.ArrayList;
