@@ -34,7 +34,7 @@ public final class SctpAssociation {
         /** A whole message from the peer, lent for the call. */
         void onSctpMessage(int streamId, long ppid, ByteBuf message);
 
-        /** Bytes queued and not yet acknowledged changed. */
+        /** Bytes queued and not yet acknowledged changed, or those not yet sent once did. */
         void onSctpBufferedAmount(long bufferedAmount);
 
         /** The peer reset these streams of its own (our incoming ones): a data channel closed. */
@@ -75,6 +75,7 @@ public final class SctpAssociation {
     private byte[] cookieToEcho;
     private boolean sackDue;
     private long lastBufferedAmount;
+    private long lastQueuedAmount;
     private long lastPeerArwnd;
     private int[] gaps = new int[32];
     private final int[] skippedStreams = new int[64];
@@ -137,9 +138,12 @@ public final class SctpAssociation {
         return sendQueue != null ? sendQueue.bufferedAmount() : 0;
     }
 
-    /** The part of {@link #bufferedAmount()} that is {@code streamId}'s. */
-    public long streamBufferedAmount(int streamId) {
-        return sendQueue != null ? sendQueue.streamBufferedAmount(streamId) : 0;
+    /**
+     * Bytes of {@code streamId}'s messages not yet sent once (what mediasoup 3.32 reports as a
+     * stream's buffered amount; {@link #bufferedAmount()} also holds those sent and not acknowledged).
+     */
+    public long streamQueuedAmount(int streamId) {
+        return sendQueue != null ? sendQueue.streamQueuedAmount(streamId) : 0;
     }
 
     /** Packets dropped as malformed (bad checksum, truncated chunks). */
@@ -837,6 +841,7 @@ public final class SctpAssociation {
                 t3 = nowMs + rto.value();
             }
         }
+        reportBufferedAmount();
     }
 
     private long advertisedWindow() {
@@ -844,10 +849,13 @@ public final class SctpAssociation {
         return Math.max(0, config.receiveWindow() - buffered);
     }
 
+    /** Tells the listener when the bytes unacknowledged, or those not yet sent, changed. */
     private void reportBufferedAmount() {
         long amount = sendQueue.bufferedAmount();
-        if (amount != lastBufferedAmount) {
+        long queued = sendQueue.queuedAmount();
+        if (amount != lastBufferedAmount || queued != lastQueuedAmount) {
             lastBufferedAmount = amount;
+            lastQueuedAmount = queued;
             listener.onSctpBufferedAmount(amount);
         }
     }

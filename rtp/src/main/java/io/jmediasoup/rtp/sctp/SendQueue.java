@@ -89,8 +89,9 @@ final class SendQueue {
     private long peerArwnd;
     private long inFlight;
     private long bufferedAmount;
-    /** {@link #bufferedAmount} by outbound stream. */
-    private final long[] streamBufferedAmounts;
+    /** Bytes queued and not yet sent once, in all and by outbound stream. */
+    private long queuedAmount;
+    private final long[] streamQueuedAmounts;
     private long fastRecoveryExit = -1;
     private final List<Chunk> toSend = new ArrayList<>();
 
@@ -106,7 +107,7 @@ final class SendQueue {
         this.peerArwnd = peerArwnd;
         this.ssns = new int[outboundStreams];
         this.paused = new boolean[outboundStreams];
-        this.streamBufferedAmounts = new long[outboundStreams];
+        this.streamQueuedAmounts = new long[outboundStreams];
     }
 
     /** Holds the stream's messages not yet started and starts its SSNs over at 0 (an outgoing reset). */
@@ -126,22 +127,27 @@ final class SendQueue {
     void add(Message message) {
         pending.add(message);
         bufferedAmount += message.data.readableBytes();
-        streamBufferedAmounts[message.streamId] += message.data.readableBytes();
+        queuedAmount += message.data.readableBytes();
+        streamQueuedAmounts[message.streamId] += message.data.readableBytes();
     }
 
     long bufferedAmount() {
         return bufferedAmount;
     }
 
-    /** Bytes of {@code streamId}'s messages queued or in flight, not yet acknowledged. */
-    long streamBufferedAmount(int streamId) {
-        return streamId < streamBufferedAmounts.length ? streamBufferedAmounts[streamId] : 0;
+    long queuedAmount() {
+        return queuedAmount;
     }
 
-    /** {@code bytes} of {@code streamId} were acknowledged or dropped. */
-    private void release(int streamId, long bytes) {
-        bufferedAmount -= bytes;
-        streamBufferedAmounts[streamId] -= bytes;
+    /** Bytes of {@code streamId}'s messages not yet sent once. */
+    long streamQueuedAmount(int streamId) {
+        return streamId < streamQueuedAmounts.length ? streamQueuedAmounts[streamId] : 0;
+    }
+
+    /** {@code bytes} of {@code streamId} were sent for the first time, or dropped unsent. */
+    private void unqueue(int streamId, long bytes) {
+        queuedAmount -= bytes;
+        streamQueuedAmounts[streamId] -= bytes;
     }
 
     long cumulativeAck() {
@@ -204,6 +210,7 @@ final class SendQueue {
             ByteBuf payload = message.data.retainedSlice(message.data.readerIndex() + message.nextOffset, size);
             Chunk chunk = new Chunk(nextTsn++, message, flags, payload);
             message.nextOffset += size;
+            unqueue(message.streamId, size);
             if (size == remaining) {
                 current = null;
                 message.data.release();
@@ -227,7 +234,8 @@ final class SendQueue {
             Message message = messages.next();
             if (message.expired(nowMs)) {
                 messages.remove();
-                release(message.streamId, message.data.readableBytes());
+                bufferedAmount -= message.data.readableBytes();
+                unqueue(message.streamId, message.data.readableBytes());
                 message.data.release();
             } else if (message.streamId >= paused.length || !paused[message.streamId]) {
                 messages.remove();
@@ -252,7 +260,7 @@ final class SendQueue {
                     inFlight -= chunk.size();
                 }
                 bytesAcked += chunk.size();
-                release(chunk.message.streamId, chunk.size());
+                bufferedAmount -= chunk.size();
                 if (chunk.transmissions == 1 && rtt < 0) {
                     rtt = nowMs - chunk.sentMs;
                 }
@@ -272,7 +280,7 @@ final class SendQueue {
                             inFlight -= chunk.size();
                         }
                         bytesAcked += chunk.size();
-                        release(chunk.message.streamId, chunk.size());
+                        bufferedAmount -= chunk.size();
                     }
                     chunk.acked = true;
                     chunk.retransmit = false;
@@ -368,14 +376,15 @@ final class SendQueue {
                     if (!chunk.retransmit) {
                         inFlight -= chunk.size();
                     }
-                    release(chunk.message.streamId, chunk.size());
+                    bufferedAmount -= chunk.size();
                 }
                 chunk.abandoned = true;
                 chunk.retransmit = false;
             }
         }
         if (message == current) {
-            release(message.streamId, message.data.readableBytes() - message.nextOffset);
+            bufferedAmount -= message.data.readableBytes() - message.nextOffset;
+            unqueue(message.streamId, message.data.readableBytes() - message.nextOffset);
         }
     }
 
@@ -450,7 +459,8 @@ final class SendQueue {
             messages.remove();
         }
         bufferedAmount = 0;
-        Arrays.fill(streamBufferedAmounts, 0);
+        queuedAmount = 0;
+        Arrays.fill(streamQueuedAmounts, 0);
         inFlight = 0;
     }
 }

@@ -45,8 +45,11 @@ final class JsonTransportOptions {
         if (enableSctp && direct) {
             throw new MediasoupTypeError("cannot enable SCTP in a direct Transport");
         }
+        SctpOptions sctp = enableSctp ? SctpOptions.parse(data) : null;
+        // 3.8 has one limit both ways: SCTP's when enabled.
+        long limit = sctp != null ? sctp.maxMessageSize() : maxMessageSize;
         return new TransportOptions(direct, initialBitrate != null ? initialBitrate.getAsLong() : null, null, null,
-                null, maxMessageSize, maxMessageSize, enableSctp ? SctpOptions.parse(data) : null, 0, 0);
+                null, limit, limit, sctp, 0, 0);
     }
 
     static TransportOptions.Plain plain(JsonObject data) {

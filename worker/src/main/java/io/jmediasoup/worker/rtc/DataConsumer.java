@@ -114,9 +114,9 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
             requireSctp();
         }
         int length = send.message().readableBytes();
-        if (length > transport.maxMessageSize()) {
+        if (length > transport.maxSendMessageSize()) {
             throw new MediasoupTypeError("given message exceeds maxMessageSize value [maxMessageSize:"
-                    + transport.maxMessageSize() + ", len:" + length + "]");
+                    + transport.maxSendMessageSize() + ", len:" + length + "]");
         }
         SendResult result = sendMessage(DataMessage.unfiltered(send.ppid(), send.message()));
         if (result == SendResult.QUEUED) {
@@ -150,7 +150,7 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
 
     /**
      * Sends one of its data producer's messages when active; a message larger than the
-     * transport's maxMessageSize is dropped. On a pipe transport the subchannels it carries
+     * transport's maxSendMessageSize is dropped. On a pipe transport the subchannels it carries
      * go in front of it.
      */
     SendResult sendMessage(DataMessage message) {
@@ -160,9 +160,9 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
         ByteBuf payload = pipe ? SubchannelsHeader.encode(message, subchannels) : message.payload();
         try {
             int length = payload.readableBytes();
-            if (length > transport.maxMessageSize()) {
+            if (length > transport.maxSendMessageSize()) {
                 shared.logger().warn(LogTag.MESSAGE, "DataConsumer", "message exceeds maxMessageSize value [maxMessageSize:"
-                        + transport.maxMessageSize() + ", len:" + length + "]");
+                        + transport.maxSendMessageSize() + ", len:" + length + "]");
                 return SendResult.TOO_LARGE;
             }
             messagesSent++;
@@ -175,7 +175,7 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
         }
     }
 
-    /** Bytes its SCTP association holds unacknowledged: those of its stream (3.32) or all (3.8). */
+    /** Bytes its SCTP association holds: its stream's not yet sent (3.32), or all not yet acknowledged (3.8). */
     long bufferedAmount() {
         return bufferedAmount;
     }

@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupNotFoundError;
 import io.jmediasoup.channel.MediasoupTypeError;
@@ -11,9 +10,9 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.DataConsumerResponse;
 import io.jmediasoup.worker.messages.DataProducerResponse;
 import io.jmediasoup.worker.messages.TransportDataRequest;
-import io.jmediasoup.worker.rtc.params.DataType;
-import io.jmediasoup.worker.messages.TransportEvent;
 import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportEvent;
+import io.jmediasoup.worker.rtc.params.DataType;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,7 +157,10 @@ final class DataEndpoints {
         return dataProducer != null ? dataProducer : dataConsumers.get(id);
     }
 
-    /** Whether a data consumer's buffered amount is its stream's (3.32) or the association's (3.8). */
+    /**
+     * Whether a data consumer's buffered amount is its stream's bytes not yet sent (3.32) or the
+     * association's bytes not yet acknowledged (3.8).
+     */
     private boolean perStreamBufferedAmounts() {
         return sctpOptions != null && sctpOptions.defaultStreamBufferedAmountLowThreshold() != null;
     }
@@ -176,13 +178,14 @@ final class DataEndpoints {
 
     /**
      * A message the application gave one of its data producers, lent for the call; one larger
-     * than maxMessageSize is dropped.
+     * than the transport's maxReceiveMessageSize is dropped.
      */
     void receiveApplicationMessage(DataProducer dataProducer, DataMessage message) {
         int length = message.payload().readableBytes();
-        if (length > maxMessageSize) {
+        long limit = transport.maxReceiveMessageSize();
+        if (length > limit) {
             shared.logger().warn(LogTag.MESSAGE, "DataProducer", "given message exceeds maxMessageSize value [maxMessageSize:"
-                    + maxMessageSize + ", len:" + length + "]");
+                    + limit + ", len:" + length + "]");
             return;
         }
         dataProducer.receiveMessage(message);
@@ -276,7 +279,7 @@ final class DataEndpoints {
         for (DataConsumer dataConsumer : List.copyOf(dataConsumers.values())) {
             if (dataConsumer.isSctp()) {
                 dataConsumer.sctpBufferedAmount(perStream
-                        ? sctp.streamBufferedAmount(dataConsumer.sctpStreamParameters.streamId())
+                        ? sctp.streamQueuedAmount(dataConsumer.sctpStreamParameters.streamId())
                         : bufferedAmount);
             }
         }

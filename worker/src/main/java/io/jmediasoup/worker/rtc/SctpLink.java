@@ -45,9 +45,9 @@ final class SctpLink implements SctpAssociation.Listener {
         return association.bufferedAmount();
     }
 
-    /** The part of {@link #bufferedAmount()} that is {@code streamId}'s. */
-    long streamBufferedAmount(int streamId) {
-        return association.streamBufferedAmount(streamId);
+    /** Bytes of {@code streamId} not yet sent once: 3.32's buffered amount of a stream. */
+    long streamQueuedAmount(int streamId) {
+        return association.streamQueuedAmount(streamId);
     }
 
     /** The transport is connected: start the handshake if it has not started (C++ TransportConnected). */

@@ -163,9 +163,14 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         return id;
     }
 
-    /** The largest data message it carries, in bytes. */
-    long maxMessageSize() {
-        return dataEndpoints.maxMessageSize();
+    /** The largest message its data consumers send, in bytes. */
+    long maxSendMessageSize() {
+        return maxSendMessageSize;
+    }
+
+    /** The largest message its data producers take, in bytes. */
+    long maxReceiveMessageSize() {
+        return maxReceiveMessageSize;
     }
 
     public boolean isDirect() {
