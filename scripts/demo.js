@@ -1,15 +1,15 @@
-// The main job with live media: the real mediasoup 3.8.4 Node library spawns and drives our
-// worker; this script plays a VP8 camera over loopback UDP into a PlainTransport producer,
-// which the worker fans out to several consumers on their own PlainTransports, whose output
-// the script receives and checks; two microphones take turns talking (Opus with
-// ssrc-audio-level) and an ActiveSpeakerObserver names the dominant one. Every second it
-// prints what went in and out (packets, bitrates, the worker's scores, the dominant speaker),
-// and a summary at the end.
+// The main job with live media: the real mediasoup Node library spawns and drives our worker;
+// this script plays a VP8 camera over loopback UDP into a PlainTransport producer, which the
+// worker fans out to several consumers on their own PlainTransports, whose output the script
+// receives and checks; two microphones take turns talking (Opus with ssrc-audio-level) and an
+// ActiveSpeakerObserver names the dominant one. Every second it prints what went in and out
+// (packets, bitrates, the worker's scores, the dominant speaker), and a summary at the end.
+// The library is 3.8.4's or, with MEDIASOUP_ERA=3.32, 3.32.2's (scripts/demo --era installs it).
 //
-//   node scripts/demo.js [--seconds 10] [--consumers 3] [--kbps 1000]
+//   scripts/demo [--era 3.8|3.32] [--seconds 10] [--consumers 3] [--kbps 1000]
 'use strict';
 
-const { mediasoup, udpSocket } = require('./e2e/harness');
+const { mediasoup, listen, udpSocket } = require('./e2e/harness');
 const rtp = require('./e2e/rtp');
 
 const options = parseOptions(process.argv.slice(2), { seconds: 10, consumers: 3, kbps: 1000 });
@@ -189,7 +189,8 @@ class Receiver {
 
   receive(data) {
     const packet = rtp.parse(data);
-    if (!packet) return;
+    // Bandwidth probation (the worker probes a consumer that negotiated transport-cc or REMB) is no part of the stream.
+    if (!packet || rtp.isProbation(packet)) return;
     const { seq, ssrc } = packet;
     this.ssrcs.add(ssrc);
     this.ssrc = ssrc;
@@ -243,11 +244,11 @@ async function main() {
     console.error(`worker died: ${error.message}`);
     process.exit(1);
   });
-  console.log(`worker running: pid ${worker.pid}, spawn to "running" in ${spawnMs.toFixed(0)} ms`);
+  console.log(`mediasoup ${mediasoup.version}: worker running: pid ${worker.pid}, spawn to "running" in ${spawnMs.toFixed(0)} ms`);
 
   const router = await worker.createRouter({ mediaCodecs });
   console.log(`router ${router.id}`);
-  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true });
   const producer = await recvTransport.produce({
     kind: 'video',
     rtpParameters: {
@@ -260,7 +261,7 @@ async function main() {
   const consumers = [];
   const addConsumer = async () => {
     const socket = await udpSocket();
-    const transport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+    const transport = await router.createPlainTransport(listen());
     await transport.connect({ ip: '127.0.0.1', port: socket.address().port });
     const consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
     consumers.push({ consumer, transport, receiver: new Receiver(socket), last: { packets: 0, sent: 0 } });
@@ -273,7 +274,7 @@ async function main() {
     + `:${recvTransport.tuple.localPort}; ${options.consumers} consumers on PlainTransports`
     + (lateJoiner ? `, the last joining after ${joinAt} s` : ''));
 
-  const micTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const micTransport = await router.createPlainTransport({ ...listen(), comedia: true });
   const microphones = new Microphones(await udpSocket(), micTransport.tuple.localPort, [ 'A', 'B' ]);
   const observer = await router.createActiveSpeakerObserver({ interval: 300 });
   const micNames = new Map();

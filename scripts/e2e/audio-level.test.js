@@ -1,4 +1,4 @@
-// Audio levels through the real mediasoup 3.8.4 Node library: two Opus producers send
+// Audio levels through the real mediasoup Node library: two Opus producers send
 // ssrc-audio-level (RFC 6464) in their RTP header extensions; an AudioLevelObserver reports
 // their average volumes, loudest first, then silence when they stop, and an
 // ActiveSpeakerObserver names the one that speaks as the dominant speaker.
@@ -7,7 +7,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { mediasoup, udpSocket, until } = require('./harness');
+const { mediasoup, listen, udpSocket, until } = require('./harness');
 
 const AUDIO_LEVEL_ID = 1;
 let worker;
@@ -40,15 +40,15 @@ async function audioProducer(transport, ssrc) {
 test('an AudioLevelObserver reports the producers\' volumes, loudest first, then silence', async () => {
   const loud = await udpSocket();
   const quiet = await udpSocket();
-  const loudTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
-  const quietTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const loudTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const quietTransport = await router.createPlainTransport({ ...listen(), comedia: true });
   const loudProducer = await audioProducer(loudTransport, 1111);
   const quietProducer = await audioProducer(quietTransport, 2222);
   const observer = await router.createAudioLevelObserver({ maxEntries: 2, threshold: -70, interval: 300 });
   await observer.addProducer({ producerId: loudProducer.id });
   await observer.addProducer({ producerId: quietProducer.id });
   const receiver = await udpSocket();
-  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  const sendTransport = await router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const consumer = await sendTransport.consume({ producerId: loudProducer.id, rtpCapabilities: router.rtpCapabilities });
   const forwarded = [];
@@ -88,8 +88,8 @@ test('an AudioLevelObserver reports the producers\' volumes, loudest first, then
 test('an ActiveSpeakerObserver names the producer that speaks as the dominant speaker', async () => {
   const talker = await udpSocket();
   const listener = await udpSocket();
-  const talkerTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
-  const listenerTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const talkerTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const listenerTransport = await router.createPlainTransport({ ...listen(), comedia: true });
   const listenerProducer = await audioProducer(listenerTransport, 3333);
   const talkerProducer = await audioProducer(talkerTransport, 4444);
   const observer = await router.createActiveSpeakerObserver({ interval: 100 });

@@ -1,4 +1,4 @@
-// ICE-lite of a WebRtcTransport, driven by the real mediasoup 3.8.4 Node library: a loopback
+// ICE-lite of a WebRtcTransport, driven by the real mediasoup Node library: a loopback
 // socket plays the browser and sends STUN Binding requests built here; the responses are
 // checked byte by byte (HMAC-SHA1, CRC-32) and the transport's iceState and iceSelectedTuple
 // must follow, through the library's events and getters.
@@ -8,7 +8,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const net = require('node:net');
 const stun = require('./stun');
-const { mediasoup, udpSocket, until } = require('./harness');
+const { mediasoup, listenWebRtc, tuple, udpSocket, until } = require('./harness');
 
 let worker;
 let router;
@@ -29,7 +29,7 @@ function exchange(socket, port, request) {
 }
 
 test('a nominating Binding request over UDP completes ICE and selects its tuple', async () => {
-  const transport = await router.createWebRtcTransport({ listenIps: [ '127.0.0.1' ], enableUdp: true });
+  const transport = await router.createWebRtcTransport(listenWebRtc());
   const socket = await udpSocket();
   try {
     const { usernameFragment, password } = transport.iceParameters;
@@ -56,9 +56,9 @@ test('a nominating Binding request over UDP completes ICE and selects its tuple'
     assert.equal(success.integrityOk, true);
     assert.equal(success.fingerprintOk, true);
 
-    const expectedTuple = {
+    const expectedTuple = tuple({
       localIp: '127.0.0.1', localPort: candidate.port, remoteIp: '127.0.0.1', remotePort: socket.address().port, protocol: 'udp'
-    };
+    });
     assert.ok(await until(() => transport.iceState === 'completed'));
     assert.deepEqual(states, [ 'completed' ]);
     assert.deepEqual(tuples, [ expectedTuple ]);
@@ -76,7 +76,7 @@ test('a nominating Binding request over UDP completes ICE and selects its tuple'
 });
 
 test('ICE-TCP: a framed Binding request connects, closing the connection disconnects', async () => {
-  const transport = await router.createWebRtcTransport({ listenIps: [ '127.0.0.1' ], enableUdp: false, enableTcp: true });
+  const transport = await router.createWebRtcTransport(listenWebRtc({ udp: false, tcp: true }));
   const { usernameFragment, password } = transport.iceParameters;
   const [ candidate ] = transport.iceCandidates;
   assert.equal(candidate.tcpType, 'passive');
@@ -99,9 +99,9 @@ test('ICE-TCP: a framed Binding request connects, closing the connection disconn
     assert.equal(success.type, 0x0101);
     assert.equal(success.integrityOk, true);
     assert.equal(success.fingerprintOk, true);
-    assert.deepEqual(transport.iceSelectedTuple, {
+    assert.deepEqual(transport.iceSelectedTuple, tuple({
       localIp: '127.0.0.1', localPort: candidate.port, remoteIp: '127.0.0.1', remotePort: connection.localPort, protocol: 'tcp'
-    });
+    }));
 
     connection.end();
     assert.ok(await until(() => transport.iceState === 'disconnected'));

@@ -10,12 +10,15 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { mediasoup } = require('./harness');
 
 const root = path.resolve(__dirname, '..', '..');
 const launcher = path.join(root, 'scripts', 'mediasoup-worker');
 const jar = path.join(root, 'worker', 'target', 'mediasoup-worker.jar');
 const noJvm = fs.mkdtempSync(path.join(os.tmpdir(), 'no-jvm-'));
 const readable = path.join(noJvm, 'cert.pem');
+// The version the era's library tells its worker.
+const VERSION = mediasoup.version;
 fs.writeFileSync(readable, 'not checked before the worker reads it');
 
 function run(command, args, env) {
@@ -50,7 +53,7 @@ const LEFT_TO_THE_JVM = [
 
 for (const args of ANSWERED_BY_LAUNCHER) {
   test(`the launcher refuses ${args.join(' ')} as the worker does`, () => {
-    const env = { MEDIASOUP_VERSION: '3.8.4' };
+    const env = { MEDIASOUP_VERSION: VERSION };
     const jvm = run('java', ['-jar', jar, ...args], env);
     assert.equal(jvm.status, 42, jvm.stderr);
     const fast = run(launcher, args, { ...env, JAVA_HOME: noJvm });
@@ -60,7 +63,7 @@ for (const args of ANSWERED_BY_LAUNCHER) {
 
 for (const args of LEFT_TO_THE_JVM) {
   test(`the launcher leaves ${args.join(' ')} to the worker`, () => {
-    const fast = run(launcher, args, { MEDIASOUP_VERSION: '3.8.4', JAVA_HOME: noJvm });
+    const fast = run(launcher, args, { MEDIASOUP_VERSION: VERSION, JAVA_HOME: noJvm });
     assert.notEqual(fast.status, 42, fast.stderr);
   });
 }

@@ -1,11 +1,11 @@
 // router.pipeToRouter() carrying real RTP: between two routers of one worker and between
-// routers of two workers, driven by the real mediasoup 3.8.4 Node library.
+// routers of two workers, driven by the real mediasoup Node library.
 'use strict';
 
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { mediasoup, udpSocket, until } = require('./harness');
+const { mediasoup, listen, udpSocket, until } = require('./harness');
 
 const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
 const workers = [];
@@ -28,7 +28,7 @@ async function checkPipe(source, target) {
     if (packet) received.push(packet);
   });
 
-  const recvTransport = await source.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const recvTransport = await source.createPlainTransport({ ...listen(), comedia: true });
   const producer = await recvTransport.produce({
     kind: 'audio',
     rtpParameters: {
@@ -39,7 +39,7 @@ async function checkPipe(source, target) {
   const { pipeConsumer } = await source.pipeToRouter({ producerId: producer.id, router: target });
   const pipeScores = [];
   pipeConsumer.on('score', (score) => pipeScores.push(score));
-  const sendTransport = await target.createPlainTransport({ listenIp: '127.0.0.1' });
+  const sendTransport = await target.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: target.rtpCapabilities });
 

@@ -1,4 +1,4 @@
-// RTP through the worker, driven by the real mediasoup 3.8.4 Node library: a PlainTransport
+// RTP through the worker, driven by the real mediasoup Node library: a PlainTransport
 // in comedia mode receives a stream from a local UDP socket; a consumer on a second
 // PlainTransport sends it to another local socket, where every packet is checked.
 'use strict';
@@ -6,7 +6,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { mediasoup, udpSocket, until } = require('./harness');
+const { mediasoup, listen, udpSocket, until } = require('./harness');
 
 const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
 const PRODUCER_SSRC = 11111111;
@@ -35,7 +35,7 @@ function collect(socket) {
 
 /** A producer fed by `sender` through a comedia PlainTransport, and a consumer sending to `receiver`. */
 async function pipeline(sender, receiver, { paused = false } = {}) {
-  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true, rtcpMux: true });
+  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true, rtcpMux: true });
   const producer = await recvTransport.produce({
     kind: 'audio',
     rtpParameters: {
@@ -43,7 +43,7 @@ async function pipeline(sender, receiver, { paused = false } = {}) {
       encodings: [ { ssrc: PRODUCER_SSRC } ]
     }
   });
-  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true });
+  const sendTransport = await router.createPlainTransport({ ...listen(), rtcpMux: true });
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const consumer = await sendTransport.consume({
     producerId: producer.id,

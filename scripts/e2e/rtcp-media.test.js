@@ -1,4 +1,4 @@
-// RTCP around a forwarded video stream, driven by the real mediasoup 3.8.4 Node library: the
+// RTCP around a forwarded video stream, driven by the real mediasoup Node library: the
 // worker reports upstream (RR) and downstream (SR + SDES), takes the receiver's reports into
 // the consumer's stats, and relays a receiver's PLI to the sender as a PLI for its own SSRC.
 'use strict';
@@ -6,7 +6,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { mediasoup, udpSocket, until } = require('./harness');
+const { mediasoup, listen, udpSocket, until } = require('./harness');
 
 const PRODUCER_SSRC = 3333;
 let worker;
@@ -35,8 +35,8 @@ test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the
   const upstream = collectRtcp(sender);
   const downstream = collectRtcp(receiver);
 
-  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
-  await recvTransport.produce({
+  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const producer = await recvTransport.produce({
     kind: 'video',
     rtpParameters: {
       codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000,
@@ -44,7 +44,7 @@ test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the
       encodings: [ { ssrc: PRODUCER_SSRC } ]
     }
   });
-  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  const sendTransport = await router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const producerId = (await recvTransport.dump()).producerIds[0];
   const consumer = await sendTransport.consume({ producerId, rtpCapabilities: router.rtpCapabilities });
@@ -67,6 +67,28 @@ test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the
   assert.equal(rr.data.readUInt32BE(rr.offset + 8), PRODUCER_SSRC, 'RR block about the producer SSRC');
   assert.equal(rr.data.readUInt32BE(rr.offset + 16), 729, 'extended highest sequence number');
   assert.equal(rr.data.readUIntBE(rr.offset + 13, 3), 0, 'nothing lost');
+
+  // As the C++ worker, an XR Receiver Reference Time follows the RR; the sender's DLRR answer
+  // (RFC 3611 §4.5) gives the producer stream its round-trip time.
+  const withRr = upstream.find((c) => c[0].type === 201);
+  const xr = withRr.find((p) => p.type === 207);
+  assert.ok(xr, 'an XR follows the RR');
+  assert.equal(xr.data.readUInt8(xr.offset + 8), 4, 'Receiver Reference Time block');
+  const lastRr = ((xr.data.readUInt32BE(xr.offset + 12) & 0xffff) << 16 | xr.data.readUInt32BE(xr.offset + 16) >>> 16) >>> 0;
+  const dlrr = Buffer.alloc(24);
+  dlrr.writeUInt32BE(0x80cf0005, 0);
+  dlrr.writeUInt32BE(PRODUCER_SSRC, 4);
+  dlrr.writeUInt32BE(0x05000003, 8);
+  dlrr.writeUInt32BE(PRODUCER_SSRC, 12);
+  dlrr.writeUInt32BE(lastRr, 16);
+  dlrr.writeUInt32BE(1, 20);
+  sender.send(dlrr, recvTransport.tuple.localPort, '127.0.0.1');
+  let roundTripTime = 0;
+  for (let i = 0; i < 50 && !(roundTripTime > 0); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    roundTripTime = (await producer.getStats())[0].roundTripTime;
+  }
+  assert.ok(roundTripTime > 0 && roundTripTime < 5000, `the DLRR gives an RTT (${roundTripTime} ms)`);
 
   receiver.send(rtp.receiverReport(consumerSsrc, 25, 7), sendTransport.tuple.localPort, '127.0.0.1');
   await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,4 +1,4 @@
-// Simulcast through the worker, driven by the real mediasoup 3.8.4 Node library: a VP8
+// Simulcast through the worker, driven by the real mediasoup Node library: a VP8
 // producer of three streams (L1T3 each) on a PlainTransport fed by the test, which answers
 // PLI/FIR with a key frame of the stream asked for; a simulcast consumer forwards one stream
 // at a time as one continuous stream, and setPreferredLayers moves it between them with
@@ -8,7 +8,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { mediasoup, udpSocket, until } = require('./harness');
+const { mediasoup, listen, traceInfo, udpSocket, until } = require('./harness');
 
 const SSRCS = [ 7001, 7002, 7003 ];
 const TIDS = [ 0, 2, 1, 2 ];
@@ -46,12 +46,12 @@ function senderReport(stream, frame, ntpMs) {
 test('a simulcast consumer forwards one stream at a time and setPreferredLayers moves it on key frames', async () => {
   const sender = await udpSocket();
   const receiver = await udpSocket();
-  const recvTransport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true });
   const codecs = [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000,
     rtcpFeedback: [ { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' } ] } ];
   const producer = await recvTransport.produce({ kind: 'video', rtpParameters: { codecs,
     encodings: SSRCS.map((ssrc) => ({ ssrc, scalabilityMode: 'L1T3' })) } });
-  const sendTransport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  const sendTransport = await router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities,
     preferredLayers: { spatialLayer: 2 } });
@@ -95,9 +95,9 @@ test('a simulcast consumer forwards one stream at a time and setPreferredLayers 
     assert.ok(await until(() => received.length > 0 && source(received[received.length - 1]) === 2, 6000),
       'the top stream is forwarded');
     assert.ok(await until(() => layers.some((l) => l && l.spatialLayer === 2)), 'layerschange to spatial layer 2');
-    assert.ok(traces.some((t) => t.type === 'keyframe' && t.direction === 'out' && t.info.isKeyFrame),
+    assert.ok(traces.some((t) => t.type === 'keyframe' && t.direction === 'out' && traceInfo(t).isKeyFrame),
       'a "keyframe" trace for what it sent');
-    assert.ok(traces.some((t) => t.type === 'rtp' && t.direction === 'out' && t.info.ssrc === consumer.rtpParameters.encodings[0].ssrc),
+    assert.ok(traces.some((t) => t.type === 'rtp' && t.direction === 'out' && traceInfo(t).ssrc === consumer.rtpParameters.encodings[0].ssrc),
       '"rtp" traces with its own SSRC');
     atTop = layers.findIndex((l) => l && l.spatialLayer === 2) + 1;
 

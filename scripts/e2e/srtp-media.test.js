@@ -1,4 +1,4 @@
-// SRTP on PlainTransports and PipeTransports (enableSrtp), driven by the real mediasoup 3.8.4
+// SRTP on PlainTransports and PipeTransports (enableSrtp), driven by the real mediasoup
 // Node library: media crosses an SRTP link between two transports intact; what the worker
 // sends is RFC 3711 as node:crypto reads it, and what node:crypto sends it gets through; a peer
 // keyed otherwise, or sending in clear, gets nothing through.
@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const rtp = require('./rtp');
 const srtp = require('./srtp');
-const { mediasoup, udpSocket, until } = require('./harness');
+const { mediasoup, listen, udpSocket, until } = require('./harness');
 
 const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
 const PRODUCER_RTP_PARAMETERS = {
@@ -72,7 +72,7 @@ function assertIntact(received, sent) {
 
 /** A comedia PlainTransport with the producer, fed by the returned `send`. */
 async function ingress() {
-  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true });
+  const transport = await router.createPlainTransport({ ...listen(), comedia: true });
   const producer = await transport.produce({ kind: 'audio', rtpParameters: PRODUCER_RTP_PARAMETERS });
   const sender = await udpSocket();
   return { producer, sender, send: (packets) => sendAll(sender, packets, transport.tuple.localPort) };
@@ -81,7 +81,7 @@ async function ingress() {
 /** A plain consumer of `producer` sending to a test socket; resolves to the packets it receives. */
 async function egress(producer) {
   const receiver = await udpSocket();
-  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1' });
+  const transport = await router.createPlainTransport(listen());
   await transport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
   return { receiver, received: collect(receiver) };
@@ -90,8 +90,8 @@ async function egress(producer) {
 for (const srtpCryptoSuite of [ 'AES_CM_128_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_32' ]) {
   test(`media crosses a ${srtpCryptoSuite} link between two PlainTransports intact`, async () => {
     const source = await ingress();
-    const a = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true, srtpCryptoSuite });
-    const b = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true, srtpCryptoSuite });
+    const a = await router.createPlainTransport({ ...listen(), enableSrtp: true, srtpCryptoSuite });
+    const b = await router.createPlainTransport({ ...listen(), enableSrtp: true, srtpCryptoSuite });
     await a.connect({ ip: '127.0.0.1', port: b.tuple.localPort, srtpParameters: b.srtpParameters });
     await b.connect({ ip: '127.0.0.1', port: a.tuple.localPort, srtpParameters: a.srtpParameters });
     const linkConsumer = await a.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
@@ -115,7 +115,7 @@ test('what the worker sends over SRTP and SRTCP is RFC 3711 as node:crypto reads
   const source = await ingress();
   const peer = await udpSocket();
   const peerParameters = srtp.randomParameters();
-  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true });
+  const transport = await router.createPlainTransport({ ...listen(), enableSrtp: true });
   await transport.connect({ ip: '127.0.0.1', port: peer.address().port, srtpParameters: peerParameters });
   const consumer = await transport.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
   const consumerSsrc = consumer.rtpParameters.encodings[0].ssrc;
@@ -154,7 +154,7 @@ test('what the worker sends over SRTP and SRTCP is RFC 3711 as node:crypto reads
 test('what node:crypto sends over SRTP gets through; another key or clear RTP does not', async () => {
   const peer = await udpSocket();
   const peerParameters = srtp.randomParameters();
-  const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', comedia: true, enableSrtp: true });
+  const transport = await router.createPlainTransport({ ...listen(), comedia: true, enableSrtp: true });
   await transport.connect({ srtpParameters: peerParameters });
   const producer = await transport.produce({ kind: 'audio', rtpParameters: PRODUCER_RTP_PARAMETERS });
   const sink = await egress(producer);
@@ -180,8 +180,8 @@ test('what node:crypto sends over SRTP gets through; another key or clear RTP do
 
 test('a wrongly keyed SRTP PlainTransport peer gets nothing through', async () => {
   const source = await ingress();
-  const a = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true });
-  const b = await router.createPlainTransport({ listenIp: '127.0.0.1', enableSrtp: true });
+  const a = await router.createPlainTransport({ ...listen(), enableSrtp: true });
+  const b = await router.createPlainTransport({ ...listen(), enableSrtp: true });
   await a.connect({ ip: '127.0.0.1', port: b.tuple.localPort, srtpParameters: b.srtpParameters });
   await b.connect({ ip: '127.0.0.1', port: a.tuple.localPort, srtpParameters: srtp.randomParameters() });
   const linkConsumer = await a.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
@@ -201,7 +201,7 @@ test('pipeToRouter({ enableSrtp: true }) carries media intact', async () => {
   const source = await ingress();
   await router.pipeToRouter({ producerId: source.producer.id, router: target, enableSrtp: true });
   const receiver = await udpSocket();
-  const transport = await target.createPlainTransport({ listenIp: '127.0.0.1' });
+  const transport = await target.createPlainTransport(listen());
   await transport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   await transport.consume({ producerId: source.producer.id, rtpCapabilities: target.rtpCapabilities });
   const received = collect(receiver);

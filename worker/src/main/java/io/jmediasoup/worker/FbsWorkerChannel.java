@@ -51,8 +51,16 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
         request.accept(FbsWorkerCodec.encode(response));
     }
 
-    /** A request to an entity below the worker, decoded by the codec of its family and answered by the entity its handler id names. */
+    /**
+     * A request to an entity below the worker: the entity its handler id names, looked up
+     * first as the C++ worker does (a missing one is a NotFoundError whatever the body), then
+     * the request decoded by the codec of its family and answered by the entity.
+     */
     private void answerEntity(FbsRequest request) {
+        ChannelHandler handler = worker.requestHandler(request.handlerId());
+        if (handler == null) {
+            throw FbsWorkerCodec.error(unserved(request), request);
+        }
         for (FbsRequestCodec codec : Codecs.FBS_REQUESTS) {
             ChannelRequest channelRequest;
             ChannelResponse response;
@@ -60,10 +68,6 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
                 channelRequest = codec.decode(request);
                 if (channelRequest == null) {
                     continue;
-                }
-                ChannelHandler handler = worker.requestHandler(channelRequest);
-                if (handler == null) {
-                    throw unserved(request);
                 }
                 response = handler.handle(channelRequest);
             } catch (MediasoupError error) {

@@ -28,6 +28,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The root of the worker's state: it owns the routers and answers the worker.* requests;
@@ -73,6 +74,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     /** Attaches mediasoup 3.32's open channel; its listener tells the Node library that the worker runs. */
     void start(FbsChannelEndpoint fbsChannel) {
         this.fbsChannel = fbsChannel;
+        shared.handlers().requireUniqueIds();
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
         logConfiguration();
@@ -96,14 +98,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
             return;
         }
         for (JsonRequestCodec codec : Codecs.JSON_REQUESTS) {
-            ChannelRequest channelRequest;
-            try {
-                channelRequest = codec.decode(request);
-            } catch (MediasoupError error) {
-                throw entityError(error, request.method());
-            }
-            if (channelRequest != null) {
-                answer(request, codec, channelRequest);
+            if (answer(request, codec, () -> codec.decode(request))) {
                 return;
             }
         }
@@ -118,34 +113,53 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         }
     }
 
-    /** Answers a 3.8 request of an entity below the worker through the codec of its family. */
-    private void answer(Request request, JsonRequestCodec codec, ChannelRequest channelRequest) {
+    /**
+     * Answers a 3.8 request of an entity below the worker when it is of {@code codec}'s
+     * family; false when it is not. As 3.8's C++ worker, it walks the request's ids (router,
+     * transport, ...) down to its target, so the same id may name entities of two routers
+     * (pipeToRouter keeps ids); the codec reads the request on the way.
+     */
+    private boolean answer(Request request, JsonRequestCodec codec, Supplier<ChannelRequest> decoder) {
+        ChannelRequest channelRequest;
         ChannelResponse response;
         try {
-            ChannelHandler handler = shared.handlers().requestHandler(channelRequest.handlerId());
+            ChannelHandler parent = null;
+            String parentId = null;
+            for (JsonRequestCodec.Ancestor ancestor : codec.ancestors(request)) {
+                parentId = Internal.id(request.internal(), ancestor.idName());
+                parent = parent == null ? shared.handlers().requestHandler(parentId) : parent.child(parentId);
+                if (parent == null) {
+                    throw new MediasoupNotFoundError(ancestor.entity() + " not found");
+                }
+            }
+            channelRequest = decoder.get();
+            if (channelRequest == null) {
+                return false;
+            }
+            ChannelHandler handler;
+            if (parent == null) {
+                handler = shared.handlers().requestHandler(channelRequest.handlerId());
+            } else {
+                handler = channelRequest.handlerId().equals(parentId) ? parent : parent.child(channelRequest.handlerId());
+            }
             if (handler == null) {
                 throw new MediasoupNotFoundError(codec.notFound(channelRequest));
             }
-            response = handler.handle(channelRequest);
+            try {
+                response = handler.handle(channelRequest);
+            } catch (MediasoupError error) {
+                throw codec.error(channelRequest, error);
+            }
         } catch (MediasoupError error) {
-            throw entityError(error, request.method());
+            throw JsonWorkerCodec.entityError(error, request.method());
         }
         request.accept(response == null ? null : codec.encode(response));
+        return true;
     }
 
-    /**
-     * 3.8's error for a request below the worker: every class, TypeError included, names the
-     * method; a missing entity is a plain Error (3.8 has no NotFoundError).
-     */
-    private static MediasoupError entityError(MediasoupError error, String method) {
-        String suffix = " [method:" + method + "]";
-        return error instanceof MediasoupNotFoundError ? new MediasoupError(error.getMessage() + suffix)
-                : error.withSuffix(suffix);
-    }
-
-    /** The entity that answers {@code request}, or null when there is none: each era words that miss. */
-    ChannelHandler requestHandler(ChannelRequest request) {
-        return shared.handlers().requestHandler(request.handlerId());
+    /** The entity registered under {@code handlerId}, or null when there is none: each era words that miss. */
+    ChannelHandler requestHandler(String handlerId) {
+        return shared.handlers().requestHandler(handlerId);
     }
 
     /** The entity that takes {@code notification}, or null. */
@@ -227,22 +241,11 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     @Override
     public void onRequest(Request request, ByteBuf payload) {
         for (JsonRequestCodec codec : Codecs.JSON_REQUESTS) {
-            ChannelRequest channelRequest;
-            try {
-                channelRequest = codec.decode(request, payload);
-            } catch (MediasoupError error) {
-                throw entityError(error, request.method());
-            }
-            if (channelRequest != null) {
-                answer(request, codec, channelRequest);
+            if (answer(request, codec, () -> codec.decode(request, payload))) {
                 return;
             }
         }
-        try {
-            router(request).handlePayloadRequest(request, payload);
-        } catch (MediasoupError error) {
-            throw error.withSuffix(" [method:" + request.method() + "]");
-        }
+        throw new MediasoupError("unknown method '" + request.method() + "'");
     }
 
     /** Logs what a channel dropped, with the C++ worker's words. */

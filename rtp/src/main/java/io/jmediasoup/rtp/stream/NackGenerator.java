@@ -114,7 +114,7 @@ public final class NackGenerator {
         return required;
     }
 
-    void updateRtt(long rttMs) {
+    public void updateRtt(long rttMs) {
         this.rttMs = rttMs > 0 ? rttMs : DEFAULT_RTT_MS;
     }
 

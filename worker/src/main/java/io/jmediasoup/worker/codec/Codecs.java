@@ -6,15 +6,19 @@ import java.util.List;
 public final class Codecs {
     private Codecs() {}
 
-    public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec(), new JsonTransportCodec());
+    public static final List<JsonRequestCodec> JSON_REQUESTS = List.of(new JsonRtpObserverCodec(), new JsonTransportCodec(),
+            new JsonDataProducerCodec(), new JsonDataConsumerCodec());
 
-    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsTransportCodec());
+    public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsTransportCodec(),
+            new FbsDataProducerCodec(), new FbsDataConsumerCodec());
 
-    public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of();
+    public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of(new JsonDataProducerNotificationCodec());
 
-    public static final List<FbsNotificationCodec> FBS_NOTIFICATIONS = List.of();
+    public static final List<FbsNotificationCodec> FBS_NOTIFICATIONS = List.of(new FbsDataProducerNotificationCodec());
 
-    public static final List<JsonEventCodec> JSON_EVENTS = List.of(new JsonTransportEventCodec());
+    public static final List<JsonEventCodec> JSON_EVENTS = List.of(new JsonTransportEventCodec(),
+            new JsonDataConsumerEventCodec());
 
-    public static final List<FbsEventCodec> FBS_EVENTS = List.of(new FbsTransportEventCodec());
+    public static final List<FbsEventCodec> FBS_EVENTS = List.of(new FbsTransportEventCodec(),
+            new FbsDataConsumerEventCodec());
 }

@@ -6,9 +6,17 @@ import io.jmediasoup.worker.messages.ChannelRequest;
 import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.RtpObserverRequest;
 import io.jmediasoup.worker.rtc.Internal;
+import java.util.List;
 
 /** mediasoup 3.8's rtpObserver.* requests, addressed by internal.rtpObserverId. */
 final class JsonRtpObserverCodec implements JsonRequestCodec {
+    @Override
+    public List<Ancestor> ancestors(Request request) {
+        return request.method().equals("rtpObserver.pause") || request.method().equals("rtpObserver.resume")
+                ? ROUTER
+                : List.of();
+    }
+
     @Override
     public ChannelRequest decode(Request request) {
         switch (request.method()) {

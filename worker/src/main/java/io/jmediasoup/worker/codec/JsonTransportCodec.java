@@ -21,12 +21,26 @@ import io.jmediasoup.worker.rtc.TransportTuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * mediasoup 3.8's router.create*Transport and transport.close (answered by the router of
  * internal.routerId) and the transport.* requests (by the transport of internal.transportId).
  */
 final class JsonTransportCodec implements JsonRequestCodec {
+    private static final Set<String> TRANSPORT_METHODS = Set.of("transport.dump",
+            "transport.getStats", "transport.connect", "transport.setMaxIncomingBitrate",
+            "transport.setMaxOutgoingBitrate", "transport.restartIce", "transport.enableTraceEvent");
+
+    @Override
+    public List<Ancestor> ancestors(Request request) {
+        String method = request.method();
+        if (method.startsWith("router.create") && method.endsWith("Transport") || method.equals("transport.close")) {
+            return ROUTER;
+        }
+        return TRANSPORT_METHODS.contains(method) ? TRANSPORT : List.of();
+    }
+
     @Override
     public ChannelRequest decode(Request request) {
         switch (request.method()) {

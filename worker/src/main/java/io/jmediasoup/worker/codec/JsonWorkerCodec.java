@@ -77,6 +77,15 @@ public final class JsonWorkerCodec {
         return error instanceof MediasoupNotFoundError ? new MediasoupError(reason) : error.withSuffix(" [method:" + method + "]");
     }
 
+    /**
+     * The error 3.8 answers for a request below the worker: the method appended to any, a
+     * TypeError's too, and NotFoundError as a plain Error.
+     */
+    public static MediasoupError entityError(MediasoupError error, String method) {
+        String suffix = " [method:" + method + "]";
+        return error instanceof MediasoupNotFoundError ? new MediasoupError(error.getMessage() + suffix) : error.withSuffix(suffix);
+    }
+
     public static JsonElement encode(WorkerResponse response) {
         if (response instanceof WorkerResponse.WorkerDump dump) {
             JsonObject json = new JsonObject();

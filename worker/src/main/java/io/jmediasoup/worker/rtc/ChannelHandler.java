@@ -18,6 +18,14 @@ public interface ChannelHandler {
         throw new MediasoupError("unknown event '" + notification.getClass().getSimpleName() + "'");
     }
 
+    /**
+     * The entity below this one named {@code id}, or null: how 3.8's requests, addressed by a
+     * path of ids (router, transport, ...), reach their target.
+     */
+    default ChannelHandler child(String id) {
+        return null;
+    }
+
     /** The error for a request of a kind this entity does not answer. */
     static MediasoupError unknownMethod(ChannelRequest request) {
         return new MediasoupError("unknown method '" + request.getClass().getSimpleName() + "'");

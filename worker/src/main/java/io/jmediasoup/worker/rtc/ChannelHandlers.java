@@ -13,10 +13,23 @@ import java.util.Map;
 public final class ChannelHandlers {
     private final Map<String, ChannelHandler> requestHandlers = new LinkedHashMap<>();
     private final Map<String, ChannelHandler> notificationHandlers = new LinkedHashMap<>();
+    private boolean uniqueIds;
+
+    /**
+     * From now on a taken id cannot be registered again: mediasoup 3.32 finds every entity by
+     * its id alone. 3.8 finds them by their path (router, transport, ...), and pipeToRouter
+     * gives an entity of another router the same id; there the first one keeps it here.
+     */
+    public void requireUniqueIds() {
+        uniqueIds = true;
+    }
 
     /** Registers {@code handler} for requests, and for notifications too when {@code takesNotifications}. */
     public void register(String id, ChannelHandler handler, boolean takesNotifications) {
         if (requestHandlers.containsKey(id)) {
+            if (!uniqueIds) {
+                return;
+            }
             throw new MediasoupError("a handler with ID '" + id + "' is already registered");
         }
         requestHandlers.put(id, handler);
@@ -28,6 +41,13 @@ public final class ChannelHandlers {
     public void unregister(String id) {
         requestHandlers.remove(id);
         notificationHandlers.remove(id);
+    }
+
+    /** Unregisters {@code id} when {@code handler} is the one registered under it. */
+    public void unregister(String id, ChannelHandler handler) {
+        if (requestHandlers.get(id) == handler) {
+            unregister(id);
+        }
     }
 
     /** The entity that answers requests for {@code id}, or null. */

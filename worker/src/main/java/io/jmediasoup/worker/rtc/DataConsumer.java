@@ -1,93 +1,170 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
-import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
-import io.jmediasoup.channel.Request;
-import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.rtp.sctp.SendResult;
+import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.DataConsumerEvent;
+import io.jmediasoup.worker.messages.DataConsumerRequest;
+import io.jmediasoup.worker.messages.DataConsumerResponse;
+import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.TreeSet;
 
-/** A sink of one data producer's messages on a transport (transport.consumeData). */
-final class DataConsumer extends DataEndpoint {
+/**
+ * A sink of one data producer's messages on a transport (transport.consumeData). It sends
+ * while its transport (and SCTP association) is up and neither it nor its data producer is
+ * paused, and only the messages its subchannels select.
+ */
+final class DataConsumer extends DataEndpoint implements ChannelHandler {
     final String dataProducerId;
     final Transport transport;
     private final Shared shared;
+    /** On a pipe transport the subchannels travel inside the message, for the other router to filter. */
+    private final boolean pipe;
+    private final TreeSet<Integer> subchannels;
     private long messagesSent;
     private long bytesSent;
     private long bufferedAmountLowThreshold;
     private long bufferedAmount;
     private boolean sctpConnected;
+    private boolean dataProducerPaused;
+    private boolean dataProducerClosed;
     /** Set when the threshold was given while above it: the next fall to it notifies. */
     private boolean forceBufferedAmountLow;
 
-    DataConsumer(String id, String dataProducerId, Transport transport, Shared shared, JsonObject data) {
-        super(id, data);
-        this.dataProducerId = dataProducerId;
+    DataConsumer(TransportDataRequest.ConsumeData request, Transport transport, Shared shared,
+            long bufferedAmountLowThreshold) {
+        super(request.dataConsumerId(), request.type(), request.sctpStreamParameters(), request.label(),
+                request.protocol(), request.paused());
+        this.dataProducerId = request.dataProducerId();
         this.transport = transport;
         this.shared = shared;
+        this.pipe = transport instanceof PipeTransport;
+        this.subchannels = new TreeSet<>(request.subchannels());
+        this.bufferedAmountLowThreshold = isSctp() ? bufferedAmountLowThreshold : 0;
     }
 
-    void handleRequest(Request request) {
-        switch (request.method()) {
-            case "dataConsumer.dump":
-                request.accept(dump());
-                break;
-            case "dataConsumer.getStats":
-                JsonObject stats = baseStats("data-consumer");
-                stats.addProperty("messagesSent", messagesSent);
-                stats.addProperty("bytesSent", bytesSent);
-                stats.addProperty("bufferedAmount", bufferedAmount());
-                JsonArray array = new JsonArray();
-                array.add(stats);
-                request.accept(array);
-                break;
-            case "dataConsumer.setBufferedAmountLowThreshold":
-                setBufferedAmountLowThreshold(request);
-                break;
-            default:
-                throw new MediasoupError("unknown method '" + request.method() + "'");
+    @Override
+    public ChannelResponse handle(ChannelRequest request) {
+        if (request instanceof DataConsumerRequest.Dump) {
+            return dump();
+        }
+        if (request instanceof DataConsumerRequest.GetStats) {
+            return new DataConsumerResponse.Stats(System.currentTimeMillis(), label, protocol, messagesSent, bytesSent,
+                    bufferedAmount);
+        }
+        if (request instanceof DataConsumerRequest.Pause) {
+            paused = true;
+            return null;
+        }
+        if (request instanceof DataConsumerRequest.Resume) {
+            paused = false;
+            return null;
+        }
+        if (request instanceof DataConsumerRequest.GetBufferedAmount) {
+            requireSctp();
+            return new DataConsumerResponse.BufferedAmount(bufferedAmount);
+        }
+        if (request instanceof DataConsumerRequest.SetBufferedAmountLowThreshold set) {
+            requireSctp();
+            setBufferedAmountLowThreshold(set.threshold());
+            return null;
+        }
+        if (request instanceof DataConsumerRequest.Send send) {
+            return send(send);
+        }
+        if (request instanceof DataConsumerRequest.SetSubchannels set) {
+            subchannels.clear();
+            subchannels.addAll(set.subchannels());
+            return new DataConsumerResponse.SubchannelsSet(List.copyOf(subchannels));
+        }
+        if (request instanceof DataConsumerRequest.AddSubchannel add) {
+            subchannels.add(add.subchannel());
+            return new DataConsumerResponse.SubchannelAdded(List.copyOf(subchannels));
+        }
+        if (request instanceof DataConsumerRequest.RemoveSubchannel remove) {
+            subchannels.remove(remove.subchannel());
+            return new DataConsumerResponse.SubchannelRemoved(List.copyOf(subchannels));
+        }
+        throw ChannelHandler.unknownMethod(request);
+    }
+
+    private void requireSctp() {
+        if (!isSctp()) {
+            throw new MediasoupTypeError("invalid DataConsumer type");
         }
     }
 
     /**
-     * Sends one of its data producer's messages when active (an SCTP one once the association is
-     * up); a message larger than maxMessageSize is dropped.
+     * A message from the application: answered once queued, else "sctpsendbufferfull" or
+     * "message send failed" as the C++ worker's send callback words them.
      */
-    SendResult sendMessage(long ppid, ByteBuf message) {
-        if (!transport.isConnected() || (isSctp() && !sctpConnected)) {
+    private ChannelResponse send(DataConsumerRequest.Send send) {
+        if (send.sctpOnly()) {
+            requireSctp();
+        }
+        int length = send.message().readableBytes();
+        if (length > transport.maxMessageSize()) {
+            throw new MediasoupTypeError("given message exceeds maxMessageSize value [maxMessageSize:"
+                    + transport.maxMessageSize() + ", len:" + length + "]");
+        }
+        SendResult result = sendMessage(DataMessage.unfiltered(send.ppid(), send.message()));
+        if (result == SendResult.QUEUED) {
+            return new DataConsumerResponse.Sent(bufferedAmount);
+        }
+        throw new MessageSendError(result == SendResult.BUFFER_FULL ? "sctpsendbufferfull" : "message send failed");
+    }
+
+    /** Whether it sends now: its transport (and SCTP association) up, nothing paused, its data producer there. */
+    boolean isActive() {
+        return transport.isConnected() && (!isSctp() || sctpConnected) && !paused && !dataProducerPaused
+                && !dataProducerClosed;
+    }
+
+    /**
+     * Whether its subchannels select {@code message}. A pipe one without subchannels takes
+     * everything, and a pipe one ignores the ignored subchannel: the router behind it filters.
+     */
+    boolean selects(DataMessage message) {
+        if (pipe && subchannels.isEmpty()) {
+            return true;
+        }
+        if (message.requiredSubchannel() != null && !subchannels.contains(message.requiredSubchannel())) {
+            return false;
+        }
+        if (!pipe && message.ignoredSubchannel() != null && subchannels.contains(message.ignoredSubchannel())) {
+            return false;
+        }
+        return message.subchannels().isEmpty() || message.subchannels().stream().anyMatch(subchannels::contains);
+    }
+
+    /**
+     * Sends one of its data producer's messages when active; a message larger than the
+     * transport's maxMessageSize is dropped. On a pipe transport the subchannels it carries
+     * go in front of it.
+     */
+    SendResult sendMessage(DataMessage message) {
+        if (!isActive()) {
             return SendResult.NOT_CONNECTED;
         }
-        if (message.readableBytes() > transport.maxMessageSize()) {
-            shared.logger().warn(LogTag.MESSAGE, "DataConsumer", "given message exceeds maxMessageSize value [maxMessageSize:"
-                    + transport.maxMessageSize() + ", len:" + message.readableBytes() + "]");
-            return SendResult.TOO_LARGE;
-        }
-        messagesSent++;
-        bytesSent += message.readableBytes();
-        return transport.sendMessage(this, ppid, message);
-    }
-
-    /**
-     * dataConsumer.send from the payload channel: accepted once queued, else "sctpsendbufferfull"
-     * or "message send failed". A message over maxMessageSize fails too, where the C++ worker
-     * leaves the request unanswered (the application's promise would never settle).
-     */
-    void send(Request request, ByteBuf payload) {
-        JsonElement ppid = request.data().get("ppid");
-        if (!JsonValues.isPositiveInteger(ppid)) {
-            throw new MediasoupTypeError("invalid ppid");
-        }
-        SendResult result = sendMessage(ppid.getAsLong() & 0xFFFFFFFFL, payload);
-        if (result == SendResult.QUEUED) {
-            request.accept();
-        } else if (result == SendResult.BUFFER_FULL) {
-            request.error(new MediasoupError("sctpsendbufferfull"));
-        } else {
-            request.error(new MediasoupError("message send failed"));
+        ByteBuf payload = pipe ? SubchannelsHeader.encode(message, subchannels) : message.payload();
+        try {
+            int length = payload.readableBytes();
+            if (length > transport.maxMessageSize()) {
+                shared.logger().warn(LogTag.MESSAGE, "DataConsumer", "message exceeds maxMessageSize value [maxMessageSize:"
+                        + transport.maxMessageSize() + ", len:" + length + "]");
+                return SendResult.TOO_LARGE;
+            }
+            messagesSent++;
+            bytesSent += length;
+            return transport.sendMessage(this, message.ppid(), payload);
+        } finally {
+            if (payload != message.payload()) {
+                payload.release();
+            }
         }
     }
 
@@ -106,38 +183,51 @@ final class DataConsumer extends DataEndpoint {
         bufferedAmount = amount;
         if ((forceBufferedAmountLow || previous > bufferedAmountLowThreshold) && amount <= bufferedAmountLowThreshold) {
             forceBufferedAmountLow = false;
-            JsonObject data = new JsonObject();
-            data.addProperty("bufferedAmount", amount);
-            shared.notify(id, "bufferedamountlow", data);
+            shared.emit(id, new DataConsumerEvent.BufferedAmountLow(amount));
         }
     }
 
-    private void setBufferedAmountLowThreshold(Request request) {
-        JsonElement threshold = request.data().get("threshold");
-        if (!JsonValues.isPositiveInteger(threshold)) {
-            throw new MediasoupTypeError("wrong bufferedAmountThreshold (not an unsigned number)");
-        }
-        bufferedAmountLowThreshold = threshold.getAsLong() & 0xFFFFFFFFL;
-        request.accept();
-        if (bufferedAmount() <= bufferedAmountLowThreshold) {
-            JsonObject data = new JsonObject();
-            data.addProperty("bufferedAmount", bufferedAmount());
-            shared.notify(id, "bufferedamountlow", data);
+    private void setBufferedAmountLowThreshold(long threshold) {
+        bufferedAmountLowThreshold = threshold;
+        if (bufferedAmount <= bufferedAmountLowThreshold) {
+            shared.emit(id, new DataConsumerEvent.BufferedAmountLow(bufferedAmount));
         } else {
             forceBufferedAmountLow = true;
         }
     }
 
-    /** Its data producer closed: tell the library, which closes it ("dataproducerclose"). */
-    void dataProducerClosed() {
-        shared.notify(id, "dataproducerclose", null);
+    /** Its SCTP message did not fit the association's send buffer. */
+    void sctpSendBufferFull() {
+        shared.emit(id, new DataConsumerEvent.SctpSendBufferFull());
     }
 
-    JsonObject dump() {
-        JsonObject json = baseDump();
-        json.addProperty("dataProducerId", dataProducerId);
-        addStreamAndLabels(json);
-        json.addProperty("bufferedAmountLowThreshold", bufferedAmountLowThreshold);
-        return json;
+    void dataProducerPaused() {
+        if (!dataProducerPaused) {
+            dataProducerPaused = true;
+            shared.emit(id, new DataConsumerEvent.DataProducerPause());
+        }
+    }
+
+    void dataProducerResumed() {
+        if (dataProducerPaused) {
+            dataProducerPaused = false;
+            shared.emit(id, new DataConsumerEvent.DataProducerResume());
+        }
+    }
+
+    /** Its data producer closed: tell the library, which closes it too. */
+    void dataProducerClosed() {
+        dataProducerClosed = true;
+        shared.emit(id, new DataConsumerEvent.DataProducerClose());
+    }
+
+    DataConsumerResponse.Dump dump() {
+        return new DataConsumerResponse.Dump(id, dataProducerId, type, sctpStreamParameters, label, protocol,
+                bufferedAmount, bufferedAmountLowThreshold, paused, dataProducerPaused, List.copyOf(subchannels));
+    }
+
+    /** It is gone: the channel no longer reaches it. */
+    void close() {
+        shared.handlers().unregister(id, this);
     }
 }

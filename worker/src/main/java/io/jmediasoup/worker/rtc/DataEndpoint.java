@@ -1,67 +1,33 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
-import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.worker.rtc.params.DataType;
+import io.jmediasoup.worker.rtc.params.SctpStreamParameters;
 
 /**
  * What data producers and consumers share: type "sctp" (over the transport's SCTP
- * association, on one stream) or "direct" (over the payload channel), label and protocol.
+ * association, on one stream) or "direct" (over the channel), label, protocol and whether
+ * the application paused it.
  */
 abstract class DataEndpoint {
     final String id;
-    final String type;
+    final DataType type;
+    /** Null for a direct one. */
     final SctpStreamParameters sctpStreamParameters;
     final String label;
     final String protocol;
+    boolean paused;
 
-    DataEndpoint(String id, JsonObject data) {
+    DataEndpoint(String id, DataType type, SctpStreamParameters sctpStreamParameters, String label, String protocol,
+            boolean paused) {
         this.id = id;
-        JsonElement type = data.get("type");
-        if (!JsonValues.isString(type)) {
-            throw new MediasoupTypeError("missing type");
-        }
-        this.type = type.getAsString();
-        if (!this.type.equals("sctp") && !this.type.equals("direct")) {
-            throw new MediasoupTypeError("invalid type");
-        }
-        this.sctpStreamParameters = isSctp() ? SctpStreamParameters.parse(data.get("sctpStreamParameters")) : null;
-        this.label = optionalString(data, "label");
-        this.protocol = optionalString(data, "protocol");
-    }
-
-    private static String optionalString(JsonObject data, String name) {
-        JsonElement value = data.get(name);
-        return JsonValues.isString(value) ? value.getAsString() : "";
+        this.type = type;
+        this.sctpStreamParameters = type == DataType.SCTP ? sctpStreamParameters : null;
+        this.label = label;
+        this.protocol = protocol;
+        this.paused = paused;
     }
 
     boolean isSctp() {
-        return type.equals("sctp");
-    }
-
-    /** The fields every dump of a data producer or consumer starts with. */
-    JsonObject baseDump() {
-        JsonObject json = new JsonObject();
-        json.addProperty("id", id);
-        json.addProperty("type", type);
-        return json;
-    }
-
-    void addStreamAndLabels(JsonObject json) {
-        if (sctpStreamParameters != null) {
-            json.add("sctpStreamParameters", sctpStreamParameters.toJson());
-        }
-        json.addProperty("label", label);
-        json.addProperty("protocol", protocol);
-    }
-
-    JsonObject baseStats(String statsType) {
-        JsonObject json = new JsonObject();
-        json.addProperty("type", statsType);
-        json.addProperty("timestamp", System.currentTimeMillis());
-        json.addProperty("label", label);
-        json.addProperty("protocol", protocol);
-        return json;
+        return type == DataType.SCTP;
     }
 }

@@ -1,16 +1,18 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.MediasoupNotFoundError;
 import io.jmediasoup.channel.MediasoupTypeError;
-import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.sctp.SctpState;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportEvent;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.DataConsumerResponse;
+import io.jmediasoup.worker.messages.DataProducerResponse;
+import io.jmediasoup.worker.messages.TransportDataRequest;
+import io.jmediasoup.worker.rtc.params.DataType;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,134 +65,144 @@ final class DataEndpoints {
         }
     }
 
-    void produceData(Request request) {
+    /** transport.produceData, transport.consumeData and the closing of either. */
+    ChannelResponse handle(TransportDataRequest request) {
+        if (request instanceof TransportDataRequest.ProduceData produce) {
+            return produceData(produce);
+        }
+        if (request instanceof TransportDataRequest.ConsumeData consume) {
+            return consumeData(consume);
+        }
+        if (request instanceof TransportDataRequest.CloseDataProducer close) {
+            if (sctpOptions == null && !direct) {
+                throw new MediasoupError("cannot close DataProducer, SCTP not enabled and not a direct Transport");
+            }
+            closeDataProducer(dataProducer(close.dataProducerId()));
+            return null;
+        }
+        TransportDataRequest.CloseDataConsumer close = (TransportDataRequest.CloseDataConsumer) request;
+        if (sctpOptions == null && !direct) {
+            throw new MediasoupError("cannot close DataConsumer, SCTP not enabled and not a direct Transport");
+        }
+        DataConsumer dataConsumer = dataConsumer(close.dataConsumerId());
+        removeDataConsumer(dataConsumer);
+        listener.onTransportDataConsumerClosed(transport, dataConsumer);
+        return null;
+    }
+
+    private DataProducerResponse.Dump produceData(TransportDataRequest.ProduceData request) {
         if (sctpOptions == null && !direct) {
             throw new MediasoupError("SCTP not enabled and not a direct Transport");
         }
-        String dataProducerId = Internal.id(request.internal(), "dataProducerId");
+        String dataProducerId = request.dataProducerId();
         if (dataProducers.containsKey(dataProducerId)) {
             throw new MediasoupError("a DataProducer with same dataProducerId already exists");
         }
-        DataProducer dataProducer = new DataProducer(dataProducerId, request.data());
-        checkDataType(dataProducer, "DataProducer");
-        if (dataProducer.isSctp()) {
-            int streamId = dataProducer.sctpStreamParameters.streamId();
+        if (request.type() == DataType.SCTP && request.sctpStreamParameters() == null) {
+            throw new MediasoupTypeError("missing sctpStreamParameters");
+        }
+        checkDataType(request.type(), "DataProducer");
+        if (request.type() == DataType.SCTP) {
+            int streamId = request.sctpStreamParameters().streamId();
             if (dataProducerByStreamId.containsKey(streamId)) {
                 throw new MediasoupError("streamId already exists in SCTP listener [streamId:" + streamId + "]");
             }
         }
+        DataProducer dataProducer = new DataProducer(request, this, shared);
         listener.onTransportNewDataProducer(transport, dataProducer);
+        try {
+            shared.handlers().register(dataProducerId, dataProducer, true);
+        } catch (MediasoupError duplicate) {
+            listener.onTransportDataProducerClosed(transport, dataProducer);
+            throw duplicate;
+        }
         if (dataProducer.isSctp()) {
             dataProducerByStreamId.put(dataProducer.sctpStreamParameters.streamId(), dataProducer);
         }
         dataProducers.put(dataProducerId, dataProducer);
-        request.accept(dataProducer.dump());
+        return dataProducer.dump();
     }
 
-    void consumeData(Request request) {
+    private DataConsumerResponse.Dump consumeData(TransportDataRequest.ConsumeData request) {
         if (sctpOptions == null && !direct) {
             throw new MediasoupError("SCTP not enabled and not a direct Transport");
         }
-        String dataProducerId = Internal.id(request.internal(), "dataProducerId");
-        String dataConsumerId = Internal.id(request.internal(), "dataConsumerId");
+        String dataConsumerId = request.dataConsumerId();
         if (dataConsumers.containsKey(dataConsumerId)) {
             throw new MediasoupError("a DataConsumer with same dataConsumerId already exists");
         }
-        DataConsumer dataConsumer = new DataConsumer(dataConsumerId, dataProducerId, transport, shared, request.data());
-        checkDataType(dataConsumer, "DataConsumer");
-        listener.onTransportNewDataConsumer(transport, dataConsumer, dataProducerId);
+        if (request.type() == DataType.SCTP && request.sctpStreamParameters() == null) {
+            throw new MediasoupTypeError("missing sctpStreamParameters");
+        }
+        checkDataType(request.type(), "DataConsumer");
+        DataConsumer dataConsumer = new DataConsumer(request, transport, shared, defaultBufferedAmountLowThreshold());
+        listener.onTransportNewDataConsumer(transport, dataConsumer, request.dataProducerId());
+        try {
+            shared.handlers().register(dataConsumerId, dataConsumer, false);
+        } catch (MediasoupError duplicate) {
+            listener.onTransportDataConsumerClosed(transport, dataConsumer);
+            throw duplicate;
+        }
         dataConsumers.put(dataConsumerId, dataConsumer);
         if (dataConsumer.isSctp()) {
             dataConsumer.sctpAssociationChanged(sctpConnected());
         }
-        request.accept(dataConsumer.dump());
+        return dataConsumer.dump();
+    }
+
+    /** Its data producer or consumer named {@code id}, or null. */
+    ChannelHandler child(String id) {
+        DataProducer dataProducer = dataProducers.get(id);
+        return dataProducer != null ? dataProducer : dataConsumers.get(id);
+    }
+
+    /** The bufferedAmountLowThreshold a new SCTP data consumer starts with. */
+    private long defaultBufferedAmountLowThreshold() {
+        return 0;
     }
 
     /** An "sctp" one needs SCTP enabled here, a "direct" one a DirectTransport. */
-    private void checkDataType(DataEndpoint endpoint, String kind) {
-        if (endpoint.isSctp() && sctpOptions == null) {
+    private void checkDataType(DataType type, String kind) {
+        if (type == DataType.SCTP && sctpOptions == null) {
             throw new MediasoupTypeError(
                     "cannot create a " + kind + " of type 'sctp', SCTP not enabled in this Transport");
         }
-        if (!endpoint.isSctp() && !direct) {
+        if (type == DataType.DIRECT && !direct) {
             throw new MediasoupTypeError("cannot create a " + kind + " of type 'direct', not a direct Transport");
         }
     }
 
-    /** dataProducer.* and dataConsumer.* requests. */
-    void handleRequest(Request request) {
-        String method = request.method();
-        switch (method) {
-            case "dataProducer.close":
-                closeDataProducer(dataProducer(request.internal()));
-                request.accept();
-                break;
-            case "dataConsumer.close":
-                DataConsumer dataConsumer = dataConsumer(request.internal());
-                dataConsumers.remove(dataConsumer.id);
-                if (dataConsumer.isSctp() && sctp != null) {
-                    sctp.dataConsumerClosed(dataConsumer.sctpStreamParameters.streamId());
-                }
-                listener.onTransportDataConsumerClosed(transport, dataConsumer);
-                request.accept();
-                break;
-            case "dataConsumer.getBufferedAmount":
-                bufferedAmount(request);
-                break;
-            default:
-                if (method.startsWith("dataProducer.")) {
-                    dataProducer(request.internal()).handleRequest(request);
-                } else {
-                    DataConsumer target = dataConsumer(request.internal());
-                    if (method.equals("dataConsumer.setBufferedAmountLowThreshold") && !target.isSctp()) {
-                        throw new MediasoupError("invalid DataConsumer type");
-                    }
-                    target.handleRequest(request);
-                }
-        }
-    }
-
-    /** A payload-channel request aimed at one of its data consumers (dataConsumer.send); {@code payload} is lent. */
-    void handlePayloadRequest(Request request, ByteBuf payload) {
-        if (!request.method().equals("dataConsumer.send")) {
-            throw new MediasoupError("unknown method '" + request.method() + "'");
-        }
-        dataConsumer(request.internal()).send(request, payload);
-    }
-
-    private void bufferedAmount(Request request) {
-        DataConsumer dataConsumer = dataConsumer(request.internal());
-        if (!dataConsumer.isSctp()) {
-            throw new MediasoupError("invalid DataConsumer type");
-        }
-        if (sctpOptions == null) {
-            throw new MediasoupError("no SCTP association present");
-        }
-        JsonObject data = new JsonObject();
-        data.addProperty("bufferedAmount", dataConsumer.bufferedAmount());
-        request.accept(data);
-    }
-
-    /** A message the application gave a direct data producer; {@code message} is lent. */
-    void receiveMessage(JsonObject internal, JsonObject data, ByteBuf message) {
-        DataProducer dataProducer = dataProducer(internal);
-        JsonElement ppid = data.get("ppid");
-        if (!JsonValues.isPositiveInteger(ppid)) {
-            throw new MediasoupTypeError("invalid ppid");
-        }
-        if (message.readableBytes() > maxMessageSize) {
-            shared.logger().warn(LogTag.MESSAGE, "Transport", "given message exceeds maxMessageSize value [maxMessageSize:"
-                    + maxMessageSize + ", len:" + message.readableBytes() + "]");
+    /**
+     * A message the application gave one of its data producers, lent for the call; one larger
+     * than maxMessageSize is dropped.
+     */
+    void receiveApplicationMessage(DataProducer dataProducer, DataMessage message) {
+        int length = message.payload().readableBytes();
+        if (length > maxMessageSize) {
+            shared.logger().warn(LogTag.MESSAGE, "DataProducer", "given message exceeds maxMessageSize value [maxMessageSize:"
+                    + maxMessageSize + ", len:" + length + "]");
             return;
         }
-        dataProducer.receiveMessage(message.readableBytes());
-        listener.onTransportDataProducerMessageReceived(transport, dataProducer, ppid.getAsLong() & 0xFFFFFFFFL, message);
-        transport.dataReceived(message.readableBytes());
+        dataProducer.receiveMessage(message);
+        transport.dataReceived(length);
+    }
+
+    /** One of its data producers passes a message on to the router. */
+    void dataProducerMessage(DataProducer dataProducer, DataMessage message) {
+        listener.onTransportDataProducerMessageReceived(transport, dataProducer, message);
+    }
+
+    void dataProducerPaused(DataProducer dataProducer) {
+        listener.onTransportDataProducerPaused(transport, dataProducer);
+    }
+
+    void dataProducerResumed(DataProducer dataProducer) {
+        listener.onTransportDataProducerResumed(transport, dataProducer);
     }
 
     /**
      * Delivers a data consumer's message to the remote side over the SCTP association and says
-     * what became of it ("sctpsendbufferfull" is notified when the send buffer is full).
+     * what became of it (the data consumer tells the application when the send buffer is full).
      */
     SendResult sendSctpMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
         SendResult result = sctp.send(dataConsumer.sctpStreamParameters, ppid, message);
@@ -198,7 +210,7 @@ final class DataEndpoints {
             return result;
         }
         if (result == SendResult.BUFFER_FULL) {
-            shared.notify(dataConsumer.id, "sctpsendbufferfull", null);
+            dataConsumer.sctpSendBufferFull();
         } else {
             shared.logger().warn(LogTag.SCTP, "SctpAssociation", "error sending SCTP message [sid:"
                     + dataConsumer.sctpStreamParameters.streamId() + ", ppid:" + ppid + ", message size:"
@@ -236,7 +248,11 @@ final class DataEndpoints {
         shared.emit(transport.id, new TransportEvent.SctpStateChange(state.label()));
     }
 
-    /** A message from the SCTP peer goes to the data producer of its stream; DCEP (PPID 50) is ignored as in the C++ worker. */
+    /**
+     * A message from the SCTP peer goes to the data producer of its stream (with the
+     * subchannels a pipe transport's peer put in front); DCEP (PPID 50) is ignored as in the
+     * C++ worker.
+     */
     void sctpMessageReceived(int streamId, long ppid, ByteBuf message) {
         if (ppid == 50) {
             shared.logger().warn(LogTag.SCTP, "SctpAssociation", "ignoring SCTP data with ppid:50 (WebRTC DataChannel Control)");
@@ -248,8 +264,9 @@ final class DataEndpoints {
                     + streamId + "]");
             return;
         }
-        dataProducer.receiveMessage(message.readableBytes());
-        listener.onTransportDataProducerMessageReceived(transport, dataProducer, ppid, message);
+        dataProducer.receiveMessage(transport instanceof PipeTransport
+                ? SubchannelsHeader.decode(ppid, message)
+                : DataMessage.unfiltered(ppid, message));
     }
 
     void sctpBufferedAmount(long bufferedAmount) {
@@ -268,27 +285,37 @@ final class DataEndpoints {
             }
         }
         dataProducers.remove(dataProducer.id);
+        dataProducer.close();
         listener.onTransportDataProducerClosed(transport, dataProducer);
+    }
+
+    /** Forgets {@code dataConsumer} and resets its SCTP stream; the router is told by the caller. */
+    private void removeDataConsumer(DataConsumer dataConsumer) {
+        dataConsumers.remove(dataConsumer.id);
+        if (dataConsumer.isSctp() && sctp != null && !closed) {
+            sctp.dataConsumerClosed(dataConsumer.sctpStreamParameters.streamId());
+        }
+        dataConsumer.close();
     }
 
     /** The router closed {@code dataConsumer}'s data producer: it goes too. */
     void dataConsumerProducerClosed(DataConsumer dataConsumer) {
-        dataConsumers.remove(dataConsumer.id);
         dataConsumer.dataProducerClosed();
+        removeDataConsumer(dataConsumer);
     }
 
-    private DataProducer dataProducer(JsonObject internal) {
-        DataProducer dataProducer = dataProducers.get(Internal.id(internal, "dataProducerId"));
+    private DataProducer dataProducer(String dataProducerId) {
+        DataProducer dataProducer = dataProducers.get(dataProducerId);
         if (dataProducer == null) {
-            throw new MediasoupError("DataProducer not found");
+            throw new MediasoupNotFoundError("DataProducer not found");
         }
         return dataProducer;
     }
 
-    private DataConsumer dataConsumer(JsonObject internal) {
-        DataConsumer dataConsumer = dataConsumers.get(Internal.id(internal, "dataConsumerId"));
+    private DataConsumer dataConsumer(String dataConsumerId) {
+        DataConsumer dataConsumer = dataConsumers.get(dataConsumerId);
         if (dataConsumer == null) {
-            throw new MediasoupError("DataConsumer not found");
+            throw new MediasoupNotFoundError("DataConsumer not found");
         }
         return dataConsumer;
     }
@@ -326,7 +353,7 @@ final class DataEndpoints {
             closeDataProducer(dataProducer);
         }
         for (DataConsumer dataConsumer : List.copyOf(dataConsumers.values())) {
-            dataConsumers.remove(dataConsumer.id);
+            removeDataConsumer(dataConsumer);
             listener.onTransportDataConsumerClosed(transport, dataConsumer);
         }
         if (sctp != null) {

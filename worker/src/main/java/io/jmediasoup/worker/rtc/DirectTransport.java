@@ -1,7 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SendResult;
@@ -9,8 +7,8 @@ import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportStats;
+import io.jmediasoup.worker.messages.DataConsumerEvent;
 import io.netty.buffer.ByteBuf;
-import io.jmediasoup.channel.Request;
 
 /**
  * A transport with no network: RTP, RTCP and data messages travel over the payload channel
@@ -29,9 +27,6 @@ final class DirectTransport extends Transport {
     @Override
     void handleNotification(PayloadNotification notification, ByteBuf payload) {
         switch (notification.event()) {
-            case "dataProducer.send":
-                receiveMessage(notification.internal(), notification.data(), payload);
-                break;
             case "producer.send":
                 dataReceived(payload.readableBytes());
                 if (payload.readableBytes() > MAX_PACKET_SIZE) {
@@ -74,12 +69,10 @@ final class DirectTransport extends Transport {
         dataSent(packet.readableBytes());
     }
 
-    /** A direct data consumer's message goes to the Node application as a "message" notification. */
+    /** A direct data consumer's message goes to the Node application as a "message" event. */
     @Override
     SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
-        JsonObject data = new JsonObject();
-        data.addProperty("ppid", ppid);
-        shared.notify(dataConsumer.id, "message", data, message);
+        shared.emit(dataConsumer.id, new DataConsumerEvent.Message(ppid), message);
         dataSent(message.readableBytes());
         return SendResult.QUEUED;
     }

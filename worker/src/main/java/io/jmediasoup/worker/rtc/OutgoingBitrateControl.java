@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.worker.LogTag;

@@ -379,6 +379,14 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
         return true;
     }
 
+    /** A DLRR sub-block about one of its media streams (not RTX, as the C++ worker); others are ignored. */
+    void receiveXrDelaySinceLastRr(long ssrc, long lastRr, long delaySinceLastRr, long wallMs) {
+        ReceivingStream stream = streamsBySsrc.get(ssrc);
+        if (stream != null) {
+            stream.rtpStream.receiveXrDelaySinceLastRr(lastRr, delaySinceLastRr, wallMs);
+        }
+    }
+
     /** Writes the report blocks that are due, at most {@code room}; returns how many. */
     int writeReportBlocks(ByteBuf out, long nowMs, int room) {
         int written = 0;

@@ -110,11 +110,6 @@ public final class Router implements Transport.Listener, ChannelHandler {
         }
     }
 
-    /** A payload-channel request aimed at one of its transports' data consumers; {@code payload} is only lent. */
-    public void handlePayloadRequest(Request request, ByteBuf payload) {
-        transport(request.internal()).handlePayloadRequest(request, payload);
-    }
-
     /** A payload-channel notification aimed at one of its transports; {@code payload} is only lent. */
     public void handleNotification(PayloadNotification notification, ByteBuf payload) {
         transport(notification.internal()).handleNotification(notification, payload);
@@ -176,6 +171,13 @@ public final class Router implements Transport.Listener, ChannelHandler {
         shared.handlers().register(transportId, transport, true);
         transports.put(transportId, transport);
         return transport.dump();
+    }
+
+    /** One of its transports or RTP observers. */
+    @Override
+    public ChannelHandler child(String id) {
+        Transport transport = transports.get(id);
+        return transport != null ? transport : rtpObservers.get(id);
     }
 
     /** One of its transports by id, or null; for in-process drivers such as the benchmarks. */
@@ -328,18 +330,33 @@ public final class Router implements Transport.Listener, ChannelHandler {
     }
 
     @Override
-    public void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer, long ppid,
-            ByteBuf message) {
+    public void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer,
+            DataMessage message) {
         for (DataConsumer dataConsumer : dataConsumersByProducer.get(dataProducer.id).values()) {
-            dataConsumer.sendMessage(ppid, message);
+            if (dataConsumer.isActive() && dataConsumer.selects(message)) {
+                dataConsumer.sendMessage(message);
+            }
         }
+    }
+
+    @Override
+    public void onTransportDataProducerPaused(Transport transport, DataProducer dataProducer) {
+        dataConsumersByProducer.get(dataProducer.id).values().forEach(DataConsumer::dataProducerPaused);
+    }
+
+    @Override
+    public void onTransportDataProducerResumed(Transport transport, DataProducer dataProducer) {
+        dataConsumersByProducer.get(dataProducer.id).values().forEach(DataConsumer::dataProducerResumed);
     }
 
     @Override
     public void onTransportNewDataConsumer(Transport transport, DataConsumer dataConsumer, String dataProducerId) {
         Map<String, DataConsumer> consumers = dataConsumersByProducer.get(dataProducerId);
         if (consumers == null) {
-            throw new MediasoupError("DataProducer not found [dataProducerId:" + dataProducerId + "]");
+            throw new MediasoupNotFoundError("DataProducer not found [dataProducerId:" + dataProducerId + "]");
+        }
+        if (dataProducers.get(dataProducerId).paused) {
+            dataConsumer.dataProducerPaused();
         }
         consumers.put(dataConsumer.id, dataConsumer);
     }

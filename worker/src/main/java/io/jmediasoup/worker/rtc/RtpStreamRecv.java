@@ -281,6 +281,21 @@ final class RtpStreamRecv extends RtpStream {
         jitter = 0;
     }
 
+    /**
+     * The sender's DLRR answer to our Receiver Reference Time: the round-trip time, as the C++
+     * worker computes it (0 while the sender has not seen one of ours), which paces our NACKs.
+     */
+    void receiveXrDelaySinceLastRr(long lastRr, long delaySinceLastRr, long wallMs) {
+        long now = Ntp.compact(Ntp.seconds(wallMs), Ntp.fraction(wallMs));
+        long rtt = lastRr != 0 && delaySinceLastRr != 0 && now > delaySinceLastRr + lastRr
+                ? now - delaySinceLastRr - lastRr
+                : 0;
+        roundTripTime = (rtt >> 16) * 1000 + (rtt & 0xFFFF) / 65536.0 * 1000;
+        if (nackGenerator != null) {
+            nackGenerator.updateRtt((long) roundTripTime);
+        }
+    }
+
     /** Remembers the sender's SR, to echo it in our next report (LSR, DLSR), and scores the interval. */
     void receiveSenderReport(long ntpSeconds, long ntpFraction, long nowMs) {
         lastSrTimestamp = Ntp.compact(ntpSeconds, ntpFraction);

@@ -5,6 +5,7 @@ import io.jmediasoup.rtp.sctp.SctpConfig;
 import io.jmediasoup.rtp.sctp.SctpState;
 import io.jmediasoup.rtp.sctp.SendOptions;
 import io.jmediasoup.rtp.sctp.SendResult;
+import io.jmediasoup.worker.rtc.params.SctpStreamParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 
@@ -60,10 +61,10 @@ final class SctpLink implements SctpAssociation.Listener {
     SendResult send(SctpStreamParameters parameters, long ppid, ByteBuf message) {
         SendOptions sendOptions = SendOptions.RELIABLE_ORDERED;
         if (!parameters.ordered()) {
-            long lifetime = parameters.maxPacketLifeTime();
-            long retransmits = parameters.maxRetransmits();
-            sendOptions = new SendOptions(true, lifetime != 0 ? lifetime : -1,
-                    lifetime == 0 && retransmits != 0 ? (int) retransmits : -1);
+            Integer lifetime = parameters.maxPacketLifeTime();
+            Integer retransmits = parameters.maxRetransmits();
+            sendOptions = new SendOptions(true, lifetime != null ? lifetime : -1,
+                    lifetime == null && retransmits != null ? retransmits : -1);
         }
         SendResult result = association.send(parameters.streamId(), ppid, message, sendOptions, shared.nowMs());
         reschedule();

@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
@@ -10,8 +9,10 @@ import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
+import io.jmediasoup.rtp.rtcp.ExtendedReport;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
+import io.jmediasoup.rtp.rtcp.Ntp;
 import io.jmediasoup.rtp.rtcp.ReceiverReport;
 import io.jmediasoup.rtp.rtcp.Remb;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
@@ -27,6 +28,7 @@ import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportRequest;
 import io.jmediasoup.worker.messages.TransportStats;
+import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -65,9 +67,13 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
 
         void onTransportDataProducerClosed(Transport transport, DataProducer dataProducer);
 
-        /** A data producer received {@code message}, lent for the call. */
-        void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer, long ppid,
-                ByteBuf message);
+        /** A data producer passes on {@code message}, lent for the call. */
+        void onTransportDataProducerMessageReceived(Transport transport, DataProducer dataProducer,
+                DataMessage message);
+
+        void onTransportDataProducerPaused(Transport transport, DataProducer dataProducer);
+
+        void onTransportDataProducerResumed(Transport transport, DataProducer dataProducer);
 
         /** Throws when the router has no data producer {@code dataProducerId}. */
         void onTransportNewDataConsumer(Transport transport, DataConsumer dataConsumer, String dataProducerId);
@@ -118,6 +124,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
      */
     private RtpPacket receivedPacket;
     private final CompoundPacketReader rtcpReader = new CompoundPacketReader();
+    private final ExtendedReport.DlrrVisitor dlrrReceiver = this::receiveXrDelaySinceLastRr;
     private ScheduledFuture<?> rtcpTimer;
     private final IncomingBitrateControl incomingBitrate;
     private final OutgoingBitrateControl outgoingBitrate;
@@ -166,6 +173,9 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         if (request instanceof TransportRequest.Dump) {
             return dump();
         }
+        if (request instanceof TransportDataRequest data) {
+            return dataEndpoints.handle(data);
+        }
         if (request instanceof TransportRequest.GetStats) {
             return stats();
         }
@@ -203,15 +213,15 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             case "transport.consume":
                 consume(request);
                 break;
-            case "transport.produceData":
-                dataEndpoints.produceData(request);
-                break;
-            case "transport.consumeData":
-                dataEndpoints.consumeData(request);
-                break;
             default:
                 handleEntityRequest(request);
         }
+    }
+
+    /** One of its data producers or consumers. */
+    @Override
+    public ChannelHandler child(String id) {
+        return dataEndpoints.child(id);
     }
 
     /**
@@ -339,6 +349,8 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                 // The C++ worker's receiver reports carry sender SSRC 0.
                 ReceiverReport.writeHeader(packet, 0, blocks);
                 packet.writerIndex(end);
+                // Senders answer it with a DLRR block: our round-trip time to them.
+                ExtendedReport.writeReceiverReferenceTime(packet, Ntp.seconds(wallMs), Ntp.fraction(wallMs));
                 sendRtcp(packet);
             }
         } finally {
@@ -360,8 +372,8 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /**
      * RTCP from the remote side (already decrypted); {@code data} is lent for the call. SRs
      * reach the producer's streams, report blocks, NACKs and PLI/FIR the consumers' streams,
-     * transport-cc feedback and REMB the outgoing bitrate control; other types (XR, SDES, BYE)
-     * are ignored.
+     * transport-cc feedback and REMB the outgoing bitrate control, XR DLRR blocks the producers'
+     * streams (their round-trip time); other types (SDES, BYE) are ignored.
      */
     protected void receiveRtcpPacket(ByteBuf data) {
         CompoundPacketReader reader = rtcpReader.reset(data);
@@ -392,6 +404,9 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                         outgoingBitrate.receiveTransportFeedback(reader);
                     }
                     break;
+                case RtcpType.XR:
+                    ExtendedReport.readDelaySinceLastRr(reader, dlrrReceiver);
+                    break;
                 case RtcpType.PSFB:
                     if (KeyFrameRequest.is(reader)) {
                         receiveKeyFrameRequest(KeyFrameRequest.mediaSsrc(reader), reader.count() == KeyFrameRequest.FIR);
@@ -419,6 +434,13 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                     outgoingBitrate.receiveRtt((long) stream.roundTripTime());
                 }
             }
+        }
+    }
+
+    private void receiveXrDelaySinceLastRr(long ssrc, long lastRr, long delaySinceLastRr) {
+        Producer producer = rtpListener.producerOf(ssrc);
+        if (producer != null) {
+            producer.receiveXrDelaySinceLastRr(ssrc, lastRr, delaySinceLastRr, System.currentTimeMillis());
         }
     }
 
@@ -499,11 +521,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         throw new MediasoupError("unknown event '" + notification.event() + "'");
     }
 
-    /** A message the application gave one of its direct data producers; {@code message} is lent. */
-    protected void receiveMessage(JsonObject internal, JsonObject data, ByteBuf message) {
-        dataEndpoints.receiveMessage(internal, data, message);
-    }
-
     /** Delivers a data consumer's message to the remote side and says what became of it. */
     SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {
         return dataEndpoints.sendSctpMessage(dataConsumer, ppid, message);
@@ -520,17 +537,12 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /** Sends an SCTP packet on the kind's connection (UDP, or DTLS application data); lent for the call. */
     protected abstract void sendSctpData(ByteBuf packet);
 
-    /** A payload-channel request aimed at one of its data consumers (dataConsumer.send); {@code payload} is lent. */
-    void handlePayloadRequest(Request request, ByteBuf payload) {
-        dataEndpoints.handlePayloadRequest(request, payload);
-    }
-
     /** Counts bytes the kind sent on its own: RTP, RTCP, SCTP and data messages. */
     protected void dataSent(int bytes) {
         sendTransmission.count(bytes, shared.nowMs());
     }
 
-    /** producer.*, consumer.*, dataProducer.* and dataConsumer.* requests. */
+    /** producer.* and consumer.* requests. */
     private void handleEntityRequest(Request request) {
         String method = request.method();
         if (method.equals("producer.close")) {
@@ -551,10 +563,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         }
         if (method.startsWith("consumer.")) {
             consumer(request.internal()).handleRequest(request);
-            return;
-        }
-        if (method.startsWith("dataProducer.") || method.startsWith("dataConsumer.")) {
-            dataEndpoints.handleRequest(request);
             return;
         }
         throw new MediasoupError("unknown method '" + method + "'");
@@ -753,6 +761,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             return;
         }
         closed = true;
+        shared.handlers().unregister(id);
         for (Producer producer : List.copyOf(producers.values())) {
             closeProducer(producer);
         }
