@@ -56,7 +56,7 @@ final class JsonTransportOptions {
         boolean comedia = Options.flag(data, "comedia", false);
         String srtpCryptoSuite = Options.enabled(data, "enableSrtp") ? cryptoSuite(data) : null;
         return new TransportOptions.Plain(base, listenInfo, rtcpMux ? null : listenInfo.withFixedPort(0), rtcpMux,
-                comedia, srtpCryptoSuite);
+                comedia, srtpCryptoSuite, SrtpParameters.CRYPTO_SUITES);
     }
 
     static TransportOptions.Pipe pipe(JsonObject data) {
