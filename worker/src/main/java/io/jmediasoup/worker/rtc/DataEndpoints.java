@@ -337,8 +337,8 @@ final class DataEndpoints {
         dataProducerByStreamId.forEach((streamId, producer) -> streamIdTable.put(streamId, producer.id));
         return new TransportDump.Sctp(SctpOptions.PORT, sctp.outboundStreams(), sctpOptions.mis(),
                 sctpOptions.maxMessageSize(), sctpOptions.sendBufferSize(), perStreamSendQueueLimit,
-                maxReceiverWindowBufferSize, sctp.bufferedAmount(), sctpOptions.isDataChannel(), sctp.state().label(),
-                streamIdTable);
+                maxReceiverWindowBufferSize, sctp.bufferedAmount(), sctpOptions.isDataChannel(),
+                sctp.negotiatedOutboundStreams(), sctp.negotiatedInboundStreams(), sctp.state().label(), streamIdTable);
     }
 
     /** The association's state, or null without SCTP. */

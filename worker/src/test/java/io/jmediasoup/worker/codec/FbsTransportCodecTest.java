@@ -218,7 +218,7 @@ class FbsTransportCodecTest {
     @Test
     void aPlainDumpReadsBackAsTheLibraryReadsIt() {
         TransportDump.Sctp sctp = new TransportDump.Sctp(5000, 65_535, 65_535, 131_072, 2_000_000, 2_000_000,
-                5_242_880, 0, false, "new", Map.of(3, "dp1"));
+                5_242_880, 0, false, 0, 0, "new", Map.of(3, "dp1"));
         FbsRequest.FbsBody body = codec.encode(plainDump(sctp, Map.of("mid", 0)));
         assertEquals(FBS.Response.Body.PlainTransport_DumpResponse, body.type());
         FBS.PlainTransport.DumpResponse dump =
@@ -243,6 +243,8 @@ class FbsTransportCodecTest {
         assertTrue(base.hasSctpState());
         assertEquals(FBS.SctpAssociation.SctpState.NEW, base.sctpState());
         assertEquals(3, base.sctpListener().streamIdTable(0).key());
+        // Nothing negotiated yet: both 0, present.
+        assertEquals(0, base.sctpNegotiatedCapabilities().negotiatedMaxOutboundStreams());
         assertEquals(FBS.Transport.TraceEventType.BWE, base.traceEventTypes(0));
     }
 

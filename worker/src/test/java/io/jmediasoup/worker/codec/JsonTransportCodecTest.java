@@ -30,7 +30,7 @@ class JsonTransportCodecTest {
     @Test
     void aDumpKeepsTheOrderOfThe38Worker() {
         TransportDump.Sctp sctp = new TransportDump.Sctp(5000, 1024, 1024, 262_144, 262_144, 0, 0, 0, false,
-                "new", Map.of());
+                0, 0, "new", Map.of());
         TransportDump dump = new TransportDump("t1", false, List.of(), List.of(), Map.of(), Map.of(), List.of(),
                 List.of(), Map.of("mid", 1), new TransportDump.RtpListener(Map.of(), Map.of(), Map.of()), 262_144,
                 262_144, 262_144, sctp, List.of("probation", "bwe"),
