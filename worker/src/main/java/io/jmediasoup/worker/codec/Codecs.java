@@ -12,9 +12,11 @@ public final class Codecs {
     public static final List<FbsRequestCodec> FBS_REQUESTS = List.of(new FbsRtpObserverCodec(), new FbsTransportCodec(),
             new FbsDataProducerCodec(), new FbsDataConsumerCodec());
 
-    public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of(new JsonDataProducerNotificationCodec());
+    public static final List<JsonNotificationCodec> JSON_NOTIFICATIONS = List.of(new JsonDataProducerNotificationCodec(),
+            new JsonTransportNotificationCodec());
 
-    public static final List<FbsNotificationCodec> FBS_NOTIFICATIONS = List.of(new FbsDataProducerNotificationCodec());
+    public static final List<FbsNotificationCodec> FBS_NOTIFICATIONS = List.of(new FbsDataProducerNotificationCodec(),
+            new FbsTransportNotificationCodec());
 
     public static final List<JsonEventCodec> JSON_EVENTS = List.of(new JsonTransportEventCodec(),
             new JsonDataConsumerEventCodec());

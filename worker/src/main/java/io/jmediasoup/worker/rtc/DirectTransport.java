@@ -4,7 +4,10 @@ import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelNotification;
 import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportEvent;
+import io.jmediasoup.worker.messages.TransportNotification;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.messages.DataConsumerEvent;
@@ -36,18 +39,26 @@ final class DirectTransport extends Transport {
                 }
                 receiveRtpPacket(payload);
                 break;
-            case "transport.sendRtcp":
-                dataReceived(payload.readableBytes());
-                if (payload.readableBytes() > MAX_PACKET_SIZE) {
-                    shared.logger().warn(LogTag.RTCP, "DirectTransport", "given RTCP packet exceeds maximum size [len:"
-                            + payload.readableBytes() + "]");
-                    return;
-                }
-                receiveRtcpPacket(payload);
-                break;
             default:
                 super.handleNotification(notification, payload);
         }
+    }
+
+    /** RTCP the application gives: too large a packet is dropped, as the C++ worker drops it. */
+    @Override
+    public void handle(ChannelNotification notification) {
+        if (!(notification instanceof TransportNotification.SendRtcp send)) {
+            super.handle(notification);
+            return;
+        }
+        ByteBuf packet = send.packet();
+        dataReceived(packet.readableBytes());
+        if (packet.readableBytes() > MAX_PACKET_SIZE) {
+            shared.logger().warn(LogTag.RTCP, "DirectTransport", "given RTCP packet exceeds maximum size [len:"
+                    + packet.readableBytes() + "]");
+            return;
+        }
+        receiveRtcpPacket(packet);
     }
 
     /** A consumer's RTP packet goes to the Node application as an "rtp" notification. */
@@ -62,10 +73,10 @@ final class DirectTransport extends Transport {
         dataSent(packet.size());
     }
 
-    /** RTCP for the application goes out as the transport's "rtcp" notification. */
+    /** RTCP for the application goes out as the transport's "rtcp" event. */
     @Override
     protected void sendRtcpPacket(ByteBuf packet) {
-        shared.notify(id, "rtcp", null, packet);
+        shared.emit(id, new TransportEvent.Rtcp(), packet);
         dataSent(packet.readableBytes());
     }
 
