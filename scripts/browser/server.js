@@ -1,14 +1,17 @@
-// The server end of the browser tests: the real mediasoup 3.8.4 library on one worker and
-// one router, a page (page.js bundled by esbuild) and a JSON-over-HTTP signalling, all on
-// 127.0.0.1. It prints "listening <url>" on stdout once ready; everything else it says
-// (its own events, and with DEBUG=mediasoup* the library's and the worker's logs) is the
-// server log the tests print when they fail.
+// The server end of the browser tests: the real mediasoup library on one worker and one
+// router (3.8.4, pinned here, or with MEDIASOUP_ERA=3.32 the conformance suite's 3.32.2), a
+// page (page.js bundled by esbuild) and a JSON-over-HTTP signalling, all on 127.0.0.1. It
+// prints "listening <url>" on stdout once ready; everything else it says (its own events, and
+// with DEBUG=mediasoup* the library's and the worker's logs) is the server log the tests print
+// when they fail.
 'use strict';
 
 const http = require('node:http');
 const path = require('node:path');
 const esbuild = require('esbuild');
-const mediasoup = require('mediasoup');
+
+const is332 = process.env.MEDIASOUP_ERA === '3.32';
+const mediasoup = require(is332 ? path.join(__dirname, '..', 'conformance-suite-3.32', 'node_modules', 'mediasoup') : 'mediasoup');
 
 const LISTEN_IP = '127.0.0.1';
 const MAX_SCTP_MESSAGE_SIZE = 262144;
@@ -69,14 +72,22 @@ class Session {
   }
 
   async createWebRtcTransport({ tcp = false, sctp = false }) {
-    const transport = await this.router.createWebRtcTransport({
+    // 3.32 listens by listenInfos and negotiates no SCTP stream counts.
+    const listen = is332 ? {
+      listenInfos: [{ protocol: tcp ? 'tcp' : 'udp', ip: LISTEN_IP }],
+      maxSendMessageSize: MAX_SCTP_MESSAGE_SIZE,
+      maxReceiveMessageSize: MAX_SCTP_MESSAGE_SIZE,
+    } : {
       listenIps: [{ ip: LISTEN_IP }],
       enableUdp: !tcp,
       enableTcp: tcp,
       preferUdp: !tcp,
-      enableSctp: sctp,
       numSctpStreams: { OS: 1024, MIS: 1024 },
       maxSctpMessageSize: MAX_SCTP_MESSAGE_SIZE,
+    };
+    const transport = await this.router.createWebRtcTransport({
+      ...listen,
+      enableSctp: sctp,
       // The default (256 KiB) cannot take a maximum-size message with its chunk overhead.
       sctpSendBufferSize: 4 * MAX_SCTP_MESSAGE_SIZE,
     });
@@ -235,7 +246,7 @@ async function main() {
     logLevel: 'debug',
     logTags: ['info', 'ice', 'dtls', 'rtp', 'srtp', 'rtcp', 'sctp', 'simulcast', 'svc', 'bwe'],
   });
-  log(`worker pid ${worker.pid} (${process.env.MEDIASOUP_WORKER_BIN || 'built-in'})`);
+  log(`mediasoup ${mediasoup.version}: worker pid ${worker.pid} (${process.env.MEDIASOUP_WORKER_BIN || 'built-in'})`);
   worker.on('died', (error) => {
     log(`worker died: ${error}`);
     process.exit(1);

@@ -1,5 +1,5 @@
 // A real browser against the worker: headless Chromium runs mediasoup-client on a page
-// served by the mediasoup 3.8.4 library, sends its fake camera (VP8) and microphone (Opus)
+// served by the mediasoup library, sends its fake camera (VP8) and microphone (Opus)
 // over one WebRtcTransport (ICE-lite, DTLS 1.2, SRTP) and receives both back over another.
 // The worker is the one MEDIASOUP_WORKER_BIN names; run through scripts/e2e-browser.
 'use strict';

@@ -10,7 +10,12 @@ const era = process.env.MEDIASOUP_ERA || '3.8';
 function reason(error) {
   const cause = error && error.cause ? error.cause : error;
   if (!cause) return 'no error reported';
-  const named = (e) => `${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e.message || e}`.split('\n')[0];
+  // The first line, and the next one when the first ends in a colon (assert's "Input:" or "falsy value:").
+  const named = (e) => {
+    const [ first, ...rest ] = `${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e.message || e}`.split('\n');
+    const next = rest.find((line) => line.trim() !== '');
+    return first.endsWith(':') && next ? `${first} ${next.trim()}` : first;
+  };
   // assert.rejects() with a validation function names only the verdict: the error came as actual.
   const actual = cause.actual && cause.actual.message ? ` [got ${named(cause.actual)}]` : '';
   return named(cause) + actual;

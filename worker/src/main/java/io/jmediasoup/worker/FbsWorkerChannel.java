@@ -52,9 +52,9 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
     }
 
     /**
-     * A request to an entity below the worker: the entity its handler id names, looked up
-     * first as the C++ worker does (a missing one is a NotFoundError whatever the body), then
-     * the request decoded by the codec of its family and answered by the entity.
+     * A request to an entity below the worker: as 3.32's C++ worker, the entity its handler id
+     * names is found first (a miss is a NotFoundError whatever the body), then the codec of the
+     * method's family reads the body into the typed request the entity answers.
      */
     private void answerEntity(FbsRequest request) {
         ChannelHandler handler = worker.requestHandler(request.handlerId());
@@ -62,10 +62,9 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
             throw FbsWorkerCodec.error(unserved(request), request);
         }
         for (FbsRequestCodec codec : Codecs.FBS_REQUESTS) {
-            ChannelRequest channelRequest;
             ChannelResponse response;
             try {
-                channelRequest = codec.decode(request);
+                ChannelRequest channelRequest = codec.decode(request);
                 if (channelRequest == null) {
                     continue;
                 }
@@ -76,7 +75,7 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
             request.accept(response == null ? null : codec.encode(response));
             return;
         }
-        throw FbsWorkerCodec.error(unserved(request), request);
+        throw FbsWorkerCodec.error(new MediasoupError("unknown method '" + request.methodLabel() + "'"), request);
     }
 
     /** A method this worker does not serve under 3.32 yet: as the C++ worker answers a handler it does not have. */

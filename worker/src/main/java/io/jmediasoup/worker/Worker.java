@@ -24,6 +24,7 @@ import io.jmediasoup.worker.rtc.EventSink;
 import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.Router;
 import io.jmediasoup.worker.rtc.Shared;
+import io.jmediasoup.worker.rtc.WebRtcServer;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     private final Shared shared;
     private final CloseListener closeListener;
     private final Map<String, Router> routers = new LinkedHashMap<>();
+    private final Map<String, WebRtcServer> webRtcServers = new LinkedHashMap<>();
     private ChannelEndpoint channel;
     private PayloadChannelEndpoint payloadChannel;
     private FbsChannelEndpoint fbsChannel;
@@ -69,6 +71,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         shared.attach(new JsonEventSink(channel, payloadChannel));
         logConfiguration();
         channel.notify(Long.toString(pid), "running", null);
+        shared.prepareDtlsCertificate();
     }
 
     /** Attaches mediasoup 3.32's open channel; its listener tells the Node library that the worker runs. */
@@ -78,6 +81,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
         logConfiguration();
+        shared.prepareDtlsCertificate();
     }
 
     long pid() {
@@ -157,7 +161,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         return true;
     }
 
-    /** The entity registered under {@code handlerId}, or null when there is none: each era words that miss. */
+    /** The entity registered as {@code handlerId}, or null when there is none: each era words that miss. */
     ChannelHandler requestHandler(String handlerId) {
         return shared.handlers().requestHandler(handlerId);
     }
@@ -174,7 +178,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
      */
     WorkerResponse handle(WorkerRequest request) {
         if (request instanceof WorkerRequest.Dump) {
-            return new WorkerResponse.WorkerDump(pid, List.of(), List.copyOf(routers.keySet()),
+            return new WorkerResponse.WorkerDump(pid, List.copyOf(webRtcServers.keySet()), List.copyOf(routers.keySet()),
                     shared.handlers().requestHandlerIds(), shared.handlers().notificationHandlerIds());
         }
         if (request instanceof WorkerRequest.GetResourceUsage) {
@@ -192,6 +196,23 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
             Router router = new Router(create.routerId(), shared);
             shared.handlers().register(router.id(), router, false);
             routers.put(router.id(), router);
+            return null;
+        }
+        if (request instanceof WorkerRequest.CreateWebRtcServer create) {
+            if (webRtcServers.containsKey(create.webRtcServerId())) {
+                throw new MediasoupError("a WebRtcServer with same webRtcServerId already exists");
+            }
+            WebRtcServer server = new WebRtcServer(create.webRtcServerId(), shared, create.listenInfos());
+            shared.handlers().register(server.id(), server, false);
+            webRtcServers.put(server.id(), server);
+            return null;
+        }
+        if (request instanceof WorkerRequest.CloseWebRtcServer close) {
+            WebRtcServer server = webRtcServers.remove(close.webRtcServerId());
+            if (server == null) {
+                throw new MediasoupNotFoundError("WebRtcServer not found");
+            }
+            server.close();
             return null;
         }
         if (request instanceof WorkerRequest.CloseRouter close) {
@@ -225,13 +246,16 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
 
     @Override
     public void onNotification(PayloadNotification notification, ByteBuf payload) {
+        // As 3.8's C++ worker, which walks internal's ids from the router down.
+        router(notification.internal());
         for (JsonNotificationCodec codec : Codecs.JSON_NOTIFICATIONS) {
             ChannelNotification typed = codec.decode(notification, payload);
             if (typed != null) {
                 ChannelHandler handler = notificationHandler(typed);
-                if (handler != null) {
-                    handler.handle(typed);
+                if (handler == null) {
+                    throw new MediasoupError("no entity with ID " + typed.handlerId() + " takes " + notification.event());
                 }
+                handler.handle(typed);
                 return;
             }
         }
@@ -270,6 +294,8 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         closed = true;
         routers.values().forEach(Router::close);
         routers.clear();
+        webRtcServers.values().forEach(WebRtcServer::close);
+        webRtcServers.clear();
         logger.attach(null);
         shared.attach(null, null);
         shared.attach((EventSink) null);

@@ -8,6 +8,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,8 @@ final class FbsChannelPeer implements AutoCloseable {
     private static final POSIX POSIX = POSIXFactory.getNativePOSIX();
 
     private final BlockingQueue<FBS.Message.Message> out = new LinkedBlockingQueue<>();
+    /** Notifications that came before the response a request waited for. */
+    private final Queue<FBS.Notification.Notification> overtaken = new ArrayDeque<>();
     private final int[] channelIn = socketPair();
     private final int[] channelOut = socketPair();
     private final WorkerProcess worker;
@@ -106,6 +110,29 @@ final class FbsChannelPeer implements AutoCloseable {
         writeRaw(builder.sizedByteArray());
     }
 
+    /** Sends a notification to {@code handlerId} with a body written by {@code body}. */
+    void notify(int event, String handlerId, byte bodyType, ToIntFunction<FlatBufferBuilder> body) {
+        FlatBufferBuilder builder = new FlatBufferBuilder(256);
+        int bodyOffset = body.applyAsInt(builder);
+        int handler = builder.createString(handlerId);
+        int notification = FBS.Notification.Notification.createNotification(builder, handler, event, bodyType, bodyOffset);
+        builder.finishSizePrefixed(FBS.Message.Message.createMessage(builder, FBS.Message.Body.Notification, notification));
+        writeRaw(builder.sizedByteArray());
+    }
+
+    /** The next notification the worker sends (those a response overtook first), skipping logs and responses. */
+    FBS.Notification.Notification nextNotification() {
+        if (!overtaken.isEmpty()) {
+            return overtaken.poll();
+        }
+        while (true) {
+            FBS.Message.Message message = next();
+            if (message.dataType() == FBS.Message.Body.Notification) {
+                return (FBS.Notification.Notification) message.data(new FBS.Notification.Notification());
+            }
+        }
+    }
+
     FBS.Response.Response responseTo(long id) {
         while (true) {
             FBS.Message.Message message = next();
@@ -114,6 +141,8 @@ final class FbsChannelPeer implements AutoCloseable {
                 if (response.id() == id) {
                     return response;
                 }
+            } else if (message.dataType() == FBS.Message.Body.Notification) {
+                overtaken.add((FBS.Notification.Notification) message.data(new FBS.Notification.Notification()));
             }
         }
     }

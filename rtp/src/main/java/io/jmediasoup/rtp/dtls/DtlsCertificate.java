@@ -43,6 +43,8 @@ public final class DtlsCertificate {
     private final X509Certificate certificate;
     private final PrivateKey privateKey;
     private final List<DtlsFingerprint> fingerprints;
+    /** The same in bctls terms, made once: a cold JVM takes a good part of a second over it. */
+    private final DtlsIdentity identity;
 
     private DtlsCertificate(X509Certificate certificate, PrivateKey privateKey) {
         this.certificate = certificate;
@@ -57,6 +59,11 @@ public final class DtlsCertificate {
             throw new IllegalStateException(unencodable);
         }
         this.fingerprints = List.copyOf(computed);
+        this.identity = DtlsIdentity.of(this);
+    }
+
+    DtlsIdentity identity() {
+        return identity;
     }
 
     /**

@@ -91,7 +91,7 @@ public final class DtlsTransport {
 
     DtlsTransport(DtlsCertificate certificate, Executor loop, Listener listener, Duration handshakeTimeout,
             HandshakeThreads handshakeThreads) {
-        this.identity = DtlsIdentity.of(certificate);
+        this.identity = certificate.identity();
         this.loop = loop;
         this.listener = listener;
         this.handshakeTimeoutNanos = handshakeTimeout.toNanos();

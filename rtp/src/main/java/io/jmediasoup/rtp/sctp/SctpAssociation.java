@@ -137,6 +137,11 @@ public final class SctpAssociation {
         return sendQueue != null ? sendQueue.bufferedAmount() : 0;
     }
 
+    /** The part of {@link #bufferedAmount()} that is {@code streamId}'s. */
+    public long streamBufferedAmount(int streamId) {
+        return sendQueue != null ? sendQueue.streamBufferedAmount(streamId) : 0;
+    }
+
     /** Packets dropped as malformed (bad checksum, truncated chunks). */
     public long malformedPackets() {
         return malformedPackets;

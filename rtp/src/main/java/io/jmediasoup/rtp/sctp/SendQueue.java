@@ -3,6 +3,7 @@ package io.jmediasoup.rtp.sctp;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -88,6 +89,8 @@ final class SendQueue {
     private long peerArwnd;
     private long inFlight;
     private long bufferedAmount;
+    /** {@link #bufferedAmount} by outbound stream. */
+    private final long[] streamBufferedAmounts;
     private long fastRecoveryExit = -1;
     private final List<Chunk> toSend = new ArrayList<>();
 
@@ -103,6 +106,7 @@ final class SendQueue {
         this.peerArwnd = peerArwnd;
         this.ssns = new int[outboundStreams];
         this.paused = new boolean[outboundStreams];
+        this.streamBufferedAmounts = new long[outboundStreams];
     }
 
     /** Holds the stream's messages not yet started and starts its SSNs over at 0 (an outgoing reset). */
@@ -122,10 +126,22 @@ final class SendQueue {
     void add(Message message) {
         pending.add(message);
         bufferedAmount += message.data.readableBytes();
+        streamBufferedAmounts[message.streamId] += message.data.readableBytes();
     }
 
     long bufferedAmount() {
         return bufferedAmount;
+    }
+
+    /** Bytes of {@code streamId}'s messages queued or in flight, not yet acknowledged. */
+    long streamBufferedAmount(int streamId) {
+        return streamId < streamBufferedAmounts.length ? streamBufferedAmounts[streamId] : 0;
+    }
+
+    /** {@code bytes} of {@code streamId} were acknowledged or dropped. */
+    private void release(int streamId, long bytes) {
+        bufferedAmount -= bytes;
+        streamBufferedAmounts[streamId] -= bytes;
     }
 
     long cumulativeAck() {
@@ -211,7 +227,7 @@ final class SendQueue {
             Message message = messages.next();
             if (message.expired(nowMs)) {
                 messages.remove();
-                bufferedAmount -= message.data.readableBytes();
+                release(message.streamId, message.data.readableBytes());
                 message.data.release();
             } else if (message.streamId >= paused.length || !paused[message.streamId]) {
                 messages.remove();
@@ -236,7 +252,7 @@ final class SendQueue {
                     inFlight -= chunk.size();
                 }
                 bytesAcked += chunk.size();
-                bufferedAmount -= chunk.size();
+                release(chunk.message.streamId, chunk.size());
                 if (chunk.transmissions == 1 && rtt < 0) {
                     rtt = nowMs - chunk.sentMs;
                 }
@@ -256,7 +272,7 @@ final class SendQueue {
                             inFlight -= chunk.size();
                         }
                         bytesAcked += chunk.size();
-                        bufferedAmount -= chunk.size();
+                        release(chunk.message.streamId, chunk.size());
                     }
                     chunk.acked = true;
                     chunk.retransmit = false;
@@ -352,14 +368,14 @@ final class SendQueue {
                     if (!chunk.retransmit) {
                         inFlight -= chunk.size();
                     }
-                    bufferedAmount -= chunk.size();
+                    release(chunk.message.streamId, chunk.size());
                 }
                 chunk.abandoned = true;
                 chunk.retransmit = false;
             }
         }
         if (message == current) {
-            bufferedAmount -= message.data.readableBytes() - message.nextOffset;
+            release(message.streamId, message.data.readableBytes() - message.nextOffset);
         }
     }
 
@@ -434,6 +450,7 @@ final class SendQueue {
             messages.remove();
         }
         bufferedAmount = 0;
+        Arrays.fill(streamBufferedAmounts, 0);
         inFlight = 0;
     }
 }

@@ -157,6 +157,21 @@ class SctpAssociationTest {
     }
 
     @Test
+    void eachStreamCountsItsOwnBufferedBytesUntilAcknowledged() {
+        connected(false);
+        pair.a.association.send(1, 53, text(big(3_000, 'a')), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.send(2, 53, text(big(500, 'b')), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.a.association.send(2, 53, text(big(700, 'c')), SendOptions.RELIABLE_ORDERED, pair.now);
+        assertEquals(3_000, pair.a.association.streamBufferedAmount(1));
+        assertEquals(1_200, pair.a.association.streamBufferedAmount(2));
+        assertEquals(0, pair.a.association.streamBufferedAmount(3));
+        assertEquals(4_200, pair.a.association.bufferedAmount());
+        pair.run(10_000);
+        assertEquals(0, pair.a.association.streamBufferedAmount(1));
+        assertEquals(0, pair.a.association.streamBufferedAmount(2));
+    }
+
+    @Test
     void theSendBufferSizeIsEnforced() {
         pair = new SctpPair(new SctpConfig(16, 16, 100_000, 150_000, 1200));
         pair.a.association.connect(pair.now);

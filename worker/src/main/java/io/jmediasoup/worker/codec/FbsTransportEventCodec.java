@@ -47,11 +47,6 @@ final class FbsTransportEventCodec implements FbsEventCodec {
                     builder -> FBS.Transport.SctpStateChangeNotification.createSctpStateChangeNotification(builder,
                             FbsTransportDumps.sctpState(change.sctpState())));
         }
-        if (event instanceof TransportEvent.Rtcp) {
-            return new FbsEvent(FBS.Notification.Event.DIRECTTRANSPORT_RTCP, FBS.Notification.Body.DirectTransport_RtcpNotification,
-                    builder -> FBS.DirectTransport.RtcpNotification.createRtcpNotification(builder, builder.createByteVector(
-                            payload.nioBuffer(payload.readerIndex(), payload.readableBytes()))));
-        }
         if (event instanceof TransportEvent.BweTrace bwe) {
             return trace(FBS.Transport.TraceEventType.BWE, bwe.timestamp(), FBS.Transport.TraceInfo.BweTraceInfo,
                     builder -> FBS.Transport.BweTraceInfo.createBweTraceInfo(builder, bwe.desiredBitrate(),

@@ -36,7 +36,8 @@ final class FbsTransportOptions {
                 throw new MediasoupTypeError("sctpMaxReceiverWindowBufferSize must be at least " + SCTP_MIN_RECEIVER_WINDOW);
             }
             sctp = new SctpOptions(SCTP_MAX_STREAMS, SCTP_MAX_STREAMS, options.maxReceiveMessageSize(),
-                    options.sctpSendBufferSize(), options.isDataChannel());
+                    options.sctpSendBufferSize(), options.isDataChannel(),
+                    options.sctpDefaultStreamBufferedAmountLowThreshold());
         }
         return new TransportOptions(options.direct(),
                 options.hasInitialAvailableOutgoingBitrate() ? options.initialAvailableOutgoingBitrate() : null,

@@ -4,6 +4,7 @@ import com.google.flatbuffers.FlatBufferBuilder;
 import io.jmediasoup.channel.FbsRequest;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.worker.messages.TransportListenInfo;
 import io.jmediasoup.worker.messages.WorkerRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
 import java.util.ArrayList;
@@ -45,6 +46,20 @@ public final class FbsWorkerCodec {
                     return new WorkerRequest.CreateRouter(required(request.body(
                             FBS.Request.Body.Worker_CreateRouterRequest, new FBS.Worker.CreateRouterRequest()).routerId(),
                             "routerId"));
+                case FBS.Request.Method.WORKER_CREATE_WEBRTCSERVER: {
+                    FBS.Worker.CreateWebRtcServerRequest body = request.body(
+                            FBS.Request.Body.Worker_CreateWebRtcServerRequest, new FBS.Worker.CreateWebRtcServerRequest());
+                    List<TransportListenInfo> listenInfos = new ArrayList<>(body.listenInfosLength());
+                    for (int i = 0; i < body.listenInfosLength(); i++) {
+                        listenInfos.add(FbsTransportOptions.listenInfo(body.listenInfos(i)));
+                    }
+                    return new WorkerRequest.CreateWebRtcServer(required(body.webRtcServerId(), "webRtcServerId"),
+                            listenInfos);
+                }
+                case FBS.Request.Method.WORKER_WEBRTCSERVER_CLOSE:
+                    return new WorkerRequest.CloseWebRtcServer(required(request.body(
+                            FBS.Request.Body.Worker_CloseWebRtcServerRequest, new FBS.Worker.CloseWebRtcServerRequest())
+                            .webRtcServerId(), "webRtcServerId"));
                 case FBS.Request.Method.WORKER_CLOSE_ROUTER:
                     return new WorkerRequest.CloseRouter(required(request.body(
                             FBS.Request.Body.Worker_CloseRouterRequest, new FBS.Worker.CloseRouterRequest()).routerId(),

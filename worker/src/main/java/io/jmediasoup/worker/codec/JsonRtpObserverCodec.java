@@ -1,32 +1,81 @@
 package io.jmediasoup.worker.codec;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.messages.ChannelRequest;
 import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.RouterRtpObserverRequest;
 import io.jmediasoup.worker.messages.RtpObserverRequest;
 import io.jmediasoup.worker.rtc.Internal;
 import java.util.List;
 
-/** mediasoup 3.8's rtpObserver.* requests, addressed by internal.rtpObserverId. */
+/**
+ * mediasoup 3.8's router.create*Observer and rtpObserver.close (answered by the router) and
+ * rtpObserver.* requests (answered by the observer internal.rtpObserverId names).
+ */
 final class JsonRtpObserverCodec implements JsonRequestCodec {
     @Override
     public List<Ancestor> ancestors(Request request) {
-        return request.method().equals("rtpObserver.pause") || request.method().equals("rtpObserver.resume")
-                ? ROUTER
-                : List.of();
+        String method = request.method();
+        return method.startsWith("rtpObserver.") || method.equals("router.createActiveSpeakerObserver")
+                || method.equals("router.createAudioLevelObserver") ? ROUTER : List.of();
     }
 
     @Override
     public ChannelRequest decode(Request request) {
+        JsonObject internal = request.internal();
         switch (request.method()) {
+            case "router.createActiveSpeakerObserver":
+                return new RouterRtpObserverRequest.CreateActiveSpeakerObserver(Internal.id(internal, "routerId"),
+                        Internal.id(internal, "rtpObserverId"), (short) number(request.data(), "interval"));
+            case "router.createAudioLevelObserver": {
+                String routerId = Internal.id(internal, "routerId");
+                String rtpObserverId = Internal.id(internal, "rtpObserverId");
+                JsonElement maxEntries = request.data().get("maxEntries");
+                if (!JsonValues.isPositiveInteger(maxEntries)) {
+                    throw new MediasoupTypeError("missing maxEntries");
+                }
+                int threshold = (byte) number(request.data(), "threshold");
+                int interval = number(request.data(), "interval") & 0xFFFF;
+                return new RouterRtpObserverRequest.CreateAudioLevelObserver(routerId, rtpObserverId,
+                        maxEntries.getAsInt() & 0xFFFF, threshold, interval);
+            }
+            case "rtpObserver.close":
+                return new RouterRtpObserverRequest.CloseRtpObserver(Internal.id(internal, "routerId"),
+                        Internal.id(internal, "rtpObserverId"));
             case "rtpObserver.pause":
-                return new RtpObserverRequest.Pause(Internal.id(request.internal(), "rtpObserverId"));
+                return new RtpObserverRequest.Pause(Internal.id(internal, "rtpObserverId"));
             case "rtpObserver.resume":
-                return new RtpObserverRequest.Resume(Internal.id(request.internal(), "rtpObserverId"));
+                return new RtpObserverRequest.Resume(Internal.id(internal, "rtpObserverId"));
+            case "rtpObserver.addProducer":
+                return new RtpObserverRequest.AddProducer(Internal.id(internal, "rtpObserverId"),
+                        producerId(request.data()));
+            case "rtpObserver.removeProducer":
+                return new RtpObserverRequest.RemoveProducer(Internal.id(internal, "rtpObserverId"),
+                        producerId(request.data()));
             default:
                 return null;
         }
+    }
+
+    /** A number option, read as the C++ worker's integer; "missing NAME" otherwise. */
+    private static int number(JsonObject data, String name) {
+        JsonElement value = data.get(name);
+        if (!JsonValues.isNumber(value)) {
+            throw new MediasoupTypeError("missing " + name);
+        }
+        return value.getAsInt();
+    }
+
+    private static String producerId(JsonObject data) {
+        if (!JsonValues.isString(data.get("producerId"))) {
+            throw new MediasoupError("missing data.producerId");
+        }
+        return data.get("producerId").getAsString();
     }
 
     @Override
@@ -36,6 +85,9 @@ final class JsonRtpObserverCodec implements JsonRequestCodec {
 
     @Override
     public String notFound(ChannelRequest request) {
+        if (request instanceof RouterRtpObserverRequest) {
+            return "Router not found";
+        }
         return request instanceof RtpObserverRequest ? "RtpObserver not found" : null;
     }
 }

@@ -28,17 +28,21 @@ import java.util.Set;
  * internal.routerId) and the transport.* requests (by the transport of internal.transportId).
  */
 final class JsonTransportCodec implements JsonRequestCodec {
-    private static final Set<String> TRANSPORT_METHODS = Set.of("transport.dump",
-            "transport.getStats", "transport.connect", "transport.setMaxIncomingBitrate",
-            "transport.setMaxOutgoingBitrate", "transport.restartIce", "transport.enableTraceEvent");
+    /** Answered by the router of internal.routerId. */
+    private static final Set<String> ROUTER_METHODS = Set.of("router.createPlainTransport",
+            "router.createWebRtcTransport", "router.createPipeTransport", "router.createDirectTransport",
+            "transport.close");
+    /** Answered by the transport of internal.transportId, in that router. */
+    private static final Set<String> TRANSPORT_METHODS = Set.of("transport.dump", "transport.getStats",
+            "transport.connect", "transport.setMaxIncomingBitrate", "transport.setMaxOutgoingBitrate",
+            "transport.restartIce", "transport.enableTraceEvent");
 
     @Override
     public List<Ancestor> ancestors(Request request) {
-        String method = request.method();
-        if (method.startsWith("router.create") && method.endsWith("Transport") || method.equals("transport.close")) {
+        if (ROUTER_METHODS.contains(request.method())) {
             return ROUTER;
         }
-        return TRANSPORT_METHODS.contains(method) ? TRANSPORT : List.of();
+        return TRANSPORT_METHODS.contains(request.method()) ? TRANSPORT : List.of();
     }
 
     @Override

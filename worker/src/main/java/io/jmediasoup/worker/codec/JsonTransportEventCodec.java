@@ -40,9 +40,6 @@ final class JsonTransportEventCodec implements JsonEventCodec {
             data.addProperty("sctpState", change.sctpState());
             return new JsonEvent("sctpstatechange", data);
         }
-        if (event instanceof TransportEvent.Rtcp) {
-            return new JsonEvent("rtcp", null);
-        }
         if (event instanceof TransportEvent.BweTrace bwe) {
             JsonObject info = new JsonObject();
             info.addProperty("desiredBitrate", bwe.desiredBitrate());

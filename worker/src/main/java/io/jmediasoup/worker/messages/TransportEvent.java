@@ -27,9 +27,6 @@ public sealed interface TransportEvent extends Event {
             long maxBitrate, long startBitrate, long maxPaddingBitrate, long availableBitrate, boolean transportCc)
             implements TransportEvent {}
 
-    /** A DirectTransport's RTCP for the application: the packet is the event's payload. */
-    record Rtcp() implements TransportEvent {}
-
     /** A "probation" trace: a probation packet that went out. */
     record ProbationTrace(long timestamp, RtpPacketDump packet) implements TransportEvent {}
 }

@@ -24,6 +24,10 @@ public record TransportOptions(boolean direct, Long initialAvailableOutgoingBitr
     /** router.createWebRtcTransport: one ICE host candidate per listen, in order. */
     public record WebRtc(TransportOptions base, List<IceListen> listens) {}
 
+    /** router.createWebRtcTransport on a WebRtcServer (3.32): the server's candidates of the enabled protocols. */
+    public record WebRtcWithServer(TransportOptions base, String webRtcServerId, boolean enableUdp, boolean enableTcp,
+            boolean preferUdp, boolean preferTcp) {}
+
     /** A socket of a WebRtcTransport and the ICE local preference of its candidate, as each era computes it. */
     public record IceListen(TransportListenInfo listenInfo, int iceLocalPreference) {}
 

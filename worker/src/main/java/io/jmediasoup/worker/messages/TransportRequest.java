@@ -13,6 +13,10 @@ public interface TransportRequest extends ChannelRequest {
 
     record CreateWebRtc(String handlerId, String transportId, TransportOptions.WebRtc options) implements TransportRequest {}
 
+    /** 3.32's router.createWebRtcTransport with a webRtcServer. */
+    record CreateWebRtcWithServer(String handlerId, String transportId, TransportOptions.WebRtcWithServer options)
+            implements TransportRequest {}
+
     record CreatePipe(String handlerId, String transportId, TransportOptions.Pipe options) implements TransportRequest {}
 
     record CreateDirect(String handlerId, String transportId, TransportOptions.Direct options) implements TransportRequest {}

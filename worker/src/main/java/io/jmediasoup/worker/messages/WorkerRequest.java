@@ -17,6 +17,11 @@ public sealed interface WorkerRequest {
 
     record CreateRouter(String routerId) implements WorkerRequest {}
 
+    /** mediasoup 3.32 only: UDP sockets and TCP servers that WebRtcTransports share. */
+    record CreateWebRtcServer(String webRtcServerId, List<TransportListenInfo> listenInfos) implements WorkerRequest {}
+
+    record CloseWebRtcServer(String webRtcServerId) implements WorkerRequest {}
+
     record CloseRouter(String routerId) implements WorkerRequest {}
 
     record DumpRouter(String routerId) implements WorkerRequest {}

@@ -1,8 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.worker.messages.RtpObserverEvent;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
@@ -16,14 +14,9 @@ import io.jmediasoup.rtp.audio.DominantSpeakerIdentification;
 public final class ActiveSpeakerObserver extends RtpObserver {
     private final DominantSpeakerIdentification identification = new DominantSpeakerIdentification();
 
-    public ActiveSpeakerObserver(String id, Shared shared, JsonObject data) {
-        super(id, shared);
-        JsonElement interval = data.get("interval");
-        if (!JsonValues.isNumber(interval)) {
-            throw new MediasoupTypeError("missing interval");
-        }
-        // Read as a 16-bit integer, as the C++ worker does, then bounded.
-        startReporting(Math.max(100, Math.min(5000, (short) interval.getAsInt())));
+    public ActiveSpeakerObserver(String id, Shared shared, Listener listener, int interval) {
+        super(id, shared, listener);
+        startReporting(Math.max(100, Math.min(5000, interval)));
     }
 
     @Override
@@ -68,9 +61,7 @@ public final class ActiveSpeakerObserver extends RtpObserver {
     protected void onInterval() {
         String dominantId = identification.update(shared.nowMs());
         if (dominantId != null) {
-            JsonObject data = new JsonObject();
-            data.addProperty("producerId", dominantId);
-            shared.notify(id, "dominantspeaker", data);
+            shared.emit(id, new RtpObserverEvent.DominantSpeaker(dominantId));
         }
     }
 }

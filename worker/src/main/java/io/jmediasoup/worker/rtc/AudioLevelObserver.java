@@ -1,9 +1,8 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.worker.messages.RtpObserverEvent;
+import java.util.ArrayList;
+import java.util.List;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
 import java.util.LinkedHashMap;
@@ -30,29 +29,18 @@ public final class AudioLevelObserver extends RtpObserver {
         int count;
     }
 
-    public AudioLevelObserver(String id, Shared shared, JsonObject data) {
-        super(id, shared);
-        JsonElement maxEntries = data.get("maxEntries");
-        if (!JsonValues.isPositiveInteger(maxEntries)) {
-            throw new MediasoupTypeError("missing maxEntries");
+    public AudioLevelObserver(String id, Shared shared, Listener listener, int maxEntries, int threshold,
+            int interval) {
+        super(id, shared, listener);
+        this.maxEntries = maxEntries;
+        if (maxEntries < 1) {
+            throw new MediasoupTypeError("invalid maxEntries value " + maxEntries);
         }
-        this.maxEntries = maxEntries.getAsInt() & 0xFFFF;
-        if (this.maxEntries < 1) {
-            throw new MediasoupTypeError("invalid maxEntries value " + this.maxEntries);
+        this.threshold = threshold;
+        if (threshold < -127 || threshold > 0) {
+            throw new MediasoupTypeError("invalid threshold value " + threshold);
         }
-        JsonElement threshold = data.get("threshold");
-        if (!JsonValues.isNumber(threshold)) {
-            throw new MediasoupTypeError("missing threshold");
-        }
-        this.threshold = (byte) threshold.getAsInt();
-        if (this.threshold < -127 || this.threshold > 0) {
-            throw new MediasoupTypeError("invalid threshold value " + this.threshold);
-        }
-        JsonElement interval = data.get("interval");
-        if (!JsonValues.isNumber(interval)) {
-            throw new MediasoupTypeError("missing interval");
-        }
-        startReporting(Math.max(250, Math.min(5000, interval.getAsInt() & 0xFFFF)));
+        startReporting(Math.max(250, Math.min(5000, interval)));
     }
 
     @Override
@@ -98,7 +86,7 @@ public final class AudioLevelObserver extends RtpObserver {
         resetLevels();
         if (!silence) {
             silence = true;
-            shared.notify(id, "silence", null);
+            shared.emit(id, new RtpObserverEvent.Silence());
         }
     }
 
@@ -120,20 +108,17 @@ public final class AudioLevelObserver extends RtpObserver {
         resetLevels();
         if (!producerByVolume.isEmpty()) {
             silence = false;
-            JsonArray volumes = new JsonArray();
+            List<RtpObserverEvent.Volume> volumes = new ArrayList<>();
             for (Map.Entry<Integer, String> entry : producerByVolume.descendingMap().entrySet()) {
                 if (volumes.size() == maxEntries) {
                     break;
                 }
-                JsonObject volume = new JsonObject();
-                volume.addProperty("producerId", entry.getValue());
-                volume.addProperty("volume", entry.getKey());
-                volumes.add(volume);
+                volumes.add(new RtpObserverEvent.Volume(entry.getValue(), entry.getKey()));
             }
-            shared.notify(id, "volumes", volumes);
+            shared.emit(id, new RtpObserverEvent.Volumes(volumes));
         } else if (!silence) {
             silence = true;
-            shared.notify(id, "silence", null);
+            shared.emit(id, new RtpObserverEvent.Silence());
         }
     }
 

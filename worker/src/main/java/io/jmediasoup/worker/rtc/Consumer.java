@@ -1,15 +1,19 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
-import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.channel.MediasoupTypeError;
-import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.stream.LayerBitrates;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.ConsumerEvent;
+import io.jmediasoup.worker.messages.ConsumerLayers;
+import io.jmediasoup.worker.messages.ConsumerRequest;
+import io.jmediasoup.worker.messages.ConsumerResponse;
+import io.jmediasoup.worker.messages.ConsumerScore;
+import io.jmediasoup.worker.messages.RtpStreamStats;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -23,7 +27,7 @@ import java.util.TreeSet;
  * (simple, simulcast, svc, pipe) share. Each kind forwards the producer's packets in its own
  * way ({@link #sendRtpPacket}).
  */
-abstract class Consumer implements RtpStreamSend.Listener {
+abstract class Consumer implements ChannelHandler, RtpStreamSend.Listener {
     /** Its transport, told when the consumer goes because its producer went. */
     interface Listener {
         void onConsumerProducerClosed(Consumer consumer);
@@ -49,7 +53,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
     /** Its producer's receiving streams, whose stats follow the consumer's own in getStats(). */
     interface ProducerRtpStreams {
         /** The "inbound-rtp" entry of the stream the router knows as {@code mappedSsrc}; null before it exists. */
-        JsonObject rtpStreamStats(long mappedSsrc, long nowMs);
+        RtpStreamStats rtpStreamStats(long mappedSsrc, long nowMs);
 
         /** The per-layer bitrates of the stream the router knows as {@code mappedSsrc}; null before it exists. */
         default LayerBitrates rtpStreamLayerBitrates(long mappedSsrc) {
@@ -96,20 +100,16 @@ abstract class Consumer implements RtpStreamSend.Listener {
     private int[] producerScores = new int[0];
     private ProducerRtpStreams producerRtpStreams = (mappedSsrc, nowMs) -> null;
 
-    protected Consumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
+    protected Consumer(String id, Shared shared, Listener listener, TransportMediaRequest.Consume request,
             RtpParameters.Type type) {
         this.id = id;
-        this.producerId = producerId;
+        this.producerId = request.producerId();
         this.shared = shared;
         this.listener = listener;
         this.type = type;
         this.traceEvents = RtpTraceEvents.forConsumer(id, shared);
-        this.kind = MediaKind.parse(data);
-        JsonElement rtpParametersJson = data.get("rtpParameters");
-        if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
-            throw new MediasoupTypeError("missing rtpParameters");
-        }
-        this.rtpParameters = RtpParameters.parse(rtpParametersJson);
+        this.kind = request.kind();
+        this.rtpParameters = request.rtpParameters();
         for (RtpEncodingParameters encoding : rtpParameters.encodings()) {
             if (encoding.ssrc() == 0) {
                 throw new MediasoupTypeError("invalid encoding in rtpParameters (missing ssrc)");
@@ -118,9 +118,8 @@ abstract class Consumer implements RtpStreamSend.Listener {
                 throw new MediasoupTypeError("invalid encoding in rtpParameters (missing rtx.ssrc)");
             }
         }
-        this.consumableRtpEncodings = parseConsumableRtpEncodings(data.get("consumableRtpEncodings"));
-        this.paused = data.get("paused") != null && JsonValues.isBoolean(data.get("paused"))
-                && data.get("paused").getAsBoolean();
+        this.consumableRtpEncodings = consumableRtpEncodings(request.consumableRtpEncodings());
+        this.paused = request.paused();
         for (RtpCodecParameters codec : rtpParameters.codecs()) {
             if (codec.mimeType().isMediaCodec()) {
                 supportedCodecPayloadTypes.add(codec.payloadType());
@@ -149,20 +148,17 @@ abstract class Consumer implements RtpStreamSend.Listener {
     }
 
     /** The producer's encodings as the router maps them: each needs its (mapped) ssrc. */
-    private static List<RtpEncodingParameters> parseConsumableRtpEncodings(JsonElement json) {
-        if (json == null || !json.isJsonArray()) {
+    private static List<RtpEncodingParameters> consumableRtpEncodings(List<RtpEncodingParameters> encodings) {
+        if (encodings == null) {
             throw new MediasoupTypeError("missing consumableRtpEncodings");
         }
-        if (json.getAsJsonArray().isEmpty()) {
+        if (encodings.isEmpty()) {
             throw new MediasoupTypeError("empty consumableRtpEncodings");
         }
-        List<RtpEncodingParameters> encodings = new ArrayList<>();
-        for (JsonElement entry : json.getAsJsonArray()) {
-            RtpEncodingParameters encoding = RtpEncodingParameters.parse(entry);
+        for (RtpEncodingParameters encoding : encodings) {
             if (encoding.ssrc() == 0) {
                 throw new MediasoupTypeError("wrong encoding in consumableRtpEncodings (missing ssrc)");
             }
-            encodings.add(encoding);
         }
         return List.copyOf(encodings);
     }
@@ -207,7 +203,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
     }
 
     /** The stats of the producer's stream the router knows as {@code mappedSsrc}, or null. */
-    protected JsonObject producerRtpStreamStats(long mappedSsrc, long nowMs) {
+    protected RtpStreamStats producerRtpStreamStats(long mappedSsrc, long nowMs) {
         return producerRtpStreams.rtpStreamStats(mappedSsrc, nowMs);
     }
 
@@ -225,7 +221,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
     }
 
     protected void emitScore() {
-        shared.notify(id, "score", score());
+        shared.emit(id, new ConsumerEvent.Score(score()));
     }
 
     /** The producer's score for encoding {@code encodingIdx}, 0 before its stream exists. */
@@ -233,69 +229,49 @@ abstract class Consumer implements RtpStreamSend.Listener {
         return encodingIdx < producerScores.length ? producerScores[encodingIdx] : 0;
     }
 
-    protected JsonArray producerScoresJson() {
-        JsonArray json = new JsonArray();
+    protected List<Integer> producerScores() {
+        List<Integer> scores = new ArrayList<>(producerScores.length);
         for (int score : producerScores) {
-            json.add(score);
+            scores.add(score);
         }
-        return json;
+        return scores;
     }
 
-    void handleRequest(Request request) {
-        switch (request.method()) {
-            case "consumer.dump":
-                request.accept(dump());
-                break;
-            case "consumer.getStats":
-                request.accept(stats());
-                break;
-            case "consumer.pause":
-                deactivate(() -> paused = true);
-                request.accept();
-                break;
-            case "consumer.resume":
-                resume(() -> paused = false);
-                request.accept();
-                break;
-            case "consumer.setPriority":
-                priority = priority(request.data());
-                JsonObject data = new JsonObject();
-                data.addProperty("priority", priority);
-                request.accept(data);
-                break;
-            case "consumer.enableTraceEvent":
-                traceEvents.enable(request.data());
-                request.accept();
-                break;
-            case "consumer.requestKeyFrame":
-                requestKeyFrame();
-                request.accept();
-                break;
-            case "consumer.setPreferredLayers":
-                setPreferredLayers(request);
-                break;
-            default:
-                throw new MediasoupError("unknown method '" + request.method() + "'");
+    @Override
+    public ChannelResponse handle(ChannelRequest request) {
+        if (request instanceof ConsumerRequest.Dump) {
+            return dump();
         }
+        if (request instanceof ConsumerRequest.GetStats) {
+            return new ConsumerResponse.Stats(stats());
+        }
+        if (request instanceof ConsumerRequest.SetPriority setPriority) {
+            if (setPriority.priority() < 1) {
+                throw new MediasoupTypeError("wrong priority (must be higher than 0)");
+            }
+            priority = setPriority.priority();
+            return new ConsumerResponse.Priority(priority);
+        }
+        if (request instanceof ConsumerRequest.SetPreferredLayers setPreferredLayers) {
+            return new ConsumerResponse.PreferredLayers(setPreferredLayers(setPreferredLayers.preferredLayers()));
+        }
+        if (request instanceof ConsumerRequest.Pause) {
+            deactivate(() -> paused = true);
+        } else if (request instanceof ConsumerRequest.Resume) {
+            resume(() -> paused = false);
+        } else if (request instanceof ConsumerRequest.EnableTraceEvent enable) {
+            traceEvents.enable(enable.types());
+        } else if (request instanceof ConsumerRequest.RequestKeyFrame) {
+            requestKeyFrame();
+        } else {
+            throw ChannelHandler.unknownMethod(request);
+        }
+        return null;
     }
 
-    /** Like the C++ worker, any number is taken and narrowed to 8 bits; 0 is refused. */
-    private static int priority(JsonObject data) {
-        JsonElement json = data.get("priority");
-        if (!JsonValues.isNumber(json)) {
-            throw new MediasoupTypeError("wrong priority (not a number)");
-        }
-        long value = JsonValues.isInteger(json) ? json.getAsLong() : (long) json.getAsDouble();
-        int priority = (int) (value & 0xFF);
-        if (priority < 1) {
-            throw new MediasoupTypeError("wrong priority (must be higher than 0)");
-        }
-        return priority;
-    }
-
-    /** Consumers without layers accept and ignore the request. */
-    protected void setPreferredLayers(Request request) {
-        request.accept();
+    /** Consumers without layers accept and ignore the request: null, no layers. */
+    protected ConsumerLayers setPreferredLayers(ConsumerLayers preferredLayers) {
+        return null;
     }
 
     void producerPaused() {
@@ -303,7 +279,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
             return;
         }
         deactivate(() -> producerPaused = true);
-        shared.notify(id, "producerpause", null);
+        shared.emit(id, new ConsumerEvent.ProducerPause());
     }
 
     void producerResumed() {
@@ -311,7 +287,7 @@ abstract class Consumer implements RtpStreamSend.Listener {
             return;
         }
         resume(() -> producerPaused = false);
-        shared.notify(id, "producerresume", null);
+        shared.emit(id, new ConsumerEvent.ProducerResume());
     }
 
     /** Its transport can send: forwarding starts (again) from a sync point. */
@@ -395,46 +371,34 @@ abstract class Consumer implements RtpStreamSend.Listener {
         traceEvents.packet(packet, false, RtpExtensionIds.ROUTER);
     }
 
-    /** Frees its streams' buffers; it is leaving its transport. */
+    /** Frees its streams' buffers and leaves the channel's handlers; it is leaving its transport. */
     void close() {
         rtpStreams().forEach(RtpStreamSend::close);
+        shared.handlers().unregister(id, this);
     }
 
     /** Its producer is gone: the consumer tells Node and leaves its transport. */
     void producerClosed() {
-        shared.notify(id, "producerclose", null);
+        shared.emit(id, new ConsumerEvent.ProducerClose());
         listener.onConsumerProducerClosed(this);
     }
 
-    JsonObject dump() {
-        JsonObject json = new JsonObject();
-        json.addProperty("id", id);
-        json.addProperty("producerId", producerId);
-        json.addProperty("kind", kind.label());
-        json.add("rtpParameters", rtpParameters.toJson());
-        json.addProperty("type", type.label());
-        JsonArray encodings = new JsonArray();
-        consumableRtpEncodings.forEach(encoding -> encodings.add(encoding.toJson()));
-        json.add("consumableRtpEncodings", encodings);
-        JsonArray payloadTypes = new JsonArray();
-        supportedCodecPayloadTypes.forEach(payloadTypes::add);
-        json.add("supportedCodecPayloadTypes", payloadTypes);
-        json.addProperty("paused", paused);
-        json.addProperty("producerPaused", producerPaused);
-        json.addProperty("priority", priority);
-        json.addProperty("traceEventTypes", traceEvents.toString());
-        fillDump(json);
-        return json;
+    ConsumerResponse.Dump dump() {
+        return new ConsumerResponse.Dump(id, producerId, kind, rtpParameters, type, consumableRtpEncodings,
+                List.copyOf(supportedCodecPayloadTypes), traceEvents.enabled(), paused, producerPaused, priority,
+                rtpStreams().stream().map(RtpStream::dump).toList(), layers());
     }
 
-    /** Adds the kind's streams and layers to a dump. */
-    protected abstract void fillDump(JsonObject json);
+    /** A layered consumer's preferred, target and current layers; null for the others. */
+    protected ConsumerResponse.Layers layers() {
+        return null;
+    }
 
     /** consumer.getStats(): its sending streams' entries, then the producer stream's it follows. */
-    protected abstract JsonArray stats();
+    protected abstract List<RtpStreamStats> stats();
 
     /** The consumer's score, its producer's and the producer's per encoding. */
-    abstract JsonObject score();
+    abstract ConsumerScore score();
 
     /** The layers it would like to send; {@link #NO_LAYER} for both when it has none. */
     int preferredSpatialLayer() {
@@ -446,17 +410,10 @@ abstract class Consumer implements RtpStreamSend.Listener {
     }
 
     /** The answer to transport.consume. */
-    JsonObject status() {
-        JsonObject json = new JsonObject();
-        json.addProperty("paused", paused);
-        json.addProperty("producerPaused", producerPaused);
-        json.add("score", score());
-        if (preferredSpatialLayer() > NO_LAYER && preferredTemporalLayer() > NO_LAYER) {
-            JsonObject layers = new JsonObject();
-            layers.addProperty("spatialLayer", preferredSpatialLayer());
-            layers.addProperty("temporalLayer", preferredTemporalLayer());
-            json.add("preferredLayers", layers);
-        }
-        return json;
+    ConsumerResponse.Consumed status() {
+        ConsumerLayers preferredLayers = preferredSpatialLayer() > NO_LAYER && preferredTemporalLayer() > NO_LAYER
+                ? new ConsumerLayers(preferredSpatialLayer(), preferredTemporalLayer())
+                : null;
+        return new ConsumerResponse.Consumed(paused, producerPaused, score(), preferredLayers);
     }
 }

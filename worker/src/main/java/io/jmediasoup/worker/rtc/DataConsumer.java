@@ -34,9 +34,15 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
     private boolean dataProducerClosed;
     /** Set when the threshold was given while above it: the next fall to it notifies. */
     private boolean forceBufferedAmountLow;
+    /**
+     * 3.32 watches the bytes of its own stream, and a new threshold tells only when it crosses
+     * them; 3.8 watches the association's, and a new threshold at or above them tells at once.
+     */
+    private final boolean streamWatch;
 
+    /** {@code streamBufferedAmountLowThreshold} is 3.32's first threshold of its stream, null in 3.8. */
     DataConsumer(TransportDataRequest.ConsumeData request, Transport transport, Shared shared,
-            long bufferedAmountLowThreshold) {
+            Long streamBufferedAmountLowThreshold) {
         super(request.dataConsumerId(), request.type(), request.sctpStreamParameters(), request.label(),
                 request.protocol(), request.paused());
         this.dataProducerId = request.dataProducerId();
@@ -44,7 +50,8 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
         this.shared = shared;
         this.pipe = transport instanceof PipeTransport;
         this.subchannels = new TreeSet<>(request.subchannels());
-        this.bufferedAmountLowThreshold = isSctp() ? bufferedAmountLowThreshold : 0;
+        this.streamWatch = streamBufferedAmountLowThreshold != null;
+        this.bufferedAmountLowThreshold = isSctp() && streamWatch ? streamBufferedAmountLowThreshold : 0;
     }
 
     @Override
@@ -168,7 +175,7 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
         }
     }
 
-    /** Bytes the transport's SCTP association holds unacknowledged (shared by its SCTP data consumers). */
+    /** Bytes its SCTP association holds unacknowledged: those of its stream (3.32) or all (3.8). */
     long bufferedAmount() {
         return bufferedAmount;
     }
@@ -188,7 +195,14 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
     }
 
     private void setBufferedAmountLowThreshold(long threshold) {
+        long previous = bufferedAmountLowThreshold;
         bufferedAmountLowThreshold = threshold;
+        if (streamWatch) {
+            if (previous < bufferedAmount && threshold >= bufferedAmount) {
+                shared.emit(id, new DataConsumerEvent.BufferedAmountLow(bufferedAmount));
+            }
+            return;
+        }
         if (bufferedAmount <= bufferedAmountLowThreshold) {
             shared.emit(id, new DataConsumerEvent.BufferedAmountLow(bufferedAmount));
         } else {

@@ -13,6 +13,8 @@ import io.jmediasoup.worker.messages.DataConsumerResponse;
 import io.jmediasoup.worker.messages.DataProducerResponse;
 import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.rtc.params.DataType;
+import io.jmediasoup.worker.messages.TransportEvent;
+import io.jmediasoup.worker.messages.TransportDump;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +137,8 @@ final class DataEndpoints {
             throw new MediasoupTypeError("missing sctpStreamParameters");
         }
         checkDataType(request.type(), "DataConsumer");
-        DataConsumer dataConsumer = new DataConsumer(request, transport, shared, defaultBufferedAmountLowThreshold());
+        DataConsumer dataConsumer = new DataConsumer(request, transport, shared,
+                sctpOptions != null ? sctpOptions.defaultStreamBufferedAmountLowThreshold() : null);
         listener.onTransportNewDataConsumer(transport, dataConsumer, request.dataProducerId());
         try {
             shared.handlers().register(dataConsumerId, dataConsumer, false);
@@ -156,9 +159,9 @@ final class DataEndpoints {
         return dataProducer != null ? dataProducer : dataConsumers.get(id);
     }
 
-    /** The bufferedAmountLowThreshold a new SCTP data consumer starts with. */
-    private long defaultBufferedAmountLowThreshold() {
-        return 0;
+    /** Whether a data consumer's buffered amount is its stream's (3.32) or the association's (3.8). */
+    private boolean perStreamBufferedAmounts() {
+        return sctpOptions != null && sctpOptions.defaultStreamBufferedAmountLowThreshold() != null;
     }
 
     /** An "sctp" one needs SCTP enabled here, a "direct" one a DirectTransport. */
@@ -270,9 +273,12 @@ final class DataEndpoints {
     }
 
     void sctpBufferedAmount(long bufferedAmount) {
-        for (DataConsumer dataConsumer : dataConsumers.values()) {
+        boolean perStream = perStreamBufferedAmounts();
+        for (DataConsumer dataConsumer : List.copyOf(dataConsumers.values())) {
             if (dataConsumer.isSctp()) {
-                dataConsumer.sctpBufferedAmount(bufferedAmount);
+                dataConsumer.sctpBufferedAmount(perStream
+                        ? sctp.streamBufferedAmount(dataConsumer.sctpStreamParameters.streamId())
+                        : bufferedAmount);
             }
         }
     }

@@ -1,16 +1,14 @@
 package io.jmediasoup.worker.rtc;
 
-import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
-import io.jmediasoup.worker.messages.ChannelNotification;
+import io.jmediasoup.worker.messages.ConsumerEvent;
+import io.jmediasoup.worker.messages.DirectTransportEvent;
 import io.jmediasoup.worker.messages.TransportDump;
-import io.jmediasoup.worker.messages.TransportEvent;
-import io.jmediasoup.worker.messages.TransportNotification;
 import io.jmediasoup.worker.messages.TransportOptions;
-import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.messages.DataConsumerEvent;
+import io.jmediasoup.worker.messages.TransportStats;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -28,30 +26,18 @@ final class DirectTransport extends Transport {
     }
 
     @Override
-    void handleNotification(PayloadNotification notification, ByteBuf payload) {
-        switch (notification.event()) {
-            case "producer.send":
-                dataReceived(payload.readableBytes());
-                if (payload.readableBytes() > MAX_PACKET_SIZE) {
-                    shared.logger().warn(LogTag.RTP, "DirectTransport", "given RTP packet exceeds maximum size [len:"
-                            + payload.readableBytes() + "]");
-                    return;
-                }
-                receiveRtpPacket(payload);
-                break;
-            default:
-                super.handleNotification(notification, payload);
-        }
-    }
-
-    /** RTCP the application gives: too large a packet is dropped, as the C++ worker drops it. */
-    @Override
-    public void handle(ChannelNotification notification) {
-        if (!(notification instanceof TransportNotification.SendRtcp send)) {
-            super.handle(notification);
+    public void receiveApplicationRtp(ByteBuf packet) {
+        dataReceived(packet.readableBytes());
+        if (packet.readableBytes() > MAX_PACKET_SIZE) {
+            shared.logger().warn(LogTag.RTP, "DirectTransport", "given RTP packet exceeds maximum size [len:"
+                    + packet.readableBytes() + "]");
             return;
         }
-        ByteBuf packet = send.packet();
+        receiveRtpPacket(packet);
+    }
+
+    @Override
+    protected void receiveApplicationRtcp(ByteBuf packet) {
         dataReceived(packet.readableBytes());
         if (packet.readableBytes() > MAX_PACKET_SIZE) {
             shared.logger().warn(LogTag.RTCP, "DirectTransport", "given RTCP packet exceeds maximum size [len:"
@@ -69,14 +55,14 @@ final class DirectTransport extends Transport {
             shared.logger().warn(LogTag.RTP, "DirectTransport", "cannot send RTP packet not associated to a Consumer");
             return;
         }
-        shared.notify(consumer.id, "rtp", null, packet.buffer());
+        shared.emit(consumer.id, new ConsumerEvent.Rtp(), packet.buffer());
         dataSent(packet.size());
     }
 
-    /** RTCP for the application goes out as the transport's "rtcp" event. */
+    /** RTCP for the application goes out as the transport's "rtcp" notification. */
     @Override
     protected void sendRtcpPacket(ByteBuf packet) {
-        shared.emit(id, new TransportEvent.Rtcp(), packet);
+        shared.emit(id, new DirectTransportEvent.Rtcp(), packet);
         dataSent(packet.readableBytes());
     }
 

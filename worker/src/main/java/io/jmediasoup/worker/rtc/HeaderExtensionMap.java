@@ -1,5 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;

@@ -1,11 +1,10 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
+import io.jmediasoup.worker.messages.ConsumerEvent;
+import io.jmediasoup.worker.messages.ConsumerLayers;
+import io.jmediasoup.worker.messages.ConsumerResponse;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.channel.MediasoupTypeError;
-import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -36,15 +35,13 @@ abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDi
     private long lastBweDowngradeAtMs = NEVER;
     private long activeSinceMs;
 
-    protected LayeredConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
+    protected LayeredConsumer(String id, Shared shared, Listener listener, TransportMediaRequest.Consume request,
             RtpParameters.Type type) {
-        super(id, producerId, shared, listener, data, type);
+        super(id, shared, listener, request, type);
         checkEncodings();
         RtpEncodingParameters encoding = rtpParameters.encodings().get(0);
-        JsonElement preferredLayers = data.get("preferredLayers");
-        if (preferredLayers != null && preferredLayers.isJsonObject()) {
-            preferLayers(preferredLayers.getAsJsonObject(), "missing preferredLayers.spatialLayer",
-                    encoding.spatialLayers(), encoding.temporalLayers());
+        if (request.preferredLayers() != null) {
+            preferLayers(request.preferredLayers(), encoding.spatialLayers(), encoding.temporalLayers());
         } else {
             preferredSpatialLayer = encoding.spatialLayers() - 1;
             preferredTemporalLayer = encoding.temporalLayers() - 1;
@@ -59,37 +56,36 @@ abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDi
     /** Checks the encodings fit the kind; called before anything else is read from them. */
     protected abstract void checkEncodings();
 
-    /** Takes spatialLayer (required) and temporalLayer (optional: the top one) within the layers there are. */
-    private void preferLayers(JsonObject json, String missingSpatialLayer, int spatialLayers, int temporalLayers) {
-        JsonElement spatialLayer = json.get("spatialLayer");
-        if (!JsonValues.isPositiveInteger(spatialLayer)) {
-            throw new MediasoupTypeError(missingSpatialLayer);
-        }
-        preferredSpatialLayer = (int) Math.min(spatialLayer.getAsLong(), spatialLayers - 1);
-        JsonElement temporalLayer = json.get("temporalLayer");
-        preferredTemporalLayer = JsonValues.isPositiveInteger(temporalLayer)
-                ? (int) Math.min(temporalLayer.getAsLong(), temporalLayers - 1)
+    /** Takes the spatial layer and the temporal one (none given: the top one) within the layers there are. */
+    private void preferLayers(ConsumerLayers layers, int spatialLayers, int temporalLayers) {
+        preferredSpatialLayer = Math.min(layers.spatialLayer(), spatialLayers - 1);
+        preferredTemporalLayer = layers.temporalLayer() != null
+                ? Math.min(layers.temporalLayer(), temporalLayers - 1)
                 : temporalLayers - 1;
     }
 
     @Override
-    protected void setPreferredLayers(Request request) {
-        boolean changed = updatePreferredLayers(request.data());
-        JsonObject data = new JsonObject();
-        data.addProperty("spatialLayer", preferredSpatialLayer);
-        data.addProperty("temporalLayer", preferredTemporalLayer);
-        request.accept(data);
-        if (changed && isActive()) {
-            onPreferredLayersChanged();
+    protected ConsumerLayers setPreferredLayers(ConsumerLayers preferredLayers) {
+        if (preferredLayers == null) {
+            throw new MediasoupTypeError("missing spatialLayer");
         }
+        boolean changed = updatePreferredLayers(preferredLayers);
+        if (changed && isActive()) {
+            // The answer goes out first, as the C++ worker's: the change is applied right after.
+            shared.loop().execute(() -> {
+                if (isActive()) {
+                    onPreferredLayersChanged();
+                }
+            });
+        }
+        return new ConsumerLayers(preferredSpatialLayer, preferredTemporalLayer);
     }
 
-    /** consumer.setPreferredLayers' data taken; true when the preference moved. */
-    boolean updatePreferredLayers(JsonObject data) {
+    /** consumer.setPreferredLayers' layers taken; true when the preference moved. */
+    boolean updatePreferredLayers(ConsumerLayers preferredLayers) {
         int previousSpatialLayer = preferredSpatialLayer;
         int previousTemporalLayer = preferredTemporalLayer;
-        preferLayers(data, "missing spatialLayer", rtpStream().params.spatialLayers(),
-                rtpStream().params.temporalLayers());
+        preferLayers(preferredLayers, rtpStream().params.spatialLayers(), rtpStream().params.temporalLayers());
         return preferredSpatialLayer != previousSpatialLayer || preferredTemporalLayer != previousTemporalLayer;
     }
 
@@ -291,14 +287,10 @@ abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDi
 
     /** "layerschange" with the layers it sends now (null when none), as the C++ worker tells it. */
     protected final void emitLayersChange() {
-        JsonElement data = JsonNull.INSTANCE;
-        if (currentSpatialLayer() != NO_LAYER) {
-            JsonObject layers = new JsonObject();
-            layers.addProperty("spatialLayer", currentSpatialLayer());
-            layers.addProperty("temporalLayer", currentTemporalLayer());
-            data = layers;
-        }
-        shared.notify(id, "layerschange", data);
+        ConsumerLayers layers = currentSpatialLayer() != NO_LAYER
+                ? new ConsumerLayers(currentSpatialLayer(), currentTemporalLayer())
+                : null;
+        shared.emit(id, new ConsumerEvent.LayersChange(layers));
     }
 
     /** The layers it aims at and those it sends now; {@link #NO_LAYER} when none. */
@@ -329,13 +321,8 @@ abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDi
     }
 
     @Override
-    protected void fillDump(JsonObject json) {
-        super.fillDump(json);
-        json.addProperty("preferredSpatialLayer", preferredSpatialLayer);
-        json.addProperty("targetSpatialLayer", targetSpatialLayer());
-        json.addProperty("currentSpatialLayer", currentSpatialLayer());
-        json.addProperty("preferredTemporalLayer", preferredTemporalLayer);
-        json.addProperty("targetTemporalLayer", targetTemporalLayer());
-        json.addProperty("currentTemporalLayer", currentTemporalLayer());
+    protected ConsumerResponse.Layers layers() {
+        return new ConsumerResponse.Layers(preferredSpatialLayer, targetSpatialLayer(), currentSpatialLayer(),
+                preferredTemporalLayer, targetTemporalLayer(), currentTemporalLayer());
     }
 }

@@ -1,7 +1,9 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import io.jmediasoup.worker.messages.ConsumerScore;
+import io.jmediasoup.worker.messages.RtpStreamStats;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -21,8 +23,8 @@ final class PipeConsumer extends Consumer {
     private final long[] mappedSsrcs;
     private final List<RtpStreamSend> rtpStreams;
 
-    PipeConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data) {
-        super(id, producerId, shared, listener, data, RtpParameters.Type.PIPE);
+    PipeConsumer(String id, Shared shared, Listener listener, TransportMediaRequest.Consume request) {
+        super(id, shared, listener, request, RtpParameters.Type.PIPE);
         if (rtpParameters.encodings().size() != consumableRtpEncodings.size()) {
             throw new MediasoupTypeError("number of rtpParameters.encodings and consumableRtpEncodings do not match");
         }
@@ -63,13 +65,6 @@ final class PipeConsumer extends Consumer {
     }
 
     @Override
-    protected void fillDump(JsonObject json) {
-        JsonArray dumps = new JsonArray();
-        streams.forEach(stream -> dumps.add(stream.rtpStream.dump()));
-        json.add("rtpStreams", dumps);
-    }
-
-    @Override
     List<RtpStreamSend> rtpStreams() {
         return rtpStreams;
     }
@@ -83,10 +78,9 @@ final class PipeConsumer extends Consumer {
     }
 
     @Override
-    protected JsonArray stats() {
-        JsonArray stats = new JsonArray();
-        streams.forEach(stream -> stats.add(stream.rtpStream.stats(shared.nowMs())));
-        return stats;
+    protected List<RtpStreamStats> stats() {
+        long nowMs = shared.nowMs();
+        return rtpStreams.stream().map(rtpStream -> rtpStream.stats(nowMs)).toList();
     }
 
     /** A pipe's scores are fixed: the C++ worker never tells of them in a "score" event. */
@@ -94,11 +88,7 @@ final class PipeConsumer extends Consumer {
     protected void emitScore() {}
 
     @Override
-    JsonObject score() {
-        JsonObject json = new JsonObject();
-        json.addProperty("score", PIPE_SCORE);
-        json.addProperty("producerScore", PIPE_SCORE);
-        json.add("producerScores", producerScoresJson());
-        return json;
+    ConsumerScore score() {
+        return new ConsumerScore(PIPE_SCORE, PIPE_SCORE, producerScores());
     }
 }

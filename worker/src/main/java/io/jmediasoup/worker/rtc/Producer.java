@@ -1,12 +1,8 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
-import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.worker.rtc.params.RtpMapping;
+import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.channel.MediasoupTypeError;
-import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.KeyFrameDetector;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
@@ -17,12 +13,23 @@ import io.jmediasoup.rtp.stream.KeyFrameRequestManager;
 import io.jmediasoup.rtp.stream.LayerBitrates;
 import io.jmediasoup.rtp.stream.NackGenerator;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelNotification;
+import io.jmediasoup.worker.messages.ChannelRequest;
+import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.MediaNotification;
+import io.jmediasoup.worker.messages.ProducerEvent;
+import io.jmediasoup.worker.messages.ProducerRequest;
+import io.jmediasoup.worker.messages.ProducerResponse;
+import io.jmediasoup.worker.messages.RtpStreamDump;
+import io.jmediasoup.worker.messages.RtpStreamStats;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.collection.LongObjectHashMap;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -35,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * router's before handing it to the router. Its streams NACK losses, ask for key frames and
  * keep the scores sent in "score" events.
  */
-final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStreams, KeyFrameRequestManager.Listener {
+final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer.ProducerRtpStreams, KeyFrameRequestManager.Listener {
     /** Who hears of pauses and resumes: the router, which tells the consumers. */
     interface Listener {
         void onProducerPaused(Producer producer);
@@ -61,6 +68,9 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     /** Where its RTCP to the sender goes: its transport. */
     interface RtcpSender {
         void sendRtcp(ByteBuf packet);
+
+        /** An RTP packet the application gave the producer (producer.send), lent for the call. */
+        void receiveApplicationRtp(ByteBuf packet);
 
         /** A REMB of {@code bitrate} (bps) naming the first {@code count} of {@code ssrcs} (none: null, 0). */
         default void sendRemb(long bitrate, long[] ssrcs, int count) {
@@ -120,29 +130,25 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     private final RtpTraceEvents traceEvents;
     private boolean paused;
 
-    Producer(String id, Shared shared, Listener listener, RtcpSender rtcpSender, JsonObject data) {
+    Producer(String id, Shared shared, Listener listener, RtcpSender rtcpSender, TransportMediaRequest.Produce request) {
         this.id = id;
         this.shared = shared;
         this.keyFrameTimer = new DeadlineTimer(shared, this::onKeyFrameTimer);
         this.rtcpSender = rtcpSender;
         this.listener = listener;
         this.traceEvents = RtpTraceEvents.forProducer(id, shared);
-        this.kind = MediaKind.parse(data);
-        JsonElement rtpParametersJson = data.get("rtpParameters");
-        if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
-            throw new MediasoupTypeError("missing rtpParameters");
-        }
-        this.rtpParameters = RtpParameters.parse(rtpParametersJson);
+        this.kind = request.kind();
+        this.rtpParameters = request.rtpParameters();
         this.type = rtpParameters.type();
         RtpCodecParameters mediaCodec = rtpParameters.codecFor(rtpParameters.encodings().get(0));
         if (!type.supports(mediaCodec.mimeType())) {
             throw new MediasoupTypeError(mediaCodec.mimeType() + " codec not supported for " + type.label());
         }
         this.headerExtensionMap = new HeaderExtensionMap(kind, rtpParameters.headerExtensions());
-        this.rtpMapping = RtpMapping.parse(data.get("rtpMapping"), !rtpParameters.mid().isEmpty());
-        this.paused = Options.enabled(data, "paused");
+        this.rtpMapping = request.rtpMapping();
+        this.paused = request.paused();
         this.keyFrameRequestManager = kind == MediaKind.VIDEO
-                ? new KeyFrameRequestManager(this, keyFrameRequestDelay(data.get("keyFrameRequestDelay")))
+                ? new KeyFrameRequestManager(this, request.keyFrameRequestDelay())
                 : null;
         this.rtpStreamScores = new int[rtpParameters.encodings().size()];
         this.senderReports = new SenderReportTimes(rtpParameters.encodings().size());
@@ -157,42 +163,55 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
         return paused;
     }
 
-    void handleRequest(Request request) {
-        switch (request.method()) {
-            case "producer.dump":
-                request.accept(dump());
-                break;
-            case "producer.getStats":
-                request.accept(stats());
-                break;
-            case "producer.pause":
-                if (!paused) {
-                    paused = true;
-                    streamsBySsrc.values().forEach(stream -> stream.rtpStream.pause());
-                    listener.onProducerPaused(this);
-                }
-                request.accept();
-                break;
-            case "producer.resume":
-                if (paused) {
-                    paused = false;
-                    listener.onProducerResumed(this);
-                    // Consumers resume from a key frame.
-                    if (keyFrameRequestManager != null) {
-                        long nowMs = shared.nowMs();
-                        streamsBySsrc.values().forEach(stream ->
-                                keyFrameRequestManager.forceKeyFrameNeeded(stream.rtpStream.ssrc(), nowMs));
-                        scheduleKeyFrameTimer();
-                    }
-                }
-                request.accept();
-                break;
-            case "producer.enableTraceEvent":
-                traceEvents.enable(request.data());
-                request.accept();
-                break;
-            default:
-                throw new MediasoupError("unknown method '" + request.method() + "'");
+    @Override
+    public ChannelResponse handle(ChannelRequest request) {
+        if (request instanceof ProducerRequest.Dump) {
+            return dump();
+        }
+        if (request instanceof ProducerRequest.GetStats) {
+            return stats();
+        }
+        if (request instanceof ProducerRequest.Pause) {
+            pause();
+        } else if (request instanceof ProducerRequest.Resume) {
+            resume();
+        } else if (request instanceof ProducerRequest.EnableTraceEvent enable) {
+            traceEvents.enable(enable.types());
+        } else {
+            throw ChannelHandler.unknownMethod(request);
+        }
+        return null;
+    }
+
+    /** producer.send: RTP the application gives a DirectTransport's producer goes to its transport. */
+    @Override
+    public void handle(ChannelNotification notification) {
+        if (!(notification instanceof MediaNotification.ProducerSend send)) {
+            ChannelHandler.super.handle(notification);
+            return;
+        }
+        rtcpSender.receiveApplicationRtp(send.packet());
+    }
+
+    private void pause() {
+        if (!paused) {
+            paused = true;
+            streamsBySsrc.values().forEach(stream -> stream.rtpStream.pause());
+            listener.onProducerPaused(this);
+        }
+    }
+
+    private void resume() {
+        if (paused) {
+            paused = false;
+            listener.onProducerResumed(this);
+            // Consumers resume from a key frame.
+            if (keyFrameRequestManager != null) {
+                long nowMs = shared.nowMs();
+                streamsBySsrc.values().forEach(stream ->
+                        keyFrameRequestManager.forceKeyFrameNeeded(stream.rtpStream.ssrc(), nowMs));
+                scheduleKeyFrameTimer();
+            }
         }
     }
 
@@ -290,11 +309,8 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
             return;
         }
         videoOrientation = orientation;
-        JsonObject data = new JsonObject();
-        data.addProperty("camera", (orientation & 0x08) != 0);
-        data.addProperty("flip", (orientation & 0x04) != 0);
-        data.addProperty("rotation", (orientation & 0x03) * 90);
-        shared.notify(id, "videoorientationchange", data);
+        shared.emit(id, new ProducerEvent.VideoOrientationChange((orientation & 0x08) != 0, (orientation & 0x04) != 0,
+                (orientation & 0x03) * 90));
     }
 
     /**
@@ -415,11 +431,6 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
         }
     }
 
-    /** The produce option keyFrameRequestDelay: an integer, read as the C++ worker's unsigned 32 bits; else 0. */
-    private static long keyFrameRequestDelay(JsonElement json) {
-        return JsonValues.isInteger(json) ? json.getAsLong() & 0xFFFFFFFFL : 0;
-    }
-
     @Override
     public void onKeyFrameNeeded(long ssrc) {
         ReceivingStream stream = streamsBySsrc.get(ssrc);
@@ -474,28 +485,21 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
 
     /** The "score" event: each receiving stream's score by encoding. */
     private void emitScore() {
-        shared.notify(id, "score", scoreJson());
+        shared.emit(id, new ProducerEvent.Score(scores()));
     }
 
-    JsonArray scoreJson() {
-        JsonArray json = new JsonArray();
+    private List<ProducerEvent.StreamScore> scores() {
         ReceivingStream[] byEncoding = new ReceivingStream[rtpStreamScores.length];
         streamsBySsrc.values().forEach(stream -> byEncoding[stream.rtpStream.params().encodingIdx()] = stream);
+        List<ProducerEvent.StreamScore> scores = new ArrayList<>();
         for (ReceivingStream stream : byEncoding) {
-            if (stream == null) {
-                continue;
+            if (stream != null) {
+                RtpStreamParams params = stream.rtpStream.params();
+                scores.add(new ProducerEvent.StreamScore(params.encodingIdx(), params.ssrc(), params.rid(),
+                        stream.rtpStream.score()));
             }
-            RtpStreamParams params = stream.rtpStream.params();
-            JsonObject entry = new JsonObject();
-            entry.addProperty("encodingIdx", params.encodingIdx());
-            entry.addProperty("ssrc", params.ssrc());
-            if (!params.rid().isEmpty()) {
-                entry.addProperty("rid", params.rid());
-            }
-            entry.addProperty("score", stream.rtpStream.score());
-            json.add(entry);
         }
-        return json;
+        return scores;
     }
 
     private void startNackTimer() {
@@ -547,9 +551,10 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
         return ssrcs;
     }
 
-    /** Stops its timers. */
+    /** Stops its timers and leaves the channel's handlers. */
     void close() {
         closed = true;
+        shared.handlers().unregister(id, this);
         if (nackTimer != null) {
             nackTimer.cancel(false);
         }
@@ -604,31 +609,23 @@ final class Producer implements RtpStreamRecv.Listener, Consumer.ProducerRtpStre
     }
 
     @Override
-    public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
+    public RtpStreamStats rtpStreamStats(long mappedSsrc, long nowMs) {
         RtpStreamRecv rtpStream = rtpStreamOf(mappedSsrc);
         return rtpStream != null ? rtpStream.stats(nowMs) : null;
     }
 
     /** producer.getStats(): one "inbound-rtp" entry per receiving stream. */
-    JsonArray stats() {
-        JsonArray stats = new JsonArray();
+    ProducerResponse.Stats stats() {
         long nowMs = shared.nowMs();
+        List<RtpStreamStats> stats = new ArrayList<>();
         streamsBySsrc.values().forEach(stream -> stats.add(stream.rtpStream.stats(nowMs)));
-        return stats;
+        return new ProducerResponse.Stats(stats);
     }
 
-    JsonObject dump() {
-        JsonObject json = new JsonObject();
-        json.addProperty("id", id);
-        json.addProperty("kind", kind.label());
-        json.add("rtpParameters", rtpParameters.toJson());
-        json.addProperty("type", type.label());
-        json.add("rtpMapping", rtpMapping.toJson());
-        JsonArray streams = new JsonArray();
+    ProducerResponse.Dump dump() {
+        List<RtpStreamDump> streams = new ArrayList<>();
         streamsBySsrc.values().forEach(stream -> streams.add(stream.rtpStream.dump()));
-        json.add("rtpStreams", streams);
-        json.addProperty("paused", paused);
-        json.addProperty("traceEventTypes", traceEvents.toString());
-        return json;
+        return new ProducerResponse.Dump(id, kind, rtpParameters, type, rtpMapping, streams, traceEvents.enabled(),
+                paused);
     }
 }

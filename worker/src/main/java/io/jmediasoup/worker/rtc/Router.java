@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
+import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupNotFoundError;
@@ -10,6 +11,7 @@ import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.ChannelRequest;
 import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.RouterRtpObserverRequest;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
@@ -26,7 +28,7 @@ import java.util.function.Supplier;
  * A mediasoup Router: the owner of transports and RTP observers, and the place where
  * producers meet their consumers.
  */
-public final class Router implements Transport.Listener, ChannelHandler {
+public final class Router implements Transport.Listener, RtpObserver.Listener, ChannelHandler {
     private final String id;
     private final Shared shared;
     private final Map<String, Transport> transports = new LinkedHashMap<>();
@@ -59,6 +61,10 @@ public final class Router implements Transport.Listener, ChannelHandler {
             return createTransport(create.transportId(), () -> new WebRtcTransport(create.transportId(), shared, this,
                     create.options()));
         }
+        if (request instanceof TransportRequest.CreateWebRtcWithServer create) {
+            return createTransport(create.transportId(), () -> new WebRtcTransport(create.transportId(), shared, this,
+                    create.options(), webRtcServer(create.options().webRtcServerId())));
+        }
         if (request instanceof TransportRequest.CreatePipe create) {
             return createTransport(create.transportId(), () -> new PipeTransport(create.transportId(), shared, this,
                     create.options()));
@@ -75,39 +81,22 @@ public final class Router implements Transport.Listener, ChannelHandler {
             transport.close();
             return null;
         }
-        throw ChannelHandler.unknownMethod(request);
+        if (request instanceof RouterRtpObserverRequest.CreateActiveSpeakerObserver create) {
+            addRtpObserver(create.rtpObserverId(),
+                    () -> new ActiveSpeakerObserver(create.rtpObserverId(), shared, this, create.interval()));
+        } else if (request instanceof RouterRtpObserverRequest.CreateAudioLevelObserver create) {
+            addRtpObserver(create.rtpObserverId(), () -> new AudioLevelObserver(create.rtpObserverId(), shared, this,
+                    create.maxEntries(), create.threshold(), create.interval()));
+        } else if (request instanceof RouterRtpObserverRequest.CloseRtpObserver close) {
+            closeRtpObserver(close.rtpObserverId());
+        } else {
+            throw ChannelHandler.unknownMethod(request);
+        }
+        return null;
     }
 
     public void handleRequest(Request request) {
-        switch (request.method()) {
-            case "router.createActiveSpeakerObserver":
-                createRtpObserver(request, ActiveSpeakerObserver::new);
-                break;
-            case "router.createAudioLevelObserver":
-                createRtpObserver(request, AudioLevelObserver::new);
-                break;
-            case "rtpObserver.close":
-                closeRtpObserver(request);
-                break;
-            case "rtpObserver.addProducer": {
-                RtpObserver rtpObserver = rtpObserver(request.internal());
-                Producer producer = producerFromData(request.data());
-                rtpObserver.addProducer(producer.id, producer.kind == MediaKind.AUDIO);
-                observersByProducer.get(producer.id).add(rtpObserver);
-                request.accept();
-                break;
-            }
-            case "rtpObserver.removeProducer": {
-                RtpObserver rtpObserver = rtpObserver(request.internal());
-                Producer producer = producerFromData(request.data());
-                rtpObserver.removeProducer(producer.id);
-                observersByProducer.get(producer.id).remove(rtpObserver);
-                request.accept();
-                break;
-            }
-            default:
-                transport(request.internal()).handleRequest(request);
-        }
+        transport(request.internal()).handleRequest(request);
     }
 
     /** A payload-channel notification aimed at one of its transports; {@code payload} is only lent. */
@@ -115,44 +104,40 @@ public final class Router implements Transport.Listener, ChannelHandler {
         transport(notification.internal()).handleNotification(notification, payload);
     }
 
-    /** Builds an RTP observer from the request's data; throws on invalid options. */
-    @FunctionalInterface
-    interface RtpObserverFactory {
-        RtpObserver create(String id, Shared shared, JsonObject data);
-    }
-
-    private void createRtpObserver(Request request, RtpObserverFactory factory) {
-        String rtpObserverId = Internal.id(request.internal(), "rtpObserverId");
+    private void addRtpObserver(String rtpObserverId, Supplier<RtpObserver> factory) {
         if (rtpObservers.containsKey(rtpObserverId)) {
             throw new MediasoupError("an RtpObserver with same rtpObserverId already exists");
         }
-        RtpObserver rtpObserver = factory.create(rtpObserverId, shared, request.data());
+        RtpObserver rtpObserver = factory.get();
         shared.handlers().register(rtpObserverId, rtpObserver, false);
         rtpObservers.put(rtpObserverId, rtpObserver);
-        request.accept();
     }
 
-    private void closeRtpObserver(Request request) {
-        RtpObserver rtpObserver = rtpObserver(request.internal());
-        rtpObservers.remove(rtpObserver.id());
-        observersByProducer.values().forEach(observers -> observers.remove(rtpObserver));
-        rtpObserver.close();
-        request.accept();
-    }
-
-    private RtpObserver rtpObserver(JsonObject internal) {
-        RtpObserver rtpObserver = rtpObservers.get(Internal.id(internal, "rtpObserverId"));
+    private void closeRtpObserver(String rtpObserverId) {
+        RtpObserver rtpObserver = rtpObservers.remove(rtpObserverId);
         if (rtpObserver == null) {
             throw new MediasoupError("RtpObserver not found");
         }
-        return rtpObserver;
+        observersByProducer.values().forEach(observers -> observers.remove(rtpObserver));
+        rtpObserver.close();
     }
 
-    private Producer producerFromData(JsonObject data) {
-        if (!JsonValues.isString(data.get("producerId"))) {
-            throw new MediasoupError("missing data.producerId");
-        }
-        Producer producer = producers.get(data.get("producerId").getAsString());
+    @Override
+    public void onRtpObserverAddProducer(RtpObserver rtpObserver, String producerId) {
+        Producer producer = producer(producerId);
+        rtpObserver.addProducer(producer.id, producer.kind == MediaKind.AUDIO);
+        observersByProducer.get(producer.id).add(rtpObserver);
+    }
+
+    @Override
+    public void onRtpObserverRemoveProducer(RtpObserver rtpObserver, String producerId) {
+        Producer producer = producer(producerId);
+        rtpObserver.removeProducer(producer.id);
+        observersByProducer.get(producer.id).remove(rtpObserver);
+    }
+
+    private Producer producer(String producerId) {
+        Producer producer = producers.get(producerId);
         if (producer == null) {
             throw new MediasoupError("Producer not found");
         }
@@ -171,6 +156,19 @@ public final class Router implements Transport.Listener, ChannelHandler {
         shared.handlers().register(transportId, transport, true);
         transports.put(transportId, transport);
         return transport.dump();
+    }
+
+    private WebRtcServer webRtcServer(String webRtcServerId) {
+        if (shared.handlers().requestHandler(webRtcServerId) instanceof WebRtcServer server) {
+            return server;
+        }
+        throw new MediasoupError("wrong webRtcServerId (no associated WebRtcServer found)");
+    }
+
+    @Override
+    public void onTransportListenServerClosed(Transport transport) {
+        transports.remove(transport.id());
+        transport.close();
     }
 
     /** One of its transports or RTP observers. */
@@ -375,7 +373,7 @@ public final class Router implements Transport.Listener, ChannelHandler {
         transports.clear();
         rtpObservers.values().forEach(RtpObserver::close);
         rtpObservers.clear();
-        shared.handlers().unregister(id);
+        shared.handlers().unregister(id, this);
         shared.logger().debug(LogTag.INFO, "Router", "closed [id:" + id + "]");
     }
 }

@@ -12,15 +12,26 @@ import java.util.concurrent.TimeUnit;
  * reports at every interval, except while paused, when it ignores what it observes.
  */
 public abstract class RtpObserver implements ChannelHandler {
+    /** Its router, which knows the producers it may observe. */
+    public interface Listener {
+        /** Starts observing producer {@code producerId} of the router; throws when there is none. */
+        void onRtpObserverAddProducer(RtpObserver rtpObserver, String producerId);
+
+        /** Stops observing producer {@code producerId}; throws when the router has none. */
+        void onRtpObserverRemoveProducer(RtpObserver rtpObserver, String producerId);
+    }
+
     protected final String id;
     protected final Shared shared;
+    private final Listener listener;
     private boolean paused;
     private int intervalMs;
     private ScheduledFuture<?> timer;
 
-    protected RtpObserver(String id, Shared shared) {
+    protected RtpObserver(String id, Shared shared, Listener listener) {
         this.id = id;
         this.shared = shared;
+        this.listener = listener;
     }
 
     /** Starts reporting, once its options are valid: {@link #onInterval} every {@code intervalMs}. */
@@ -50,6 +61,10 @@ public abstract class RtpObserver implements ChannelHandler {
             pause();
         } else if (request instanceof RtpObserverRequest.Resume) {
             resume();
+        } else if (request instanceof RtpObserverRequest.AddProducer add) {
+            listener.onRtpObserverAddProducer(this, add.producerId());
+        } else if (request instanceof RtpObserverRequest.RemoveProducer remove) {
+            listener.onRtpObserverRemoveProducer(this, remove.producerId());
         } else {
             throw ChannelHandler.unknownMethod(request);
         }
@@ -97,6 +112,6 @@ public abstract class RtpObserver implements ChannelHandler {
     /** Stops its timer and leaves the channel's handlers; the router forgets it. */
     public final void close() {
         stopTimer();
-        shared.handlers().unregister(id);
+        shared.handlers().unregister(id, this);
     }
 }

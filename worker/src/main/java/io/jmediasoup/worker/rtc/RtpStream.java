@@ -1,7 +1,9 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.stream.StreamScore;
+import io.jmediasoup.worker.messages.RtpStreamDump;
+import io.jmediasoup.worker.messages.RtpStreamStats;
+import java.util.Map;
 
 /**
  * What receiving and sending streams share, as the C++ worker's RtpStream: the score, the
@@ -43,59 +45,34 @@ abstract class RtpStream {
         return score.value();
     }
 
-    /** Adds what follows the bitrate; only a producer's layered stream has anything to add. */
-    protected void fillLayerStats(JsonObject json, long nowMs) {}
-
-    /** Adds "type" and what only this direction reports, between the common fields and the counts. */
-    protected abstract void fillTypeStats(JsonObject json);
-
-    /** One entry of getStats(): "inbound-rtp" for a producer's stream, "outbound-rtp" for a consumer's. */
-    final JsonObject stats(long nowMs) {
-        RtpStreamParams params = params();
-        JsonObject json = new JsonObject();
-        json.addProperty("timestamp", nowMs);
-        json.addProperty("ssrc", params.ssrc());
-        json.addProperty("kind", params.kind());
-        json.addProperty("mimeType", params.mimeType());
-        json.addProperty("packetsLost", packetsLost);
-        json.addProperty("fractionLost", fractionLost);
-        json.addProperty("packetsDiscarded", packetsDiscarded);
-        json.addProperty("packetsRetransmitted", packetsRetransmitted);
-        json.addProperty("packetsRepaired", packetsRepaired);
-        json.addProperty("nackCount", nackCount);
-        json.addProperty("nackPacketCount", nackPacketCount);
-        json.addProperty("pliCount", pliCount);
-        json.addProperty("firCount", firCount);
-        json.addProperty("score", score.value());
-        if (!params.rid().isEmpty()) {
-            json.addProperty("rid", params.rid());
-        }
-        if (params.hasRtx()) {
-            json.addProperty("rtxSsrc", params.rtxSsrc());
-            json.addProperty("rtxPacketsDiscarded", rtxPacketsDiscarded);
-        }
-        if (roundTripTime > 0) {
-            json.addProperty("roundTripTime", roundTripTime);
-        }
-        fillTypeStats(json);
-        json.addProperty("packetCount", packetCount);
-        json.addProperty("byteCount", byteCount);
-        json.addProperty("bitrate", bitrate(nowMs));
-        fillLayerStats(json, nowMs);
-        return json;
+    /** The bitrate of each "S.T" layer; empty unless a producer's stream has layers. */
+    protected Map<String, Long> bitrateByLayer(long nowMs) {
+        return Map.of();
     }
 
-    /** Its entry in a producer's or consumer's dump: params, score, and the paired RTX stream. */
-    final JsonObject dump() {
+    /** A producer's receiving stream ("inbound-rtp"), else a consumer's sending one. */
+    protected abstract boolean inbound();
+
+    /** The interarrival jitter (RTP timestamp units) a receiving stream measures; a sending stream has none. */
+    protected long jitter() {
+        return 0;
+    }
+
+    /** One entry of getStats(): "inbound-rtp" for a producer's stream, "outbound-rtp" for a consumer's. */
+    final RtpStreamStats stats(long nowMs) {
         RtpStreamParams params = params();
-        JsonObject json = new JsonObject();
-        json.add("params", params.toJson());
-        json.addProperty("score", score.value());
-        if (params.hasRtx()) {
-            JsonObject rtxStream = new JsonObject();
-            rtxStream.add("params", params.rtxToJson());
-            json.add("rtxStream", rtxStream);
-        }
-        return json;
+        return new RtpStreamStats(inbound(), nowMs, params.ssrc(), params.kind(), params.mimeType(), packetsLost,
+                fractionLost, jitter(), packetsDiscarded, packetsRetransmitted, packetsRepaired, nackCount,
+                nackPacketCount, pliCount, firCount, score.value(), params.rid(), params.rtxSsrc(),
+                params.hasRtx() ? rtxPacketsDiscarded : 0, roundTripTime, packetCount, byteCount, bitrate(nowMs),
+                bitrateByLayer(nowMs));
+    }
+
+    /** Its entry in a producer's or consumer's dump: params and score; the paired RTX stream follows from them. */
+    final RtpStreamDump dump() {
+        RtpStreamParams p = params();
+        return new RtpStreamDump(p.encodingIdx(), p.ssrc(), p.payloadType(), p.mimeType(), p.codec().clockRate(),
+                p.rid(), p.cname(), p.rtxSsrc(), p.rtxPayloadType(), p.useNack(), p.usePli(), p.useFir(),
+                p.useInBandFec(), p.useDtx(), p.spatialLayers(), p.temporalLayers(), score.value());
     }
 }

@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.Vp8Descriptor;
 import io.jmediasoup.rtp.codecs.Vp9Descriptor;
@@ -13,6 +12,8 @@ import io.jmediasoup.rtp.stream.NackGenerator;
 import io.jmediasoup.rtp.stream.StreamScore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A stream a producer receives: sequence validation (RFC 3550 A.1), jitter (§6.4.1),
@@ -398,23 +399,27 @@ final class RtpStreamRecv extends RtpStream {
     }
 
     @Override
-    protected void fillTypeStats(JsonObject json) {
-        json.addProperty("type", "inbound-rtp");
-        json.addProperty("jitter", (long) jitter);
+    protected boolean inbound() {
+        return true;
+    }
+
+    @Override
+    protected long jitter() {
+        return (long) jitter;
     }
 
     /** As the C++ worker: "S.T" keys, each what a receiver of layers up to S.T needs. */
     @Override
-    protected void fillLayerStats(JsonObject json, long nowMs) {
+    protected Map<String, Long> bitrateByLayer(long nowMs) {
         if (layerBitrates.spatialLayers() == 1 && layerBitrates.temporalLayers() == 1) {
-            return;
+            return Map.of();
         }
-        JsonObject byLayer = new JsonObject();
+        Map<String, Long> byLayer = new LinkedHashMap<>();
         for (int s = 0; s < layerBitrates.spatialLayers(); s++) {
             for (int t = 0; t < layerBitrates.temporalLayers(); t++) {
-                byLayer.addProperty(s + "." + t, layerBitrates.bitrate(nowMs, s, t));
+                byLayer.put(s + "." + t, layerBitrates.bitrate(nowMs, s, t));
             }
         }
-        json.add("bitrateByLayer", byLayer);
+        return byLayer;
     }
 }

@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.SeqManager;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
@@ -243,7 +242,7 @@ final class RtpStreamSend extends RtpStream {
     }
 
     @Override
-    protected void fillTypeStats(JsonObject json) {
-        json.addProperty("type", "outbound-rtp");
+    protected boolean inbound() {
+        return false;
     }
 }

@@ -1,12 +1,17 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.messages.RtpPacketDump;
+import io.jmediasoup.worker.messages.ConsumerEvent;
+import io.jmediasoup.worker.messages.Event;
+import io.jmediasoup.worker.messages.ProducerEvent;
+import io.jmediasoup.worker.messages.RtpTrace;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The "trace" events of a producer or a consumer (enableTraceEvent types rtp, keyframe,
- * nack, pli, fir), with the fields the C++ worker writes: {type, timestamp, direction, info}.
+ * nack, pli, fir), with what the C++ worker tells: type, timestamp, direction, info.
  * Media goes one way (in to a producer, out of a consumer), feedback about it the other way.
  */
 final class RtpTraceEvents {
@@ -14,6 +19,7 @@ final class RtpTraceEvents {
     private final Shared shared;
     private final String mediaDirection;
     private final String feedbackDirection;
+    private final Function<RtpTrace, Event> event;
     private final TraceEventTypes types = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
     /** Kept apart from {@link #types} so that the forwarding path checks a field, not a set. */
     private boolean rtp;
@@ -22,28 +28,35 @@ final class RtpTraceEvents {
     private boolean pli;
     private boolean fir;
 
-    private RtpTraceEvents(String id, Shared shared, String mediaDirection, String feedbackDirection) {
+    private RtpTraceEvents(String id, Shared shared, String mediaDirection, String feedbackDirection,
+            Function<RtpTrace, Event> event) {
         this.id = id;
         this.shared = shared;
         this.mediaDirection = mediaDirection;
         this.feedbackDirection = feedbackDirection;
+        this.event = event;
     }
 
     static RtpTraceEvents forProducer(String id, Shared shared) {
-        return new RtpTraceEvents(id, shared, "in", "out");
+        return new RtpTraceEvents(id, shared, "in", "out", ProducerEvent.Trace::new);
     }
 
     static RtpTraceEvents forConsumer(String id, Shared shared) {
-        return new RtpTraceEvents(id, shared, "out", "in");
+        return new RtpTraceEvents(id, shared, "out", "in", ConsumerEvent.Trace::new);
     }
 
-    void enable(JsonObject data) {
-        types.enable(data);
+    void enable(List<String> enabled) {
+        types.enable(enabled);
         rtp = types.isEnabled("rtp");
         keyFrame = types.isEnabled("keyframe");
         nack = types.isEnabled("nack");
         pli = types.isEnabled("pli");
         fir = types.isEnabled("fir");
+    }
+
+    /** The enabled types, in mediasoup's order. */
+    List<String> enabled() {
+        return types.enabled();
     }
 
     /** A packet received or sent: "keyframe" when it starts one and that type is enabled, else "rtp". */
@@ -56,44 +69,29 @@ final class RtpTraceEvents {
         } else {
             return;
         }
-        JsonObject info = packetInfo(packet, ids);
-        if (isRtx) {
-            info.addProperty("isRtx", true);
-        }
-        emit(type, mediaDirection, info);
+        emit(new RtpTrace(type, shared.nowMs(), mediaDirection, packetDump(packet, ids), isRtx, null));
     }
 
     void pli(long ssrc) {
         if (pli) {
-            emit("pli", feedbackDirection, ssrcInfo(ssrc));
+            emit(new RtpTrace("pli", shared.nowMs(), feedbackDirection, null, false, ssrc));
         }
     }
 
     void fir(long ssrc) {
         if (fir) {
-            emit("fir", feedbackDirection, ssrcInfo(ssrc));
+            emit(new RtpTrace("fir", shared.nowMs(), feedbackDirection, null, false, ssrc));
         }
     }
 
     void nack() {
         if (nack) {
-            emit("nack", feedbackDirection, new JsonObject());
+            emit(new RtpTrace("nack", shared.nowMs(), feedbackDirection, null, false, null));
         }
     }
 
-    private void emit(String type, String direction, JsonObject info) {
-        JsonObject data = new JsonObject();
-        data.addProperty("type", type);
-        data.addProperty("timestamp", shared.nowMs());
-        data.addProperty("direction", direction);
-        data.add("info", info);
-        shared.notify(id, "trace", data);
-    }
-
-    private static JsonObject ssrcInfo(long ssrc) {
-        JsonObject info = new JsonObject();
-        info.addProperty("ssrc", ssrc);
-        return info;
+    private void emit(RtpTrace trace) {
+        shared.emit(id, event.apply(trace));
     }
 
     /**
@@ -101,41 +99,11 @@ final class RtpTraceEvents {
      * payload descriptor. As in the C++ worker, "rid" and "rrid" both show the RID, else
      * the repaired RID, each when its own extension is negotiated.
      */
-    static JsonObject packetInfo(RtpPacket packet, RtpExtensionIds ids) {
-        JsonObject info = new JsonObject();
-        info.addProperty("payloadType", packet.payloadType());
-        info.addProperty("sequenceNumber", packet.sequenceNumber());
-        info.addProperty("timestamp", packet.timestamp());
-        info.addProperty("marker", packet.marker());
-        info.addProperty("ssrc", packet.ssrc());
-        info.addProperty("isKeyFrame", packet.isKeyFrame());
-        info.addProperty("size", packet.size());
-        info.addProperty("payloadSize", packet.payloadLength());
-        info.addProperty("spatialLayer", packet.spatialLayer());
-        info.addProperty("temporalLayer", packet.temporalLayer());
-        String mid = ids.readMid(packet);
-        if (mid != null) {
-            info.addProperty("mid", mid);
-        }
-        String rid = ids.readRid(packet);
-        if (ids.rid() != 0 && rid != null) {
-            info.addProperty("rid", rid);
-        }
-        if (ids.rrid() != 0 && rid != null) {
-            info.addProperty("rrid", rid);
-        }
-        if (ids.transportWideCc01() != 0 && packet.extensionLength(ids.transportWideCc01()) == 2) {
-            info.addProperty("wideSequenceNumber",
-                    packet.buffer().getUnsignedShort(packet.extensionIndex(ids.transportWideCc01())));
-        }
-        return info;
-    }
-
-    /** {@link #packetInfo} as a typed value. */
     static RtpPacketDump packetDump(RtpPacket packet, RtpExtensionIds ids) {
         String rid = ids.readRid(packet);
         Integer wideSequenceNumber = ids.transportWideCc01() != 0 && packet.extensionLength(ids.transportWideCc01()) == 2
-                ? packet.buffer().getUnsignedShort(packet.extensionIndex(ids.transportWideCc01())) : null;
+                ? packet.buffer().getUnsignedShort(packet.extensionIndex(ids.transportWideCc01()))
+                : null;
         return new RtpPacketDump(packet.payloadType(), packet.sequenceNumber(), packet.timestamp(), packet.marker(),
                 packet.ssrc(), packet.isKeyFrame(), packet.size(), packet.payloadLength(), packet.spatialLayer(),
                 packet.temporalLayer(), ids.readMid(packet), ids.rid() != 0 ? rid : null, ids.rrid() != 0 ? rid : null,

@@ -54,6 +54,11 @@ final class SctpLink implements SctpAssociation.Listener {
         return association.bufferedAmount();
     }
 
+    /** The part of {@link #bufferedAmount()} that is {@code streamId}'s. */
+    long streamBufferedAmount(int streamId) {
+        return association.streamBufferedAmount(streamId);
+    }
+
     /** The transport is connected: start the handshake if it has not started (C++ TransportConnected). */
     void transportConnected() {
         association.connect(shared.nowMs());

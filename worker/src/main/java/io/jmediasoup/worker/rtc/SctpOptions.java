@@ -5,8 +5,14 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
 
-/** The SCTP options of router.create*Transport (enableSctp), validated as the C++ worker does. */
-public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferSize, boolean isDataChannel) {
+/**
+ * The SCTP options of router.create*Transport (enableSctp), validated as the C++ worker does.
+ * {@code defaultStreamBufferedAmountLowThreshold} is 3.32's: its data consumers watch the bytes
+ * of their own stream, from that threshold on; null in 3.8, whose watch the association's
+ * bytes from 0.
+ */
+public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferSize, boolean isDataChannel,
+        Long defaultStreamBufferedAmountLowThreshold) {
     /** The port SCTP uses on both ends over DTLS or UDP, as in the C++ worker. */
     public static final int PORT = 5000;
     private static final long DEFAULT_SEND_BUFFER_SIZE = 262_144;
@@ -54,7 +60,7 @@ public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferS
         }
         JsonElement dataChannel = data.get("isDataChannel");
         return new SctpOptions(os.getAsInt(), mis.getAsInt(), maxMessageSize.getAsLong(),
-                sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean());
+                sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean(), null);
     }
 
     private static boolean inStreamRange(JsonElement streams) {

@@ -13,6 +13,8 @@ import io.jmediasoup.worker.net.UdpSendBatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,6 +29,7 @@ public final class Shared {
     private final PortManager portManager;
     private final UdpSendBatch udpSendBatch = new UdpSendBatch();
     private DtlsCertificate dtlsCertificate;
+    private CompletableFuture<DtlsCertificate> pendingDtlsCertificate;
     private final ChannelHandlers handlers = new ChannelHandlers();
     private ChannelEndpoint channel;
     private PayloadChannelEndpoint payloadChannel;
@@ -88,19 +91,47 @@ public final class Shared {
     }
 
     /**
-     * The worker's DTLS certificate, from --dtlsCertificateFile/--dtlsPrivateKeyFile or generated;
-     * made on first use so that start-up does not wait for it.
+     * Starts making the worker's DTLS certificate (from --dtlsCertificateFile/--dtlsPrivateKeyFile,
+     * or generated) on a thread of its own: a cold JVM takes seconds over it on a busy machine,
+     * which the first WebRtcTransport must not wait for, nor the start of the worker.
      */
+    public void prepareDtlsCertificate() {
+        if (pendingDtlsCertificate != null) {
+            return;
+        }
+        pendingDtlsCertificate = new CompletableFuture<>();
+        CompletableFuture<DtlsCertificate> pending = pendingDtlsCertificate;
+        Thread thread = new Thread(() -> {
+            try {
+                pending.complete(makeDtlsCertificate());
+            } catch (RuntimeException failed) {
+                pending.completeExceptionally(failed);
+            }
+        }, "dtls-certificate");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private DtlsCertificate makeDtlsCertificate() {
+        if (settings.dtlsCertificateFile() == null) {
+            return DtlsCertificate.generate();
+        }
+        try {
+            return DtlsCertificate.load(settings.dtlsCertificateFile(), settings.dtlsPrivateKeyFile());
+        } catch (IOException | RuntimeException unusable) {
+            throw new MediasoupError("cannot load the DTLS certificate and private key: " + unusable.getMessage());
+        }
+    }
+
+    /** The worker's DTLS certificate, waiting for {@link #prepareDtlsCertificate} when it is not made yet. */
     public DtlsCertificate dtlsCertificate() {
         if (dtlsCertificate == null) {
-            if (settings.dtlsCertificateFile() == null) {
-                dtlsCertificate = DtlsCertificate.generate();
-            } else {
-                try {
-                    dtlsCertificate = DtlsCertificate.load(settings.dtlsCertificateFile(), settings.dtlsPrivateKeyFile());
-                } catch (IOException | RuntimeException unusable) {
-                    throw new MediasoupError("cannot load the DTLS certificate and private key: " + unusable.getMessage());
-                }
+            prepareDtlsCertificate();
+            try {
+                dtlsCertificate = pendingDtlsCertificate.join();
+            } catch (CompletionException failed) {
+                throw failed.getCause() instanceof MediasoupError error ? error
+                        : new MediasoupError("cannot make the DTLS certificate: " + failed.getCause());
             }
         }
         return dtlsCertificate;

@@ -1,6 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -8,8 +8,8 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
 /** Consumes a producer's single stream (type "simple"): one sending stream, no layers. */
 final class SimpleConsumer extends SingleStreamConsumer {
 
-    SimpleConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data) {
-        super(id, producerId, shared, listener, data, RtpParameters.Type.SIMPLE);
+    SimpleConsumer(String id, Shared shared, Listener listener, TransportMediaRequest.Consume request) {
+        super(id, shared, listener, request, RtpParameters.Type.SIMPLE);
         if (consumableRtpEncodings.size() != 1) {
             throw new MediasoupTypeError("invalid consumableRtpEncodings with size != 1");
         }

@@ -1,6 +1,9 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
+import io.jmediasoup.worker.messages.ConsumerScore;
+import io.jmediasoup.worker.messages.RtpStreamStats;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.SeqManager;
@@ -49,8 +52,8 @@ final class SimulcastConsumer extends LayeredConsumer {
     private boolean keyFrameForTsOffsetRequested;
     private boolean lastSentPacketHasMarker;
 
-    SimulcastConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data) {
-        super(id, producerId, shared, listener, data, RtpParameters.Type.SIMULCAST);
+    SimulcastConsumer(String id, Shared shared, Listener listener, TransportMediaRequest.Consume request) {
+        super(id, shared, listener, request, RtpParameters.Type.SIMULCAST);
         mappedSsrcs = consumableRtpEncodings.stream().mapToLong(encoding -> encoding.ssrc()).toArray();
         clockRate = rtpStream().params.codec().clockRate();
         boolean vp8 = "video/VP8".equalsIgnoreCase(rtpStream().params.mimeType());
@@ -60,7 +63,7 @@ final class SimulcastConsumer extends LayeredConsumer {
 
     /** The C++ worker shows the current spatial layer's stream: none while no layer is sent. */
     @Override
-    protected JsonObject forwardedRtpStreamStats(long nowMs) {
+    protected RtpStreamStats forwardedRtpStreamStats(long nowMs) {
         return currentSpatialLayer == NO_LAYER ? null : producerRtpStreamStats(mappedSsrcs[currentSpatialLayer], nowMs);
     }
 
@@ -400,11 +403,8 @@ final class SimulcastConsumer extends LayeredConsumer {
 
     /** The producer's score is that of the stream forwarded. */
     @Override
-    JsonObject score() {
-        JsonObject json = new JsonObject();
-        json.addProperty("score", rtpStream().score());
-        json.addProperty("producerScore", currentSpatialLayer == NO_LAYER ? 0 : producerScore(currentSpatialLayer));
-        json.add("producerScores", producerScoresJson());
-        return json;
+    ConsumerScore score() {
+        return new ConsumerScore(rtpStream().score(),
+                currentSpatialLayer == NO_LAYER ? 0 : producerScore(currentSpatialLayer), producerScores());
     }
 }

@@ -1,7 +1,10 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import io.jmediasoup.worker.messages.ConsumerScore;
+import io.jmediasoup.worker.messages.RtpStreamStats;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
+import java.util.ArrayList;
+import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import java.util.List;
@@ -14,9 +17,9 @@ abstract class SingleStreamConsumer extends Consumer {
     private OutgoingStream stream;
     private List<RtpStreamSend> rtpStreams;
 
-    protected SingleStreamConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data,
+    protected SingleStreamConsumer(String id, Shared shared, Listener listener, TransportMediaRequest.Consume request,
             RtpParameters.Type type) {
-        super(id, producerId, shared, listener, data, type);
+        super(id, shared, listener, request, type);
     }
 
     /** Creates the sending stream once the kind has validated its parameters. */
@@ -53,18 +56,13 @@ abstract class SingleStreamConsumer extends Consumer {
         return rtpStreams;
     }
 
-    @Override
-    protected void fillDump(JsonObject json) {
-        json.add("rtpStream", rtpStream().dump());
-    }
-
     /** Its stream's "outbound-rtp" entry, then the "inbound-rtp" one of the producer stream it forwards. */
     @Override
-    protected JsonArray stats() {
+    protected List<RtpStreamStats> stats() {
         long nowMs = shared.nowMs();
-        JsonArray stats = new JsonArray();
+        List<RtpStreamStats> stats = new ArrayList<>();
         stats.add(rtpStream().stats(nowMs));
-        JsonObject producerStream = forwardedRtpStreamStats(nowMs);
+        RtpStreamStats producerStream = forwardedRtpStreamStats(nowMs);
         if (producerStream != null) {
             stats.add(producerStream);
         }
@@ -72,17 +70,13 @@ abstract class SingleStreamConsumer extends Consumer {
     }
 
     /** The stats of the producer stream it forwards: its only one, for simple and SVC consumers. */
-    protected JsonObject forwardedRtpStreamStats(long nowMs) {
+    protected RtpStreamStats forwardedRtpStreamStats(long nowMs) {
         return producerRtpStreamStats(consumableRtpEncodings.get(0).ssrc(), nowMs);
     }
 
     @Override
-    JsonObject score() {
-        JsonObject json = new JsonObject();
-        json.addProperty("score", rtpStream().score());
+    ConsumerScore score() {
         // The producer's stream it forwards: its first encoding's.
-        json.addProperty("producerScore", producerScore(0));
-        json.add("producerScores", producerScoresJson());
-        return json;
+        return new ConsumerScore(rtpStream().score(), producerScore(0), producerScores());
     }
 }

@@ -1,6 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.SeqManager;
@@ -22,8 +22,8 @@ final class SvcConsumer extends LayeredConsumer {
     private final Vp9EncodingContext context;
     private boolean syncRequired = true;
 
-    SvcConsumer(String id, String producerId, Shared shared, Listener listener, JsonObject data) {
-        super(id, producerId, shared, listener, data, RtpParameters.Type.SVC);
+    SvcConsumer(String id, Shared shared, Listener listener, TransportMediaRequest.Consume request) {
+        super(id, shared, listener, request, RtpParameters.Type.SVC);
         RtpEncodingParameters encoding = rtpParameters.encodings().get(0);
         context = new Vp9EncodingContext(encoding.spatialLayers(), encoding.temporalLayers(), encoding.ksvc());
     }

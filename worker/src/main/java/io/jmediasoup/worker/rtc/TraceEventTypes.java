@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupTypeError;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +37,7 @@ final class TraceEventTypes {
     }
 
     /** Replaces the enabled types with {@code types}; unknown names are ignored, as in the C++ worker. */
-    void enable(List<String> types) {
+    void enable(Collection<String> types) {
         Set<String> requested = new HashSet<>(types);
         enabled.clear();
         known.stream().filter(requested::contains).forEach(enabled::add);

@@ -1,10 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
-import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
@@ -22,9 +18,15 @@ import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.rtp.stream.TransmissionCounter;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.ChannelNotification;
 import io.jmediasoup.worker.messages.ChannelRequest;
 import io.jmediasoup.worker.messages.ChannelResponse;
+import io.jmediasoup.worker.messages.ConsumerResponse;
+import io.jmediasoup.worker.messages.MediaNotification;
+import io.jmediasoup.worker.messages.ProducerResponse;
+import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportRequest;
 import io.jmediasoup.worker.messages.TransportStats;
@@ -48,6 +50,9 @@ import java.util.concurrent.TimeUnit;
 public abstract class Transport implements ChannelHandler, Consumer.Listener, Producer.RtcpSender {
     /** The router, told of every producer and data producer or consumer that comes or goes. */
     public interface Listener extends Producer.Listener {
+        /** The WebRtcServer whose sockets {@code transport} used closed: the router closes it. */
+        void onTransportListenServerClosed(Transport transport);
+
         /** Throws when the router already has a producer with that id. */
         void onTransportNewProducer(Transport transport, Producer producer);
 
@@ -196,7 +201,43 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             traceEventTypes.enable(enable.types());
             return null;
         }
-        return handleKindRequest(request);
+        if (request instanceof TransportMediaRequest.Produce produce) {
+            return produce(produce);
+        }
+        if (request instanceof TransportMediaRequest.Consume consume) {
+            return consume(consume);
+        }
+        if (request instanceof TransportMediaRequest.CloseProducer close) {
+            closeProducer(producer(close.producerId()));
+        } else if (request instanceof TransportMediaRequest.CloseConsumer close) {
+            Consumer consumer = consumer(close.consumerId());
+            removeConsumer(consumer);
+            listener.onTransportConsumerClosed(this, consumer);
+        } else {
+            return handleKindRequest(request);
+        }
+        return null;
+    }
+
+    /** transport.sendRtcp: only a DirectTransport takes RTCP from the application. */
+    @Override
+    public void handle(ChannelNotification notification) {
+        if (notification instanceof MediaNotification.SendRtcp sendRtcp) {
+            receiveApplicationRtcp(sendRtcp.packet());
+            return;
+        }
+        ChannelHandler.super.handle(notification);
+    }
+
+    /** RTCP the application gave a DirectTransport, lent for the call; no other kind takes it. */
+    protected void receiveApplicationRtcp(ByteBuf packet) {
+        throw new MediasoupError("unknown event 'transport.sendRtcp'");
+    }
+
+    /** RTP the application gave one of a DirectTransport's producers, lent for the call; no other kind takes it. */
+    @Override
+    public void receiveApplicationRtp(ByteBuf packet) {
+        throw new MediasoupError("unknown event 'producer.send'");
     }
 
     /** connect(), restartIce() and any request only some kinds answer; the others refuse it. */
@@ -206,22 +247,18 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
 
     /** A request aimed at this transport or at one of its producers, consumers or data ones. */
     public void handleRequest(Request request) {
-        switch (request.method()) {
-            case "transport.produce":
-                produce(request);
-                break;
-            case "transport.consume":
-                consume(request);
-                break;
-            default:
-                handleEntityRequest(request);
-        }
+        throw new MediasoupError("unknown method '" + request.method() + "'");
     }
 
-    /** One of its data producers or consumers. */
+    /** One of its producers, consumers, data producers or data consumers. */
     @Override
     public ChannelHandler child(String id) {
-        return dataEndpoints.child(id);
+        Producer producer = producers.get(id);
+        if (producer != null) {
+            return producer;
+        }
+        Consumer consumer = consumers.get(id);
+        return consumer != null ? consumer : dataEndpoints.child(id);
     }
 
     /**
@@ -542,31 +579,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         sendTransmission.count(bytes, shared.nowMs());
     }
 
-    /** producer.* and consumer.* requests. */
-    private void handleEntityRequest(Request request) {
-        String method = request.method();
-        if (method.equals("producer.close")) {
-            closeProducer(producer(request.internal()));
-            request.accept();
-            return;
-        }
-        if (method.startsWith("producer.")) {
-            producer(request.internal()).handleRequest(request);
-            return;
-        }
-        if (method.equals("consumer.close")) {
-            Consumer consumer = consumer(request.internal());
-            removeConsumer(consumer);
-            listener.onTransportConsumerClosed(this, consumer);
-            request.accept();
-            return;
-        }
-        if (method.startsWith("consumer.")) {
-            consumer(request.internal()).handleRequest(request);
-            return;
-        }
-        throw new MediasoupError("unknown method '" + method + "'");
-    }
 
     /** The header extensions whose ids a transport needs to route what it receives. */
     private static final Map<String, String> ROUTING_EXTENSIONS = Map.of(
@@ -576,12 +588,12 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             Consumer.ABS_SEND_TIME_URI, "absSendTime",
             Consumer.TRANSPORT_WIDE_CC_URI, "transportWideCc01");
 
-    private void produce(Request request) {
-        String producerId = Internal.id(request.internal(), "producerId");
+    private ProducerResponse.Produced produce(TransportMediaRequest.Produce request) {
+        String producerId = request.producerId();
         if (producers.containsKey(producerId)) {
             throw new MediasoupError("a Producer with same producerId already exists");
         }
-        Producer producer = new Producer(producerId, shared, listener, this, request.data());
+        Producer producer = new Producer(producerId, shared, listener, this, request);
         rtpListener.addProducer(producer);
         try {
             listener.onTransportNewProducer(this, producer);
@@ -590,6 +602,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             throw duplicate;
         }
         producers.put(producerId, producer);
+        shared.handlers().register(producerId, producer, true);
         Map<String, Integer> producerIds = new LinkedHashMap<>();
         for (RtpHeaderExtensionParameters extension : producer.rtpParameters.headerExtensions()) {
             String name = ROUTING_EXTENSIONS.get(extension.uri());
@@ -601,9 +614,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         incomingBitrate.producerAdded(producer.rtpParameters, recvExtensionId("transportWideCc01"),
                 recvExtensionId("absSendTime"));
         recvExtensionIds = recvExtensionIds();
-        JsonObject data = new JsonObject();
-        data.addProperty("type", producer.type.label());
-        request.accept(data);
+        return new ProducerResponse.Produced(producer.type);
     }
 
     private void closeProducer(Producer producer) {
@@ -616,55 +627,43 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         listener.onTransportProducerClosed(this, producer);
     }
 
-    private Producer producer(JsonObject internal) {
-        Producer producer = producers.get(Internal.id(internal, "producerId"));
+    private Producer producer(String producerId) {
+        Producer producer = producers.get(producerId);
         if (producer == null) {
             throw new MediasoupError("Producer not found");
         }
         return producer;
     }
 
-    private void consume(Request request) {
-        JsonElement producerIdJson = request.internal().get("producerId");
-        if (!JsonValues.isString(producerIdJson)) {
-            throw new MediasoupError("missing internal.producerId");
-        }
-        String producerId = producerIdJson.getAsString();
-        String consumerId = Internal.id(request.internal(), "consumerId");
+    private ConsumerResponse.Consumed consume(TransportMediaRequest.Consume request) {
+        String consumerId = request.consumerId();
         if (consumers.containsKey(consumerId)) {
             throw new MediasoupError("a Consumer with same consumerId already exists");
         }
-        Consumer consumer = newConsumer(consumerId, producerId, request.data());
+        Consumer consumer = newConsumer(consumerId, request);
         outgoingBitrate.consumerAdded(consumer);
-        listener.onTransportNewConsumer(this, consumer, producerId);
+        listener.onTransportNewConsumer(this, consumer, request.producerId());
         consumers.put(consumerId, consumer);
+        shared.handlers().register(consumerId, consumer, false);
         if (connected) {
             consumer.transportConnected();
         }
         consumer.mediaSsrcs().forEach(ssrc -> ssrcConsumers.put(ssrc, consumer));
         consumer.rtxSsrcs().forEach(ssrc -> rtxSsrcConsumers.put(ssrc, consumer));
-        request.accept(consumer.status());
+        return consumer.status();
     }
 
-    /** A consumer of the kind the request's "type" names. */
-    private Consumer newConsumer(String consumerId, String producerId, JsonObject data) {
-        JsonElement type = data.get("type");
-        if (!JsonValues.isString(type)) {
-            throw new MediasoupTypeError("missing type");
-        }
-        switch (type.getAsString()) {
-            case "simple":
-                return new SimpleConsumer(consumerId, producerId, shared, this, data);
-            case "simulcast":
-                return new SimulcastConsumer(consumerId, producerId, shared, this, data);
-            case "svc":
-                return new SvcConsumer(consumerId, producerId, shared, this, data);
-            case "pipe":
-                return new PipeConsumer(consumerId, producerId, shared, this, data);
-            case "none":
-                throw new MediasoupTypeError("invalid type 'none'");
+    /** A consumer of the kind the request's type names. */
+    private Consumer newConsumer(String consumerId, TransportMediaRequest.Consume request) {
+        switch (request.type()) {
+            case SIMPLE:
+                return new SimpleConsumer(consumerId, shared, this, request);
+            case SIMULCAST:
+                return new SimulcastConsumer(consumerId, shared, this, request);
+            case SVC:
+                return new SvcConsumer(consumerId, shared, this, request);
             default:
-                throw new MediasoupTypeError("invalid RtpParameters type [type:" + type.getAsString() + "]");
+                return new PipeConsumer(consumerId, shared, this, request);
         }
     }
 
@@ -705,8 +704,8 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         removeConsumer(consumer);
     }
 
-    private Consumer consumer(JsonObject internal) {
-        Consumer consumer = consumers.get(Internal.id(internal, "consumerId"));
+    private Consumer consumer(String consumerId) {
+        Consumer consumer = consumers.get(consumerId);
         if (consumer == null) {
             throw new MediasoupError("Consumer not found");
         }
@@ -755,13 +754,17 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /** The kind's own part of the stats. */
     protected abstract TransportStats.Kind kindStats();
 
+    /** The WebRtcServer whose sockets it used closed; its router closes it. */
+    final void listenServerClosed() {
+        listener.onTransportListenServerClosed(this);
+    }
+
     /** Closes the transport and everything it owns; idempotent. */
     public final void close() {
         if (closed) {
             return;
         }
         closed = true;
-        shared.handlers().unregister(id);
         for (Producer producer : List.copyOf(producers.values())) {
             closeProducer(producer);
         }
@@ -777,7 +780,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         outgoingBitrate.close();
         closeSockets();
         useSrtp(null);
-        shared.handlers().unregister(id);
+        shared.handlers().unregister(id, this);
     }
 
     /** Releases the kind's sockets and timers. */

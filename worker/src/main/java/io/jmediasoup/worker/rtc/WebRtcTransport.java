@@ -59,11 +59,16 @@ final class WebRtcTransport extends Transport
     private String dtlsRole = "auto";
     private DtlsFingerprint remoteFingerprint;
     private boolean connectCalled;
+    /** The WebRtcServer whose sockets it uses, or null when it has its own. */
+    private final WebRtcServer server;
+    /** Its local username fragments the server routes by: the current one and, after a restart, the previous. */
+    private final List<String> serverUsernameFragments = new ArrayList<>(2);
 
     WebRtcTransport(String id, Shared shared, Listener listener, TransportOptions.WebRtc options) {
         super(id, shared, listener, options.base());
         localFingerprints = shared.dtlsCertificate().fingerprints();
         dtlsTransport = new DtlsTransport(shared.dtlsCertificate(), shared.loop(), this);
+        server = null;
         try {
             for (TransportOptions.IceListen listen : options.listens()) {
                 addCandidate(listen.listenInfo(), listen.iceLocalPreference());
@@ -72,6 +77,31 @@ final class WebRtcTransport extends Transport
             closeSockets();
             throw failed;
         }
+    }
+
+    /** On the sockets of {@code server}, offering its candidates for the protocols the options enable. */
+    WebRtcTransport(String id, Shared shared, Listener listener, TransportOptions.WebRtcWithServer options,
+            WebRtcServer server) {
+        super(id, shared, listener, options.base());
+        iceCandidates.addAll(server.iceCandidates(options.enableUdp(), options.enableTcp(), options.preferUdp(),
+                options.preferTcp()));
+        if (iceCandidates.isEmpty()) {
+            throw new MediasoupTypeError("empty iceCandidates");
+        }
+        localFingerprints = shared.dtlsCertificate().fingerprints();
+        dtlsTransport = new DtlsTransport(shared.dtlsCertificate(), shared.loop(), this);
+        this.server = server;
+        server.addTransport(this);
+        addServerUsernameFragment();
+    }
+
+    /** Routes the current username fragment here; after a restart the one before the previous goes. */
+    private void addServerUsernameFragment() {
+        if (serverUsernameFragments.size() == 2) {
+            server.removeUsernameFragment(serverUsernameFragments.remove(0));
+        }
+        serverUsernameFragments.add(iceServer.usernameFragment());
+        server.addUsernameFragment(iceServer.usernameFragment(), this);
     }
 
     /**
@@ -112,6 +142,9 @@ final class WebRtcTransport extends Transport
         }
         if (request instanceof TransportRequest.RestartIce) {
             iceServer.restart(RandomStrings.of(16), RandomStrings.of(32));
+            if (server != null) {
+                addServerUsernameFragment();
+            }
             return new TransportAnswer.IceRestarted(iceServer.usernameFragment(), iceServer.password());
         }
         return super.handleKindRequest(request);
@@ -230,7 +263,11 @@ final class WebRtcTransport extends Transport
     @Override
     public void onTcpConnectionClosed(TcpConnection connection) {
         if (!socketsClosed) {
-            iceServer.removeTuple(new TcpTuple(connection));
+            TcpTuple tuple = new TcpTuple(connection);
+            iceServer.removeTuple(tuple);
+            if (server != null) {
+                server.removeTuple(tuple);
+            }
         }
     }
 
@@ -361,11 +398,17 @@ final class WebRtcTransport extends Transport
         if (tuple instanceof TcpTuple tcp) {
             tcp.connection().authenticated();
         }
+        if (server != null) {
+            server.addTuple(tuple, this);
+        }
     }
 
     /** An evicted connection is closed, as the C++ worker does: no other path needs it. */
     @Override
     public void onIceServerTupleEvicted(IceTuple tuple) {
+        if (server != null) {
+            server.removeTuple(tuple);
+        }
         if (tuple instanceof TcpTuple tcp) {
             tcp.connection().close();
         }
@@ -446,6 +489,9 @@ final class WebRtcTransport extends Transport
         // close_notify leaves through the selected tuple, so DTLS closes before the sockets.
         dtlsTransport.close();
         socketsClosed = true;
+        if (server != null) {
+            server.removeTransport(this);
+        }
         udpSockets.forEach(UdpSocket::close);
         udpSockets.clear();
         tcpServers.forEach(TcpServer::close);

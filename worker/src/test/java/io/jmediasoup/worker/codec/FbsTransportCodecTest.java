@@ -14,14 +14,12 @@ import io.jmediasoup.worker.messages.RtpPacketDump;
 import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportEvent;
 import io.jmediasoup.worker.messages.TransportListenInfo;
-import io.jmediasoup.worker.messages.TransportNotification;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportRequest;
 import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.jmediasoup.worker.rtc.SrtpParameters;
 import io.jmediasoup.worker.rtc.TransportTuple;
-import io.netty.buffer.Unpooled;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -312,23 +310,5 @@ class FbsTransportCodecTest {
         assertNull(info.rtpPacket().mid());
         // A wide sequence number of 0 is present.
         assertTrue(info.rtpPacket().hasWideSequenceNumber());
-    }
-
-    @Test
-    void rtcpGoesBothWaysAsItsBytes() {
-        byte[] rtcp = {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 7};
-        TransportNotification.SendRtcp send = (TransportNotification.SendRtcp) new FbsTransportNotificationCodec().decode(
-                FbsMessages.notification(FBS.Notification.Event.TRANSPORT_SEND_RTCP, "t1",
-                        FBS.Notification.Body.Transport_SendRtcpNotification,
-                        builder -> FBS.Transport.SendRtcpNotification.createSendRtcpNotification(builder,
-                                builder.createByteVector(rtcp))));
-        assertEquals("t1", send.handlerId());
-        assertEquals(Unpooled.wrappedBuffer(rtcp), send.packet());
-        FbsEventCodec.FbsEvent event = events.encode(new TransportEvent.Rtcp(), Unpooled.wrappedBuffer(rtcp));
-        assertEquals(FBS.Notification.Event.DIRECTTRANSPORT_RTCP, event.event());
-        FBS.DirectTransport.RtcpNotification notification =
-                FBS.DirectTransport.RtcpNotification.getRootAsRtcpNotification(FbsMessages.finish(event.body()));
-        assertEquals(rtcp.length, notification.dataLength());
-        assertEquals(201, notification.data(1));
     }
 }

@@ -1,10 +1,11 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.worker.messages.ConsumerLayers;
+import io.jmediasoup.worker.messages.ConsumerResponse;
+import io.jmediasoup.worker.messages.RtpStreamStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.H264;
 import io.jmediasoup.worker.Logger;
@@ -31,11 +32,10 @@ class SimulcastConsumerH264Test {
     void create() {
         Settings settings = Settings.fromArgs(new String[0]);
         Shared shared = new Shared(null, settings, new Logger(settings));
-        JsonObject data = JsonParser.parseString("{\"kind\":\"video\",\"type\":\"simulcast\",\"rtpParameters\":{"
+        String data = ("{\"kind\":\"video\",\"type\":\"simulcast\",\"rtpParameters\":{"
                 + "\"codecs\":[" + H264_CODEC + "],\"encodings\":[{\"ssrc\":5555,\"scalabilityMode\":\"S3T1\"}],"
-                + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":1},{\"ssrc\":2},{\"ssrc\":3}]}")
-                .getAsJsonObject();
-        consumer = new SimulcastConsumer("c1", "p1", shared, new Consumer.Listener() {
+                + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":1},{\"ssrc\":2},{\"ssrc\":3}]}");
+        consumer = new SimulcastConsumer("c1", shared, new Consumer.Listener() {
             @Override
             public void onConsumerProducerClosed(Consumer consumer) {}
 
@@ -47,7 +47,7 @@ class SimulcastConsumerH264Test {
 
             @Override
             public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {}
-        }, data);
+        }, TestConsumes.consume(data));
         consumer.producerRtpStreamScores(new int[] {10, 10, 10});
         consumer.producerSenderReports(senderReports);
         for (int i = 0; i < 3; i++) {
@@ -89,17 +89,15 @@ class SimulcastConsumerH264Test {
             }
         }
         assertEquals(3, sent.size(), "from the top stream's key frame on");
-        JsonObject preferred = new JsonObject();
-        preferred.addProperty("spatialLayer", 0);
-        consumer.updatePreferredLayers(preferred);
+        consumer.updatePreferredLayers(new ConsumerLayers(0, null));
         consumer.onPreferredLayersChanged();
         for (int n = 4; n < 8; n++) {
             for (int layer = 0; layer < 3; layer++) {
                 frame(layer, n, layer == 0 && n == 6);
             }
         }
-        assertEquals(0, consumer.dump().get("currentSpatialLayer").getAsInt());
-        assertEquals(0, consumer.dump().get("currentTemporalLayer").getAsInt());
+        assertEquals(0, consumer.dump().layers().currentSpatialLayer());
+        assertEquals(0, consumer.dump().layers().currentTemporalLayer());
         List<Long> layers = sent.stream().map(s -> s[3]).toList();
         assertEquals(List.of(2L, 2L, 2L, 2L, 2L, 0L, 0L), layers, "the top stream until stream 0's key frame");
         for (int i = 1; i < sent.size(); i++) {

@@ -1,10 +1,11 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.worker.messages.ConsumerLayers;
+import io.jmediasoup.worker.messages.ConsumerResponse;
+import io.jmediasoup.worker.messages.RtpStreamStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.Vp8;
 import io.jmediasoup.rtp.stream.LayerBitrates;
@@ -83,11 +84,10 @@ class SimulcastConsumerTest {
     void create() {
         Settings settings = Settings.fromArgs(new String[0]);
         Shared shared = new Shared(null, settings, new Logger(settings), () -> nowMs);
-        JsonObject data = JsonParser.parseString("{\"kind\":\"video\",\"type\":\"simulcast\",\"rtpParameters\":{"
+        String data = ("{\"kind\":\"video\",\"type\":\"simulcast\",\"rtpParameters\":{"
                 + "\"codecs\":[" + VP8 + "],\"encodings\":[{\"ssrc\":" + CONSUMER_SSRC + ",\"scalabilityMode\":\"S3T3\"}],"
-                + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":1},{\"ssrc\":2},{\"ssrc\":3}]}")
-                .getAsJsonObject();
-        consumer = new SimulcastConsumer("c1", "p1", shared, new Consumer.Listener() {
+                + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":1},{\"ssrc\":2},{\"ssrc\":3}]}");
+        consumer = new SimulcastConsumer("c1", shared, new Consumer.Listener() {
             @Override
             public void onConsumerProducerClosed(Consumer consumer) {}
 
@@ -109,7 +109,7 @@ class SimulcastConsumerTest {
             public void onConsumerNeedBitrateChange(Consumer consumer) {
                 needBitrateChanges++;
             }
-        }, data);
+        }, TestConsumes.consume(data));
         consumer.producerRtpStreamScores(scores);
         consumer.producerSenderReports(senderReports);
     }
@@ -154,15 +154,12 @@ class SimulcastConsumerTest {
     }
 
     private void prefer(int spatialLayer, int temporalLayer) {
-        JsonObject data = new JsonObject();
-        data.addProperty("spatialLayer", spatialLayer);
-        data.addProperty("temporalLayer", temporalLayer);
-        if (consumer.updatePreferredLayers(data)) {
+        if (consumer.updatePreferredLayers(new ConsumerLayers(spatialLayer, temporalLayer))) {
             consumer.onPreferredLayersChanged();
         }
     }
 
-    private JsonObject dump() {
+    private ConsumerResponse.Dump dump() {
         return consumer.dump();
     }
 
@@ -186,30 +183,30 @@ class SimulcastConsumerTest {
         }
         consumer.transportConnected();
         assertEquals(List.of(3L), keyFrameRequests, "asks the top stream for a key frame");
-        assertEquals(2, dump().get("targetSpatialLayer").getAsInt());
+        assertEquals(2, dump().layers().targetSpatialLayer());
 
         frames(0, 3, -1);
         assertTrue(sent.isEmpty(), "nothing before a key frame");
         frames(3, 10, 2);
         assertEquals(7, sent.size());
-        assertEquals(2, dump().get("currentSpatialLayer").getAsInt());
-        assertEquals(2, dump().get("currentTemporalLayer").getAsInt());
+        assertEquals(2, dump().layers().currentSpatialLayer());
+        assertEquals(2, dump().layers().currentTemporalLayer());
         assertEquals(sources[2].tsBase + 3 * 3000L - 4_294_967_296L, sent.get(0).timestamp,
                 "the first stream keeps its own timestamps");
 
         prefer(0, 2);
         assertEquals(List.of(3L, 1L), keyFrameRequests, "asks the lower stream for a key frame");
         frames(10, 13, 2 /* a key frame of the current stream does not switch */);
-        assertEquals(2, dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(2, dump().layers().currentSpatialLayer());
         frames(13, 16, 0);
-        assertEquals(0, dump().get("currentSpatialLayer").getAsInt());
-        assertEquals(0, dump().get("targetSpatialLayer").getAsInt());
+        assertEquals(0, dump().layers().currentSpatialLayer());
+        assertEquals(0, dump().layers().targetSpatialLayer());
 
         prefer(1, 2);
         frames(16, 20, -1);
-        assertEquals(0, dump().get("currentSpatialLayer").getAsInt(), "waits for a key frame of stream 1");
+        assertEquals(0, dump().layers().currentSpatialLayer(), "waits for a key frame of stream 1");
         frames(20, 24, 1);
-        assertEquals(1, dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(1, dump().layers().currentSpatialLayer());
 
         assertEquals(21, sent.size());
         assertContinuous(sent, 1);
@@ -226,7 +223,7 @@ class SimulcastConsumerTest {
         assertEquals(4, sent.size(), "only TID 0 frames, one in four");
         sent.forEach(s -> assertEquals(0, s.tid));
         assertContinuous(sent, 4);
-        assertEquals(0, dump().get("currentTemporalLayer").getAsInt());
+        assertEquals(0, dump().layers().currentTemporalLayer());
         for (int i = 1; i < sent.size(); i++) {
             assertEquals((sent.get(i - 1).tl0PicIdx + 1) & 0xFF, sent.get(i).tl0PicIdx);
         }
@@ -235,7 +232,7 @@ class SimulcastConsumerTest {
         sent.clear();
         frames(16, 24, -1);
         assertEquals(8, sent.size(), "all temporal layers again");
-        assertEquals(2, dump().get("currentTemporalLayer").getAsInt());
+        assertEquals(2, dump().layers().currentTemporalLayer());
     }
 
     @Test
@@ -245,12 +242,12 @@ class SimulcastConsumerTest {
         consumer.transportConnected();
         frames(0, 4, 2);
         prefer(0, 2);
-        assertEquals(1, dump().get("targetSpatialLayer").getAsInt(), "the lowest stream has no timing yet");
+        assertEquals(1, dump().layers().targetSpatialLayer(), "the lowest stream has no timing yet");
         senderReport(0);
         consumer.producerFirstSenderReport();
-        assertEquals(0, dump().get("targetSpatialLayer").getAsInt());
+        assertEquals(0, dump().layers().targetSpatialLayer());
         frames(4, 8, 0);
-        assertEquals(0, dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(0, dump().layers().currentSpatialLayer());
         assertContinuous(sent, 1);
     }
 
@@ -262,8 +259,8 @@ class SimulcastConsumerTest {
         consumer.transportConnected();
         frames(0, 4, 2);
         consumer.transportDisconnected();
-        assertEquals(-1, dump().get("currentSpatialLayer").getAsInt());
-        assertEquals(-1, dump().get("targetSpatialLayer").getAsInt());
+        assertEquals(-1, dump().layers().currentSpatialLayer());
+        assertEquals(-1, dump().layers().targetSpatialLayer());
         int before = sent.size();
         frames(4, 8, 2);
         assertEquals(before, sent.size());
@@ -288,7 +285,7 @@ class SimulcastConsumerTest {
         assertEquals(6, sent.size());
         Sent last = sent.get(4);
         Sent switched = sent.get(5);
-        assertEquals(0, dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(0, dump().layers().currentSpatialLayer());
         assertEquals((last.timestamp + 33 * 90) & 0xFFFFFFFFL, switched.timestamp);
         frame(5, -1, 0);
         assertEquals((switched.timestamp + 3000) & 0xFFFFFFFFL, sent.get(6).timestamp, "and stays so");
@@ -309,7 +306,7 @@ class SimulcastConsumerTest {
         }
         consumer.producerRtpStreams(new Consumer.ProducerRtpStreams() {
             @Override
-            public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
+            public RtpStreamStats rtpStreamStats(long mappedSsrc, long nowMs) {
                 return null;
             }
 
@@ -326,7 +323,7 @@ class SimulcastConsumerTest {
     }
 
     private String targetLayers() {
-        return dump().get("targetSpatialLayer").getAsInt() + "." + dump().get("targetTemporalLayer").getAsInt();
+        return dump().layers().targetSpatialLayer() + "." + dump().layers().targetTemporalLayer();
     }
 
     /**

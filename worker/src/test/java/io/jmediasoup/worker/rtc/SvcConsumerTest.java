@@ -1,10 +1,11 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.worker.messages.ConsumerLayers;
+import io.jmediasoup.worker.messages.ConsumerResponse;
+import io.jmediasoup.worker.messages.RtpStreamStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.codecs.Vp9;
 import io.jmediasoup.rtp.stream.LayerBitrates;
@@ -39,10 +40,10 @@ class SvcConsumerTest {
     void create() {
         Settings settings = Settings.fromArgs(new String[0]);
         Shared shared = new Shared(null, settings, new Logger(settings), () -> nowMs);
-        JsonObject data = JsonParser.parseString("{\"kind\":\"video\",\"type\":\"svc\",\"rtpParameters\":{"
+        String data = ("{\"kind\":\"video\",\"type\":\"svc\",\"rtpParameters\":{"
                 + "\"codecs\":[" + VP9 + "],\"encodings\":[{\"ssrc\":4444,\"scalabilityMode\":\"L3T3\"}],"
-                + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":9}]}").getAsJsonObject();
-        consumer = new SvcConsumer("c1", "p1", shared, new Consumer.Listener() {
+                + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":9}]}");
+        consumer = new SvcConsumer("c1", shared, new Consumer.Listener() {
             @Override
             public void onConsumerProducerClosed(Consumer consumer) {}
 
@@ -56,7 +57,7 @@ class SvcConsumerTest {
             public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {
                 keyFrameRequests.add(mappedSsrc);
             }
-        }, data);
+        }, TestConsumes.consume(data));
         consumer.producerRtpStreamScores(new int[] {10});
     }
 
@@ -94,10 +95,7 @@ class SvcConsumerTest {
     }
 
     private void prefer(int spatialLayer, int temporalLayer) {
-        JsonObject data = new JsonObject();
-        data.addProperty("spatialLayer", spatialLayer);
-        data.addProperty("temporalLayer", temporalLayer);
-        if (consumer.updatePreferredLayers(data)) {
+        if (consumer.updatePreferredLayers(new ConsumerLayers(spatialLayer, temporalLayer))) {
             consumer.onPreferredLayersChanged();
         }
     }
@@ -112,7 +110,7 @@ class SvcConsumerTest {
     void startsOnAKeyFrameAndDropsTheLayersAboveTheTarget() {
         consumer.transportConnected();
         assertEquals(List.of(9L), keyFrameRequests);
-        assertEquals(2, consumer.dump().get("targetSpatialLayer").getAsInt());
+        assertEquals(2, consumer.dump().layers().targetSpatialLayer());
         pictures(0, 2, -1);
         assertTrue(sent.isEmpty(), "nothing before a key frame");
         pictures(2, 6, 2);
@@ -126,8 +124,8 @@ class SvcConsumerTest {
         List<Sent> low = sent.subList(16, sent.size());
         low.forEach(s -> assertEquals(0, s.tid));
         low.forEach(s -> assertTrue(s.marker, "the base layer now ends each picture"));
-        assertEquals(0, consumer.dump().get("currentSpatialLayer").getAsInt());
-        assertEquals(0, consumer.dump().get("currentTemporalLayer").getAsInt());
+        assertEquals(0, consumer.dump().layers().currentSpatialLayer());
+        assertEquals(0, consumer.dump().layers().currentTemporalLayer());
         assertSeqContinuous(sent);
 
         prefer(2, 2);
@@ -149,7 +147,7 @@ class SvcConsumerTest {
         }
         consumer.producerRtpStreams(new Consumer.ProducerRtpStreams() {
             @Override
-            public JsonObject rtpStreamStats(long mappedSsrc, long nowMs) {
+            public RtpStreamStats rtpStreamStats(long mappedSsrc, long nowMs) {
                 return null;
             }
 
@@ -170,8 +168,8 @@ class SvcConsumerTest {
     }
 
     private String targetLayers() {
-        JsonObject dump = consumer.dump();
-        return dump.get("targetSpatialLayer").getAsInt() + "." + dump.get("targetTemporalLayer").getAsInt();
+        ConsumerResponse.Dump dump = consumer.dump();
+        return dump.layers().targetSpatialLayer() + "." + dump.layers().targetTemporalLayer();
     }
 
     /** The estimate shares {@code availableBitrate} out to this consumer alone. */
@@ -240,13 +238,13 @@ class SvcConsumerTest {
         consumer.manageBitrate();
         distribute(2_000_000);
         pictures(0, 4, 0);
-        assertEquals(2, consumer.dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(2, consumer.dump().layers().currentSpatialLayer());
         nowMs += 9000;
         producerLayers(false);
         distribute(700_000);
         assertEquals("1.2", targetLayers());
         pictures(4, 8, -1);
-        assertEquals(1, consumer.dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(1, consumer.dump().layers().currentSpatialLayer());
         distribute(2_000_000);
         assertEquals("1.2", targetLayers(), "within ten seconds of the downgrade");
         nowMs += 10_000;
@@ -260,7 +258,7 @@ class SvcConsumerTest {
         consumer.transportConnected();
         pictures(0, 4, 0);
         consumer.transportDisconnected();
-        assertEquals(-1, consumer.dump().get("currentSpatialLayer").getAsInt());
+        assertEquals(-1, consumer.dump().layers().currentSpatialLayer());
         int before = sent.size();
         pictures(4, 8, 4);
         assertEquals(before, sent.size());

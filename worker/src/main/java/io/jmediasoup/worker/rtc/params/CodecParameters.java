@@ -3,7 +3,10 @@ package io.jmediasoup.worker.rtc.params;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import io.jmediasoup.channel.JsonValues;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,6 +42,56 @@ public final class CodecParameters {
             }
         }
         return true;
+    }
+
+    /**
+     * Parameters read by a codec of another era: each value a Boolean, a Long, a Double, a
+     * String or a List of Longs (what the C++ worker keeps).
+     */
+    public static CodecParameters of(Map<String, Object> values) {
+        CodecParameters parameters = new CodecParameters();
+        values.forEach((name, value) -> parameters.values.put(name, json(value)));
+        return parameters;
+    }
+
+    private static JsonElement json(Object value) {
+        if (value instanceof Boolean flag) {
+            return new JsonPrimitive(flag);
+        }
+        if (value instanceof Number number) {
+            return new JsonPrimitive(number);
+        }
+        if (value instanceof String string) {
+            return new JsonPrimitive(string);
+        }
+        JsonArray array = new JsonArray();
+        ((List<?>) value).forEach(item -> array.add((Number) item));
+        return array;
+    }
+
+    /** Each parameter by name: a Boolean, a Long (integers), a Double, a String or a List of Longs. */
+    public Map<String, Object> values() {
+        Map<String, Object> plain = new TreeMap<>();
+        values.forEach((name, value) -> plain.put(name, plain(value)));
+        return plain;
+    }
+
+    private static Object plain(JsonElement value) {
+        if (value.isJsonArray()) {
+            List<Long> items = new ArrayList<>();
+            value.getAsJsonArray().forEach(item -> items.add(item.getAsLong()));
+            return items;
+        }
+        if (JsonValues.isBoolean(value)) {
+            return value.getAsBoolean();
+        }
+        if (JsonValues.isInteger(value)) {
+            return value.getAsLong();
+        }
+        if (JsonValues.isNumber(value)) {
+            return value.getAsDouble();
+        }
+        return value.getAsString();
     }
 
     /** An integer parameter (such as RTX's "apt"), or -1 when absent or not an integer. */

@@ -21,7 +21,7 @@ public record RtpCodecMimeType(String type, String subtype) {
     /** Codecs that complement an audio codec: comfort noise, DTMF. */
     private static final Set<String> COMPLEMENTARY_SUBTYPES = Set.of("cn", "telephone-event");
 
-    static RtpCodecMimeType parse(String mimeType) {
+    public static RtpCodecMimeType parse(String mimeType) {
         int slash = mimeType.indexOf('/');
         if (slash <= 0 || slash == mimeType.length() - 1) {
             throw new MediasoupTypeError("wrong codec MIME");

@@ -16,7 +16,7 @@ public record RtpCodecParameters(RtpCodecMimeType mimeType, int payloadType, lon
         if (mimeType == null) {
             throw new MediasoupTypeError("missing mimeType");
         }
-        RtpCodecMimeType mime = RtpCodecMimeType.parse(mimeType);
+        RtpCodecMimeType.parse(mimeType);
         long payloadType = Json.unsigned(json, "payloadType", 8);
         if (payloadType < 0) {
             throw new MediasoupTypeError("missing payloadType");
@@ -34,11 +34,17 @@ public record RtpCodecParameters(RtpCodecMimeType mimeType, int payloadType, lon
                 feedback.add(RtcpFeedback.parse(entry));
             }
         }
+        return of(mimeType, (int) payloadType, clockRate, channels < 0 ? 1 : (int) channels, parameters, feedback);
+    }
+
+    /** A codec read by a codec of either era; an RTX codec needs its apt parameter. */
+    public static RtpCodecParameters of(String mimeType, int payloadType, long clockRate, int channels,
+            CodecParameters parameters, List<RtcpFeedback> rtcpFeedback) {
+        RtpCodecMimeType mime = RtpCodecMimeType.parse(mimeType);
         if (mime.isRtx() && parameters.integer("apt") < 0) {
             throw new MediasoupTypeError("missing apt parameter in RTX codec");
         }
-        return new RtpCodecParameters(mime, (int) payloadType, clockRate, channels < 0 ? 1 : (int) channels,
-                parameters, List.copyOf(feedback));
+        return new RtpCodecParameters(mime, payloadType, clockRate, channels, parameters, List.copyOf(rtcpFeedback));
     }
 
     JsonObject toJson() {

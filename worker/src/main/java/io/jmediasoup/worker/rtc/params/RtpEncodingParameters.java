@@ -28,15 +28,24 @@ public record RtpEncodingParameters(long ssrc, String rid, int codecPayloadType,
         JsonElement maxFramerate = json.get("maxFramerate");
         double framerate = JsonValues.isNumber(maxFramerate) ? maxFramerate.getAsDouble() : 0;
         boolean dtx = Json.flag(json, "dtx", false);
-        String mode = Json.string(json, "scalabilityMode");
-        Matcher matcher = mode != null ? SCALABILITY_MODE.matcher(mode) : null;
+        return of(ssrc, rid != null ? rid : "", codecPayloadType, rtxSsrc, hasRtx, maxBitrate, framerate, dtx,
+                Json.string(json, "scalabilityMode"));
+    }
+
+    /**
+     * An encoding read by a codec of either era (0, empty or -1 for what is not given); the
+     * layers come from a scalability mode that matches L|S, spatial layers, T, temporal layers.
+     */
+    public static RtpEncodingParameters of(long ssrc, String rid, int codecPayloadType, long rtxSsrc, boolean hasRtx,
+            long maxBitrate, double maxFramerate, boolean dtx, String scalabilityMode) {
+        Matcher matcher = scalabilityMode != null ? SCALABILITY_MODE.matcher(scalabilityMode) : null;
         if (matcher != null && matcher.matches()) {
-            return new RtpEncodingParameters(ssrc, rid != null ? rid : "", codecPayloadType, rtxSsrc, hasRtx,
-                    maxBitrate, framerate, dtx, mode, Integer.parseInt(matcher.group(1)),
-                    Integer.parseInt(matcher.group(2)), matcher.group(3) != null);
+            return new RtpEncodingParameters(ssrc, rid, codecPayloadType, rtxSsrc, hasRtx, maxBitrate, maxFramerate,
+                    dtx, scalabilityMode, Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                    matcher.group(3) != null);
         }
-        return new RtpEncodingParameters(ssrc, rid != null ? rid : "", codecPayloadType, rtxSsrc, hasRtx,
-                maxBitrate, framerate, dtx, "", 1, 1, false);
+        return new RtpEncodingParameters(ssrc, rid, codecPayloadType, rtxSsrc, hasRtx, maxBitrate, maxFramerate, dtx,
+                "", 1, 1, false);
     }
 
     RtpEncodingParameters withCodecPayloadType(int payloadType) {

@@ -11,10 +11,11 @@ import java.util.Set;
 
 /**
  * The RTP parameters of a producer or consumer, validated as the C++ worker does: unique
- * payload types, RTX pointing at a media codec, every encoding on a media codec.
+ * payload types, RTX pointing at a media codec, every encoding on a media codec. {@code mid}
+ * and {@code msid} are empty when not given; only 3.32 knows an msid.
  */
 public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<RtpEncodingParameters> encodings,
-        List<RtpHeaderExtensionParameters> headerExtensions, RtcpParameters rtcp) {
+        List<RtpHeaderExtensionParameters> headerExtensions, RtcpParameters rtcp, String msid) {
     /** How many streams and layers the parameters describe. */
     public enum Type {
         SIMPLE, SIMULCAST, SVC, PIPE;
@@ -68,9 +69,25 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
         }
         JsonElement rtcpJson = json.get("rtcp");
         RtcpParameters rtcp = rtcpJson != null && rtcpJson.isJsonObject() ? RtcpParameters.parse(rtcpJson) : null;
+        return of(mid != null ? mid : "", codecs, encodings, headerExtensions, rtcp, "");
+    }
+
+    /**
+     * Parameters read by a codec of either era ({@code mid} empty when none), validated as the
+     * C++ worker validates them: a codec without media, a wrong payload type or RTX pairing
+     * is refused with its TypeError.
+     */
+    public static RtpParameters of(String mid, List<RtpCodecParameters> codecs, List<RtpEncodingParameters> encodings,
+            List<RtpHeaderExtensionParameters> headerExtensions, RtcpParameters rtcp, String msid) {
+        if (codecs.isEmpty()) {
+            throw new MediasoupTypeError("empty codecs");
+        }
+        if (encodings.isEmpty()) {
+            throw new MediasoupTypeError("empty encodings");
+        }
         validateCodecs(codecs);
-        return new RtpParameters(mid != null ? mid : "", List.copyOf(codecs), validateEncodings(codecs, encodings),
-                List.copyOf(headerExtensions), rtcp);
+        return new RtpParameters(mid, List.copyOf(codecs), validateEncodings(codecs, encodings),
+                List.copyOf(headerExtensions), rtcp, msid);
     }
 
     private static void validateCodecs(List<RtpCodecParameters> codecs) {

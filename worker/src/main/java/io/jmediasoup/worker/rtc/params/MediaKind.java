@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.rtc.params;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -7,11 +7,11 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import java.util.Locale;
 
 /** What a producer or consumer carries: "audio" or "video". */
-enum MediaKind {
+public enum MediaKind {
     AUDIO, VIDEO;
 
     /** The "kind" of a produce or consume request, matched case-insensitively as the C++ worker does. */
-    static MediaKind parse(JsonObject data) {
+    public static MediaKind parse(JsonObject data) {
         JsonElement kind = data.get("kind");
         if (!JsonValues.isString(kind)) {
             throw new MediasoupTypeError("missing kind");
@@ -29,7 +29,7 @@ enum MediaKind {
         }
     }
 
-    String label() {
+    public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package io.jmediasoup.worker.rtc;
+package io.jmediasoup.worker.rtc.params;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -15,11 +15,11 @@ import java.util.Map;
  * How a producer's payload types and SSRCs map to the router's: computed by the Node library
  * (ortc.getProducerRtpParametersMapping), validated here.
  */
-record RtpMapping(Map<Integer, Integer> codecs, List<Encoding> encodings) {
+public record RtpMapping(Map<Integer, Integer> codecs, List<Encoding> encodings) {
     /** One encoding, found by ssrc or rid (0 / null when not given), and the SSRC it maps to. */
-    record Encoding(long ssrc, String rid, long mappedSsrc) {}
+    public record Encoding(long ssrc, String rid, long mappedSsrc) {}
 
-    static RtpMapping parse(JsonElement json, boolean hasMid) {
+    public static RtpMapping parse(JsonElement json, boolean hasMid) {
         if (json == null || !json.isJsonObject()) {
             throw new MediasoupTypeError("missing rtpMapping");
         }
@@ -73,7 +73,7 @@ record RtpMapping(Map<Integer, Integer> codecs, List<Encoding> encodings) {
         return new RtpMapping(codecs, List.copyOf(encodings));
     }
 
-    JsonObject toJson() {
+    public JsonObject toJson() {
         JsonObject json = new JsonObject();
         JsonArray codecsJson = new JsonArray();
         codecs.forEach((payloadType, mapped) -> {

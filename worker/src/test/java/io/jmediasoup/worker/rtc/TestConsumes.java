@@ -1,0 +1,26 @@
+package io.jmediasoup.worker.rtc;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.MediaKind;
+import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
+import io.jmediasoup.worker.rtc.params.RtpParameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** transport.consume requests for the consumer tests, written as 3.8's JSON data. */
+final class TestConsumes {
+    private TestConsumes() {}
+
+    static TransportMediaRequest.Consume consume(String json) {
+        JsonObject data = JsonParser.parseString(json).getAsJsonObject();
+        List<RtpEncodingParameters> encodings = new ArrayList<>();
+        data.getAsJsonArray("consumableRtpEncodings").forEach(entry -> encodings.add(RtpEncodingParameters.parse(entry)));
+        return new TransportMediaRequest.Consume("t1", "c1", "p1", MediaKind.parse(data),
+                RtpParameters.parse(data.get("rtpParameters")),
+                RtpParameters.Type.valueOf(data.get("type").getAsString().toUpperCase(Locale.ROOT)), encodings, false,
+                null);
+    }
+}
