@@ -85,7 +85,9 @@ final class FbsTransportOptions {
         if (listenInfo.protocol() != Protocol.UDP) {
             throw new MediasoupTypeError("unsupported listen protocol");
         }
-        return new TransportOptions.Pipe(base, listenInfo, options.enableRtx(), options.enableSrtp());
+        // 3.32's pipe transports protect with AES-256-GCM.
+        return new TransportOptions.Pipe(base, listenInfo, options.enableRtx(),
+                options.enableSrtp() ? "AEAD_AES_256_GCM" : null);
     }
 
     static TransportOptions.Direct direct(FBS.DirectTransport.DirectTransportOptions options) {

@@ -62,8 +62,9 @@ final class JsonTransportOptions {
     static TransportOptions.Pipe pipe(JsonObject data) {
         TransportOptions base = base(data);
         TransportListenInfo listenInfo = requiredListenIp(data);
+        // 3.8's pipe transports protect with AES_CM_128_HMAC_SHA1_80.
         return new TransportOptions.Pipe(base, listenInfo, Options.enabled(data, "enableRtx"),
-                Options.enabled(data, "enableSrtp"));
+                Options.enabled(data, "enableSrtp") ? "AES_CM_128_HMAC_SHA1_80" : null);
     }
 
     static TransportOptions.Direct direct(JsonObject data) {

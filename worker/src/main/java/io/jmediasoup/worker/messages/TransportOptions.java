@@ -31,7 +31,8 @@ public record TransportOptions(boolean direct, Long initialAvailableOutgoingBitr
     /** A socket of a WebRtcTransport and the ICE local preference of its candidate, as each era computes it. */
     public record IceListen(TransportListenInfo listenInfo, int iceLocalPreference) {}
 
-    public record Pipe(TransportOptions base, TransportListenInfo listenInfo, boolean enableRtx, boolean enableSrtp) {}
+    /** SRTP when {@code srtpCryptoSuite} is not null: the one suite of the era's pipe transports, both ends. */
+    public record Pipe(TransportOptions base, TransportListenInfo listenInfo, boolean enableRtx, String srtpCryptoSuite) {}
 
     public record Direct(TransportOptions base) {}
 }
