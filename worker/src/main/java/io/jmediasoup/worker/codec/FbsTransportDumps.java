@@ -91,11 +91,14 @@ final class FbsTransportDumps {
                 stringStrings(builder, dump.rtpListener().ridTable()));
         TransportDump.Sctp sctp = dump.sctp();
         int sctpParameters = 0;
+        int sctpNegotiated = 0;
         int sctpListener = 0;
         if (sctp != null) {
             sctpParameters = FBS.SctpParameters.SctpParameters.createSctpParameters(builder, sctp.port(),
                     dump.maxSendMessageSize(), dump.maxReceiveMessageSize(), sctp.sendBufferSize(),
                     sctp.perStreamSendQueueLimit(), sctp.maxReceiverWindowBufferSize(), sctp.isDataChannel());
+            sctpNegotiated = FBS.SctpAssociation.SctpNegotiatedCapabilities.createSctpNegotiatedCapabilities(builder,
+                    sctp.negotiatedOutboundStreams(), sctp.negotiatedInboundStreams());
             int[] streams = new int[sctp.streamIdTable().size()];
             int i = 0;
             for (Map.Entry<Integer, String> entry : sctp.streamIdTable().entrySet()) {
@@ -125,6 +128,7 @@ final class FbsTransportDumps {
         if (sctp != null) {
             FBS.Transport.Dump.addSctpParameters(builder, sctpParameters);
             optionalByte(builder, 13, sctpState(sctp.state()));
+            FBS.Transport.Dump.addSctpNegotiatedCapabilities(builder, sctpNegotiated);
             FBS.Transport.Dump.addSctpListener(builder, sctpListener);
         }
         FBS.Transport.Dump.addTraceEventTypes(builder, traceEventTypes);

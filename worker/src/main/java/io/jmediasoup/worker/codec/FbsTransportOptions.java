@@ -18,6 +18,8 @@ final class FbsTransportOptions {
     /** SCTP over DTLS or UDP negotiates up to this many streams each way. */
     private static final int SCTP_MAX_STREAMS = 65_535;
     private static final int ICE_LOCAL_PREFERENCE = 10_000;
+    /** The smallest receive window the C++ worker's SCTP accepts. */
+    private static final long SCTP_MIN_RECEIVER_WINDOW = 65_536;
 
     private FbsTransportOptions() {}
 
@@ -29,6 +31,9 @@ final class FbsTransportOptions {
         if (options.enableSctp()) {
             if (options.direct()) {
                 throw new MediasoupTypeError("cannot enable SCTP in a direct Transport");
+            }
+            if (options.sctpMaxReceiverWindowBufferSize() < SCTP_MIN_RECEIVER_WINDOW) {
+                throw new MediasoupTypeError("sctpMaxReceiverWindowBufferSize must be at least " + SCTP_MIN_RECEIVER_WINDOW);
             }
             sctp = new SctpOptions(SCTP_MAX_STREAMS, SCTP_MAX_STREAMS, options.maxReceiveMessageSize(),
                     options.sctpSendBufferSize(), options.isDataChannel(),
@@ -68,7 +73,7 @@ final class FbsTransportOptions {
             srtpCryptoSuite = cryptoSuite(options.srtpCryptoSuite());
         }
         return new TransportOptions.Plain(base, listenInfo, rtcpListenInfo, options.rtcpMux(), options.comedia(),
-                srtpCryptoSuite);
+                srtpCryptoSuite, SrtpParameters.CRYPTO_SUITES_WITH_AEAD);
     }
 
     static TransportOptions.Pipe pipe(FBS.PipeTransport.PipeTransportOptions options) {
@@ -80,7 +85,9 @@ final class FbsTransportOptions {
         if (listenInfo.protocol() != Protocol.UDP) {
             throw new MediasoupTypeError("unsupported listen protocol");
         }
-        return new TransportOptions.Pipe(base, listenInfo, options.enableRtx(), options.enableSrtp());
+        // 3.32's pipe transports protect with AES-256-GCM.
+        return new TransportOptions.Pipe(base, listenInfo, options.enableRtx(),
+                options.enableSrtp() ? "AEAD_AES_256_GCM" : null);
     }
 
     static TransportOptions.Direct direct(FBS.DirectTransport.DirectTransportOptions options) {
@@ -128,7 +135,7 @@ final class FbsTransportOptions {
     static String cryptoSuite(int fbsSuite) {
         String name = fbsSuite < FBS.SrtpParameters.SrtpCryptoSuite.names.length
                 ? FBS.SrtpParameters.SrtpCryptoSuite.names[fbsSuite] : null;
-        if (name == null || !SrtpParameters.CRYPTO_SUITES.contains(name)) {
+        if (name == null || !SrtpParameters.CRYPTO_SUITES_WITH_AEAD.contains(name)) {
             throw new MediasoupTypeError("invalid/unsupported srtpCryptoSuite");
         }
         return name;

@@ -59,14 +59,15 @@ final class JsonTransportOptions {
         boolean comedia = Options.flag(data, "comedia", false);
         String srtpCryptoSuite = Options.enabled(data, "enableSrtp") ? cryptoSuite(data) : null;
         return new TransportOptions.Plain(base, listenInfo, rtcpMux ? null : listenInfo.withFixedPort(0), rtcpMux,
-                comedia, srtpCryptoSuite);
+                comedia, srtpCryptoSuite, SrtpParameters.CRYPTO_SUITES);
     }
 
     static TransportOptions.Pipe pipe(JsonObject data) {
         TransportOptions base = base(data);
         TransportListenInfo listenInfo = requiredListenIp(data);
+        // 3.8's pipe transports protect with AES_CM_128_HMAC_SHA1_80.
         return new TransportOptions.Pipe(base, listenInfo, Options.enabled(data, "enableRtx"),
-                Options.enabled(data, "enableSrtp"));
+                Options.enabled(data, "enableSrtp") ? "AES_CM_128_HMAC_SHA1_80" : null);
     }
 
     static TransportOptions.Direct direct(JsonObject data) {

@@ -25,11 +25,13 @@ public record TransportDump(String id, boolean direct, List<String> producerIds,
 
     /**
      * The SCTP association: its parameters ({@code os} is the negotiated count once connected),
-     * its state and which data producer receives on which stream.
+     * the streams negotiated each way (0 until connected), its state and which data producer
+     * receives on which stream.
      */
     public record Sctp(int port, int os, int mis, long maxMessageSize, long sendBufferSize,
             long perStreamSendQueueLimit, long maxReceiverWindowBufferSize, long bufferedAmount, boolean isDataChannel,
-            String state, Map<Integer, String> streamIdTable) {}
+            int negotiatedOutboundStreams, int negotiatedInboundStreams, String state,
+            Map<Integer, String> streamIdTable) {}
 
     /** The part of one transport kind. */
     public sealed interface Kind {}

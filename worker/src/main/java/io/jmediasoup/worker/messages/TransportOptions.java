@@ -2,6 +2,7 @@ package io.jmediasoup.worker.messages;
 
 import io.jmediasoup.worker.rtc.SctpOptions;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The options every transport kind takes at creation, as both eras give them: the bitrates
@@ -12,9 +13,13 @@ public record TransportOptions(boolean direct, Long initialAvailableOutgoingBitr
         Long maxOutgoingBitrate, Long minOutgoingBitrate, long maxSendMessageSize, long maxReceiveMessageSize,
         SctpOptions sctp, long sctpPerStreamSendQueueLimit, long sctpMaxReceiverWindowBufferSize) {
 
-    /** router.createPlainTransport: RTCP on its own socket unless rtcpMux; SRTP when {@code srtpCryptoSuite} is not null. */
+    /**
+     * router.createPlainTransport: RTCP on its own socket unless rtcpMux; SRTP when
+     * {@code srtpCryptoSuite} is not null, the remote then choosing among {@code srtpCryptoSuites}
+     * (the era's).
+     */
     public record Plain(TransportOptions base, TransportListenInfo listenInfo, TransportListenInfo rtcpListenInfo,
-            boolean rtcpMux, boolean comedia, String srtpCryptoSuite) {}
+            boolean rtcpMux, boolean comedia, String srtpCryptoSuite, Set<String> srtpCryptoSuites) {}
 
     /** router.createWebRtcTransport: one ICE host candidate per listen, in order. */
     public record WebRtc(TransportOptions base, List<IceListen> listens) {}
@@ -26,7 +31,8 @@ public record TransportOptions(boolean direct, Long initialAvailableOutgoingBitr
     /** A socket of a WebRtcTransport and the ICE local preference of its candidate, as each era computes it. */
     public record IceListen(TransportListenInfo listenInfo, int iceLocalPreference) {}
 
-    public record Pipe(TransportOptions base, TransportListenInfo listenInfo, boolean enableRtx, boolean enableSrtp) {}
+    /** SRTP when {@code srtpCryptoSuite} is not null: the one suite of the era's pipe transports, both ends. */
+    public record Pipe(TransportOptions base, TransportListenInfo listenInfo, boolean enableRtx, String srtpCryptoSuite) {}
 
     public record Direct(TransportOptions base) {}
 }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.InternetProtocolFamily;
@@ -46,14 +47,15 @@ public final class PortManager {
 
     /** Binds a socket on a free port of the worker's range; throws when none is left or the IP refuses. */
     public Channel bind(Protocol protocol, String ip) {
-        return bind(protocol, ip, settings.rtcMinPort(), settings.rtcMaxPort());
+        return bind(protocol, ip, settings.rtcMinPort(), settings.rtcMaxPort(), false);
     }
 
     /**
      * Binds a socket on a free port of {@code minPort..maxPort} (a transport's own portRange);
      * each range keeps its own ports, as the C++ worker keys them by protocol, IP and range.
+     * With {@code reusePort} a UDP socket shares its port with others that set it (SO_REUSEPORT).
      */
-    public Channel bind(Protocol protocol, String ip, int minPort, int maxPort) {
+    public Channel bind(Protocol protocol, String ip, int minPort, int maxPort, boolean reusePort) {
         if (maxPort < minPort) {
             throw new MediasoupTypeError("maxPort cannot be less than minPort");
         }
@@ -69,7 +71,7 @@ public final class PortManager {
             int port = minPort + index;
             Channel channel;
             try {
-                channel = open(protocol, ip, port);
+                channel = open(protocol, ip, port, reusePort);
             } catch (BindFailure failure) {
                 // A port taken by another worker or program is skipped; only a failure no other port can fix ends the search.
                 String where = " [transport:" + protocol.label() + ", ip:'" + ip + "', port:" + port + ", attempt:"
@@ -93,8 +95,13 @@ public final class PortManager {
 
     /** Binds a socket on exactly {@code port}, outside the range bookkeeping as the C++ worker does. */
     public Channel bind(Protocol protocol, String ip, int port) {
+        return bind(protocol, ip, port, false);
+    }
+
+    /** Like {@link #bind(Protocol, String, int)}, sharing the port when {@code reusePort}, as above. */
+    public Channel bind(Protocol protocol, String ip, int port, boolean reusePort) {
         try {
-            return open(protocol, ip, port);
+            return open(protocol, ip, port, reusePort);
         } catch (BindFailure failure) {
             String where = " [transport:" + protocol.label() + ", ip:'" + ip + "', port:" + port;
             if (protocol == Protocol.UDP) {
@@ -108,7 +115,7 @@ public final class PortManager {
     }
 
     /** A bound channel registered on the loop, not reading yet. */
-    private Channel open(Protocol protocol, String ip, int port) throws BindFailure {
+    private Channel open(Protocol protocol, String ip, int port, boolean reusePort) throws BindFailure {
         InetSocketAddress address = new InetSocketAddress(IpAddresses.parse(ip), port);
         InternetProtocolFamily family = address.getAddress() instanceof Inet6Address
                 ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
@@ -119,6 +126,9 @@ public final class PortManager {
             throw new BindFailure(SocketErrno.of(e));
         }
         channel.config().setAutoRead(false);
+        if (reusePort && protocol == Protocol.UDP) {
+            channel.config().setOption(EpollChannelOption.SO_REUSEPORT, true);
+        }
         if (protocol == Protocol.TCP) {
             // As libuv does for TCP: a port whose last connection lingers in TIME_WAIT can listen again.
             channel.config().setOption(ChannelOption.SO_REUSEADDR, true);

@@ -6,6 +6,8 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.sctp.SctpState;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
+import io.jmediasoup.worker.messages.TransportDump;
+import io.jmediasoup.worker.messages.TransportEvent;
 import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.DataConsumerResponse;
 import io.jmediasoup.worker.messages.DataProducerResponse;
@@ -345,8 +347,8 @@ final class DataEndpoints {
         dataProducerByStreamId.forEach((streamId, producer) -> streamIdTable.put(streamId, producer.id));
         return new TransportDump.Sctp(SctpOptions.PORT, sctp.outboundStreams(), sctpOptions.mis(),
                 sctpOptions.maxMessageSize(), sctpOptions.sendBufferSize(), perStreamSendQueueLimit,
-                maxReceiverWindowBufferSize, sctp.bufferedAmount(), sctpOptions.isDataChannel(), sctp.state().label(),
-                streamIdTable);
+                maxReceiverWindowBufferSize, sctp.bufferedAmount(), sctpOptions.isDataChannel(),
+                sctp.negotiatedOutboundStreams(), sctp.negotiatedInboundStreams(), sctp.state().label(), streamIdTable);
     }
 
     /** The association's state, or null without SCTP. */

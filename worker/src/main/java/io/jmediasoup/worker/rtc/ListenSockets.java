@@ -9,13 +9,17 @@ import io.netty.channel.ChannelOption;
 final class ListenSockets {
     private ListenSockets() {}
 
-    /** On the listen info's port range when both ends are set, else on its fixed port, else on the worker's range. */
+    /**
+     * On the listen info's port range when both ends are set, else on its fixed port, else on
+     * the worker's range; a UDP socket with udpReusePort shares its port.
+     */
     static Channel bind(PortManager ports, TransportListenInfo info) {
         Channel channel;
         if (info.portRangeMin() != 0 && info.portRangeMax() != 0) {
-            channel = ports.bind(info.protocol(), info.ip(), info.portRangeMin(), info.portRangeMax());
+            channel = ports.bind(info.protocol(), info.ip(), info.portRangeMin(), info.portRangeMax(),
+                    info.udpReusePort());
         } else if (info.port() != 0) {
-            channel = ports.bind(info.protocol(), info.ip(), info.port());
+            channel = ports.bind(info.protocol(), info.ip(), info.port(), info.udpReusePort());
         } else {
             channel = ports.bind(info.protocol(), info.ip());
         }

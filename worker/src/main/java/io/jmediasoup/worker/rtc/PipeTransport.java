@@ -1,10 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
-import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SctpPacket;
@@ -24,12 +21,11 @@ import java.util.Set;
 
 /**
  * The UDP link between two routers (router.pipeToRouter), of one worker or of two: RTP and
- * RTCP multiplexed, optional RTX and SRTP (always AES_CM_128_HMAC_SHA1_80, as in the C++
- * worker: our key for what we send, the other side's for what we receive).
+ * RTCP multiplexed, optional RTX and SRTP (one suite per era, as its C++ worker: 3.8's
+ * AES_CM_128_HMAC_SHA1_80, 3.32's AEAD_AES_256_GCM; our key for what we send, the other side's
+ * for what we receive).
  */
 final class PipeTransport extends Transport implements UdpSocket.Listener {
-    private static final String CRYPTO_SUITE = "AES_CM_128_HMAC_SHA1_80";
-
     private final boolean rtx;
     private final SrtpParameters localSrtp;
     private final UdpSocket socket;
@@ -40,7 +36,7 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
     PipeTransport(String id, Shared shared, Listener listener, TransportOptions.Pipe options) {
         super(id, shared, listener, options.base());
         rtx = options.enableRtx();
-        localSrtp = options.enableSrtp() ? SrtpParameters.generate(CRYPTO_SUITE) : null;
+        localSrtp = options.srtpCryptoSuite() != null ? SrtpParameters.generate(options.srtpCryptoSuite()) : null;
         socket = new UdpSocket(ListenSockets.bind(shared.portManager(), options.listenInfo()), this, shared.udpSendBatch());
         tuple = TransportTuple.local(options.listenInfo().announced(), socket.localAddress().getPort(), Protocol.UDP);
     }
@@ -64,7 +60,7 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
             throw new MediasoupTypeError("missing srtpParameters (SRTP enabled)");
         }
         SrtpParameters remoteSrtpParameters = localSrtp != null
-                ? connect.srtpParameters().checkedRemote(Set.of(CRYPTO_SUITE)) : null;
+                ? connect.srtpParameters().checkedRemote(Set.of(localSrtp.cryptoSuite())) : null;
         String ip = UdpPeerAddress.ip(connect.ip());
         int port = UdpPeerAddress.port(connect.port());
         tuple = tuple.withRemote(ip, port);

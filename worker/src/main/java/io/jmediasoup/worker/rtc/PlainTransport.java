@@ -1,11 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
-import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.PacketDemux;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.sctp.SctpPacket;
@@ -24,6 +20,7 @@ import io.jmediasoup.worker.net.UdpSocket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
+import java.util.Set;
 
 /**
  * Plain RTP/RTCP over UDP, for ffmpeg, GStreamer and other endpoints without ICE: RTCP on the
@@ -39,6 +36,8 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
     private final boolean rtcpMux;
     private final boolean comedia;
     private SrtpParameters localSrtp;
+    /** The suites the remote may choose among in connect(). */
+    private final Set<String> srtpCryptoSuites;
     private final UdpSocket socket;
     private final UdpSocket rtcpSocket;
     private TransportTuple tuple;
@@ -53,6 +52,7 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         rtcpMux = options.rtcpMux();
         comedia = options.comedia();
         localSrtp = options.srtpCryptoSuite() != null ? SrtpParameters.generate(options.srtpCryptoSuite()) : null;
+        srtpCryptoSuites = options.srtpCryptoSuites();
         Channel rtpChannel = ListenSockets.bind(shared.portManager(), options.listenInfo());
         Channel rtcpChannel;
         try {
@@ -96,7 +96,7 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
             throw new MediasoupTypeError("missing srtpParameters (SRTP enabled)");
         }
         SrtpParameters remoteSrtpParameters = localSrtp != null
-                ? connect.srtpParameters().checkedRemote(SrtpParameters.CRYPTO_SUITES) : null;
+                ? connect.srtpParameters().checkedRemote(srtpCryptoSuites) : null;
         TransportTuple connectedTuple = tuple;
         TransportTuple connectedRtcpTuple = rtcpTuple;
         if (!comedia) {
@@ -121,8 +121,10 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         tuple = connectedTuple;
         rtcpTuple = connectedRtcpTuple;
         if (remoteSrtpParameters != null) {
-            // Both directions use the suite the remote chose, as in the C++ worker.
-            localSrtp = new SrtpParameters(remoteSrtpParameters.cryptoSuite(), localSrtp.keyBase64());
+            // Both directions use the suite the remote chose, as in the C++ worker: another one needs a key of its own.
+            if (!remoteSrtpParameters.cryptoSuite().equals(localSrtp.cryptoSuite())) {
+                localSrtp = SrtpParameters.generate(remoteSrtpParameters.cryptoSuite());
+            }
             useSrtp(new SrtpSessions(localSrtp.profile(), localSrtp.key(), remoteSrtpParameters.key(), shared.logger(),
                     "PlainTransport"));
         }

@@ -41,6 +41,15 @@ final class SctpLink implements SctpAssociation.Listener {
         return association.state() == SctpState.CONNECTED ? association.outboundStreams() : options.os();
     }
 
+    /** The streams negotiated each way: 0 until connected. */
+    int negotiatedOutboundStreams() {
+        return association.state() == SctpState.CONNECTED ? association.outboundStreams() : 0;
+    }
+
+    int negotiatedInboundStreams() {
+        return association.state() == SctpState.CONNECTED ? association.inboundStreams() : 0;
+    }
+
     long bufferedAmount() {
         return association.bufferedAmount();
     }

@@ -30,6 +30,7 @@ import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.messages.TransportRequest;
 import io.jmediasoup.worker.messages.TransportStats;
+import io.jmediasoup.worker.messages.TransportDataRequest;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -152,6 +153,23 @@ class PortManagerTest {
         MediasoupError error = assertThrows(MediasoupError.class, () -> onLoop(loop, () -> ports.bind(protocol, "192.0.2.1")));
         assertTrue(error.getMessage().matches("port bind failed due to address not available \\[transport:"
                 + protocol.label() + ", ip:'192\\.0\\.2\\.1', port:\\d+, attempt:1/" + RANGE_SIZE + "]"), error.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void aTransportsOwnPortRangeIsUsedAndAnInvertedOneRefused(Protocol protocol) throws Exception {
+        int port = port(onLoop(loop, () -> ports.bind(protocol, LOOPBACK, minPort + 4, minPort + 5, false)));
+        assertTrue(port == minPort + 4 || port == minPort + 5, "port " + port + " outside the transport's range");
+        MediasoupError error = assertThrows(MediasoupError.class,
+                () -> onLoop(loop, () -> ports.bind(protocol, LOOPBACK, minPort + 5, minPort + 4, false)));
+        assertEquals("maxPort cannot be less than minPort", error.getMessage());
+    }
+
+    @Test
+    void udpSocketsThatReuseThePortShareItAndOthersCannot() throws Exception {
+        onLoop(loop, () -> ports.bind(Protocol.UDP, LOOPBACK, minPort, true));
+        onLoop(loop, () -> ports.bind(Protocol.UDP, LOOPBACK, minPort, true));
+        assertThrows(MediasoupError.class, () -> onLoop(loop, () -> ports.bind(Protocol.UDP, LOOPBACK, minPort, false)));
     }
 
     private Channel onLoop(EventLoop on, Callable<Channel> bind) throws Exception {
