@@ -2,7 +2,6 @@ package io.jmediasoup.worker.codec;
 
 import com.google.flatbuffers.FlatBufferBuilder;
 import io.jmediasoup.worker.messages.Event;
-import io.jmediasoup.worker.messages.RtpPacketDump;
 import io.jmediasoup.worker.messages.TransportEvent;
 import io.netty.buffer.ByteBuf;
 
@@ -56,7 +55,7 @@ final class FbsTransportEventCodec implements FbsEventCodec {
             return trace(FBS.Transport.TraceEventType.PROBATION, probation.timestamp(),
                     FBS.Transport.TraceInfo.ProbationTraceInfo,
                     builder -> FBS.Transport.ProbationTraceInfo.createProbationTraceInfo(builder,
-                            packet(builder, probation.packet())));
+                            FbsRtpStreams.packet(builder, probation.packet())));
         }
         return null;
     }
@@ -70,37 +69,5 @@ final class FbsTransportEventCodec implements FbsEventCodec {
                     return FBS.Transport.TraceNotification.createTraceNotification(builder, type, timestamp,
                             FBS.Common.TraceDirection.DIRECTION_OUT, infoType, infoOffset);
                 });
-    }
-
-    /** An FBS.RtpPacket.Dump; the absent extensions are absent fields. */
-    static int packet(FlatBufferBuilder builder, RtpPacketDump packet) {
-        int mid = packet.mid() != null ? builder.createString(packet.mid()) : 0;
-        int rid = packet.rid() != null ? builder.createString(packet.rid()) : 0;
-        int rrid = packet.rrid() != null ? builder.createString(packet.rrid()) : 0;
-        FBS.RtpPacket.Dump.startDump(builder);
-        FBS.RtpPacket.Dump.addPayloadType(builder, packet.payloadType());
-        FBS.RtpPacket.Dump.addSequenceNumber(builder, packet.sequenceNumber());
-        FBS.RtpPacket.Dump.addTimestamp(builder, packet.timestamp());
-        FBS.RtpPacket.Dump.addMarker(builder, packet.marker());
-        FBS.RtpPacket.Dump.addSsrc(builder, packet.ssrc());
-        FBS.RtpPacket.Dump.addIsKeyFrame(builder, packet.isKeyFrame());
-        FBS.RtpPacket.Dump.addSize(builder, packet.size());
-        FBS.RtpPacket.Dump.addPayloadSize(builder, packet.payloadSize());
-        FBS.RtpPacket.Dump.addSpatialLayer(builder, packet.spatialLayer());
-        FBS.RtpPacket.Dump.addTemporalLayer(builder, packet.temporalLayer());
-        if (mid != 0) {
-            FBS.RtpPacket.Dump.addMid(builder, mid);
-        }
-        if (rid != 0) {
-            FBS.RtpPacket.Dump.addRid(builder, rid);
-        }
-        if (rrid != 0) {
-            FBS.RtpPacket.Dump.addRrid(builder, rrid);
-        }
-        if (packet.wideSequenceNumber() != null) {
-            builder.addShort((short) (int) packet.wideSequenceNumber());
-            builder.slot(13);
-        }
-        return FBS.RtpPacket.Dump.endDump(builder);
     }
 }

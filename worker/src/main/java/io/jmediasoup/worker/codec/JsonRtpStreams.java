@@ -131,7 +131,7 @@ final class JsonRtpStreams {
     }
 
     /** The C++ worker's JSON dump of an RTP packet. */
-    private static JsonObject packet(RtpPacketDump packet) {
+    static JsonObject packet(RtpPacketDump packet) {
         JsonObject info = new JsonObject();
         info.addProperty("payloadType", packet.payloadType());
         info.addProperty("sequenceNumber", packet.sequenceNumber());

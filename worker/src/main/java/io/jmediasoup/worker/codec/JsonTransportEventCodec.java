@@ -2,7 +2,6 @@ package io.jmediasoup.worker.codec;
 
 import com.google.gson.JsonObject;
 import io.jmediasoup.worker.messages.Event;
-import io.jmediasoup.worker.messages.RtpPacketDump;
 import io.jmediasoup.worker.messages.TransportEvent;
 
 /** mediasoup 3.8's names and data of a transport's events. */
@@ -53,7 +52,7 @@ final class JsonTransportEventCodec implements JsonEventCodec {
             return trace("bwe", bwe.timestamp(), info);
         }
         TransportEvent.ProbationTrace probation = (TransportEvent.ProbationTrace) event;
-        return trace("probation", probation.timestamp(), packet(probation.packet()));
+        return trace("probation", probation.timestamp(), JsonRtpStreams.packet(probation.packet()));
     }
 
     /** A "trace" event; a transport's traces are all of what it sends. */
@@ -64,33 +63,5 @@ final class JsonTransportEventCodec implements JsonEventCodec {
         data.addProperty("direction", "out");
         data.add("info", info);
         return new JsonEvent("trace", data);
-    }
-
-    /** The C++ worker's JSON dump of a packet; absent extensions are left out. */
-    static JsonObject packet(RtpPacketDump packet) {
-        JsonObject info = new JsonObject();
-        info.addProperty("payloadType", packet.payloadType());
-        info.addProperty("sequenceNumber", packet.sequenceNumber());
-        info.addProperty("timestamp", packet.timestamp());
-        info.addProperty("marker", packet.marker());
-        info.addProperty("ssrc", packet.ssrc());
-        info.addProperty("isKeyFrame", packet.isKeyFrame());
-        info.addProperty("size", packet.size());
-        info.addProperty("payloadSize", packet.payloadSize());
-        info.addProperty("spatialLayer", packet.spatialLayer());
-        info.addProperty("temporalLayer", packet.temporalLayer());
-        if (packet.mid() != null) {
-            info.addProperty("mid", packet.mid());
-        }
-        if (packet.rid() != null) {
-            info.addProperty("rid", packet.rid());
-        }
-        if (packet.rrid() != null) {
-            info.addProperty("rrid", packet.rrid());
-        }
-        if (packet.wideSequenceNumber() != null) {
-            info.addProperty("wideSequenceNumber", packet.wideSequenceNumber());
-        }
-        return info;
     }
 }
