@@ -18,7 +18,6 @@ import io.jmediasoup.worker.rtc.IceCandidate;
 import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.SrtpParameters;
 import io.jmediasoup.worker.rtc.TransportTuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +74,7 @@ final class JsonTransportCodec implements JsonRequestCodec {
             case "transport.restartIce":
                 return new TransportRequest.RestartIce(transportId(request));
             case "transport.enableTraceEvent":
-                return new TransportRequest.EnableTraceEvent(transportId(request), traceEventTypes(request.data()));
+                return new TransportRequest.EnableTraceEvent(transportId(request), JsonTraceTypes.parse(request.data()));
             default:
                 return null;
         }
@@ -121,21 +120,6 @@ final class JsonTransportCodec implements JsonRequestCodec {
             throw new MediasoupTypeError("missing bitrate");
         }
         return bitrate.getAsLong();
-    }
-
-    private static List<String> traceEventTypes(JsonObject data) {
-        JsonElement types = data.get("types");
-        if (types == null || !types.isJsonArray()) {
-            throw new MediasoupTypeError("wrong types (not an array)");
-        }
-        List<String> names = new ArrayList<>();
-        for (JsonElement type : types.getAsJsonArray()) {
-            if (!JsonValues.isString(type)) {
-                throw new MediasoupTypeError("wrong type (not a string)");
-            }
-            names.add(type.getAsString());
-        }
-        return names;
     }
 
     private static String routerId(Request request) {
