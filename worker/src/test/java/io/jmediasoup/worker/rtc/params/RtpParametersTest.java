@@ -57,7 +57,7 @@ class RtpParametersTest {
     void roundTripsToTheJsonOfTheCppWorker(String input, String expected, RtpParameters.Type type) {
         RtpParameters parameters = parse(input);
         assertEquals(JsonParser.parseString(expected), parameters.toJson());
-        assertEquals(type, parameters.type());
+        assertEquals(type, LayeredCodecs.MEDIASOUP_3_8.typeOf(parameters));
     }
 
     private static final String OPUS = "{\"mimeType\":\"audio/opus\",\"payloadType\":100,\"clockRate\":48000}";
