@@ -252,6 +252,10 @@ final class DataEndpoints {
                 dataConsumer.sctpAssociationChanged(up);
             }
         }
+        if (up) {
+            shared.emit(transport.id, new TransportEvent.SctpNegotiatedCapabilities(sctp.negotiatedOutboundStreams(),
+                    sctp.negotiatedInboundStreams()));
+        }
         shared.emit(transport.id, new TransportEvent.SctpStateChange(state.label()));
     }
 
