@@ -23,6 +23,7 @@ import io.jmediasoup.worker.rtc.ChannelHandler;
 import io.jmediasoup.worker.rtc.EventSink;
 import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.Router;
+import io.jmediasoup.worker.rtc.RouterExtensionLayout;
 import io.jmediasoup.worker.rtc.Shared;
 import io.jmediasoup.worker.rtc.WebRtcServer;
 import io.netty.buffer.ByteBuf;
@@ -78,6 +79,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     void start(FbsChannelEndpoint fbsChannel) {
         this.fbsChannel = fbsChannel;
         shared.handlers().requireUniqueIds();
+        shared.useRouterExtensions(RouterExtensionLayout.MEDIASOUP_3_32);
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
         logConfiguration();

@@ -34,6 +34,7 @@ public final class Shared {
     private ChannelEndpoint channel;
     private PayloadChannelEndpoint payloadChannel;
     private EventSink eventSink;
+    private RouterExtensionLayout routerExtensions = RouterExtensionLayout.MEDIASOUP_3_8;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
         this(loop, settings, logger, () -> System.nanoTime() / 1_000_000);
@@ -57,6 +58,16 @@ public final class Shared {
     /** Events go nowhere until a sink is attached, and after it is detached (null). */
     public void attach(EventSink eventSink) {
         this.eventSink = eventSink;
+    }
+
+    /** From now on the router's packets carry header extensions under {@code layout}'s ids: the era's. */
+    public void useRouterExtensions(RouterExtensionLayout layout) {
+        this.routerExtensions = layout;
+    }
+
+    /** The ids the router's packets carry header extensions under. */
+    public RouterExtensionLayout routerExtensions() {
+        return routerExtensions;
     }
 
     /** The entities the channel can address, by id. */
