@@ -80,6 +80,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         this.fbsChannel = fbsChannel;
         shared.handlers().requireUniqueIds();
         shared.useRouterExtensions(RouterExtensionLayout.MEDIASOUP_3_32);
+        shared.sendStunReasonPhrases();
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
         logConfiguration();

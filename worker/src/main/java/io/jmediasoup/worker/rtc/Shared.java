@@ -35,6 +35,7 @@ public final class Shared {
     private PayloadChannelEndpoint payloadChannel;
     private EventSink eventSink;
     private RouterExtensionLayout routerExtensions = RouterExtensionLayout.MEDIASOUP_3_8;
+    private boolean stunReasonPhrases;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
         this(loop, settings, logger, () -> System.nanoTime() / 1_000_000);
@@ -68,6 +69,15 @@ public final class Shared {
     /** The ids the router's packets carry header extensions under. */
     public RouterExtensionLayout routerExtensions() {
         return routerExtensions;
+    }
+
+    /** From now on ICE error responses carry a reason phrase, as 3.32.2's do. */
+    public void sendStunReasonPhrases() {
+        stunReasonPhrases = true;
+    }
+
+    boolean stunReasonPhrases() {
+        return stunReasonPhrases;
     }
 
     /** The entities the channel can address, by id. */
