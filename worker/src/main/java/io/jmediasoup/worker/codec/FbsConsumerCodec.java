@@ -13,6 +13,7 @@ import io.jmediasoup.worker.rtc.params.LayeredCodecs;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * mediasoup 3.32's TRANSPORT_CONSUME and TRANSPORT_CLOSE_CONSUMER (addressed to the transport)
@@ -91,7 +92,8 @@ final class FbsConsumerCodec implements FbsRequestCodec {
         if (response instanceof ConsumerResponse.Stats stats) {
             return new FbsRequest.FbsBody(FBS.Response.Body.Consumer_GetStatsResponse, builder ->
                     FBS.Consumer.GetStatsResponse.createGetStatsResponse(builder,
-                            FbsRtpStreams.stats(builder, stats.stats())));
+                            FbsRtpStreams.stats(builder, Stream.concat(stats.stats().stream(),
+                                    stats.pipedProducerStats().stream()).toList())));
         }
         if (response instanceof ConsumerResponse.Priority priority) {
             return new FbsRequest.FbsBody(FBS.Response.Body.Consumer_SetPriorityResponse, builder ->

@@ -50,6 +50,12 @@ final class WebRtcTransport extends Transport
     private final List<IceCandidate> iceCandidates = new ArrayList<>();
     private final IceServer<IceTuple> iceServer =
             new IceServer<>(this, PooledByteBufAllocator.DEFAULT, RandomStrings.of(16), RandomStrings.of(32));
+
+    {
+        if (shared.stunReasonPhrases()) {
+            iceServer.sendReasonPhrases();
+        }
+    }
     /** Reused for every STUN message: the event loop handles one packet at a time. */
     private final StunPacket stunPacket = new StunPacket();
     private boolean socketsClosed;
