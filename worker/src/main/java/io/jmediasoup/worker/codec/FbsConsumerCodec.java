@@ -9,6 +9,7 @@ import io.jmediasoup.worker.messages.ConsumerRequest;
 import io.jmediasoup.worker.messages.ConsumerResponse;
 import io.jmediasoup.worker.messages.ConsumerScore;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.LayeredCodecs;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ final class FbsConsumerCodec implements FbsRequestCodec {
         }
         return new TransportMediaRequest.Consume(transportId, consumerId, producerId, FbsRtpParameters.kind(body.kind()),
                 FbsRtpParameters.rtpParameters(body.rtpParameters()), FbsRtpParameters.type(body.type()), encodings,
-                body.paused(), layers(body.preferredLayers()));
+                body.paused(), layers(body.preferredLayers()), LayeredCodecs.MEDIASOUP_3_32);
     }
 
     /** The layers given, null when none; a missing temporal layer means the top one. */

@@ -139,9 +139,9 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
         this.traceEvents = RtpTraceEvents.forProducer(id, shared);
         this.kind = request.kind();
         this.rtpParameters = request.rtpParameters();
-        this.type = rtpParameters.type();
+        this.type = request.layeredCodecs().typeOf(rtpParameters);
         RtpCodecParameters mediaCodec = rtpParameters.codecFor(rtpParameters.encodings().get(0));
-        if (!type.supports(mediaCodec.mimeType())) {
+        if (!request.layeredCodecs().supports(type, mediaCodec.mimeType())) {
             throw new MediasoupTypeError(mediaCodec.mimeType() + " codec not supported for " + type.label());
         }
         this.headerExtensionMap = new HeaderExtensionMap(kind, rtpParameters.headerExtensions(),

@@ -1,8 +1,5 @@
 package io.jmediasoup.worker.rtc.params;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupTypeError;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,53 +20,6 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
-
-        /** Simulcast needs VP8 or H264, SVC needs VP9; the C++ worker forwards nothing else that way. */
-        public boolean supports(RtpCodecMimeType mimeType) {
-            String mime = mimeType.toString();
-            switch (this) {
-                case SIMULCAST:
-                    return mime.equals("video/VP8") || mime.equals("video/H264");
-                case SVC:
-                    return mime.equals("video/VP9");
-                default:
-                    return true;
-            }
-        }
-    }
-
-    public static RtpParameters parse(JsonElement data) {
-        JsonObject json = Json.object(data);
-        String mid = Json.string(json, "mid");
-        if (mid != null && mid.isEmpty()) {
-            throw new MediasoupTypeError("empty mid");
-        }
-        JsonElement codecsJson = json.get("codecs");
-        if (codecsJson == null || !codecsJson.isJsonArray()) {
-            throw new MediasoupTypeError("missing codecs");
-        }
-        List<RtpCodecParameters> codecs = new ArrayList<>();
-        codecsJson.getAsJsonArray().forEach(codec -> codecs.add(RtpCodecParameters.parse(codec)));
-        if (codecs.isEmpty()) {
-            throw new MediasoupTypeError("empty codecs");
-        }
-        JsonElement encodingsJson = json.get("encodings");
-        if (encodingsJson == null || !encodingsJson.isJsonArray()) {
-            throw new MediasoupTypeError("missing encodings");
-        }
-        List<RtpEncodingParameters> encodings = new ArrayList<>();
-        encodingsJson.getAsJsonArray().forEach(encoding -> encodings.add(RtpEncodingParameters.parse(encoding)));
-        if (encodings.isEmpty()) {
-            throw new MediasoupTypeError("empty encodings");
-        }
-        List<RtpHeaderExtensionParameters> headerExtensions = new ArrayList<>();
-        JsonElement extensionsJson = json.get("headerExtensions");
-        if (extensionsJson != null && extensionsJson.isJsonArray()) {
-            extensionsJson.getAsJsonArray().forEach(ext -> headerExtensions.add(RtpHeaderExtensionParameters.parse(ext)));
-        }
-        JsonElement rtcpJson = json.get("rtcp");
-        RtcpParameters rtcp = rtcpJson != null && rtcpJson.isJsonObject() ? RtcpParameters.parse(rtcpJson) : null;
-        return of(mid != null ? mid : "", codecs, encodings, headerExtensions, rtcp, "");
     }
 
     /**
@@ -138,15 +88,6 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
         return List.copyOf(validated);
     }
 
-    /** simple, simulcast or svc, from the encodings (pipe is only ever given explicitly). */
-    public Type type() {
-        if (encodings.size() > 1) {
-            return Type.SIMULCAST;
-        }
-        RtpEncodingParameters encoding = encodings.get(0);
-        return encoding.spatialLayers() > 1 || encoding.temporalLayers() > 1 ? Type.SVC : Type.SIMPLE;
-    }
-
     /** Whether a header extension of {@code uri} is negotiated. */
     public boolean hasHeaderExtension(String uri) {
         return headerExtensions.stream().anyMatch(extension -> extension.uri().equals(uri));
@@ -168,23 +109,5 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
         return codecs.stream()
                 .filter(codec -> codec.mimeType().isRtx() && codec.parameters().integer("apt") == encoding.codecPayloadType())
                 .findFirst().orElse(null);
-    }
-
-    public JsonObject toJson() {
-        JsonObject json = new JsonObject();
-        if (!mid.isEmpty()) {
-            json.addProperty("mid", mid);
-        }
-        JsonArray codecsJson = new JsonArray();
-        codecs.forEach(codec -> codecsJson.add(codec.toJson()));
-        json.add("codecs", codecsJson);
-        JsonArray encodingsJson = new JsonArray();
-        encodings.forEach(encoding -> encodingsJson.add(encoding.toJson()));
-        json.add("encodings", encodingsJson);
-        JsonArray extensionsJson = new JsonArray();
-        headerExtensions.forEach(ext -> extensionsJson.add(ext.toJson()));
-        json.add("headerExtensions", extensionsJson);
-        json.add("rtcp", rtcp != null ? rtcp.toJson() : new JsonObject());
-        return json;
     }
 }
