@@ -267,6 +267,22 @@ class FbsMediaCodecsTest {
         assertEquals(2, recv.bitrateByLayerLength());
     }
 
+    /** A pipe consumer's forwarded producer streams follow its own in 3.32's answer. */
+    @Test
+    void encodesPipedProducerStatsAfterTheConsumersOwn() {
+        RtpStreamStats inbound = new RtpStreamStats(true, 1, 1111, "audio", "audio/opus", 3, 12, 40, 0, 0, 0, 2, 5, 1,
+                0, 9, "", 0, 0, 0, 100, 120_000, 300_000, Map.of());
+        RtpStreamStats outbound = new RtpStreamStats(false, 1, 1111, "audio", "audio/opus", 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 10, "", 0, 0, 0, 50, 60_000, 200_000, Map.of());
+        FbsRequest.FbsBody body = new FbsConsumerCodec().encode(
+                new ConsumerResponse.Stats(List.of(outbound), List.of(inbound)));
+        FBS.Consumer.GetStatsResponse stats = FBS.Consumer.GetStatsResponse.getRootAsGetStatsResponse(
+                FbsTestFrames.written(body.writer()));
+        assertEquals(2, stats.statsLength());
+        assertEquals(FBS.RtpStream.StatsData.SendStats, stats.stats(0).dataType());
+        assertEquals(FBS.RtpStream.StatsData.RecvStats, stats.stats(1).dataType());
+    }
+
     static Stream<Arguments> events() {
         return Stream.of(
                 Arguments.of(new ConsumerEvent.LayersChange(new ConsumerLayers(0, 0)),
