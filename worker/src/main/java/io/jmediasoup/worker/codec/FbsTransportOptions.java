@@ -113,7 +113,12 @@ final class FbsTransportOptions {
             listens.add(new TransportOptions.IceListen(listenInfo(individual.listenInfos(i)),
                     ICE_LOCAL_PREFERENCE - 100 * i));
         }
-        return new TransportOptions.WebRtc(base, listens);
+        return new TransportOptions.WebRtc(base, listens, ice(options));
+    }
+
+    /** iceConsentTimeout is a uint8 (default 30 s); the agent keeps it within its bounds. */
+    static TransportOptions.Ice ice(FBS.WebRtcTransport.WebRtcTransportOptions options) {
+        return TransportOptions.Ice.mediasoup332(options.iceConsentTimeout());
     }
 
     static TransportListenInfo listenInfo(FBS.Transport.ListenInfo info) {

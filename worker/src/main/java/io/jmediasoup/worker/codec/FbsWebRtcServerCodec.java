@@ -50,7 +50,8 @@ final class FbsWebRtcServerCodec implements FbsRequestCodec {
             throw new MediasoupTypeError("missing webRtcServerId");
         }
         return new TransportOptions.WebRtcWithServer(FbsTransportOptions.base(options.base()), server.webRtcServerId(),
-                options.enableUdp(), options.enableTcp(), options.preferUdp(), options.preferTcp());
+                options.enableUdp(), options.enableTcp(), options.preferUdp(), options.preferTcp(),
+                FbsTransportOptions.ice(options));
     }
 
     @Override

@@ -104,7 +104,7 @@ final class JsonTransportOptions {
             }
             decrement += 100;
         }
-        return new TransportOptions.WebRtc(base, listens);
+        return new TransportOptions.WebRtc(base, listens, TransportOptions.Ice.MEDIASOUP_3_8);
     }
 
     private static JsonArray listenIps(JsonElement json) {

@@ -22,11 +22,26 @@ public record TransportOptions(boolean direct, Long initialAvailableOutgoingBitr
             boolean rtcpMux, boolean comedia, String srtpCryptoSuite, Set<String> srtpCryptoSuites) {}
 
     /** router.createWebRtcTransport: one ICE host candidate per listen, in order. */
-    public record WebRtc(TransportOptions base, List<IceListen> listens) {}
+    public record WebRtc(TransportOptions base, List<IceListen> listens, Ice ice) {}
 
     /** router.createWebRtcTransport on a WebRtcServer (3.32): the server's candidates of the enabled protocols. */
     public record WebRtcWithServer(TransportOptions base, String webRtcServerId, boolean enableUdp, boolean enableTcp,
-            boolean preferUdp, boolean preferTcp) {}
+            boolean preferUdp, boolean preferTcp, Ice ice) {}
+
+    /**
+     * The ICE agent as each era's worker makes it: the length of its random username fragment
+     * (the password has 32 characters in both), whether NOMINATION renominates, and the
+     * consent timeout in seconds (0: none).
+     */
+    public record Ice(int usernameFragmentLength, boolean renomination, int consentTimeoutSeconds) {
+        /** mediasoup 3.8.4: 16-character fragments, USE-CANDIDATE only, no consent checks. */
+        public static final Ice MEDIASOUP_3_8 = new Ice(16, false, 0);
+
+        /** mediasoup 3.32: 32-character fragments, renomination, iceConsentTimeout as given. */
+        public static Ice mediasoup332(int consentTimeoutSeconds) {
+            return new Ice(32, true, consentTimeoutSeconds);
+        }
+    }
 
     /** A socket of a WebRtcTransport and the ICE local preference of its candidate, as each era computes it. */
     public record IceListen(TransportListenInfo listenInfo, int iceLocalPreference) {}

@@ -87,6 +87,7 @@ class JsonTransportCodecTest {
         assertEquals(4443, listens.get(3).listenInfo().port());
         assertFalse(options.base().direct());
         assertNull(options.base().sctp());
+        assertEquals(TransportOptions.Ice.MEDIASOUP_3_8, options.ice());
     }
 
     static Stream<Arguments> invalidOptions() {
