@@ -1,6 +1,5 @@
 package io.jmediasoup.worker;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.channel.ChannelEndpoint;
 import io.jmediasoup.channel.FbsChannelEndpoint;
 import io.jmediasoup.channel.MediasoupError;
@@ -20,8 +19,6 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.WorkerRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
 import io.jmediasoup.worker.rtc.ChannelHandler;
-import io.jmediasoup.worker.rtc.EventSink;
-import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.Router;
 import io.jmediasoup.worker.rtc.Shared;
 import io.jmediasoup.worker.rtc.WebRtcServer;
@@ -67,7 +64,6 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         this.channel = channel;
         this.payloadChannel = payloadChannel;
         logger.attach(channel);
-        shared.attach(channel, payloadChannel);
         shared.attach(new JsonEventSink(channel, payloadChannel));
         logConfiguration();
         channel.notify(Long.toString(pid), "running", null);
@@ -110,11 +106,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
             close();
             return;
         }
-        try {
-            router(request).handleRequest(request);
-        } catch (MediasoupError error) {
-            throw error.withSuffix(" [method:" + request.method() + "]");
-        }
+        throw new MediasoupError("unknown method '" + request.method() + "'");
     }
 
     /**
@@ -130,7 +122,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
             ChannelHandler parent = null;
             String parentId = null;
             for (JsonRequestCodec.Ancestor ancestor : codec.ancestors(request)) {
-                parentId = Internal.id(request.internal(), ancestor.idName());
+                parentId = ancestor.id(request.internal());
                 parent = parent == null ? shared.handlers().requestHandler(parentId) : parent.child(parentId);
                 if (parent == null) {
                     throw new MediasoupNotFoundError(ancestor.entity() + " not found");
@@ -224,18 +216,6 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         return router(((WorkerRequest.DumpRouter) request).routerId()).dump();
     }
 
-    private Router router(Request request) {
-        return router(request.internal());
-    }
-
-    private Router router(JsonObject internal) {
-        Router router = routers.get(Internal.id(internal, "routerId"));
-        if (router == null) {
-            throw new MediasoupError("Router not found");
-        }
-        return router;
-    }
-
     private Router router(String routerId) {
         Router router = routers.get(routerId);
         if (router == null) {
@@ -247,7 +227,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     @Override
     public void onNotification(PayloadNotification notification, ByteBuf payload) {
         // As 3.8's C++ worker, which walks internal's ids from the router down.
-        router(notification.internal());
+        router(JsonRequestCodec.ROUTER.get(0).id(notification.internal()));
         for (JsonNotificationCodec codec : Codecs.JSON_NOTIFICATIONS) {
             ChannelNotification typed = codec.decode(notification, payload);
             if (typed != null) {
@@ -259,7 +239,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
                 return;
             }
         }
-        router(notification.internal()).handleNotification(notification, payload);
+        throw new MediasoupError("unknown event '" + notification.event() + "'");
     }
 
     @Override
@@ -297,8 +277,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         webRtcServers.values().forEach(WebRtcServer::close);
         webRtcServers.clear();
         logger.attach(null);
-        shared.attach(null, null);
-        shared.attach((EventSink) null);
+        shared.attach(null);
         if (channel != null) {
             channel.close();
             payloadChannel.close();

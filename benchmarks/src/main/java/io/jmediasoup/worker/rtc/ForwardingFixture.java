@@ -119,7 +119,7 @@ public final class ForwardingFixture implements AutoCloseable {
         LocalRequest holder = LocalRequest.holder();
         JsonObject fullInternal = JsonParser.parseString(internal).getAsJsonObject();
         fullInternal.addProperty("routerId", "router");
-        LocalChannel.request(shared, router, LocalRequest.create(holder, method, fullInternal.toString(), data));
+        LocalChannel.request(shared, LocalRequest.create(holder, method, fullInternal.toString(), data));
         holder.dataOf(method);
     }
 

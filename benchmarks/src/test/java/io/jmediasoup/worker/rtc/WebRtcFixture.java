@@ -153,7 +153,7 @@ final class WebRtcFixture implements AutoCloseable {
         LocalRequest holder = LocalRequest.holder();
         JsonObject fullInternal = JsonParser.parseString(internal).getAsJsonObject();
         fullInternal.addProperty("routerId", "router");
-        LocalChannel.request(shared, router, LocalRequest.create(holder, method, fullInternal.toString(), data));
+        LocalChannel.request(shared, LocalRequest.create(holder, method, fullInternal.toString(), data));
         return holder.dataOf(method);
     }
 

@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.codec;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import io.jmediasoup.channel.MediasoupTypeError;
 import java.util.List;
 
 /** What the FlatBuffers codecs share. */
@@ -15,6 +16,14 @@ final class Fbs {
         builder.forceDefaults(true);
         add.run();
         builder.forceDefaults(false);
+    }
+
+    /** A string field the request must carry: "missing NAME" (a TypeError) when absent. */
+    static String required(String value, String name) {
+        if (value == null) {
+            throw new MediasoupTypeError("missing " + name);
+        }
+        return value;
     }
 
     static int strings(FlatBufferBuilder builder, List<String> values) {

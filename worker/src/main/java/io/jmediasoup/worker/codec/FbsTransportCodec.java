@@ -27,31 +27,31 @@ final class FbsTransportCodec implements FbsRequestCodec {
             case FBS.Request.Method.ROUTER_CREATE_PLAINTRANSPORT: {
                 FBS.Router.CreatePlainTransportRequest body = request.body(
                         FBS.Request.Body.Router_CreatePlainTransportRequest, new FBS.Router.CreatePlainTransportRequest());
-                return new TransportRequest.CreatePlain(request.handlerId(), transportId(body.transportId()),
+                return new TransportRequest.CreatePlain(request.handlerId(), Fbs.required(body.transportId(), "transportId"),
                         FbsTransportOptions.plain(body.options()));
             }
             case FBS.Request.Method.ROUTER_CREATE_WEBRTCTRANSPORT: {
                 FBS.Router.CreateWebRtcTransportRequest body = request.body(
                         FBS.Request.Body.Router_CreateWebRtcTransportRequest, new FBS.Router.CreateWebRtcTransportRequest());
-                return new TransportRequest.CreateWebRtc(request.handlerId(), transportId(body.transportId()),
+                return new TransportRequest.CreateWebRtc(request.handlerId(), Fbs.required(body.transportId(), "transportId"),
                         FbsTransportOptions.webRtc(body.options()));
             }
             case FBS.Request.Method.ROUTER_CREATE_PIPETRANSPORT: {
                 FBS.Router.CreatePipeTransportRequest body = request.body(
                         FBS.Request.Body.Router_CreatePipeTransportRequest, new FBS.Router.CreatePipeTransportRequest());
-                return new TransportRequest.CreatePipe(request.handlerId(), transportId(body.transportId()),
+                return new TransportRequest.CreatePipe(request.handlerId(), Fbs.required(body.transportId(), "transportId"),
                         FbsTransportOptions.pipe(body.options()));
             }
             case FBS.Request.Method.ROUTER_CREATE_DIRECTTRANSPORT: {
                 FBS.Router.CreateDirectTransportRequest body = request.body(
                         FBS.Request.Body.Router_CreateDirectTransportRequest, new FBS.Router.CreateDirectTransportRequest());
-                return new TransportRequest.CreateDirect(request.handlerId(), transportId(body.transportId()),
+                return new TransportRequest.CreateDirect(request.handlerId(), Fbs.required(body.transportId(), "transportId"),
                         FbsTransportOptions.direct(body.options()));
             }
             case FBS.Request.Method.ROUTER_CLOSE_TRANSPORT: {
                 FBS.Router.CloseTransportRequest body = request.body(
                         FBS.Request.Body.Router_CloseTransportRequest, new FBS.Router.CloseTransportRequest());
-                return new TransportRequest.Close(request.handlerId(), transportId(body.transportId()));
+                return new TransportRequest.Close(request.handlerId(), Fbs.required(body.transportId(), "transportId"));
             }
             case FBS.Request.Method.TRANSPORT_DUMP:
                 return new TransportRequest.Dump(request.handlerId());
@@ -139,13 +139,6 @@ final class FbsTransportCodec implements FbsRequestCodec {
     /** The API's unsigned 64-bit bitrate, clamped as the C++ worker clamps it. */
     private static long clamped(long bitrate) {
         return bitrate < 0 || bitrate > MAX_BITRATE ? MAX_BITRATE : bitrate;
-    }
-
-    private static String transportId(String transportId) {
-        if (transportId == null) {
-            throw new MediasoupTypeError("missing transportId");
-        }
-        return transportId;
     }
 
     @Override

@@ -26,10 +26,8 @@ final class FbsWebRtcServerCodec implements FbsRequestCodec {
             case FBS.Request.Method.ROUTER_CREATE_WEBRTCTRANSPORT_WITH_SERVER: {
                 FBS.Router.CreateWebRtcTransportRequest body = request.body(
                         FBS.Request.Body.Router_CreateWebRtcTransportRequest, new FBS.Router.CreateWebRtcTransportRequest());
-                if (body.transportId() == null) {
-                    throw new MediasoupTypeError("missing transportId");
-                }
-                return new TransportRequest.CreateWebRtcWithServer(request.handlerId(), body.transportId(),
+                return new TransportRequest.CreateWebRtcWithServer(request.handlerId(),
+                        Fbs.required(body.transportId(), "transportId"),
                         options(body.options()));
             }
             default:
@@ -46,10 +44,8 @@ final class FbsWebRtcServerCodec implements FbsRequestCodec {
         }
         FBS.WebRtcTransport.ListenServer server =
                 (FBS.WebRtcTransport.ListenServer) options.listen(new FBS.WebRtcTransport.ListenServer());
-        if (server.webRtcServerId() == null) {
-            throw new MediasoupTypeError("missing webRtcServerId");
-        }
-        return new TransportOptions.WebRtcWithServer(FbsTransportOptions.base(options.base()), server.webRtcServerId(),
+        return new TransportOptions.WebRtcWithServer(FbsTransportOptions.base(options.base()),
+                Fbs.required(server.webRtcServerId(), "webRtcServerId"),
                 options.enableUdp(), options.enableTcp(), options.preferUdp(), options.preferTcp(),
                 FbsTransportOptions.ice(options));
     }

@@ -14,7 +14,6 @@ import io.jmediasoup.worker.messages.ConsumerRequest;
 import io.jmediasoup.worker.messages.ConsumerResponse;
 import io.jmediasoup.worker.messages.ConsumerScore;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
-import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -43,25 +42,25 @@ final class JsonConsumerCodec implements JsonRequestCodec {
             case "transport.consume":
                 return consume(internal, request.data());
             case "consumer.close":
-                return new TransportMediaRequest.CloseConsumer(Internal.id(internal, "transportId"),
-                        Internal.id(internal, "consumerId"));
+                return new TransportMediaRequest.CloseConsumer(JsonMembers.id(internal, "transportId"),
+                        JsonMembers.id(internal, "consumerId"));
             case "consumer.dump":
-                return new ConsumerRequest.Dump(Internal.id(internal, "consumerId"));
+                return new ConsumerRequest.Dump(JsonMembers.id(internal, "consumerId"));
             case "consumer.getStats":
-                return new ConsumerRequest.GetStats(Internal.id(internal, "consumerId"));
+                return new ConsumerRequest.GetStats(JsonMembers.id(internal, "consumerId"));
             case "consumer.pause":
-                return new ConsumerRequest.Pause(Internal.id(internal, "consumerId"));
+                return new ConsumerRequest.Pause(JsonMembers.id(internal, "consumerId"));
             case "consumer.resume":
-                return new ConsumerRequest.Resume(Internal.id(internal, "consumerId"));
+                return new ConsumerRequest.Resume(JsonMembers.id(internal, "consumerId"));
             case "consumer.setPriority":
-                return new ConsumerRequest.SetPriority(Internal.id(internal, "consumerId"), priority(request.data()));
+                return new ConsumerRequest.SetPriority(JsonMembers.id(internal, "consumerId"), priority(request.data()));
             case "consumer.setPreferredLayers":
-                return new ConsumerRequest.SetPreferredLayers(Internal.id(internal, "consumerId"),
+                return new ConsumerRequest.SetPreferredLayers(JsonMembers.id(internal, "consumerId"),
                         layers(request.data()));
             case "consumer.requestKeyFrame":
-                return new ConsumerRequest.RequestKeyFrame(Internal.id(internal, "consumerId"));
+                return new ConsumerRequest.RequestKeyFrame(JsonMembers.id(internal, "consumerId"));
             case "consumer.enableTraceEvent":
-                return new ConsumerRequest.EnableTraceEvent(Internal.id(internal, "consumerId"),
+                return new ConsumerRequest.EnableTraceEvent(JsonMembers.id(internal, "consumerId"),
                         JsonTraceTypes.parse(request.data()));
             default:
                 return null;
@@ -70,26 +69,26 @@ final class JsonConsumerCodec implements JsonRequestCodec {
 
     /** The consume options, checked in the C++ worker's order. */
     private static TransportMediaRequest.Consume consume(JsonObject internal, JsonObject data) {
-        String transportId = Internal.id(internal, "transportId");
+        String transportId = JsonMembers.id(internal, "transportId");
         JsonElement producerId = internal.get("producerId");
         if (!JsonValues.isString(producerId)) {
             throw new MediasoupError("missing internal.producerId");
         }
-        String consumerId = Internal.id(internal, "consumerId");
+        String consumerId = JsonMembers.id(internal, "consumerId");
         RtpParameters.Type type = type(data.get("type"));
-        MediaKind kind = MediaKind.parse(data);
+        MediaKind kind = JsonRtpParameters.kind(data);
         JsonElement rtpParametersJson = data.get("rtpParameters");
         if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
             throw new MediasoupTypeError("missing rtpParameters");
         }
-        RtpParameters rtpParameters = RtpParameters.parse(rtpParametersJson);
+        RtpParameters rtpParameters = JsonRtpParameters.parse(rtpParametersJson);
         // Missing: the consumer refuses it, once it has checked the RTP parameters.
         JsonElement encodingsJson = data.get("consumableRtpEncodings");
         List<RtpEncodingParameters> encodings = null;
         if (encodingsJson != null && encodingsJson.isJsonArray()) {
             encodings = new ArrayList<>();
             for (JsonElement entry : encodingsJson.getAsJsonArray()) {
-                encodings.add(RtpEncodingParameters.parse(entry));
+                encodings.add(JsonRtpParameters.encoding(entry));
             }
         }
         JsonElement paused = data.get("paused");
@@ -188,10 +187,10 @@ final class JsonConsumerCodec implements JsonRequestCodec {
         json.addProperty("id", dump.id());
         json.addProperty("producerId", dump.producerId());
         json.addProperty("kind", dump.kind().label());
-        json.add("rtpParameters", dump.rtpParameters().toJson());
+        json.add("rtpParameters", JsonRtpParameters.toJson(dump.rtpParameters()));
         json.addProperty("type", dump.type().label());
         JsonArray encodings = new JsonArray();
-        dump.consumableRtpEncodings().forEach(encoding -> encodings.add(encoding.toJson()));
+        dump.consumableRtpEncodings().forEach(encoding -> encodings.add(JsonRtpParameters.toJson(encoding)));
         json.add("consumableRtpEncodings", encodings);
         JsonArray payloadTypes = new JsonArray();
         dump.supportedCodecPayloadTypes().forEach(payloadTypes::add);

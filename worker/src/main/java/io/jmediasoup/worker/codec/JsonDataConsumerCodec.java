@@ -12,7 +12,6 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.DataConsumerRequest;
 import io.jmediasoup.worker.messages.DataConsumerResponse;
 import io.jmediasoup.worker.messages.TransportDataRequest;
-import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.params.DataType;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
@@ -37,15 +36,15 @@ final class JsonDataConsumerCodec implements JsonRequestCodec {
             case "transport.consumeData": {
                 JsonObject data = request.data();
                 DataType type = JsonDataFields.type(data);
-                return new TransportDataRequest.ConsumeData(Internal.id(request.internal(), "transportId"),
-                        Internal.id(request.internal(), "dataConsumerId"),
-                        Internal.id(request.internal(), "dataProducerId"), type,
+                return new TransportDataRequest.ConsumeData(JsonMembers.id(request.internal(), "transportId"),
+                        JsonMembers.id(request.internal(), "dataConsumerId"),
+                        JsonMembers.id(request.internal(), "dataProducerId"), type,
                         JsonDataFields.sctpStreamParameters(data, type), JsonDataFields.string(data, "label"),
                         JsonDataFields.string(data, "protocol"), false, List.of());
             }
             case "dataConsumer.close":
-                return new TransportDataRequest.CloseDataConsumer(Internal.id(request.internal(), "transportId"),
-                        Internal.id(request.internal(), "dataConsumerId"));
+                return new TransportDataRequest.CloseDataConsumer(JsonMembers.id(request.internal(), "transportId"),
+                        JsonMembers.id(request.internal(), "dataConsumerId"));
             case "dataConsumer.dump":
                 return new DataConsumerRequest.Dump(dataConsumerId(request));
             case "dataConsumer.getStats":
@@ -78,7 +77,7 @@ final class JsonDataConsumerCodec implements JsonRequestCodec {
     }
 
     private static String dataConsumerId(Request request) {
-        return Internal.id(request.internal(), "dataConsumerId");
+        return JsonMembers.id(request.internal(), "dataConsumerId");
     }
 
     @Override

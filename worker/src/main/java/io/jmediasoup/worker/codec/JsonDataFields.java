@@ -56,8 +56,8 @@ final class JsonDataFields {
 
     /** A label or protocol; "" when absent. */
     static String string(JsonObject data, String name) {
-        JsonElement value = data.get(name);
-        return JsonValues.isString(value) ? value.getAsString() : "";
+        String value = JsonMembers.string(data, name);
+        return value != null ? value : "";
     }
 
     static JsonObject toJson(SctpStreamParameters parameters) {

@@ -9,7 +9,6 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.DataProducerRequest;
 import io.jmediasoup.worker.messages.DataProducerResponse;
 import io.jmediasoup.worker.messages.TransportDataRequest;
-import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.params.DataType;
 import java.util.List;
 
@@ -32,18 +31,18 @@ final class JsonDataProducerCodec implements JsonRequestCodec {
             case "transport.produceData": {
                 JsonObject data = request.data();
                 DataType type = JsonDataFields.type(data);
-                return new TransportDataRequest.ProduceData(Internal.id(request.internal(), "transportId"),
-                        Internal.id(request.internal(), "dataProducerId"), type,
+                return new TransportDataRequest.ProduceData(JsonMembers.id(request.internal(), "transportId"),
+                        JsonMembers.id(request.internal(), "dataProducerId"), type,
                         JsonDataFields.sctpStreamParameters(data, type), JsonDataFields.string(data, "label"),
                         JsonDataFields.string(data, "protocol"), false);
             }
             case "dataProducer.close":
-                return new TransportDataRequest.CloseDataProducer(Internal.id(request.internal(), "transportId"),
-                        Internal.id(request.internal(), "dataProducerId"));
+                return new TransportDataRequest.CloseDataProducer(JsonMembers.id(request.internal(), "transportId"),
+                        JsonMembers.id(request.internal(), "dataProducerId"));
             case "dataProducer.dump":
-                return new DataProducerRequest.Dump(Internal.id(request.internal(), "dataProducerId"));
+                return new DataProducerRequest.Dump(JsonMembers.id(request.internal(), "dataProducerId"));
             case "dataProducer.getStats":
-                return new DataProducerRequest.GetStats(Internal.id(request.internal(), "dataProducerId"));
+                return new DataProducerRequest.GetStats(JsonMembers.id(request.internal(), "dataProducerId"));
             default:
                 return null;
         }

@@ -6,7 +6,6 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.PayloadNotification;
 import io.jmediasoup.worker.messages.ChannelNotification;
 import io.jmediasoup.worker.messages.DataProducerNotification;
-import io.jmediasoup.worker.rtc.Internal;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 
@@ -21,7 +20,7 @@ final class JsonDataProducerNotificationCodec implements JsonNotificationCodec {
         if (!JsonValues.isPositiveInteger(ppid)) {
             throw new MediasoupTypeError("invalid ppid");
         }
-        return new DataProducerNotification.Send(Internal.id(notification.internal(), "dataProducerId"),
+        return new DataProducerNotification.Send(JsonMembers.id(notification.internal(), "dataProducerId"),
                 ppid.getAsLong() & 0xFFFFFFFFL, payload, List.of(), null, null);
     }
 }

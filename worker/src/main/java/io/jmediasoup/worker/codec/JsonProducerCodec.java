@@ -11,7 +11,6 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.ProducerRequest;
 import io.jmediasoup.worker.messages.ProducerResponse;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
-import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpMapping;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -37,20 +36,20 @@ final class JsonProducerCodec implements JsonRequestCodec {
         JsonObject internal = request.internal();
         switch (request.method()) {
             case "transport.produce":
-                return produce(Internal.id(internal, "transportId"), Internal.id(internal, "producerId"), request.data());
+                return produce(JsonMembers.id(internal, "transportId"), JsonMembers.id(internal, "producerId"), request.data());
             case "producer.close":
-                return new TransportMediaRequest.CloseProducer(Internal.id(internal, "transportId"),
-                        Internal.id(internal, "producerId"));
+                return new TransportMediaRequest.CloseProducer(JsonMembers.id(internal, "transportId"),
+                        JsonMembers.id(internal, "producerId"));
             case "producer.dump":
-                return new ProducerRequest.Dump(Internal.id(internal, "producerId"));
+                return new ProducerRequest.Dump(JsonMembers.id(internal, "producerId"));
             case "producer.getStats":
-                return new ProducerRequest.GetStats(Internal.id(internal, "producerId"));
+                return new ProducerRequest.GetStats(JsonMembers.id(internal, "producerId"));
             case "producer.pause":
-                return new ProducerRequest.Pause(Internal.id(internal, "producerId"));
+                return new ProducerRequest.Pause(JsonMembers.id(internal, "producerId"));
             case "producer.resume":
-                return new ProducerRequest.Resume(Internal.id(internal, "producerId"));
+                return new ProducerRequest.Resume(JsonMembers.id(internal, "producerId"));
             case "producer.enableTraceEvent":
-                return new ProducerRequest.EnableTraceEvent(Internal.id(internal, "producerId"),
+                return new ProducerRequest.EnableTraceEvent(JsonMembers.id(internal, "producerId"),
                         JsonTraceTypes.parse(request.data()));
             default:
                 return null;
@@ -59,13 +58,13 @@ final class JsonProducerCodec implements JsonRequestCodec {
 
     /** The produce options, checked in the C++ worker's order. */
     private static TransportMediaRequest.Produce produce(String transportId, String producerId, JsonObject data) {
-        MediaKind kind = MediaKind.parse(data);
+        MediaKind kind = JsonRtpParameters.kind(data);
         JsonElement rtpParametersJson = data.get("rtpParameters");
         if (rtpParametersJson == null || !rtpParametersJson.isJsonObject()) {
             throw new MediasoupTypeError("missing rtpParameters");
         }
-        RtpParameters rtpParameters = RtpParameters.parse(rtpParametersJson);
-        RtpMapping rtpMapping = RtpMapping.parse(data.get("rtpMapping"), !rtpParameters.mid().isEmpty());
+        RtpParameters rtpParameters = JsonRtpParameters.parse(rtpParametersJson);
+        RtpMapping rtpMapping = JsonRtpMapping.parse(data.get("rtpMapping"), !rtpParameters.mid().isEmpty());
         JsonElement paused = data.get("paused");
         JsonElement delay = data.get("keyFrameRequestDelay");
         // An integer read as the C++ worker's unsigned 32 bits; anything else is no delay.
@@ -88,9 +87,9 @@ final class JsonProducerCodec implements JsonRequestCodec {
             JsonObject json = new JsonObject();
             json.addProperty("id", dump.id());
             json.addProperty("kind", dump.kind().label());
-            json.add("rtpParameters", dump.rtpParameters().toJson());
+            json.add("rtpParameters", JsonRtpParameters.toJson(dump.rtpParameters()));
             json.addProperty("type", dump.type().label());
-            json.add("rtpMapping", dump.rtpMapping().toJson());
+            json.add("rtpMapping", JsonRtpMapping.toJson(dump.rtpMapping()));
             JsonArray streams = JsonRtpStreams.dumps(dump.rtpStreams());
             json.add("rtpStreams", streams);
             json.addProperty("paused", dump.paused());

@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.codec;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.messages.ChannelRequest;
@@ -11,7 +12,12 @@ import java.util.List;
 /** mediasoup 3.8's JSON for one family of requests (a router's, a transport's, ...). */
 public interface JsonRequestCodec {
     /** An entity a request passes through on its way: the internal id naming it, and its name in the "not found" text. */
-    record Ancestor(String idName, String entity) {}
+    record Ancestor(String idName, String entity) {
+        /** Its id in a request's internal object; "missing internal.NAME" when absent. */
+        public String id(JsonObject internal) {
+            return JsonMembers.id(internal, idName);
+        }
+    }
 
     /** The router, for what a router owns. */
     List<Ancestor> ROUTER = List.of(new Ancestor("routerId", "Router"));

@@ -10,7 +10,6 @@ import io.jmediasoup.worker.messages.ChannelRequest;
 import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.RouterRtpObserverRequest;
 import io.jmediasoup.worker.messages.RtpObserverRequest;
-import io.jmediasoup.worker.rtc.Internal;
 import java.util.List;
 
 /**
@@ -30,11 +29,11 @@ final class JsonRtpObserverCodec implements JsonRequestCodec {
         JsonObject internal = request.internal();
         switch (request.method()) {
             case "router.createActiveSpeakerObserver":
-                return new RouterRtpObserverRequest.CreateActiveSpeakerObserver(Internal.id(internal, "routerId"),
-                        Internal.id(internal, "rtpObserverId"), (short) number(request.data(), "interval"));
+                return new RouterRtpObserverRequest.CreateActiveSpeakerObserver(JsonMembers.id(internal, "routerId"),
+                        JsonMembers.id(internal, "rtpObserverId"), (short) number(request.data(), "interval"));
             case "router.createAudioLevelObserver": {
-                String routerId = Internal.id(internal, "routerId");
-                String rtpObserverId = Internal.id(internal, "rtpObserverId");
+                String routerId = JsonMembers.id(internal, "routerId");
+                String rtpObserverId = JsonMembers.id(internal, "rtpObserverId");
                 JsonElement maxEntries = request.data().get("maxEntries");
                 if (!JsonValues.isPositiveInteger(maxEntries)) {
                     throw new MediasoupTypeError("missing maxEntries");
@@ -45,17 +44,17 @@ final class JsonRtpObserverCodec implements JsonRequestCodec {
                         maxEntries.getAsInt() & 0xFFFF, threshold, interval);
             }
             case "rtpObserver.close":
-                return new RouterRtpObserverRequest.CloseRtpObserver(Internal.id(internal, "routerId"),
-                        Internal.id(internal, "rtpObserverId"));
+                return new RouterRtpObserverRequest.CloseRtpObserver(JsonMembers.id(internal, "routerId"),
+                        JsonMembers.id(internal, "rtpObserverId"));
             case "rtpObserver.pause":
-                return new RtpObserverRequest.Pause(Internal.id(internal, "rtpObserverId"));
+                return new RtpObserverRequest.Pause(JsonMembers.id(internal, "rtpObserverId"));
             case "rtpObserver.resume":
-                return new RtpObserverRequest.Resume(Internal.id(internal, "rtpObserverId"));
+                return new RtpObserverRequest.Resume(JsonMembers.id(internal, "rtpObserverId"));
             case "rtpObserver.addProducer":
-                return new RtpObserverRequest.AddProducer(Internal.id(internal, "rtpObserverId"),
+                return new RtpObserverRequest.AddProducer(JsonMembers.id(internal, "rtpObserverId"),
                         producerId(request.data()));
             case "rtpObserver.removeProducer":
-                return new RtpObserverRequest.RemoveProducer(Internal.id(internal, "rtpObserverId"),
+                return new RtpObserverRequest.RemoveProducer(JsonMembers.id(internal, "rtpObserverId"),
                         producerId(request.data()));
             default:
                 return null;

@@ -15,7 +15,6 @@ import io.jmediasoup.worker.messages.TransportRequest;
 import io.jmediasoup.worker.messages.TransportStats;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.jmediasoup.worker.rtc.IceCandidate;
-import io.jmediasoup.worker.rtc.Internal;
 import io.jmediasoup.worker.rtc.SrtpParameters;
 import io.jmediasoup.worker.rtc.TransportTuple;
 import java.util.List;
@@ -95,23 +94,14 @@ final class JsonTransportCodec implements JsonRequestCodec {
             return new TransportRequest.ConnectWebRtc(transportId, JsonDtlsParameters.fingerprint(parameters),
                     JsonDtlsParameters.role(parameters));
         }
-        JsonElement ip = data.get("ip");
         JsonElement srtpParameters = data.get("srtpParameters");
         SrtpParameters srtp = null;
         if (srtpParameters != null) {
             JsonObject object = srtpParameters.isJsonObject() ? srtpParameters.getAsJsonObject() : new JsonObject();
-            srtp = new SrtpParameters(string(object.get("cryptoSuite")), string(object.get("keyBase64")));
+            srtp = new SrtpParameters(JsonMembers.string(object, "cryptoSuite"), JsonMembers.string(object, "keyBase64"));
         }
-        return new TransportRequest.ConnectUdp(transportId, string(ip), positive(data.get("port")),
-                positive(data.get("rtcpPort")), srtp);
-    }
-
-    private static String string(JsonElement value) {
-        return JsonValues.isString(value) ? value.getAsString() : null;
-    }
-
-    private static Long positive(JsonElement value) {
-        return JsonValues.isPositiveInteger(value) ? value.getAsLong() : null;
+        return new TransportRequest.ConnectUdp(transportId, JsonMembers.string(data, "ip"),
+                JsonMembers.positive(data, "port"), JsonMembers.positive(data, "rtcpPort"), srtp);
     }
 
     private static long bitrate(JsonObject data) {
@@ -123,11 +113,11 @@ final class JsonTransportCodec implements JsonRequestCodec {
     }
 
     private static String routerId(Request request) {
-        return Internal.id(request.internal(), "routerId");
+        return JsonMembers.id(request.internal(), "routerId");
     }
 
     private static String transportId(Request request) {
-        return Internal.id(request.internal(), "transportId");
+        return JsonMembers.id(request.internal(), "transportId");
     }
 
     @Override

@@ -9,8 +9,6 @@ import io.jmediasoup.worker.messages.TransportListenInfo;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.net.IpAddresses;
 import io.jmediasoup.worker.net.PortManager.Protocol;
-import io.jmediasoup.worker.rtc.Options;
-import io.jmediasoup.worker.rtc.PortNumber;
 import io.jmediasoup.worker.rtc.SctpOptions;
 import io.jmediasoup.worker.rtc.SrtpParameters;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ final class JsonTransportOptions {
     private JsonTransportOptions() {}
 
     static TransportOptions base(JsonObject data) {
-        boolean direct = Options.enabled(data, "direct");
+        boolean direct = JsonMembers.enabled(data, "direct");
         long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         if (direct) {
             if (!JsonValues.isPositiveInteger(data.get("maxMessageSize"))) {
@@ -41,11 +39,11 @@ final class JsonTransportOptions {
         if (initialBitrate != null && !JsonValues.isPositiveInteger(initialBitrate)) {
             throw new MediasoupTypeError("wrong initialAvailableOutgoingBitrate (not a number)");
         }
-        boolean enableSctp = Options.enabled(data, "enableSctp");
+        boolean enableSctp = JsonMembers.enabled(data, "enableSctp");
         if (enableSctp && direct) {
             throw new MediasoupTypeError("cannot enable SCTP in a direct Transport");
         }
-        SctpOptions sctp = enableSctp ? SctpOptions.parse(data) : null;
+        SctpOptions sctp = enableSctp ? sctp(data) : null;
         // 3.8 has one limit both ways: SCTP's when enabled.
         long limit = sctp != null ? sctp.maxMessageSize() : maxMessageSize;
         return new TransportOptions(direct, initialBitrate != null ? initialBitrate.getAsLong() : null, null, null,
@@ -55,9 +53,9 @@ final class JsonTransportOptions {
     static TransportOptions.Plain plain(JsonObject data) {
         TransportOptions base = base(data);
         TransportListenInfo listenInfo = requiredListenIp(data);
-        boolean rtcpMux = Options.flag(data, "rtcpMux", true);
-        boolean comedia = Options.flag(data, "comedia", false);
-        String srtpCryptoSuite = Options.enabled(data, "enableSrtp") ? cryptoSuite(data) : null;
+        boolean rtcpMux = JsonMembers.option(data, "rtcpMux", true);
+        boolean comedia = JsonMembers.option(data, "comedia", false);
+        String srtpCryptoSuite = JsonMembers.enabled(data, "enableSrtp") ? cryptoSuite(data) : null;
         return new TransportOptions.Plain(base, listenInfo, rtcpMux ? null : listenInfo.withFixedPort(0), rtcpMux,
                 comedia, srtpCryptoSuite, SrtpParameters.CRYPTO_SUITES);
     }
@@ -66,8 +64,8 @@ final class JsonTransportOptions {
         TransportOptions base = base(data);
         TransportListenInfo listenInfo = requiredListenIp(data);
         // 3.8's pipe transports protect with AES_CM_128_HMAC_SHA1_80.
-        return new TransportOptions.Pipe(base, listenInfo, Options.enabled(data, "enableRtx"),
-                Options.enabled(data, "enableSrtp") ? "AES_CM_128_HMAC_SHA1_80" : null);
+        return new TransportOptions.Pipe(base, listenInfo, JsonMembers.enabled(data, "enableRtx"),
+                JsonMembers.enabled(data, "enableSrtp") ? "AES_CM_128_HMAC_SHA1_80" : null);
     }
 
     static TransportOptions.Direct direct(JsonObject data) {
@@ -80,10 +78,10 @@ final class JsonTransportOptions {
      */
     static TransportOptions.WebRtc webRtc(JsonObject data) {
         TransportOptions base = base(data);
-        boolean enableUdp = Options.flag(data, "enableUdp", true);
-        boolean enableTcp = Options.flag(data, "enableTcp", false);
-        boolean preferUdp = Options.flag(data, "preferUdp", false);
-        boolean preferTcp = Options.flag(data, "preferTcp", false);
+        boolean enableUdp = JsonMembers.option(data, "enableUdp", true);
+        boolean enableTcp = JsonMembers.option(data, "enableTcp", false);
+        boolean preferUdp = JsonMembers.option(data, "preferUdp", false);
+        boolean preferTcp = JsonMembers.option(data, "preferTcp", false);
         JsonArray listenIps = listenIps(data.get("listenIps"));
         List<TransportListenInfo> ips = new ArrayList<>();
         for (JsonElement listenIp : listenIps) {
@@ -105,6 +103,49 @@ final class JsonTransportOptions {
             decrement += 100;
         }
         return new TransportOptions.WebRtc(base, listens, TransportOptions.Ice.MEDIASOUP_3_8);
+    }
+
+    /** The SCTP options of a create request with enableSctp, with 3.8's checks and texts. */
+    private static SctpOptions sctp(JsonObject data) {
+        JsonElement streams = data.get("numSctpStreams");
+        if (streams == null || !streams.isJsonObject()) {
+            throw new MediasoupTypeError("wrong numSctpStreams (not an object)");
+        }
+        JsonElement os = streams.getAsJsonObject().get("OS");
+        JsonElement mis = streams.getAsJsonObject().get("MIS");
+        if (!JsonValues.isPositiveInteger(os) || !JsonValues.isPositiveInteger(mis)) {
+            throw new MediasoupTypeError("wrong numSctpStreams.OS and/or numSctpStreams.MIS (not a number)");
+        }
+        if (!inStreamRange(os) || !inStreamRange(mis)) {
+            throw new MediasoupTypeError(
+                    "wrong numSctpStreams.OS and/or numSctpStreams.MIS (must be from 1 to " + SctpOptions.MAX_STREAMS + ")");
+        }
+        JsonElement maxMessageSize = data.get("maxSctpMessageSize");
+        if (!JsonValues.isPositiveInteger(maxMessageSize)) {
+            throw new MediasoupTypeError("wrong maxSctpMessageSize (not a number)");
+        }
+        if (maxMessageSize.getAsLong() > SctpOptions.MAX_MESSAGE_SIZE) {
+            throw new MediasoupTypeError("wrong maxSctpMessageSize (maximum value exceeded)");
+        }
+        long sendBufferSize = SctpOptions.DEFAULT_SEND_BUFFER_SIZE;
+        JsonElement sendBuffer = data.get("sctpSendBufferSize");
+        if (sendBuffer != null) {
+            if (!JsonValues.isPositiveInteger(sendBuffer)) {
+                throw new MediasoupTypeError("wrong sctpSendBufferSize (not a number)");
+            }
+            sendBufferSize = sendBuffer.getAsLong();
+            if (sendBufferSize > SctpOptions.MAX_SEND_BUFFER_SIZE) {
+                throw new MediasoupTypeError("wrong sctpSendBufferSize (maximum value exceeded)");
+            }
+        }
+        JsonElement dataChannel = data.get("isDataChannel");
+        return new SctpOptions(os.getAsInt(), mis.getAsInt(), maxMessageSize.getAsLong(),
+                sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean(), null);
+    }
+
+    private static boolean inStreamRange(JsonElement streams) {
+        long count = streams.getAsLong();
+        return count >= 1 && count <= SctpOptions.MAX_STREAMS;
     }
 
     private static JsonArray listenIps(JsonElement json) {
@@ -162,7 +203,7 @@ final class JsonTransportOptions {
         if (!JsonValues.isPositiveInteger(port)) {
             throw new MediasoupTypeError("wrong port (not a positive number)");
         }
-        return PortNumber.of(port, "port");
+        return JsonMembers.port(port, "port");
     }
 
     private static String cryptoSuite(JsonObject data) {

@@ -9,7 +9,6 @@ import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.channel.Request;
 import io.jmediasoup.worker.messages.WorkerRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
-import io.jmediasoup.worker.rtc.Internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,11 @@ public final class JsonWorkerCodec {
                 case "worker.updateSettings":
                     return updateSettings(request.data());
                 case "worker.createRouter":
-                    return new WorkerRequest.CreateRouter(Internal.id(request.internal(), "routerId"));
+                    return new WorkerRequest.CreateRouter(JsonMembers.id(request.internal(), "routerId"));
                 case "router.close":
-                    return new WorkerRequest.CloseRouter(Internal.id(request.internal(), "routerId"));
+                    return new WorkerRequest.CloseRouter(JsonMembers.id(request.internal(), "routerId"));
                 case "router.dump":
-                    return new WorkerRequest.DumpRouter(Internal.id(request.internal(), "routerId"));
+                    return new WorkerRequest.DumpRouter(JsonMembers.id(request.internal(), "routerId"));
                 default:
                     return null;
             }

@@ -1,6 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
 import io.jmediasoup.channel.MediasoupTypeError;
 
 /**
@@ -11,10 +10,6 @@ public final class PortNumber {
     public static final int MAX = 65_535;
 
     private PortNumber() {}
-
-    public static int of(JsonElement value, String name) {
-        return of(value.getAsLong(), name);
-    }
 
     /** {@code port}, known to be positive, when it fits 16 bits. */
     public static int of(long port, String name) {

@@ -1,10 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupNotFoundError;
-import io.jmediasoup.channel.PayloadNotification;
-import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.ChannelRequest;
@@ -14,7 +11,6 @@ import io.jmediasoup.worker.messages.TransportDump;
 import io.jmediasoup.worker.messages.TransportRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
 import io.jmediasoup.worker.rtc.params.MediaKind;
-import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -94,15 +90,6 @@ public final class Router implements Transport.Listener, RtpObserver.Listener, C
         return null;
     }
 
-    public void handleRequest(Request request) {
-        transport(request.internal()).handleRequest(request);
-    }
-
-    /** A payload-channel notification aimed at one of its transports; {@code payload} is only lent. */
-    public void handleNotification(PayloadNotification notification, ByteBuf payload) {
-        transport(notification.internal()).handleNotification(notification, payload);
-    }
-
     private void addRtpObserver(String rtpObserverId, Supplier<RtpObserver> factory) {
         if (rtpObservers.containsKey(rtpObserverId)) {
             throw new MediasoupError("an RtpObserver with same rtpObserverId already exists");
@@ -180,14 +167,6 @@ public final class Router implements Transport.Listener, RtpObserver.Listener, C
     /** One of its transports by id, or null; for in-process drivers such as the benchmarks. */
     Transport transport(String transportId) {
         return transports.get(transportId);
-    }
-
-    private Transport transport(JsonObject internal) {
-        Transport transport = transports.get(Internal.id(internal, "transportId"));
-        if (transport == null) {
-            throw new MediasoupError("Transport not found");
-        }
-        return transport;
     }
 
     public WorkerResponse.RouterDump dump() {

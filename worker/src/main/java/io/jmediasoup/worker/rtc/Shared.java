@@ -1,9 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import io.jmediasoup.channel.ChannelEndpoint;
 import io.jmediasoup.channel.MediasoupError;
-import io.jmediasoup.channel.PayloadChannelEndpoint;
 import io.jmediasoup.rtp.dtls.DtlsCertificate;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
@@ -19,7 +16,7 @@ import java.util.function.LongSupplier;
 
 /**
  * What every Router, Transport, Producer and Consumer of one worker shares: its event loop,
- * settings, logger, and the channels its notifications go out on. Loop thread only.
+ * settings, logger, and the sink its events go out to. Loop thread only.
  */
 public final class Shared {
     private final EventLoop loop;
@@ -31,8 +28,6 @@ public final class Shared {
     private DtlsCertificate dtlsCertificate;
     private CompletableFuture<DtlsCertificate> pendingDtlsCertificate;
     private final ChannelHandlers handlers = new ChannelHandlers();
-    private ChannelEndpoint channel;
-    private PayloadChannelEndpoint payloadChannel;
     private EventSink eventSink;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
@@ -46,12 +41,6 @@ public final class Shared {
         this.settings = settings;
         this.logger = logger;
         this.portManager = new PortManager(loop, settings);
-    }
-
-    /** Notifications go nowhere until the channels are attached, and after they close. */
-    public void attach(ChannelEndpoint channel, PayloadChannelEndpoint payloadChannel) {
-        this.channel = channel;
-        this.payloadChannel = payloadChannel;
     }
 
     /** Events go nowhere until a sink is attached, and after it is detached (null). */
@@ -146,20 +135,6 @@ public final class Shared {
     public void emit(String targetId, Event event, ByteBuf payload) {
         if (eventSink != null) {
             eventSink.emit(targetId, event, payload);
-        }
-    }
-
-    /** A channel notification; {@code data} may be null. */
-    public void notify(String targetId, String event, JsonElement data) {
-        if (channel != null) {
-            channel.notify(targetId, event, data);
-        }
-    }
-
-    /** A payload-channel notification followed by {@code payload} (not consumed, not released). */
-    public void notify(String targetId, String event, JsonElement data, ByteBuf payload) {
-        if (payloadChannel != null) {
-            payloadChannel.notify(targetId, event, data, payload);
         }
     }
 }

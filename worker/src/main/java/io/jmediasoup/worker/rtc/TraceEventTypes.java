@@ -1,10 +1,5 @@
 package io.jmediasoup.worker.rtc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import io.jmediasoup.channel.JsonValues;
-import io.jmediasoup.channel.MediasoupTypeError;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,22 +13,6 @@ final class TraceEventTypes {
 
     TraceEventTypes(String... known) {
         this.known = List.of(known);
-    }
-
-    /** Replaces the enabled types with data.types; unknown names are ignored, as in the C++ worker. */
-    void enable(JsonObject data) {
-        JsonElement types = data.get("types");
-        if (types == null || !types.isJsonArray()) {
-            throw new MediasoupTypeError("wrong types (not an array)");
-        }
-        List<String> requested = new ArrayList<>();
-        for (JsonElement type : types.getAsJsonArray()) {
-            if (!JsonValues.isString(type)) {
-                throw new MediasoupTypeError("wrong type (not a string)");
-            }
-            requested.add(type.getAsString());
-        }
-        enable(requested);
     }
 
     /** Replaces the enabled types with {@code types}; unknown names are ignored, as in the C++ worker. */

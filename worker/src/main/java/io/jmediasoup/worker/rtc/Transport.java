@@ -1,8 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.channel.MediasoupError;
-import io.jmediasoup.channel.PayloadNotification;
-import io.jmediasoup.channel.Request;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.ExtendedReport;
@@ -248,11 +246,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /** connect(), restartIce() and any request only some kinds answer; the others refuse it. */
     protected ChannelResponse handleKindRequest(ChannelRequest request) {
         throw ChannelHandler.unknownMethod(request);
-    }
-
-    /** A request aimed at this transport or at one of its producers, consumers or data ones. */
-    public void handleRequest(Request request) {
-        throw new MediasoupError("unknown method '" + request.method() + "'");
     }
 
     /** One of its producers, consumers, data producers or data consumers. */
@@ -557,11 +550,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
 
     /** Sends a consumer's RTP packet (null consumer: probation) on the kind's connection; only called once {@link #connected()}. */
     protected abstract void sendRtpPacket(Consumer consumer, RtpPacket packet);
-
-    /** A payload-channel notification aimed at this transport; only a DirectTransport takes any. */
-    void handleNotification(PayloadNotification notification, ByteBuf payload) {
-        throw new MediasoupError("unknown event '" + notification.event() + "'");
-    }
 
     /** Delivers a data consumer's message to the remote side and says what became of it. */
     SendResult sendMessage(DataConsumer dataConsumer, long ppid, ByteBuf message) {

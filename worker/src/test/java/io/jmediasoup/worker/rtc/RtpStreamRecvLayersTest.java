@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import io.jmediasoup.worker.codec.JsonRtpParameters;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.stream.LayerBitrates;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -34,7 +35,7 @@ class RtpStreamRecvLayersTest {
     private int seq;
 
     private RtpStreamRecv stream(String mimeType, String scalabilityMode) {
-        RtpParameters parameters = RtpParameters.parse(JsonParser.parseString("{\"codecs\":[{\"mimeType\":\""
+        RtpParameters parameters = JsonRtpParameters.parse(JsonParser.parseString("{\"codecs\":[{\"mimeType\":\""
                 + mimeType + "\",\"payloadType\":100,\"clockRate\":90000}],\"encodings\":[{\"ssrc\":1,"
                 + "\"scalabilityMode\":\"" + scalabilityMode + "\"}]}"));
         return new RtpStreamRecv(RtpStreamParams.forReceiving(parameters, 0, 1), listener, 0);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import io.jmediasoup.worker.codec.JsonRtpParameters;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.rtp.rtcp.Ntp;
@@ -45,7 +46,7 @@ class RtpStreamSendNackTest {
 
     @BeforeEach
     void sendPackets() {
-        RtpParameters parameters = RtpParameters.parse(JsonParser.parseString("{\"codecs\":[{\"mimeType\":\"video/VP8\","
+        RtpParameters parameters = JsonRtpParameters.parse(JsonParser.parseString("{\"codecs\":[{\"mimeType\":\"video/VP8\","
                 + "\"payloadType\":101,\"clockRate\":90000,\"rtcpFeedback\":[{\"type\":\"nack\"}]}],"
                 + "\"encodings\":[{\"ssrc\":" + SSRC + "}]}"));
         stream = new RtpStreamSend(RtpStreamParams.forSending(parameters, 0, false), listener);

@@ -2,6 +2,7 @@ package io.jmediasoup.worker.rtc;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.jmediasoup.worker.codec.JsonRtpParameters;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
@@ -17,9 +18,9 @@ final class TestConsumes {
     static TransportMediaRequest.Consume consume(String json) {
         JsonObject data = JsonParser.parseString(json).getAsJsonObject();
         List<RtpEncodingParameters> encodings = new ArrayList<>();
-        data.getAsJsonArray("consumableRtpEncodings").forEach(entry -> encodings.add(RtpEncodingParameters.parse(entry)));
-        return new TransportMediaRequest.Consume("t1", "c1", "p1", MediaKind.parse(data),
-                RtpParameters.parse(data.get("rtpParameters")),
+        data.getAsJsonArray("consumableRtpEncodings").forEach(entry -> encodings.add(JsonRtpParameters.encoding(entry)));
+        return new TransportMediaRequest.Consume("t1", "c1", "p1", JsonRtpParameters.kind(data),
+                JsonRtpParameters.parse(data.get("rtpParameters")),
                 RtpParameters.Type.valueOf(data.get("type").getAsString().toUpperCase(Locale.ROOT)), encodings, false,
                 null);
     }

@@ -1,8 +1,5 @@
 package io.jmediasoup.worker.rtc.params;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.jmediasoup.channel.MediasoupTypeError;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,40 +33,6 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
                     return true;
             }
         }
-    }
-
-    public static RtpParameters parse(JsonElement data) {
-        JsonObject json = Json.object(data);
-        String mid = Json.string(json, "mid");
-        if (mid != null && mid.isEmpty()) {
-            throw new MediasoupTypeError("empty mid");
-        }
-        JsonElement codecsJson = json.get("codecs");
-        if (codecsJson == null || !codecsJson.isJsonArray()) {
-            throw new MediasoupTypeError("missing codecs");
-        }
-        List<RtpCodecParameters> codecs = new ArrayList<>();
-        codecsJson.getAsJsonArray().forEach(codec -> codecs.add(RtpCodecParameters.parse(codec)));
-        if (codecs.isEmpty()) {
-            throw new MediasoupTypeError("empty codecs");
-        }
-        JsonElement encodingsJson = json.get("encodings");
-        if (encodingsJson == null || !encodingsJson.isJsonArray()) {
-            throw new MediasoupTypeError("missing encodings");
-        }
-        List<RtpEncodingParameters> encodings = new ArrayList<>();
-        encodingsJson.getAsJsonArray().forEach(encoding -> encodings.add(RtpEncodingParameters.parse(encoding)));
-        if (encodings.isEmpty()) {
-            throw new MediasoupTypeError("empty encodings");
-        }
-        List<RtpHeaderExtensionParameters> headerExtensions = new ArrayList<>();
-        JsonElement extensionsJson = json.get("headerExtensions");
-        if (extensionsJson != null && extensionsJson.isJsonArray()) {
-            extensionsJson.getAsJsonArray().forEach(ext -> headerExtensions.add(RtpHeaderExtensionParameters.parse(ext)));
-        }
-        JsonElement rtcpJson = json.get("rtcp");
-        RtcpParameters rtcp = rtcpJson != null && rtcpJson.isJsonObject() ? RtcpParameters.parse(rtcpJson) : null;
-        return of(mid != null ? mid : "", codecs, encodings, headerExtensions, rtcp, "");
     }
 
     /**
@@ -168,23 +131,5 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
         return codecs.stream()
                 .filter(codec -> codec.mimeType().isRtx() && codec.parameters().integer("apt") == encoding.codecPayloadType())
                 .findFirst().orElse(null);
-    }
-
-    public JsonObject toJson() {
-        JsonObject json = new JsonObject();
-        if (!mid.isEmpty()) {
-            json.addProperty("mid", mid);
-        }
-        JsonArray codecsJson = new JsonArray();
-        codecs.forEach(codec -> codecsJson.add(codec.toJson()));
-        json.add("codecs", codecsJson);
-        JsonArray encodingsJson = new JsonArray();
-        encodings.forEach(encoding -> encodingsJson.add(encoding.toJson()));
-        json.add("encodings", encodingsJson);
-        JsonArray extensionsJson = new JsonArray();
-        headerExtensions.forEach(ext -> extensionsJson.add(ext.toJson()));
-        json.add("headerExtensions", extensionsJson);
-        json.add("rtcp", rtcp != null ? rtcp.toJson() : new JsonObject());
-        return json;
     }
 }
