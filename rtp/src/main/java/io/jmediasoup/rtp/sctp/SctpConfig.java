@@ -2,11 +2,22 @@ package io.jmediasoup.rtp.sctp;
 
 /**
  * An association's settings: the streams it offers (OS, MIS), the largest message either way,
- * how many bytes it may hold unacknowledged (sctpSendBufferSize) and its packet size.
+ * how many bytes it may hold unacknowledged (sctpSendBufferSize), its packet size, and the
+ * alternate error detection method it offers for zero checksums (RFC 9653; {@link #NO_ZERO_CHECKSUM}: none).
  */
-public record SctpConfig(int outboundStreams, int inboundStreams, long maxMessageSize, long sendBufferSize, int mtu) {
+public record SctpConfig(int outboundStreams, int inboundStreams, long maxMessageSize, long sendBufferSize, int mtu,
+        long zeroChecksumMethod) {
     /** The C++ worker's SCTP packet size: DTLS and UDP headers fit in any path MTU. */
     public static final int DEFAULT_MTU = 1200;
+    /** RFC 9653's error detection method identifiers: none, SCTP over DTLS, and the private "trusted network". */
+    public static final long NO_ZERO_CHECKSUM = 0;
+    public static final long ZERO_CHECKSUM_SCTP_OVER_DTLS = 1;
+    public static final long ZERO_CHECKSUM_TRUSTED_NETWORK = 0xFFFFFFFEL;
+
+    /** Without zero checksums. */
+    public SctpConfig(int outboundStreams, int inboundStreams, long maxMessageSize, long sendBufferSize, int mtu) {
+        this(outboundStreams, inboundStreams, maxMessageSize, sendBufferSize, mtu, NO_ZERO_CHECKSUM);
+    }
 
     /** The window we advertise: room for two of the largest messages, at least 1 MiB. */
     long receiveWindow() {

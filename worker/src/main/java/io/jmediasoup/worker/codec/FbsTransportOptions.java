@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.codec;
 
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.rtp.sctp.SctpConfig;
 import io.jmediasoup.worker.messages.TransportListenInfo;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.net.IpAddresses;
@@ -37,7 +38,7 @@ final class FbsTransportOptions {
             }
             sctp = new SctpOptions(SCTP_MAX_STREAMS, SCTP_MAX_STREAMS, options.maxReceiveMessageSize(),
                     options.sctpSendBufferSize(), options.isDataChannel(),
-                    options.sctpDefaultStreamBufferedAmountLowThreshold());
+                    options.sctpDefaultStreamBufferedAmountLowThreshold(), zeroChecksumMethod(options.sctpZeroChecksum()));
         }
         return new TransportOptions(options.direct(),
                 options.hasInitialAvailableOutgoingBitrate() ? options.initialAvailableOutgoingBitrate() : null,
@@ -46,6 +47,17 @@ final class FbsTransportOptions {
                 options.hasMinOutgoingBitrate() ? options.minOutgoingBitrate() : null, options.maxSendMessageSize(),
                 options.maxReceiveMessageSize(), sctp, options.sctpPerStreamSendQueueLimit(),
                 options.sctpMaxReceiverWindowBufferSize());
+    }
+
+    /** The RFC 9653 method of sctpZeroChecksum; any other value is none, as the C++ worker takes it. */
+    static long zeroChecksumMethod(long sctpZeroChecksum) {
+        if (sctpZeroChecksum == FBS.Transport.SctpZeroChecksum.SCTP_OVER_DTLS) {
+            return SctpConfig.ZERO_CHECKSUM_SCTP_OVER_DTLS;
+        }
+        if (sctpZeroChecksum == FBS.Transport.SctpZeroChecksum.TRUSTED_NETWORK) {
+            return SctpConfig.ZERO_CHECKSUM_TRUSTED_NETWORK;
+        }
+        return SctpConfig.NO_ZERO_CHECKSUM;
     }
 
     /** RTCP without rtcpMux listens where rtcpListenInfo says, else where RTP does. */

@@ -9,6 +9,7 @@ import io.jmediasoup.worker.messages.TransportListenInfo;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.net.IpAddresses;
 import io.jmediasoup.worker.net.PortManager.Protocol;
+import io.jmediasoup.rtp.sctp.SctpConfig;
 import io.jmediasoup.worker.rtc.SctpOptions;
 import io.jmediasoup.worker.rtc.SrtpParameters;
 import java.util.ArrayList;
@@ -140,7 +141,8 @@ final class JsonTransportOptions {
         }
         JsonElement dataChannel = data.get("isDataChannel");
         return new SctpOptions(os.getAsInt(), mis.getAsInt(), maxMessageSize.getAsLong(),
-                sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean(), null);
+                sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean(), null,
+                SctpConfig.NO_ZERO_CHECKSUM);
     }
 
     private static boolean inStreamRange(JsonElement streams) {
