@@ -46,7 +46,7 @@ final class FbsTransportOptions {
                 options.hasMaxOutgoingBitrate() ? options.maxOutgoingBitrate() : null,
                 options.hasMinOutgoingBitrate() ? options.minOutgoingBitrate() : null, options.maxSendMessageSize(),
                 options.maxReceiveMessageSize(), sctp, options.sctpPerStreamSendQueueLimit(),
-                options.sctpMaxReceiverWindowBufferSize());
+                options.sctpMaxReceiverWindowBufferSize(), TransportOptions.Bwe.mediasoup332(options.enableBwe()));
     }
 
     /** The RFC 9653 method of sctpZeroChecksum; any other value is none, as the C++ worker takes it. */

@@ -48,7 +48,7 @@ final class JsonTransportOptions {
         // 3.8 has one limit both ways: SCTP's when enabled.
         long limit = sctp != null ? sctp.maxMessageSize() : maxMessageSize;
         return new TransportOptions(direct, initialBitrate != null ? initialBitrate.getAsLong() : null, null, null,
-                null, limit, limit, sctp, 0, 0);
+                null, limit, limit, sctp, 0, 0, TransportOptions.Bwe.MEDIASOUP_3_8);
     }
 
     static TransportOptions.Plain plain(JsonObject data) {

@@ -11,7 +11,20 @@ import java.util.Set;
  */
 public record TransportOptions(boolean direct, Long initialAvailableOutgoingBitrate, Long maxIncomingBitrate,
         Long maxOutgoingBitrate, Long minOutgoingBitrate, long maxSendMessageSize, long maxReceiveMessageSize,
-        SctpOptions sctp, long sctpPerStreamSendQueueLimit, long sctpMaxReceiverWindowBufferSize) {
+        SctpOptions sctp, long sctpPerStreamSendQueueLimit, long sctpMaxReceiverWindowBufferSize, Bwe bwe) {
+
+    /**
+     * Bandwidth estimation as each era's worker runs it: whether at all (3.32's enableBwe), and
+     * whether the bitrate limits are kept within 30 kbps..1 Gbps with the maximum raised to the
+     * minimum and a 0 lifting a limit set later (3.32), or taken as given (3.8).
+     */
+    public record Bwe(boolean enabled, boolean clampedLimits) {
+        public static final Bwe MEDIASOUP_3_8 = new Bwe(true, false);
+
+        public static Bwe mediasoup332(boolean enableBwe) {
+            return new Bwe(enableBwe, true);
+        }
+    }
 
     /**
      * router.createPlainTransport: RTCP on its own socket unless rtcpMux; SRTP when
