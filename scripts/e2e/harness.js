@@ -45,6 +45,12 @@ function sctp({ OS = 1024, MIS = 1024, maxMessageSize = 262144 } = {}) {
   return { enableSctp: true, numSctpStreams: { OS, MIS }, maxSctpMessageSize: maxMessageSize };
 }
 
+/**
+ * pipeToRouter() options between two routers of one worker: 3.32's worker finds every entity by
+ * its id alone, so there the piped producers take new ids (keepId, new in 3.32), as its docs say.
+ */
+const oneWorkerPipe = is332 ? { keepId: false } : {};
+
 /** A transport tuple as the era's library reports it: 3.32 adds localAddress beside localIp. */
 function tuple({ localIp, localPort, remoteIp, remotePort, protocol }) {
   if (is332) return { localIp, localAddress: localIp, localPort, remoteIp, remotePort, protocol };
@@ -82,4 +88,4 @@ async function until(condition, timeoutMs = 4000) {
   return true;
 }
 
-module.exports = { era, is332, mediasoup, listen, listenWebRtc, sctp, tuple, traceInfo, udpSocket, until };
+module.exports = { era, is332, mediasoup, listen, listenWebRtc, sctp, oneWorkerPipe, tuple, traceInfo, udpSocket, until };

@@ -8,7 +8,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const net = require('node:net');
 const stun = require('./stun');
-const { mediasoup, listenWebRtc, tuple, udpSocket, until } = require('./harness');
+const { is332, mediasoup, listenWebRtc, tuple, udpSocket, until } = require('./harness');
 
 let worker;
 let router;
@@ -43,7 +43,9 @@ test('a nominating Binding request over UDP completes ICE and selects its tuple'
     const wrong = stun.parse(await exchange(socket, candidate.port,
       stun.bindingRequest({ username: `${usernameFragment}:browser`, password: 'not the password' })), password);
     assert.equal(wrong.type, 0x0111);
-    assert.deepEqual([ ...wrong.attributes[0x0009] ], [ 0, 0, 4, 1 ]);
+    // ERROR-CODE 401; 3.32's worker adds a reason phrase, 3.8's none.
+    assert.deepEqual(wrong.attributes[0x0009], Buffer.concat([ Buffer.from([ 0, 0, 4, 1 ]),
+      Buffer.from(is332 ? 'wrong authentication in STUN Binding request' : '') ]));
     assert.equal(wrong.fingerprintOk, true);
 
     const request = stun.bindingRequest({ username: `${usernameFragment}:browser`, password, useCandidate: true });
@@ -65,7 +67,8 @@ test('a nominating Binding request over UDP completes ICE and selects its tuple'
     assert.deepEqual(transport.iceSelectedTuple, expectedTuple);
     const dump = await transport.dump();
     assert.equal(dump.iceState, 'completed');
-    assert.deepEqual(dump.iceSelectedTuple, expectedTuple);
+    // 3.32's library reads no iceSelectedTuple out of the worker's dump (its getStats does).
+    assert.deepEqual(dump.iceSelectedTuple, is332 ? undefined : expectedTuple);
     const [ stats ] = await transport.getStats();
     assert.equal(stats.iceState, 'completed');
     assert.deepEqual(stats.iceSelectedTuple, expectedTuple);

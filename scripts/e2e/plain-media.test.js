@@ -22,13 +22,13 @@ before(async () => {
 
 after(() => worker.close());
 
-/** Collects RTP packets (and RTCP ones apart) arriving on a socket. */
+/** Collects RTP packets (probation aside, and RTCP ones apart) arriving on a socket. */
 function collect(socket) {
   const received = { rtp: [], rtcp: [] };
   socket.on('message', (data) => {
     const packet = rtp.parse(data);
-    if (packet) received.rtp.push(packet);
-    else received.rtcp.push(data);
+    if (!packet) received.rtcp.push(data);
+    else if (!rtp.isProbation(packet)) received.rtp.push(packet);
   });
   return received;
 }

@@ -140,7 +140,8 @@ function keyFrameRequests(data) {
 
 /**
  * Whether a parsed packet is bandwidth probation (SSRC 1234): padding a transport sends, as the C++
- * worker does, once a video consumer negotiated transport-cc or REMB; not part of any stream.
+ * worker does, once a consumer negotiated transport-cc or REMB (3.8: a video consumer; 3.32: any,
+ * under MID "probator"); not part of any stream.
  */
 function isProbation(packet) {
   return packet.ssrc === 1234;

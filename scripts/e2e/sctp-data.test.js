@@ -6,7 +6,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { is332, mediasoup, listen, sctp, until } = require('./harness');
+const { is332, mediasoup, listen, sctp, oneWorkerPipe, until } = require('./harness');
 
 let worker;
 let router;
@@ -85,7 +85,7 @@ test('pipeToRouter carries a data producer\'s messages between routers over SCTP
   const otherRouter = await worker.createRouter();
   const direct = await router.createDirectTransport();
   const source = await direct.produceData({ label: 'chat' });
-  const { pipeDataProducer } = await router.pipeToRouter({ dataProducerId: source.id, router: otherRouter });
+  const { pipeDataProducer } = await router.pipeToRouter({ dataProducerId: source.id, router: otherRouter, ...oneWorkerPipe });
   const otherDirect = await otherRouter.createDirectTransport();
   const sink = await otherDirect.consumeData({ dataProducerId: pipeDataProducer.id });
   const received = [];

@@ -20,6 +20,7 @@ import io.jmediasoup.worker.messages.WorkerRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
 import io.jmediasoup.worker.rtc.ChannelHandler;
 import io.jmediasoup.worker.rtc.Router;
+import io.jmediasoup.worker.rtc.RouterExtensionLayout;
 import io.jmediasoup.worker.rtc.Shared;
 import io.jmediasoup.worker.rtc.WebRtcServer;
 import io.netty.buffer.ByteBuf;
@@ -74,6 +75,8 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     void start(FbsChannelEndpoint fbsChannel) {
         this.fbsChannel = fbsChannel;
         shared.handlers().requireUniqueIds();
+        shared.useRouterExtensions(RouterExtensionLayout.MEDIASOUP_3_32);
+        shared.sendStunReasonPhrases();
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
         logConfiguration();

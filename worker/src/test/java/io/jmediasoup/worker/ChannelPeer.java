@@ -19,6 +19,8 @@ import jnr.posix.POSIXFactory;
  * netstrings into a queue.
  */
 final class ChannelPeer implements AutoCloseable {
+    /** How long a message the test expects may take: a busy machine starves the worker for seconds. */
+    private static final int REPLY_WAIT_SECONDS = 30;
     private static final int AF_UNIX = 1;
     private static final int SOCK_STREAM = 1;
     private static final POSIX POSIX = POSIXFactory.getNativePOSIX();
@@ -188,9 +190,9 @@ final class ChannelPeer implements AutoCloseable {
 
     private static String next(BlockingQueue<String> frames) {
         try {
-            String frame = frames.poll(5, TimeUnit.SECONDS);
+            String frame = frames.poll(REPLY_WAIT_SECONDS, TimeUnit.SECONDS);
             if (frame == null) {
-                throw new AssertionError("the worker sent nothing within 5 s");
+                throw new AssertionError("the worker sent nothing within " + REPLY_WAIT_SECONDS + " s");
             }
             return frame;
         } catch (InterruptedException interrupted) {

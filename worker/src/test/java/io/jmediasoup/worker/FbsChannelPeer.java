@@ -23,6 +23,8 @@ import jnr.posix.POSIXFactory;
  * a thread that cuts size-prefixed frames into a queue of FBS.Message values.
  */
 final class FbsChannelPeer implements AutoCloseable {
+    /** How long a message the test expects may take: a busy machine starves the worker for seconds. */
+    private static final int REPLY_WAIT_SECONDS = 30;
     private static final int AF_UNIX = 1;
     private static final int SOCK_STREAM = 1;
     private static final POSIX POSIX = POSIXFactory.getNativePOSIX();
@@ -150,9 +152,9 @@ final class FbsChannelPeer implements AutoCloseable {
     /** The next message the worker sends, whatever it is. */
     FBS.Message.Message next() {
         try {
-            FBS.Message.Message message = out.poll(5, TimeUnit.SECONDS);
+            FBS.Message.Message message = out.poll(REPLY_WAIT_SECONDS, TimeUnit.SECONDS);
             if (message == null) {
-                throw new AssertionError("the worker sent nothing within 5 s");
+                throw new AssertionError("the worker sent nothing within " + REPLY_WAIT_SECONDS + " s");
             }
             return message;
         } catch (InterruptedException interrupted) {

@@ -101,6 +101,7 @@ public final class IceServer<T extends IceServer.Tuple> {
     private static final long NO_CONSENT_CHECK = Long.MIN_VALUE;
     /** The highest NOMINATION taken, 0 before any (and after a restart or a disconnection). */
     private long remoteNomination;
+    private boolean reasonPhrases;
 
     /** An agent as mediasoup 3.8.4's. */
     public IceServer(Listener<T> listener, ByteBufAllocator allocator, String usernameFragment, String password) {
@@ -131,6 +132,11 @@ public final class IceServer<T extends IceServer.Tuple> {
     /** The consent timeout in effect, in milliseconds; 0 when consent is not checked. */
     public long consentTimeoutMs() {
         return consentTimeoutMs;
+    }
+
+    /** From now on error responses carry a reason phrase, as mediasoup 3.32.2's do (3.8.4's carry none). */
+    public void sendReasonPhrases() {
+        reasonPhrases = true;
     }
 
     public String usernameFragment() {
@@ -173,7 +179,8 @@ public final class IceServer<T extends IceServer.Tuple> {
         MessageClass messageClass = packet.messageClass();
         if (packet.method() != StunPacket.METHOD_BINDING) {
             if (messageClass == MessageClass.REQUEST) {
-                reject(packet, tuple, 400, "unknown method " + hex(packet.method()) + " in STUN Request => 400");
+                reject(packet, tuple, 400, "unknown method " + hex(packet.method()) + " in STUN Request => 400",
+                        "unknown method");
             } else {
                 listener.onIceServerWarning("ignoring STUN Indication or Response with unknown method " + hex(packet.method()));
             }
@@ -182,7 +189,8 @@ public final class IceServer<T extends IceServer.Tuple> {
         // FINGERPRINT is mandatory in ICE, except in indications.
         if (!packet.hasFingerprint() && messageClass != MessageClass.INDICATION) {
             if (messageClass == MessageClass.REQUEST) {
-                reject(packet, tuple, 400, "STUN Binding Request without FINGERPRINT => 400");
+                reject(packet, tuple, 400, "STUN Binding Request without FINGERPRINT => 400",
+                        "missing FINGERPRINT attribute in STUN Binding request");
             } else {
                 listener.onIceServerWarning("ignoring STUN Binding Response without FINGERPRINT");
             }
@@ -199,7 +207,9 @@ public final class IceServer<T extends IceServer.Tuple> {
 
     private void processBindingRequest(StunPacket request, T tuple) {
         if (!request.hasMessageIntegrity() || request.priority() == 0 || !request.hasUsername()) {
-            reject(request, tuple, 400, "missing required attributes in STUN Binding Request => 400");
+            reject(request, tuple, 400, "missing required attributes in STUN Binding Request => 400",
+                    request.priority() == 0 ? "missing PRIORITY attribute in STUN Binding request"
+                            : "cannot check authentication in STUN Binding request");
             return;
         }
         switch (request.checkAuthentication(credentials.fragmentBytes(), credentials.integrity())) {
@@ -212,15 +222,18 @@ public final class IceServer<T extends IceServer.Tuple> {
                         oldCredentials.integrity()) == Authentication.OK) {
                     break;
                 }
-                reject(request, tuple, 401, "wrong authentication in STUN Binding Request => 401");
+                reject(request, tuple, 401, "wrong authentication in STUN Binding Request => 401",
+                        "wrong authentication in STUN Binding request");
                 return;
             default:
-                reject(request, tuple, 400, "cannot check authentication in STUN Binding Request => 400");
+                reject(request, tuple, 400, "cannot check authentication in STUN Binding Request => 400",
+                        "cannot check authentication in STUN Binding request");
                 return;
         }
         // Being ICE-lite we are always controlled: a controlled peer is a role conflict.
         if (request.iceControlled() != 0) {
-            reject(request, tuple, 487, "peer indicates ICE-CONTROLLED in STUN Binding Request => 487");
+            reject(request, tuple, 487, "peer indicates ICE-CONTROLLED in STUN Binding Request => 487",
+                    "invalid ICE-CONTROLLED attribute in STUN Binding request");
             return;
         }
         Credentials signing = oldCredentials != null ? oldCredentials : credentials;
@@ -238,11 +251,12 @@ public final class IceServer<T extends IceServer.Tuple> {
         }
     }
 
-    private void reject(StunPacket request, T tuple, int errorCode, String warning) {
+    /** Answers {@code request} with {@code errorCode}; {@code reasonPhrase} is 3.32.2's text for it. */
+    private void reject(StunPacket request, T tuple, int errorCode, String warning, String reasonPhrase) {
         listener.onIceServerWarning(warning);
         ByteBuf response = allocator.buffer(StunResponseWriter.MAX_RESPONSE_SIZE);
         try {
-            writer.writeError(request, errorCode, response);
+            writer.writeError(request, errorCode, reasonPhrases ? reasonPhrase : "", response);
             listener.onIceServerSendStunPacket(response, tuple);
         } finally {
             response.release();

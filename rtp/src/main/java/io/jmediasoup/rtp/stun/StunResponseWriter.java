@@ -4,12 +4,13 @@ import io.jmediasoup.rtp.stun.StunPacket.MessageClass;
 import io.netty.buffer.ByteBuf;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the responses an ICE-lite agent sends, as the C++ worker does: a success response
  * holds XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY and FINGERPRINT; an error response holds
- * ERROR-CODE (without a reason phrase) and FINGERPRINT. Both echo the request's method and
- * transaction id. Not thread-safe.
+ * ERROR-CODE (3.8.4's without a reason phrase, 3.32.2's with one) and FINGERPRINT. Both echo
+ * the request's method and transaction id. Not thread-safe.
  */
 public final class StunResponseWriter {
     /** The largest response written: header, XOR-MAPPED-ADDRESS of IPv6, MESSAGE-INTEGRITY, FINGERPRINT. */
@@ -46,17 +47,26 @@ public final class StunResponseWriter {
         writeFingerprint(out, start);
     }
 
-    /** Appends to {@code out} the error response to {@code request} with {@code errorCode} (300-699). */
+    /** Appends to {@code out} the error response to {@code request} with {@code errorCode} (300-699) and no reason phrase. */
     public void writeError(StunPacket request, int errorCode, ByteBuf out) {
-        int size = StunPacket.HEADER_SIZE + 8 + 8;
+        writeError(request, errorCode, "", out);
+    }
+
+    /** As {@link #writeError(StunPacket, int, ByteBuf)} with {@code reasonPhrase} (UTF-8, padded to 4 bytes). */
+    public void writeError(StunPacket request, int errorCode, String reasonPhrase, ByteBuf out) {
+        byte[] reason = reasonPhrase.getBytes(StandardCharsets.UTF_8);
+        int padding = (4 - reason.length % 4) % 4;
+        int size = StunPacket.HEADER_SIZE + 8 + reason.length + padding + 8;
         int start = out.writerIndex();
         out.ensureWritable(size);
         writeHeader(request, MessageClass.ERROR_RESPONSE, size, out);
         out.writeShort(StunPacket.ATTR_ERROR_CODE);
-        out.writeShort(4);
+        out.writeShort(4 + reason.length);
         out.writeShort(0);
         out.writeByte(errorCode / 100);
         out.writeByte(errorCode % 100);
+        out.writeBytes(reason);
+        out.writeZero(padding);
         writeFingerprint(out, start);
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,6 +90,31 @@ class StunResponseWriterTest {
             assertTrue(response.parse(out));
             assertEquals(MessageClass.ERROR_RESPONSE, response.messageClass());
             assertEquals(code, response.errorCode());
+        } finally {
+            request.release();
+            out.release();
+        }
+    }
+
+    /** 3.32.2's ERROR-CODE: the reason phrase after the code, padded to 4 bytes (RFC 5389 §15.6). */
+    @Test
+    void writesAReasonPhrasePadded() {
+        ByteBuf request = StunPacketTest.buffer(StunVectors.REQUEST);
+        ByteBuf out = PooledByteBufAllocator.DEFAULT.directBuffer();
+        try {
+            StunPacket packet = new StunPacket();
+            assertTrue(packet.parse(request));
+            new StunResponseWriter().writeError(packet, 487, "role", out);
+            byte[] bytes = ByteBufUtil.getBytes(out);
+            assertEquals("011100142112a442" + TRANSACTION_ID + "0009000800000457" + "726f6c65" + "80280004"
+                    + String.format("%08x", crc(bytes, 32) ^ 0x5354554e), ByteBufUtil.hexDump(bytes));
+            out.clear();
+            new StunResponseWriter().writeError(packet, 401, "wrong", out);
+            bytes = ByteBufUtil.getBytes(out);
+            assertEquals("0009000900000401" + "77726f6e67000000", ByteBufUtil.hexDump(bytes, 20, 16));
+            StunPacket response = new StunPacket();
+            assertTrue(response.parse(out));
+            assertEquals(401, response.errorCode());
         } finally {
             request.release();
             out.release();

@@ -9,9 +9,11 @@ import io.jmediasoup.worker.messages.ConsumerRequest;
 import io.jmediasoup.worker.messages.ConsumerResponse;
 import io.jmediasoup.worker.messages.ConsumerScore;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.LayeredCodecs;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * mediasoup 3.32's TRANSPORT_CONSUME and TRANSPORT_CLOSE_CONSUMER (addressed to the transport)
@@ -66,7 +68,7 @@ final class FbsConsumerCodec implements FbsRequestCodec {
         }
         return new TransportMediaRequest.Consume(transportId, consumerId, producerId, FbsRtpParameters.kind(body.kind()),
                 FbsRtpParameters.rtpParameters(body.rtpParameters()), FbsRtpParameters.type(body.type()), encodings,
-                body.paused(), layers(body.preferredLayers()));
+                body.paused(), layers(body.preferredLayers()), LayeredCodecs.MEDIASOUP_3_32);
     }
 
     /** The layers given, null when none; a missing temporal layer means the top one. */
@@ -90,7 +92,8 @@ final class FbsConsumerCodec implements FbsRequestCodec {
         if (response instanceof ConsumerResponse.Stats stats) {
             return new FbsRequest.FbsBody(FBS.Response.Body.Consumer_GetStatsResponse, builder ->
                     FBS.Consumer.GetStatsResponse.createGetStatsResponse(builder,
-                            FbsRtpStreams.stats(builder, stats.stats())));
+                            FbsRtpStreams.stats(builder, Stream.concat(stats.stats().stream(),
+                                    stats.pipedProducerStats().stream()).toList())));
         }
         if (response instanceof ConsumerResponse.Priority priority) {
             return new FbsRequest.FbsBody(FBS.Response.Body.Consumer_SetPriorityResponse, builder ->

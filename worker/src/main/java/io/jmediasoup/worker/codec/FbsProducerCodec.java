@@ -7,6 +7,7 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.ProducerRequest;
 import io.jmediasoup.worker.messages.ProducerResponse;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.LayeredCodecs;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 
 /**
@@ -49,7 +50,7 @@ final class FbsProducerCodec implements FbsRequestCodec {
         RtpParameters rtpParameters = FbsRtpParameters.rtpParameters(body.rtpParameters());
         return new TransportMediaRequest.Produce(transportId, producerId, FbsRtpParameters.kind(body.kind()),
                 rtpParameters, FbsRtpParameters.rtpMapping(body.rtpMapping(), !rtpParameters.mid().isEmpty()),
-                body.paused(), body.keyFrameRequestDelay());
+                body.paused(), body.keyFrameRequestDelay(), LayeredCodecs.MEDIASOUP_3_32);
     }
 
     static String required(String value, String field) {

@@ -5,6 +5,7 @@ import io.jmediasoup.channel.FbsRequest;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.worker.messages.TransportListenInfo;
+import io.jmediasoup.worker.net.NoMorePortsError;
 import io.jmediasoup.worker.messages.WorkerRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
 import java.util.ArrayList;
@@ -83,9 +84,12 @@ public final class FbsWorkerCodec {
 
     /**
      * The error 3.32 answers: a TypeError of the settings as it is, any other failure with the
-     * method appended, its class kept.
+     * method appended, its class kept; 3.32's port manager words its own failure, with no method.
      */
     public static MediasoupError error(MediasoupError error, FbsRequest request) {
+        if (error instanceof NoMorePortsError noMorePorts) {
+            return new MediasoupError(noMorePorts.reasonIn332());
+        }
         return error instanceof MediasoupTypeError ? error : error.withSuffix(" [method:" + request.methodLabel() + "]");
     }
 

@@ -14,6 +14,7 @@ import io.jmediasoup.worker.messages.ConsumerRequest;
 import io.jmediasoup.worker.messages.ConsumerResponse;
 import io.jmediasoup.worker.messages.ConsumerScore;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.LayeredCodecs;
 import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -103,7 +104,8 @@ final class JsonConsumerCodec implements JsonRequestCodec {
             }
         }
         return new TransportMediaRequest.Consume(transportId, consumerId, producerId.getAsString(), kind,
-                rtpParameters, type, encodings, JsonValues.isBoolean(paused) && paused.getAsBoolean(), layers);
+                rtpParameters, type, encodings, JsonValues.isBoolean(paused) && paused.getAsBoolean(), layers,
+                LayeredCodecs.MEDIASOUP_3_8);
     }
 
     private static RtpParameters.Type type(JsonElement type) {

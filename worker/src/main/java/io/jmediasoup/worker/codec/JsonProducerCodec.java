@@ -11,6 +11,7 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.ProducerRequest;
 import io.jmediasoup.worker.messages.ProducerResponse;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.LayeredCodecs;
 import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpMapping;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -70,7 +71,8 @@ final class JsonProducerCodec implements JsonRequestCodec {
         // An integer read as the C++ worker's unsigned 32 bits; anything else is no delay.
         long keyFrameRequestDelay = JsonValues.isInteger(delay) ? delay.getAsLong() & 0xFFFFFFFFL : 0;
         return new TransportMediaRequest.Produce(transportId, producerId, kind, rtpParameters, rtpMapping,
-                JsonValues.isBoolean(paused) && paused.getAsBoolean(), keyFrameRequestDelay);
+                JsonValues.isBoolean(paused) && paused.getAsBoolean(), keyFrameRequestDelay,
+                LayeredCodecs.MEDIASOUP_3_8);
     }
 
     @Override

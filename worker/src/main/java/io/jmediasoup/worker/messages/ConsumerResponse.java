@@ -21,7 +21,15 @@ public interface ConsumerResponse extends ChannelResponse {
             List<String> traceEventTypes, boolean paused, boolean producerPaused, int priority,
             List<RtpStreamDump> rtpStreams, Layers layers) implements ConsumerResponse {}
 
-    record Stats(List<RtpStreamStats> stats) implements ConsumerResponse {}
+    /**
+     * A consumer's stats; {@code pipedProducerStats} are those of the producer streams a pipe
+     * consumer forwards, which 3.32 lists after its own and 3.8 leaves out.
+     */
+    record Stats(List<RtpStreamStats> stats, List<RtpStreamStats> pipedProducerStats) implements ConsumerResponse {
+        public Stats(List<RtpStreamStats> stats) {
+            this(stats, List.of());
+        }
+    }
 
     record Priority(int priority) implements ConsumerResponse {}
 

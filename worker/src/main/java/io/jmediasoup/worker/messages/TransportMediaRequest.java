@@ -1,5 +1,6 @@
 package io.jmediasoup.worker.messages;
 
+import io.jmediasoup.worker.rtc.params.LayeredCodecs;
 import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpMapping;
@@ -8,14 +9,22 @@ import java.util.List;
 
 /** The requests a transport answers about its producers and consumers: create and close them. */
 public interface TransportMediaRequest extends ChannelRequest {
-    /** transport.produce; {@code keyFrameRequestDelay} in ms, 0 for the default. */
+    /**
+     * transport.produce; {@code keyFrameRequestDelay} in ms, 0 for the default; {@code layeredCodecs}
+     * are those of the request's era, which types the producer.
+     */
     record Produce(String handlerId, String producerId, MediaKind kind, RtpParameters rtpParameters,
-            RtpMapping rtpMapping, boolean paused, long keyFrameRequestDelay) implements TransportMediaRequest {}
+            RtpMapping rtpMapping, boolean paused, long keyFrameRequestDelay, LayeredCodecs layeredCodecs)
+            implements TransportMediaRequest {}
 
-    /** transport.consume; {@code preferredLayers} may be null, and {@code consumableRtpEncodings} when not given. */
+    /**
+     * transport.consume; {@code preferredLayers} may be null, and {@code consumableRtpEncodings}
+     * when not given; {@code layeredCodecs} are those of the request's era.
+     */
     record Consume(String handlerId, String consumerId, String producerId, MediaKind kind,
             RtpParameters rtpParameters, RtpParameters.Type type, List<RtpEncodingParameters> consumableRtpEncodings,
-            boolean paused, ConsumerLayers preferredLayers) implements TransportMediaRequest {}
+            boolean paused, ConsumerLayers preferredLayers, LayeredCodecs layeredCodecs)
+            implements TransportMediaRequest {}
 
     record CloseProducer(String handlerId, String producerId) implements TransportMediaRequest {}
 

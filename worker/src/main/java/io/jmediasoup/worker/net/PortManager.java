@@ -96,8 +96,7 @@ public final class PortManager {
             channel.closeFuture().addListener(closed -> ports.clear(taken));
             return channel;
         }
-        throw new MediasoupError("no more available ports [transport:" + protocol.label() + ", ip:'" + ip
-                + "', numAttempt:" + rangeSize + "]");
+        throw new NoMorePortsError(protocol, ip, rangeSize);
     }
 
     /** Binds a socket on exactly {@code port}, outside the range bookkeeping as the C++ worker does. */

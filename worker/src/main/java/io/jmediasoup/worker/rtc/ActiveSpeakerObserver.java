@@ -50,10 +50,11 @@ public final class ActiveSpeakerObserver extends RtpObserver {
     /** Takes the packet's ssrc-audio-level (RFC 6464), 0 (loudest) to 127 (silent) -dBov, as a volume. */
     @Override
     void receiveRtpPacket(Producer producer, RtpPacket packet) {
-        if (isPaused() || !packet.hasExtension(HeaderExtensionMap.SSRC_AUDIO_LEVEL)) {
+        int audioLevelId = shared.routerExtensions().ssrcAudioLevel();
+        if (isPaused() || !packet.hasExtension(audioLevelId)) {
             return;
         }
-        int level = packet.buffer().getByte(packet.extensionIndex(HeaderExtensionMap.SSRC_AUDIO_LEVEL)) & 0x7F;
+        int level = packet.buffer().getByte(packet.extensionIndex(audioLevelId)) & 0x7F;
         identification.levelChanged(producer.id, 127 - level, shared.nowMs());
     }
 

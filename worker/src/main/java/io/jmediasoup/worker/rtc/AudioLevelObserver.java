@@ -69,10 +69,11 @@ public final class AudioLevelObserver extends RtpObserver {
     /** Takes the packet's ssrc-audio-level (RFC 6464): its level, 0 (loudest) to 127 (silent) -dBov. */
     @Override
     void receiveRtpPacket(Producer producer, RtpPacket packet) {
-        if (!packet.hasExtension(HeaderExtensionMap.SSRC_AUDIO_LEVEL)) {
+        int audioLevelId = shared.routerExtensions().ssrcAudioLevel();
+        if (!packet.hasExtension(audioLevelId)) {
             return;
         }
-        int level = packet.buffer().getByte(packet.extensionIndex(HeaderExtensionMap.SSRC_AUDIO_LEVEL)) & 0x7F;
+        int level = packet.buffer().getByte(packet.extensionIndex(audioLevelId)) & 0x7F;
         LevelSum sum = levels.get(producer.id);
         if (isPaused() || sum == null) {
             return;

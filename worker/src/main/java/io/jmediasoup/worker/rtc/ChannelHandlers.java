@@ -30,7 +30,7 @@ public final class ChannelHandlers {
             if (!uniqueIds) {
                 return;
             }
-            throw new MediasoupError("a handler with ID '" + id + "' is already registered");
+            throw new IdTakenError(id);
         }
         requestHandlers.put(id, handler);
         if (takesNotifications) {
@@ -66,5 +66,19 @@ public final class ChannelHandlers {
 
     public List<String> notificationHandlerIds() {
         return List.copyOf(notificationHandlers.keySet());
+    }
+
+    /** 3.32's registrator refuses a taken id with this text alone: no method is appended to it. */
+    private static final class IdTakenError extends MediasoupError {
+        private static final long serialVersionUID = 1L;
+
+        IdTakenError(String id) {
+            super("Channel request handler with ID " + id + " already exists");
+        }
+
+        @Override
+        public MediasoupError withSuffix(String suffix) {
+            return this;
+        }
     }
 }

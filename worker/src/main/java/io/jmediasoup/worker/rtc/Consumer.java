@@ -243,7 +243,7 @@ abstract class Consumer implements ChannelHandler, RtpStreamSend.Listener {
             return dump();
         }
         if (request instanceof ConsumerRequest.GetStats) {
-            return new ConsumerResponse.Stats(stats());
+            return new ConsumerResponse.Stats(stats(), pipedProducerStats());
         }
         if (request instanceof ConsumerRequest.SetPriority setPriority) {
             if (setPriority.priority() < 1) {
@@ -396,6 +396,11 @@ abstract class Consumer implements ChannelHandler, RtpStreamSend.Listener {
 
     /** consumer.getStats(): its sending streams' entries, then the producer stream's it follows. */
     protected abstract List<RtpStreamStats> stats();
+
+    /** A pipe consumer's producer streams, whose stats only 3.32 adds to its own. */
+    protected List<RtpStreamStats> pipedProducerStats() {
+        return List.of();
+    }
 
     /** The consumer's score, its producer's and the producer's per encoding. */
     abstract ConsumerScore score();

@@ -7,21 +7,16 @@ import io.netty.buffer.ByteBuf;
 import java.util.List;
 
 /**
- * The header extensions a producer's packets carry into the router, under the router's ids:
- * those of mediasoup's supported RTP capabilities, which every consumer negotiates. As the
- * C++ worker does, a packet keeps only what consumers may use: room for the MID (written
- * per consumer), abs-send-time and transport-wide-cc (written per sending transport) for
- * video, and the producer's ssrc-audio-level, frame-marking, video-orientation and toffset.
+ * The header extensions a producer's packets carry into the router, under the router's ids
+ * ({@link RouterExtensionLayout}). As the C++ worker does, a packet keeps only what consumers
+ * may use: room for the MID (written per consumer), abs-send-time and transport-wide-cc
+ * (written per sending transport) for video, the producer's ssrc-audio-level for audio and
+ * the era's proxied extensions for video.
  */
 final class HeaderExtensionMap {
     static final int MID = 1;
     static final int ABS_SEND_TIME = 4;
     static final int TRANSPORT_WIDE_CC = 5;
-    static final int FRAME_MARKING_07 = 6;
-    static final int FRAME_MARKING = 7;
-    static final int SSRC_AUDIO_LEVEL = 10;
-    static final int VIDEO_ORIENTATION = 11;
-    static final int TOFFSET = 12;
     /** The longest MID a consumer may have (the C++ worker's MidMaxLength). */
     private static final int MID_MAX_LENGTH = 8;
 
@@ -30,17 +25,17 @@ final class HeaderExtensionMap {
     private final int[] reserved = new int[8];
     private int count;
 
-    HeaderExtensionMap(MediaKind kind, List<RtpHeaderExtensionParameters> producerExtensions) {
+    HeaderExtensionMap(MediaKind kind, List<RtpHeaderExtensionParameters> producerExtensions,
+            RouterExtensionLayout layout) {
         reserve(MID, MID_MAX_LENGTH);
         if (kind == MediaKind.AUDIO) {
-            proxy(SSRC_AUDIO_LEVEL, producerExtensions, "urn:ietf:params:rtp-hdrext:ssrc-audio-level");
+            proxy(layout.ssrcAudioLevel(), producerExtensions, RouterExtensionLayout.SSRC_AUDIO_LEVEL_URI);
         } else {
             reserve(ABS_SEND_TIME, 3);
             reserve(TRANSPORT_WIDE_CC, 2);
-            proxy(FRAME_MARKING_07, producerExtensions, "http://tools.ietf.org/html/draft-ietf-avtext-framemarking-07");
-            proxy(FRAME_MARKING, producerExtensions, "urn:ietf:params:rtp-hdrext:framemarking");
-            proxy(VIDEO_ORIENTATION, producerExtensions, "urn:3gpp:video-orientation");
-            proxy(TOFFSET, producerExtensions, "urn:ietf:params:rtp-hdrext:toffset");
+            for (RouterExtensionLayout.Proxied proxied : layout.video()) {
+                proxy(proxied.routerId(), producerExtensions, proxied.uri());
+            }
         }
     }
 

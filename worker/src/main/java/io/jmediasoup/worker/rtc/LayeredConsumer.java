@@ -47,7 +47,7 @@ abstract class LayeredConsumer extends SingleStreamConsumer implements BitrateDi
             preferredTemporalLayer = encoding.temporalLayers() - 1;
         }
         RtpCodecParameters codec = rtpParameters.codecFor(encoding);
-        if (!type.supports(codec.mimeType())) {
+        if (!request.layeredCodecs().supports(type, codec.mimeType())) {
             throw new MediasoupTypeError(codec.mimeType() + " codec not supported for " + type.label());
         }
         createRtpStream(true);

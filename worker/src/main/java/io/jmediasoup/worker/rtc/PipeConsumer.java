@@ -9,6 +9,7 @@ import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Consumes every stream of a producer unchanged, for a PipeTransport to another router
@@ -81,6 +82,15 @@ final class PipeConsumer extends Consumer {
     protected List<RtpStreamStats> stats() {
         long nowMs = shared.nowMs();
         return rtpStreams.stream().map(rtpStream -> rtpStream.stats(nowMs)).toList();
+    }
+
+    @Override
+    protected List<RtpStreamStats> pipedProducerStats() {
+        long nowMs = shared.nowMs();
+        return consumableRtpEncodings.stream()
+                .map(encoding -> producerRtpStreamStats(encoding.ssrc(), nowMs))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** A pipe's scores are fixed: the C++ worker never tells of them in a "score" event. */

@@ -139,12 +139,13 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
         this.traceEvents = RtpTraceEvents.forProducer(id, shared);
         this.kind = request.kind();
         this.rtpParameters = request.rtpParameters();
-        this.type = rtpParameters.type();
+        this.type = request.layeredCodecs().typeOf(rtpParameters);
         RtpCodecParameters mediaCodec = rtpParameters.codecFor(rtpParameters.encodings().get(0));
-        if (!type.supports(mediaCodec.mimeType())) {
+        if (!request.layeredCodecs().supports(type, mediaCodec.mimeType())) {
             throw new MediasoupTypeError(mediaCodec.mimeType() + " codec not supported for " + type.label());
         }
-        this.headerExtensionMap = new HeaderExtensionMap(kind, rtpParameters.headerExtensions());
+        this.headerExtensionMap = new HeaderExtensionMap(kind, rtpParameters.headerExtensions(),
+                shared.routerExtensions());
         this.rtpMapping = request.rtpMapping();
         this.paused = request.paused();
         this.keyFrameRequestManager = kind == MediaKind.VIDEO
@@ -292,8 +293,9 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
             spare = PooledByteBufAllocator.DEFAULT.directBuffer(SPARE_SIZE);
         }
         headerExtensionMap.apply(packet, spare);
-        if (kind == MediaKind.VIDEO && packet.hasExtension(HeaderExtensionMap.VIDEO_ORIENTATION)) {
-            videoOrientation(packet.buffer().getByte(packet.extensionIndex(HeaderExtensionMap.VIDEO_ORIENTATION)));
+        int videoOrientationId = shared.routerExtensions().videoOrientation();
+        if (kind == MediaKind.VIDEO && packet.hasExtension(videoOrientationId)) {
+            videoOrientation(packet.buffer().getByte(packet.extensionIndex(videoOrientationId)));
         }
         listener.onProducerRtpPacketReceived(this, packet);
         return result;

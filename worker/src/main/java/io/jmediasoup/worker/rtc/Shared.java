@@ -29,6 +29,8 @@ public final class Shared {
     private CompletableFuture<DtlsCertificate> pendingDtlsCertificate;
     private final ChannelHandlers handlers = new ChannelHandlers();
     private EventSink eventSink;
+    private RouterExtensionLayout routerExtensions = RouterExtensionLayout.MEDIASOUP_3_8;
+    private boolean stunReasonPhrases;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
         this(loop, settings, logger, () -> System.nanoTime() / 1_000_000);
@@ -46,6 +48,25 @@ public final class Shared {
     /** Events go nowhere until a sink is attached, and after it is detached (null). */
     public void attach(EventSink eventSink) {
         this.eventSink = eventSink;
+    }
+
+    /** From now on the router's packets carry header extensions under {@code layout}'s ids: the era's. */
+    public void useRouterExtensions(RouterExtensionLayout layout) {
+        this.routerExtensions = layout;
+    }
+
+    /** The ids the router's packets carry header extensions under. */
+    public RouterExtensionLayout routerExtensions() {
+        return routerExtensions;
+    }
+
+    /** From now on ICE error responses carry a reason phrase, as 3.32.2's do. */
+    public void sendStunReasonPhrases() {
+        stunReasonPhrases = true;
+    }
+
+    boolean stunReasonPhrases() {
+        return stunReasonPhrases;
     }
 
     /** The entities the channel can address, by id. */

@@ -3,29 +3,27 @@ package io.jmediasoup.worker.rtc;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.SeqManager;
-import io.jmediasoup.rtp.codecs.Vp9Descriptor;
-import io.jmediasoup.rtp.codecs.Vp9EncodingContext;
 import io.jmediasoup.rtp.stream.LayerBitrates;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 
 /**
- * Consumes an SVC producer's single stream (type "svc", VP9), keeping only the layers it
- * sends: packets of higher spatial or temporal layers are dropped through the payload
- * descriptor, at the frames where a decoder can follow (see {@link Vp9EncodingContext}), and
- * the sequence numbers close up behind them.
+ * Consumes an SVC producer's single stream (type "svc": VP9, and in 3.32 also the temporal
+ * layers of one VP8 or H264 encoding), keeping only the layers it sends: packets of higher
+ * spatial or temporal layers are dropped through the payload descriptor, at the frames where
+ * a decoder can follow (see {@link SvcEncodingContext}), and the sequence numbers close up
+ * behind them.
  */
 final class SvcConsumer extends LayeredConsumer {
     private final SeqManager seqManager = new SeqManager();
-    private final Vp9Descriptor descriptor = new Vp9Descriptor();
-    private final Vp9EncodingContext context;
+    private final SvcEncodingContext context;
     private boolean syncRequired = true;
 
     SvcConsumer(String id, Shared shared, Listener listener, TransportMediaRequest.Consume request) {
         super(id, shared, listener, request, RtpParameters.Type.SVC);
         RtpEncodingParameters encoding = rtpParameters.encodings().get(0);
-        context = new Vp9EncodingContext(encoding.spatialLayers(), encoding.temporalLayers(), encoding.ksvc());
+        context = SvcEncodingContext.of(rtpStream().params.mimeType(), encoding);
     }
 
     @Override
@@ -61,20 +59,14 @@ final class SvcConsumer extends LayeredConsumer {
             syncRequired = false;
         }
         boolean marker = packet.marker();
-        // Without a descriptor there is nothing to select layers by: forwarded as it is.
-        if (descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())) {
-            int previousSpatialLayer = context.currentSpatialLayer();
-            int previousTemporalLayer = context.currentTemporalLayer();
-            if (!context.process(descriptor)) {
-                seqManager.drop(packet.sequenceNumber());
-                return;
-            }
-            if (previousSpatialLayer != context.currentSpatialLayer() || previousTemporalLayer != context.currentTemporalLayer()) {
-                emitLayersChange();
-            }
-            if (context.endsFrame()) {
-                packet.setMarker(true);
-            }
+        int previousSpatialLayer = context.currentSpatialLayer();
+        int previousTemporalLayer = context.currentTemporalLayer();
+        if (!context.process(packet)) {
+            seqManager.drop(packet.sequenceNumber());
+            return;
+        }
+        if (previousSpatialLayer != context.currentSpatialLayer() || previousTemporalLayer != context.currentTemporalLayer()) {
+            emitLayersChange();
         }
         int originalSeq = packet.sequenceNumber();
         long originalSsrc = packet.ssrc();
@@ -84,6 +76,7 @@ final class SvcConsumer extends LayeredConsumer {
         packet.setSsrc(originalSsrc);
         packet.setSequenceNumber(originalSeq);
         packet.setMarker(marker);
+        context.restore(packet);
     }
 
     /** As the C++ worker: the producer stream's whole bitrate. */

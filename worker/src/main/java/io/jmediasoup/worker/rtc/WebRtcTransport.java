@@ -106,9 +106,13 @@ final class WebRtcTransport extends Transport
     }
 
     private IceServer<IceTuple> iceServer(TransportOptions.Ice ice) {
-        return new IceServer<>(this, PooledByteBufAllocator.DEFAULT, RandomStrings.of(ice.usernameFragmentLength()),
-                RandomStrings.of(ICE_PASSWORD_LENGTH),
+        IceServer<IceTuple> agent = new IceServer<>(this, PooledByteBufAllocator.DEFAULT,
+                RandomStrings.of(ice.usernameFragmentLength()), RandomStrings.of(ICE_PASSWORD_LENGTH),
                 new IceServer.Options(ice.renomination(), ice.consentTimeoutSeconds()), shared::nowMs);
+        if (shared.stunReasonPhrases()) {
+            agent.sendReasonPhrases();
+        }
+        return agent;
     }
 
     /** The consent timer fired (maybe early, the deadline having moved): the agent decides, and the timer follows. */

@@ -123,6 +123,8 @@ class FbsMediaCodecsTest {
         assertEquals(1, encoding.spatialLayers());
         assertEquals(3, encoding.temporalLayers());
         assertEquals(500_000, encoding.maxBitrate());
+        assertEquals(RtpParameters.Type.SVC, produce.layeredCodecs().typeOf(parameters),
+                "3.32 forwards the temporal layers of one VP8 encoding as SVC");
         assertEquals("cname1", parameters.rtcp().cname());
         assertEquals(Map.of(101, 100), produce.rtpMapping().codecs());
         assertEquals(5555, produce.rtpMapping().encodings().get(0).mappedSsrc());

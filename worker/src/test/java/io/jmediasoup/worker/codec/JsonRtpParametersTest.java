@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonParser;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.worker.rtc.params.LayeredCodecs;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class JsonRtpParametersTest {
     void roundTripsToTheJsonOfTheCppWorker(String input, String expected, RtpParameters.Type type) {
         RtpParameters parameters = parse(input);
         assertEquals(JsonParser.parseString(expected), JsonRtpParameters.toJson(parameters));
-        assertEquals(type, parameters.type());
+        assertEquals(type, LayeredCodecs.MEDIASOUP_3_8.typeOf(parameters));
     }
 
     private static final String OPUS = "{\"mimeType\":\"audio/opus\",\"payloadType\":100,\"clockRate\":48000}";

@@ -20,19 +20,6 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
-
-        /** Simulcast needs VP8 or H264, SVC needs VP9; the C++ worker forwards nothing else that way. */
-        public boolean supports(RtpCodecMimeType mimeType) {
-            String mime = mimeType.toString();
-            switch (this) {
-                case SIMULCAST:
-                    return mime.equals("video/VP8") || mime.equals("video/H264");
-                case SVC:
-                    return mime.equals("video/VP9");
-                default:
-                    return true;
-            }
-        }
     }
 
     /**
@@ -99,15 +86,6 @@ public record RtpParameters(String mid, List<RtpCodecParameters> codecs, List<Rt
             validated.add(encoding);
         }
         return List.copyOf(validated);
-    }
-
-    /** simple, simulcast or svc, from the encodings (pipe is only ever given explicitly). */
-    public Type type() {
-        if (encodings.size() > 1) {
-            return Type.SIMULCAST;
-        }
-        RtpEncodingParameters encoding = encodings.get(0);
-        return encoding.spatialLayers() > 1 || encoding.temporalLayers() > 1 ? Type.SVC : Type.SIMPLE;
     }
 
     /** Whether a header extension of {@code uri} is negotiated. */
