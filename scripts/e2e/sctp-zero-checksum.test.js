@@ -1,7 +1,8 @@
 // RFC 9653 zero checksums, as mediasoup 3.32's sctpZeroChecksum negotiates them, seen on the
 // wire: a loopback socket sends an INIT to a Plain transport with SCTP, offering a method or
 // none; the INIT ACK offers the method asked for (none without it), and goes without a
-// checksum exactly when both offered the same method, as the C++ worker sends it.
+// checksum exactly when both offered the same method, as the C++ worker sends it; its
+// advertised receive window is sctpMaxReceiverWindowBufferSize.
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -108,5 +109,7 @@ for (const [ sctpZeroChecksum, method, peerMethod, zero ] of [
     const covered = Buffer.from(packet);
     covered.writeUInt32LE(0, 8);
     assert.equal(packet.readUInt32LE(8), zero ? 0 : crc32c(covered));
+    // a_rwnd: sctpMaxReceiverWindowBufferSize, the library's default.
+    assert.equal(packet.readUInt32BE(12 + 8), 5242880);
   });
 }

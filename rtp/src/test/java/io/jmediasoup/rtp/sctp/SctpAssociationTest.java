@@ -83,7 +83,7 @@ class SctpAssociationTest {
     }
 
     private static SctpConfig zeroChecksumConfig(long method) {
-        return new SctpConfig(16, 16, 262_144, 262_144, SctpConfig.DEFAULT_MTU, method);
+        return new SctpConfig(16, 16, 262_144, 262_144, SctpConfig.DEFAULT_MTU, method, 0);
     }
 
     /** The checksum field of a packet a side sent (0 for an RFC 9653 zero checksum), and its first chunk type. */

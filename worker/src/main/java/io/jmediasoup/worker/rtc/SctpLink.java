@@ -29,7 +29,8 @@ final class SctpLink implements SctpAssociation.Listener {
         this.timer = new DeadlineTimer(shared, this::onTimer);
         this.options = options;
         this.association = new SctpAssociation(new SctpConfig(options.os(), options.mis(), options.maxMessageSize(),
-                options.sendBufferSize(), SctpConfig.DEFAULT_MTU, options.zeroChecksumMethod()), this,
+                options.sendBufferSize(), SctpConfig.DEFAULT_MTU, options.zeroChecksumMethod(),
+                options.maxReceiverWindowBufferSize()), this,
                 PooledByteBufAllocator.DEFAULT);
     }
 
