@@ -68,6 +68,10 @@ public final class SctpAssociation {
     private int inboundStreams;
     private boolean peerForwardTsn;
     private boolean peerReconfig;
+    /** RFC 9653 negotiated: both offered the same method, so packets go out without a checksum. */
+    private boolean zeroChecksum;
+    /** The packet being filled carries a COOKIE ECHO, which needs a correct checksum (RFC 9653 §5.2). */
+    private boolean outNeedsChecksum;
     private Tsn sentTsns;
     private ReceivedTsns received;
     private Reassembly reassembly;
@@ -133,6 +137,11 @@ public final class SctpAssociation {
 
     public int inboundStreams() {
         return inboundStreams;
+    }
+
+    /** Whether zero checksums (RFC 9653) were negotiated: the peer offered the method we offer. */
+    public boolean zeroChecksumNegotiated() {
+        return zeroChecksum;
     }
 
     /** Whether the peer supports stream resets (RE-CONFIG). */
@@ -297,8 +306,7 @@ public final class SctpAssociation {
         if (phase == Phase.ENDED) {
             return;
         }
-        if (packet.readableBytes() < SctpPacket.HEADER_SIZE || !SctpPacket.hasValidChecksum(packet)
-                || !wellFormedChunks(packet)) {
+        if (packet.readableBytes() < SctpPacket.HEADER_SIZE || !checksumAccepted(packet) || !wellFormedChunks(packet)) {
             malformedPackets++;
             return;
         }
@@ -489,6 +497,21 @@ public final class SctpAssociation {
         }
     }
 
+    /**
+     * A correct CRC32c, or a zero one once we offered zero checksums (RFC 9653 §5.3: from the
+     * INIT on, whatever the peer offered).
+     */
+    private boolean checksumAccepted(ByteBuf packet) {
+        return config.zeroChecksumMethod() != SctpConfig.NO_ZERO_CHECKSUM && SctpPacket.hasZeroChecksum(packet)
+                || SctpPacket.hasValidChecksum(packet);
+    }
+
+    /** Zero checksums are negotiated when the peer offered the method we offer. */
+    private boolean negotiatesZeroChecksum(InitChunk peer) {
+        return config.zeroChecksumMethod() != SctpConfig.NO_ZERO_CHECKSUM
+                && peer.zeroChecksumMethod() == config.zeroChecksumMethod();
+    }
+
     private void handleInit(long nowMs) {
         InitChunk init = InitChunk.parse(reader);
         if (init == null || phase == Phase.SHUTDOWN_ACK_SENT) {
@@ -497,15 +520,17 @@ public final class SctpAssociation {
         // Our tag and TSN never change, so a collision (§5.2.1) or a repeated INIT gets the same answer.
         int os = Math.min(config.outboundStreams(), init.inboundStreams());
         int mis = Math.min(config.inboundStreams(), init.outboundStreams());
+        boolean initZeroChecksum = negotiatesZeroChecksum(init);
         StateCookie cookie = new StateCookie(myTag, init.initiateTag(), myInitialTsn, init.initialTsn(), init.arwnd(),
-                os, mis, init.forwardTsn(), init.reconfig(), nowMs);
+                os, mis, init.forwardTsn(), init.reconfig(), initZeroChecksum, nowMs);
         InitChunk initAck = new InitChunk(myTag, advertisedWindow(), config.outboundStreams(), config.inboundStreams(),
-                myInitialTsn, cookie.seal(cookieKey), true, true);
+                myInitialTsn, cookie.seal(cookieKey), true, true, config.zeroChecksumMethod());
         flush();
         ByteBuf packet = allocator.directBuffer(config.mtu());
         SctpPacket.writeHeader(packet, init.initiateTag());
         initAck.write(packet, ChunkType.INIT_ACK);
-        emit(packet);
+        // As the C++ worker: the INIT ACK already goes without a checksum when the INIT negotiated it.
+        emit(packet, !initZeroChecksum);
     }
 
     private void handleInitAck(long nowMs) {
@@ -518,7 +543,8 @@ public final class SctpAssociation {
         }
         createTcb(initAck.initiateTag(), initAck.initialTsn(), initAck.arwnd(),
                 Math.min(config.outboundStreams(), initAck.inboundStreams()),
-                Math.min(config.inboundStreams(), initAck.outboundStreams()), initAck.forwardTsn(), initAck.reconfig());
+                Math.min(config.inboundStreams(), initAck.outboundStreams()), initAck.forwardTsn(), initAck.reconfig(),
+                negotiatesZeroChecksum(initAck));
         cookieToEcho = initAck.stateCookie();
         phase = Phase.COOKIE_ECHOED;
         initRetransmits = 0;
@@ -535,7 +561,7 @@ public final class SctpAssociation {
         }
         if (sendQueue == null) {
             createTcb(cookie.peerTag(), cookie.peerInitialTsn(), cookie.peerArwnd(), cookie.outboundStreams(),
-                    cookie.inboundStreams(), cookie.forwardTsn(), cookie.reconfig());
+                    cookie.inboundStreams(), cookie.forwardTsn(), cookie.reconfig(), cookie.zeroChecksum());
         } else if (cookie.peerTag() != peerTag) {
             // A restart or another peer: not supported, the cookie is ignored.
             return false;
@@ -548,8 +574,9 @@ public final class SctpAssociation {
     }
 
     private void createTcb(long peerTag, long peerInitialTsn, long peerArwnd, int os, int mis, boolean forwardTsn,
-            boolean reconfig) {
+            boolean reconfig, boolean zeroChecksum) {
         this.peerTag = peerTag;
+        this.zeroChecksum = zeroChecksum;
         this.outboundStreams = os;
         this.inboundStreams = mis;
         this.peerForwardTsn = forwardTsn;
@@ -840,15 +867,16 @@ public final class SctpAssociation {
 
     private void sendInit() {
         InitChunk init = new InitChunk(myTag, advertisedWindow(), config.outboundStreams(), config.inboundStreams(),
-                myInitialTsn, null, true, true);
+                myInitialTsn, null, true, true, config.zeroChecksumMethod());
         ByteBuf packet = allocator.directBuffer(config.mtu());
         SctpPacket.writeHeader(packet, 0);
         init.write(packet, ChunkType.INIT);
-        emit(packet);
+        emit(packet, true);
     }
 
     private void sendCookieEcho() {
         Chunks.writeOpaque(room(4 + cookieToEcho.length + 3), ChunkType.COOKIE_ECHO, cookieToEcho);
+        outNeedsChecksum = true;
         flush();
     }
 
@@ -938,13 +966,18 @@ public final class SctpAssociation {
     private void flush() {
         if (out != null) {
             ByteBuf packet = out;
+            boolean withChecksum = !zeroChecksum || outNeedsChecksum;
             out = null;
-            emit(packet);
+            outNeedsChecksum = false;
+            emit(packet, withChecksum);
         }
     }
 
-    private void emit(ByteBuf packet) {
-        SctpPacket.finish(packet);
+    /** Sends {@code packet} with its CRC32c, or with a zero checksum field (RFC 9653). */
+    private void emit(ByteBuf packet, boolean withChecksum) {
+        if (withChecksum) {
+            SctpPacket.finish(packet);
+        }
         try {
             listener.onSctpPacket(packet);
         } finally {
@@ -957,5 +990,6 @@ public final class SctpAssociation {
             out.release();
             out = null;
         }
+        outNeedsChecksum = false;
     }
 }

@@ -58,7 +58,7 @@ final class FbsTransportEventCodec implements FbsEventCodec {
         if (event instanceof TransportEvent.BweTrace bwe) {
             return trace(FBS.Transport.TraceEventType.BWE, bwe.timestamp(), FBS.Transport.TraceInfo.BweTraceInfo,
                     builder -> FBS.Transport.BweTraceInfo.createBweTraceInfo(builder, bwe.desiredBitrate(),
-                            bwe.minBitrate(), bwe.maxBitrate(), bwe.availableBitrate()));
+                            bwe.minBitrate(), bwe.maxOutgoingBitrate(), bwe.availableBitrate()));
         }
         if (event instanceof TransportEvent.ProbationTrace probation) {
             return trace(FBS.Transport.TraceEventType.PROBATION, probation.timestamp(),
