@@ -25,6 +25,12 @@ function header(type, length, transactionId) {
   return buffer;
 }
 
+function uint32(value) {
+  const buffer = Buffer.alloc(4);
+  buffer.writeUInt32BE(value);
+  return buffer;
+}
+
 function hmac(password, data) {
   return crypto.createHmac('sha1', password).update(data).digest();
 }
@@ -33,15 +39,19 @@ function fingerprint(data) {
   return (zlib.crc32(data) ^ 0x5354554e) >>> 0;
 }
 
-/** A Binding request from the controlling agent, with USE-CANDIDATE when `useCandidate`. */
-function bindingRequest({ username, password, useCandidate = false, transactionId = crypto.randomBytes(12) }) {
+/**
+ * A Binding request from the controlling agent, with USE-CANDIDATE when `useCandidate` and a
+ * NOMINATION attribute (renomination, 0x0030) when `nomination` is a number.
+ */
+function bindingRequest({ username, password, useCandidate = false, nomination, transactionId = crypto.randomBytes(12) }) {
   const priority = Buffer.alloc(4);
   priority.writeUInt32BE(0x6e0001ff);
   let attributes = Buffer.concat([
     attribute(0x0006, Buffer.from(username)),
     attribute(0x0024, priority),
     attribute(0x802a, crypto.randomBytes(8)),
-    useCandidate ? attribute(0x0025, Buffer.alloc(0)) : Buffer.alloc(0)
+    useCandidate ? attribute(0x0025, Buffer.alloc(0)) : Buffer.alloc(0),
+    nomination === undefined ? Buffer.alloc(0) : attribute(0x0030, uint32(nomination))
   ]);
   const integrity = hmac(password, Buffer.concat([ header(0x0001, attributes.length + 24, transactionId), attributes ]));
   attributes = Buffer.concat([ attributes, attribute(0x0008, integrity) ]);

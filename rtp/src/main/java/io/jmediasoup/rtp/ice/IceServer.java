@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The ICE-lite agent of a WebRtcTransport (RFC 8445 §2.5), always controlled, as the C++
@@ -20,10 +21,14 @@ import java.util.List;
  * (or the first one before any nomination), and goes through new, connected, completed and
  * disconnected. A peer with our credentials can send from as many ports as it likes, so at
  * most {@link #MAX_TUPLES} are kept (as the C++ worker of 3.32.2 does): a new one evicts the
- * oldest that is not selected, and lookups walk at most that many. There is no
- * consent-freshness timer: only the loss of every tuple (TCP connections closing) disconnects
- * it. Sans-I/O: tuples are opaque to it, responses go out
- * through the listener. Not thread-safe.
+ * oldest that is not selected, and lookups walk at most that many.
+ *
+ * <p>What mediasoup 3.32 added is in {@link Options}: renomination (a NOMINATION attribute
+ * higher than the last one selects its tuple) and consent freshness (RFC 7675): once
+ * connected, a peer that sends no valid Binding request for the consent timeout loses every
+ * tuple and the agent is disconnected. Sans-I/O: tuples are opaque to it, responses go out
+ * through the listener, and the owner runs a timer to {@link #consentDeadlineMs()} that calls
+ * {@link #checkConsent()}. Not thread-safe.
  *
  * @param <T> a media path: equal tuples are the same path
  */
@@ -43,8 +48,8 @@ public final class IceServer<T extends IceServer.Tuple> {
         /** {@code tuple} answered a valid request for the first time: the peer is authenticated on it. */
         void onIceServerTupleAdded(T tuple);
 
-        /** {@code tuple} was evicted to make room for a newer one; it is no longer valid. */
-        void onIceServerTupleEvicted(T tuple);
+        /** {@code tuple} is no longer valid: evicted to make room for a newer one, or consent expired. */
+        void onIceServerTupleRemoved(T tuple);
 
         /** Connected, completed or disconnected. */
         void onIceServerStateChange(IceState state);
@@ -62,8 +67,19 @@ public final class IceServer<T extends IceServer.Tuple> {
         }
     }
 
+    /**
+     * How an era's agent goes past 3.8.4's: whether it honours NOMINATION, and the RFC 7675
+     * consent timeout in seconds (0: no consent checks; else kept within 10..60, as 3.32.2 does).
+     */
+    public record Options(boolean renomination, int consentTimeoutSeconds) {
+        /** mediasoup 3.8.4: USE-CANDIDATE alone nominates, consent never expires. */
+        public static final Options MEDIASOUP_3_8 = new Options(false, 0);
+    }
+
     /** The most valid tuples kept at once. */
     public static final int MAX_TUPLES = 8;
+    private static final int CONSENT_MIN_TIMEOUT_SECONDS = 10;
+    private static final int CONSENT_MAX_TIMEOUT_SECONDS = 60;
 
     private final Listener<T> listener;
     private final ByteBufAllocator allocator;
@@ -76,12 +92,46 @@ public final class IceServer<T extends IceServer.Tuple> {
     private final List<T> tuples = new ArrayList<>();
     private final List<T> tuplesView = Collections.unmodifiableList(tuples);
     private T selectedTuple;
+    private final boolean renomination;
+    /** 0 when consent is not checked. */
+    private final long consentTimeoutMs;
+    private final LongSupplier clockMs;
+    /** When the last consent was given while connected; {@link #NO_CONSENT_CHECK} when the check is not running. */
+    private long consentMs = NO_CONSENT_CHECK;
+    private static final long NO_CONSENT_CHECK = Long.MIN_VALUE;
+    /** The highest NOMINATION taken, 0 before any (and after a restart or a disconnection). */
+    private long remoteNomination;
     private boolean reasonPhrases;
 
+    /** An agent as mediasoup 3.8.4's. */
     public IceServer(Listener<T> listener, ByteBufAllocator allocator, String usernameFragment, String password) {
+        this(listener, allocator, usernameFragment, password, Options.MEDIASOUP_3_8, () -> 0);
+    }
+
+    /** An agent with {@code options}; {@code clockMs} is monotonic, for the consent timeout. */
+    public IceServer(Listener<T> listener, ByteBufAllocator allocator, String usernameFragment, String password,
+            Options options, LongSupplier clockMs) {
         this.listener = listener;
         this.allocator = allocator;
         this.credentials = Credentials.of(usernameFragment, password);
+        this.renomination = options.renomination();
+        this.clockMs = clockMs;
+        int seconds = options.consentTimeoutSeconds();
+        if (seconds != 0 && seconds < CONSENT_MIN_TIMEOUT_SECONDS) {
+            listener.onIceServerWarning("consentTimeoutSec cannot be lower than " + CONSENT_MIN_TIMEOUT_SECONDS
+                    + " seconds, fixing it");
+            seconds = CONSENT_MIN_TIMEOUT_SECONDS;
+        } else if (seconds > CONSENT_MAX_TIMEOUT_SECONDS) {
+            listener.onIceServerWarning("consentTimeoutSec cannot be higher than " + CONSENT_MAX_TIMEOUT_SECONDS
+                    + " seconds, fixing it");
+            seconds = CONSENT_MAX_TIMEOUT_SECONDS;
+        }
+        this.consentTimeoutMs = seconds * 1000L;
+    }
+
+    /** The consent timeout in effect, in milliseconds; 0 when consent is not checked. */
+    public long consentTimeoutMs() {
+        return consentTimeoutMs;
     }
 
     /** From now on error responses carry a reason phrase, as mediasoup 3.32.2's do (3.8.4's carry none). */
@@ -111,10 +161,17 @@ public final class IceServer<T extends IceServer.Tuple> {
         return tuplesView;
     }
 
-    /** New local credentials (ICE restart); the previous ones still work until the peer uses these. */
+    /**
+     * New local credentials (ICE restart); the previous ones still work until the peer uses
+     * these. A running consent check starts over, giving the peer time to restart.
+     */
     public void restart(String usernameFragment, String password) {
         oldCredentials = credentials;
         credentials = Credentials.of(usernameFragment, password);
+        remoteNomination = 0;
+        if (consentCheckRunning()) {
+            startConsentCheck();
+        }
     }
 
     /** Handles a STUN message that came on {@code tuple}. */
@@ -187,7 +244,11 @@ public final class IceServer<T extends IceServer.Tuple> {
         } finally {
             response.release();
         }
-        handleTuple(tuple, request.hasUseCandidate());
+        boolean hasNomination = renomination && request.hasNomination();
+        handleTuple(tuple, request.hasUseCandidate(), hasNomination, hasNomination ? request.nomination() : 0);
+        if (consentTimeoutMs != 0 && iceHasPath()) {
+            startConsentCheck();
+        }
     }
 
     /** Answers {@code request} with {@code errorCode}; {@code reasonPhrase} is 3.32.2's text for it. */
@@ -202,28 +263,48 @@ public final class IceServer<T extends IceServer.Tuple> {
         }
     }
 
-    /** A tuple answered a valid request: it becomes valid, and selected if nominated or the first. */
-    private void handleTuple(T tuple, boolean useCandidate) {
+    /**
+     * A tuple answered a valid request: it becomes valid, and selected when it is the first or
+     * nominated. With NOMINATION only a value higher than the last one taken nominates; in
+     * completed, USE-CANDIDATE alone moves the selection too.
+     */
+    private void handleTuple(T tuple, boolean useCandidate, boolean hasNomination, long nomination) {
         T stored = find(tuple);
         if (stored == null) {
             stored = add(tuple);
         }
+        boolean newNomination = hasNomination && nomination > remoteNomination;
+        boolean nominated = newNomination || (useCandidate && !hasNomination);
         switch (state) {
             case NEW, DISCONNECTED -> {
-                setSelectedTuple(stored);
-                changeState(useCandidate ? IceState.COMPLETED : IceState.CONNECTED);
+                if (!useCandidate && !hasNomination) {
+                    setSelectedTuple(stored);
+                    changeState(IceState.CONNECTED);
+                } else if (nominated) {
+                    takeNomination(newNomination, nomination);
+                    setSelectedTuple(stored);
+                    changeState(IceState.COMPLETED);
+                }
             }
             case CONNECTED -> {
-                if (useCandidate) {
+                if (nominated) {
+                    takeNomination(newNomination, nomination);
                     setSelectedTuple(stored);
                     changeState(IceState.COMPLETED);
                 }
             }
             case COMPLETED -> {
-                if (useCandidate) {
+                if (newNomination || useCandidate) {
+                    takeNomination(newNomination, nomination);
                     setSelectedTuple(stored);
                 }
             }
+        }
+    }
+
+    private void takeNomination(boolean newNomination, long nomination) {
+        if (newNomination) {
+            remoteNomination = nomination;
         }
     }
 
@@ -237,7 +318,7 @@ public final class IceServer<T extends IceServer.Tuple> {
                 if (oldest != selectedTuple) {
                     tuples.remove(i);
                     listener.onIceServerWarning("too many tuples, removing the oldest non selected one");
-                    listener.onIceServerTupleEvicted(oldest);
+                    listener.onIceServerTupleRemoved(oldest);
                     break;
                 }
             }
@@ -247,10 +328,7 @@ public final class IceServer<T extends IceServer.Tuple> {
 
     /** The stored valid tuple equal to {@code tuple}, or null. */
     public T find(T tuple) {
-        if (selectedTuple == null) {
-            return null;
-        }
-        if (selectedTuple.equals(tuple)) {
+        if (selectedTuple != null && selectedTuple.equals(tuple)) {
             return selectedTuple;
         }
         for (T stored : tuples) {
@@ -267,9 +345,13 @@ public final class IceServer<T extends IceServer.Tuple> {
 
     /**
      * Media or DTLS arrived on a valid tuple: it becomes the selected one, for peers that
-     * switch paths without nominating again (aggressive nomination). Ignored for other tuples.
+     * switch paths without nominating again (aggressive nomination). Ignored for other tuples
+     * and unless connected or completed.
      */
     public void forceSelectedTuple(T tuple) {
+        if (!iceHasPath()) {
+            return;
+        }
         T stored = find(tuple);
         if (stored != null) {
             setSelectedTuple(stored);
@@ -296,11 +378,58 @@ public final class IceServer<T extends IceServer.Tuple> {
             return;
         }
         selectedTuple = null;
-        if (!tuples.isEmpty()) {
+        if (iceHasPath() && !tuples.isEmpty()) {
             setSelectedTuple(tuples.get(0));
+            // The peer gets a whole timeout to consent on the new path.
+            if (consentCheckRunning()) {
+                startConsentCheck();
+            }
         } else {
-            changeState(IceState.DISCONNECTED);
+            disconnect();
         }
+    }
+
+    /** When consent expires; {@link Long#MAX_VALUE} while it is not checked. */
+    public long consentDeadlineMs() {
+        return consentCheckRunning() ? consentMs + consentTimeoutMs : Long.MAX_VALUE;
+    }
+
+    /**
+     * Called at {@link #consentDeadlineMs()} (or any time): when no consent came for the whole
+     * timeout, every tuple is removed and the agent is disconnected.
+     */
+    public void checkConsent() {
+        if (!consentCheckRunning() || clockMs.getAsLong() < consentMs + consentTimeoutMs) {
+            return;
+        }
+        listener.onIceServerWarning("ICE consent expired due to timeout, moving to 'disconnected' state");
+        List<T> removed = new ArrayList<>(tuples);
+        // Cleared first: a listener closing a TCP connection may come back to removeTuple().
+        tuples.clear();
+        selectedTuple = null;
+        for (T tuple : removed) {
+            listener.onIceServerTupleRemoved(tuple);
+        }
+        disconnect();
+    }
+
+    private boolean iceHasPath() {
+        return state == IceState.CONNECTED || state == IceState.COMPLETED;
+    }
+
+    private boolean consentCheckRunning() {
+        return consentMs != NO_CONSENT_CHECK;
+    }
+
+    /** Starts the consent check, or starts it over: consent was just given. */
+    private void startConsentCheck() {
+        consentMs = clockMs.getAsLong();
+    }
+
+    private void disconnect() {
+        remoteNomination = 0;
+        consentMs = NO_CONSENT_CHECK;
+        changeState(IceState.DISCONNECTED);
     }
 
     private void setSelectedTuple(T stored) {

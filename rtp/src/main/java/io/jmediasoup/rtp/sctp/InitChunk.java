@@ -5,14 +5,16 @@ import io.netty.buffer.ByteBuf;
 /**
  * INIT and INIT ACK (RFC 9260 §3.3.2, §3.3.3): the fixed fields, the state cookie of an INIT
  * ACK, and which extensions the sender supports (RFC 5061 Supported Extensions, RFC 3758
- * Forward-TSN-Supported). Other parameters are skipped.
+ * Forward-TSN-Supported, RFC 9653 Zero Checksum Acceptable with its error detection method,
+ * {@link SctpConfig#NO_ZERO_CHECKSUM} when absent). Other parameters are skipped.
  */
 record InitChunk(long initiateTag, long arwnd, int outboundStreams, int inboundStreams, long initialTsn,
-        byte[] stateCookie, boolean forwardTsn, boolean reconfig) {
+        byte[] stateCookie, boolean forwardTsn, boolean reconfig, long zeroChecksumMethod) {
     static final int FIXED_SIZE = 16;
     static final int PARAM_STATE_COOKIE = 7;
     static final int PARAM_SUPPORTED_EXTENSIONS = 0x8008;
     static final int PARAM_FORWARD_TSN_SUPPORTED = 0xC000;
+    static final int PARAM_ZERO_CHECKSUM_ACCEPTABLE = 0x8001;
 
     /** The chunk at the reader, or null when its fixed part is malformed (RFC 9260 §5.1: zero tag or streams). */
     static InitChunk parse(ChunkReader reader) {
@@ -30,6 +32,7 @@ record InitChunk(long initiateTag, long arwnd, int outboundStreams, int inboundS
         byte[] cookie = null;
         boolean forwardTsn = false;
         boolean reconfig = false;
+        long zeroChecksumMethod = SctpConfig.NO_ZERO_CHECKSUM;
         int param = value + FIXED_SIZE;
         int end = reader.index() + reader.length();
         while (end - param >= 4) {
@@ -46,6 +49,11 @@ record InitChunk(long initiateTag, long arwnd, int outboundStreams, int inboundS
                 case PARAM_FORWARD_TSN_SUPPORTED:
                     forwardTsn = true;
                     break;
+                case PARAM_ZERO_CHECKSUM_ACCEPTABLE:
+                    if (length == 8) {
+                        zeroChecksumMethod = buffer.getUnsignedInt(param + 4);
+                    }
+                    break;
                 case PARAM_SUPPORTED_EXTENSIONS:
                     for (int i = param + 4; i < param + length; i++) {
                         int chunkType = buffer.getUnsignedByte(i);
@@ -59,10 +67,13 @@ record InitChunk(long initiateTag, long arwnd, int outboundStreams, int inboundS
             param += (length + 3) & ~3;
         }
         return new InitChunk(tag, buffer.getUnsignedInt(value + 4), os, mis, buffer.getUnsignedInt(value + 12), cookie,
-                forwardTsn, reconfig);
+                forwardTsn, reconfig, zeroChecksumMethod);
     }
 
-    /** Writes an INIT (no cookie) or INIT ACK (with {@code stateCookie}) that offers RE-CONFIG and FORWARD-TSN. */
+    /**
+     * Writes an INIT (no cookie) or INIT ACK (with {@code stateCookie}) that offers RE-CONFIG and
+     * FORWARD-TSN, and zero checksums with {@code zeroChecksumMethod} unless none.
+     */
     void write(ByteBuf out, int type) {
         int start = out.writerIndex();
         out.writeByte(type);
@@ -86,6 +97,11 @@ record InitChunk(long initiateTag, long arwnd, int outboundStreams, int inboundS
         out.writeShort(0);
         out.writeShort(PARAM_FORWARD_TSN_SUPPORTED);
         out.writeShort(4);
+        if (zeroChecksumMethod != SctpConfig.NO_ZERO_CHECKSUM) {
+            out.writeShort(PARAM_ZERO_CHECKSUM_ACCEPTABLE);
+            out.writeShort(8);
+            out.writeInt((int) zeroChecksumMethod);
+        }
         out.setShort(start + 2, out.writerIndex() - start);
     }
 }

@@ -68,10 +68,20 @@ public final class SctpAssociation {
     private int inboundStreams;
     private boolean peerForwardTsn;
     private boolean peerReconfig;
+    /** RFC 9653 negotiated: both offered the same method, so packets go out without a checksum. */
+    private boolean zeroChecksum;
+    /** The packet being filled carries a COOKIE ECHO, which needs a correct checksum (RFC 9653 §5.2). */
+    private boolean outNeedsChecksum;
     private Tsn sentTsns;
     private ReceivedTsns received;
     private Reassembly reassembly;
     private SendQueue sendQueue;
+    /**
+     * Messages given before the handshake made the send queue, in order; it takes them when it
+     * is made (those on streams beyond the negotiated ones are dropped).
+     */
+    private final ArrayDeque<SendQueue.Message> early = new ArrayDeque<>();
+    private long earlyBytes;
     private byte[] cookieToEcho;
     private boolean sackDue;
     private long lastBufferedAmount;
@@ -129,13 +139,18 @@ public final class SctpAssociation {
         return inboundStreams;
     }
 
+    /** Whether zero checksums (RFC 9653) were negotiated: the peer offered the method we offer. */
+    public boolean zeroChecksumNegotiated() {
+        return zeroChecksum;
+    }
+
     /** Whether the peer supports stream resets (RE-CONFIG). */
     public boolean reconfigSupported() {
         return peerReconfig;
     }
 
     public long bufferedAmount() {
-        return sendQueue != null ? sendQueue.bufferedAmount() : 0;
+        return sendQueue != null ? sendQueue.bufferedAmount() : earlyBytes;
     }
 
     /**
@@ -143,7 +158,16 @@ public final class SctpAssociation {
      * stream's buffered amount; {@link #bufferedAmount()} also holds those sent and not acknowledged).
      */
     public long streamQueuedAmount(int streamId) {
-        return sendQueue != null ? sendQueue.streamQueuedAmount(streamId) : 0;
+        if (sendQueue != null) {
+            return sendQueue.streamQueuedAmount(streamId);
+        }
+        long amount = 0;
+        for (SendQueue.Message message : early) {
+            if (message.streamId == streamId) {
+                amount += message.data.readableBytes();
+            }
+        }
+        return amount;
     }
 
     /** Packets dropped as malformed (bad checksum, truncated chunks). */
@@ -193,14 +217,17 @@ public final class SctpAssociation {
     }
 
     /**
-     * Queues a message (copied) on {@code streamId}; it goes out as the windows allow. PPIDs are
-     * the caller's business (51 string, 53 binary, 56/57 their empty forms).
+     * Queues a message (copied) on {@code streamId}; it goes out as the windows allow, once the
+     * association is established when it is not yet. PPIDs are the caller's business (51
+     * string, 53 binary, 56/57 their empty forms).
      */
     public SendResult send(int streamId, long ppid, ByteBuf message, SendOptions options, long nowMs) {
-        if (sendQueue == null || phase != Phase.ESTABLISHED) {
+        boolean beforeQueue = sendQueue == null
+                && (phase == Phase.CLOSED || phase == Phase.COOKIE_WAIT || phase == Phase.COOKIE_ECHOED);
+        if (!beforeQueue && (sendQueue == null || phase != Phase.ESTABLISHED && phase != Phase.COOKIE_ECHOED)) {
             return SendResult.NOT_CONNECTED;
         }
-        if (streamId >= outboundStreams) {
+        if (streamId >= (beforeQueue ? config.outboundStreams() : outboundStreams)) {
             return SendResult.INVALID_STREAM;
         }
         int length = message.readableBytes();
@@ -210,12 +237,18 @@ public final class SctpAssociation {
         if (length > config.maxMessageSize()) {
             return SendResult.TOO_LARGE;
         }
-        if (sendQueue.bufferedAmount() + length > config.sendBufferSize()) {
+        if (bufferedAmount() + length > config.sendBufferSize()) {
             return SendResult.BUFFER_FULL;
         }
         ByteBuf copy = allocator.directBuffer(length);
         copy.writeBytes(message, message.readerIndex(), length);
-        sendQueue.add(new SendQueue.Message(streamId, ppid, options, copy, nowMs));
+        SendQueue.Message queued = new SendQueue.Message(streamId, ppid, options, copy, nowMs);
+        if (beforeQueue) {
+            early.add(queued);
+            earlyBytes += length;
+        } else {
+            sendQueue.add(queued);
+        }
         reportBufferedAmount();
         sendData(nowMs);
         flush();
@@ -273,8 +306,7 @@ public final class SctpAssociation {
         if (phase == Phase.ENDED) {
             return;
         }
-        if (packet.readableBytes() < SctpPacket.HEADER_SIZE || !SctpPacket.hasValidChecksum(packet)
-                || !wellFormedChunks(packet)) {
+        if (packet.readableBytes() < SctpPacket.HEADER_SIZE || !checksumAccepted(packet) || !wellFormedChunks(packet)) {
             malformedPackets++;
             return;
         }
@@ -465,6 +497,21 @@ public final class SctpAssociation {
         }
     }
 
+    /**
+     * A correct CRC32c, or a zero one once we offered zero checksums (RFC 9653 §5.3: from the
+     * INIT on, whatever the peer offered).
+     */
+    private boolean checksumAccepted(ByteBuf packet) {
+        return config.zeroChecksumMethod() != SctpConfig.NO_ZERO_CHECKSUM && SctpPacket.hasZeroChecksum(packet)
+                || SctpPacket.hasValidChecksum(packet);
+    }
+
+    /** Zero checksums are negotiated when the peer offered the method we offer. */
+    private boolean negotiatesZeroChecksum(InitChunk peer) {
+        return config.zeroChecksumMethod() != SctpConfig.NO_ZERO_CHECKSUM
+                && peer.zeroChecksumMethod() == config.zeroChecksumMethod();
+    }
+
     private void handleInit(long nowMs) {
         InitChunk init = InitChunk.parse(reader);
         if (init == null || phase == Phase.SHUTDOWN_ACK_SENT) {
@@ -473,15 +520,17 @@ public final class SctpAssociation {
         // Our tag and TSN never change, so a collision (§5.2.1) or a repeated INIT gets the same answer.
         int os = Math.min(config.outboundStreams(), init.inboundStreams());
         int mis = Math.min(config.inboundStreams(), init.outboundStreams());
+        boolean initZeroChecksum = negotiatesZeroChecksum(init);
         StateCookie cookie = new StateCookie(myTag, init.initiateTag(), myInitialTsn, init.initialTsn(), init.arwnd(),
-                os, mis, init.forwardTsn(), init.reconfig(), nowMs);
+                os, mis, init.forwardTsn(), init.reconfig(), initZeroChecksum, nowMs);
         InitChunk initAck = new InitChunk(myTag, advertisedWindow(), config.outboundStreams(), config.inboundStreams(),
-                myInitialTsn, cookie.seal(cookieKey), true, true);
+                myInitialTsn, cookie.seal(cookieKey), true, true, config.zeroChecksumMethod());
         flush();
         ByteBuf packet = allocator.directBuffer(config.mtu());
         SctpPacket.writeHeader(packet, init.initiateTag());
         initAck.write(packet, ChunkType.INIT_ACK);
-        emit(packet);
+        // As the C++ worker: the INIT ACK already goes without a checksum when the INIT negotiated it.
+        emit(packet, !initZeroChecksum);
     }
 
     private void handleInitAck(long nowMs) {
@@ -494,7 +543,8 @@ public final class SctpAssociation {
         }
         createTcb(initAck.initiateTag(), initAck.initialTsn(), initAck.arwnd(),
                 Math.min(config.outboundStreams(), initAck.inboundStreams()),
-                Math.min(config.inboundStreams(), initAck.outboundStreams()), initAck.forwardTsn(), initAck.reconfig());
+                Math.min(config.inboundStreams(), initAck.outboundStreams()), initAck.forwardTsn(), initAck.reconfig(),
+                negotiatesZeroChecksum(initAck));
         cookieToEcho = initAck.stateCookie();
         phase = Phase.COOKIE_ECHOED;
         initRetransmits = 0;
@@ -511,7 +561,7 @@ public final class SctpAssociation {
         }
         if (sendQueue == null) {
             createTcb(cookie.peerTag(), cookie.peerInitialTsn(), cookie.peerArwnd(), cookie.outboundStreams(),
-                    cookie.inboundStreams(), cookie.forwardTsn(), cookie.reconfig());
+                    cookie.inboundStreams(), cookie.forwardTsn(), cookie.reconfig(), cookie.zeroChecksum());
         } else if (cookie.peerTag() != peerTag) {
             // A restart or another peer: not supported, the cookie is ignored.
             return false;
@@ -524,8 +574,9 @@ public final class SctpAssociation {
     }
 
     private void createTcb(long peerTag, long peerInitialTsn, long peerArwnd, int os, int mis, boolean forwardTsn,
-            boolean reconfig) {
+            boolean reconfig, boolean zeroChecksum) {
         this.peerTag = peerTag;
+        this.zeroChecksum = zeroChecksum;
         this.outboundStreams = os;
         this.inboundStreams = mis;
         this.peerForwardTsn = forwardTsn;
@@ -535,6 +586,15 @@ public final class SctpAssociation {
         this.received = new ReceivedTsns(peerInitialTsn);
         this.reassembly = new Reassembly(allocator, config.maxMessageSize(), listener::onSctpMessage, received::contains);
         this.sendQueue = new SendQueue(config.mtu(), os, sentTsns.unwrap(myInitialTsn), peerArwnd);
+        for (SendQueue.Message message : early) {
+            if (message.streamId < os) {
+                sendQueue.add(message);
+            } else {
+                message.data.release();
+            }
+        }
+        early.clear();
+        earlyBytes = 0;
         this.expectedPeerReconfigSequence = peerInitialTsn;
         this.lastPeerReconfigResult = ReconfigChunk.RESULT_SUCCESS_PERFORMED;
     }
@@ -807,15 +867,16 @@ public final class SctpAssociation {
 
     private void sendInit() {
         InitChunk init = new InitChunk(myTag, advertisedWindow(), config.outboundStreams(), config.inboundStreams(),
-                myInitialTsn, null, true, true);
+                myInitialTsn, null, true, true, config.zeroChecksumMethod());
         ByteBuf packet = allocator.directBuffer(config.mtu());
         SctpPacket.writeHeader(packet, 0);
         init.write(packet, ChunkType.INIT);
-        emit(packet);
+        emit(packet, true);
     }
 
     private void sendCookieEcho() {
         Chunks.writeOpaque(room(4 + cookieToEcho.length + 3), ChunkType.COOKIE_ECHO, cookieToEcho);
+        outNeedsChecksum = true;
         flush();
     }
 
@@ -851,8 +912,8 @@ public final class SctpAssociation {
 
     /** Tells the listener when the bytes unacknowledged, or those not yet sent, changed. */
     private void reportBufferedAmount() {
-        long amount = sendQueue.bufferedAmount();
-        long queued = sendQueue.queuedAmount();
+        long amount = bufferedAmount();
+        long queued = sendQueue != null ? sendQueue.queuedAmount() : earlyBytes;
         if (amount != lastBufferedAmount || queued != lastQueuedAmount) {
             lastBufferedAmount = amount;
             lastQueuedAmount = queued;
@@ -879,6 +940,9 @@ public final class SctpAssociation {
         if (sendQueue != null) {
             sendQueue.release();
         }
+        early.forEach(message -> message.data.release());
+        early.clear();
+        earlyBytes = 0;
         if (reassembly != null) {
             reassembly.release();
         }
@@ -902,13 +966,18 @@ public final class SctpAssociation {
     private void flush() {
         if (out != null) {
             ByteBuf packet = out;
+            boolean withChecksum = !zeroChecksum || outNeedsChecksum;
             out = null;
-            emit(packet);
+            outNeedsChecksum = false;
+            emit(packet, withChecksum);
         }
     }
 
-    private void emit(ByteBuf packet) {
-        SctpPacket.finish(packet);
+    /** Sends {@code packet} with its CRC32c, or with a zero checksum field (RFC 9653). */
+    private void emit(ByteBuf packet, boolean withChecksum) {
+        if (withChecksum) {
+            SctpPacket.finish(packet);
+        }
         try {
             listener.onSctpPacket(packet);
         } finally {
@@ -921,5 +990,6 @@ public final class SctpAssociation {
             out.release();
             out = null;
         }
+        outNeedsChecksum = false;
     }
 }

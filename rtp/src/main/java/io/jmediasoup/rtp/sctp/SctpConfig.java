@@ -2,14 +2,30 @@ package io.jmediasoup.rtp.sctp;
 
 /**
  * An association's settings: the streams it offers (OS, MIS), the largest message either way,
- * how many bytes it may hold unacknowledged (sctpSendBufferSize) and its packet size.
+ * how many bytes it may hold unacknowledged (sctpSendBufferSize), its packet size, the
+ * alternate error detection method it offers for zero checksums (RFC 9653; {@link #NO_ZERO_CHECKSUM}: none),
+ * and the receive window it advertises (3.32's sctpMaxReceiverWindowBufferSize; 0: derived from
+ * the largest message).
  */
-public record SctpConfig(int outboundStreams, int inboundStreams, long maxMessageSize, long sendBufferSize, int mtu) {
+public record SctpConfig(int outboundStreams, int inboundStreams, long maxMessageSize, long sendBufferSize, int mtu,
+        long zeroChecksumMethod, long maxReceiverWindow) {
     /** The C++ worker's SCTP packet size: DTLS and UDP headers fit in any path MTU. */
     public static final int DEFAULT_MTU = 1200;
+    /** RFC 9653's error detection method identifiers: none, SCTP over DTLS, and the private "trusted network". */
+    public static final long NO_ZERO_CHECKSUM = 0;
+    public static final long ZERO_CHECKSUM_SCTP_OVER_DTLS = 1;
+    public static final long ZERO_CHECKSUM_TRUSTED_NETWORK = 0xFFFFFFFEL;
 
-    /** The window we advertise: room for two of the largest messages, at least 1 MiB. */
+    /** Without zero checksums. */
+    public SctpConfig(int outboundStreams, int inboundStreams, long maxMessageSize, long sendBufferSize, int mtu) {
+        this(outboundStreams, inboundStreams, maxMessageSize, sendBufferSize, mtu, NO_ZERO_CHECKSUM, 0);
+    }
+
+    /** The window we advertise: the configured one, else room for two of the largest messages, at least 1 MiB. */
     long receiveWindow() {
+        if (maxReceiverWindow != 0) {
+            return Math.min(0xFFFFFFFFL, maxReceiverWindow);
+        }
         return Math.min(0xFFFFFFFFL, Math.max(1L << 20, 2 * maxMessageSize));
     }
 }

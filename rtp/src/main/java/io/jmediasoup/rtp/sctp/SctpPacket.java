@@ -36,6 +36,11 @@ public final class SctpPacket {
         return stored == checksum(packet, start, packet.readableBytes());
     }
 
+    /** Whether the checksum field is zero: an RFC 9653 packet when zero checksums were offered. */
+    public static boolean hasZeroChecksum(ByteBuf packet) {
+        return packet.getInt(packet.readerIndex() + CHECKSUM_OFFSET) == 0;
+    }
+
     /** Writes a common header with a zero checksum at the writer index. */
     public static void writeHeader(ByteBuf packet, long verificationTag) {
         packet.writeShort(PORT);

@@ -10,10 +10,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * What an INIT ACK's state cookie carries so that the association is only created when it
  * comes back in a COOKIE ECHO (RFC 9260 §5.1.3): both tags and initial TSNs, the peer's window,
- * the negotiated stream counts and extensions, and when it was made, under an HMAC-SHA256.
+ * the negotiated stream counts and extensions (zero checksums among them), and when it was made,
+ * under an HMAC-SHA256.
  */
 record StateCookie(long myTag, long peerTag, long myInitialTsn, long peerInitialTsn, long peerArwnd,
-        int outboundStreams, int inboundStreams, boolean forwardTsn, boolean reconfig, long createdMs) {
+        int outboundStreams, int inboundStreams, boolean forwardTsn, boolean reconfig, boolean zeroChecksum,
+        long createdMs) {
     private static final int BODY_SIZE = 4 * 5 + 2 * 2 + 1 + 8;
     private static final int MAC_SIZE = 32;
     static final int SIZE = BODY_SIZE + MAC_SIZE;
@@ -22,7 +24,7 @@ record StateCookie(long myTag, long peerTag, long myInitialTsn, long peerInitial
         ByteBuffer body = ByteBuffer.allocate(SIZE);
         body.putInt((int) myTag).putInt((int) peerTag).putInt((int) myInitialTsn).putInt((int) peerInitialTsn)
                 .putInt((int) peerArwnd).putShort((short) outboundStreams).putShort((short) inboundStreams)
-                .put((byte) ((forwardTsn ? 1 : 0) | (reconfig ? 2 : 0))).putLong(createdMs);
+                .put((byte) ((forwardTsn ? 1 : 0) | (reconfig ? 2 : 0) | (zeroChecksum ? 4 : 0))).putLong(createdMs);
         body.put(mac(key, body.array()));
         return body.array();
     }
@@ -46,7 +48,7 @@ record StateCookie(long myTag, long peerTag, long myInitialTsn, long peerInitial
         int mis = body.getShort() & 0xFFFF;
         int extensions = body.get();
         return new StateCookie(myTag, peerTag, myTsn, peerTsn, arwnd, os, mis, (extensions & 1) != 0,
-                (extensions & 2) != 0, body.getLong());
+                (extensions & 2) != 0, (extensions & 4) != 0, body.getLong());
     }
 
     private static byte[] mac(byte[] key, byte[] cookie) {

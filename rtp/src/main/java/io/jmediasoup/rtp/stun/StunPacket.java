@@ -24,6 +24,9 @@ public final class StunPacket {
     static final int ATTR_XOR_MAPPED_ADDRESS = 0x0020;
     static final int ATTR_PRIORITY = 0x0024;
     static final int ATTR_USE_CANDIDATE = 0x0025;
+    /** Renomination's NOMINATION (draft-thatcher-ice-renomination) and the value libwebrtc used before it. */
+    static final int ATTR_NOMINATION = 0x0030;
+    static final int ATTR_NOMINATION_OLD = 0xC001;
     static final int ATTR_FINGERPRINT = 0x8028;
     static final int ATTR_ICE_CONTROLLED = 0x8029;
     static final int ATTR_ICE_CONTROLLING = 0x802A;
@@ -53,6 +56,10 @@ public final class StunPacket {
     private long iceControlling;
     private long iceControlled;
     private boolean useCandidate;
+    private boolean hasNomination;
+    private long nomination;
+    /** Whether the NOMINATION in {@link #nomination} is the current attribute, which wins over the old one. */
+    private boolean nominationIsCurrent;
     /** Offset of the MESSAGE-INTEGRITY attribute from the start, or -1. */
     private int messageIntegrityOffset;
     private boolean fingerprint;
@@ -126,6 +133,9 @@ public final class StunPacket {
         iceControlling = 0;
         iceControlled = 0;
         useCandidate = false;
+        hasNomination = false;
+        nomination = 0;
+        nominationIsCurrent = false;
         messageIntegrityOffset = -1;
         fingerprint = false;
         errorCode = 0;
@@ -153,6 +163,17 @@ public final class StunPacket {
             case ATTR_USE_CANDIDATE:
                 useCandidate = true;
                 return length == 0;
+            case ATTR_NOMINATION:
+            case ATTR_NOMINATION_OLD:
+                if (length != 4) {
+                    return false;
+                }
+                if (!nominationIsCurrent) {
+                    nomination = data.getUnsignedInt(index);
+                    nominationIsCurrent = type == ATTR_NOMINATION;
+                }
+                hasNomination = true;
+                return true;
             case ATTR_MESSAGE_INTEGRITY:
                 messageIntegrityOffset = value - 4;
                 return length == MESSAGE_INTEGRITY_SIZE;
@@ -219,6 +240,16 @@ public final class StunPacket {
 
     public boolean hasUseCandidate() {
         return useCandidate;
+    }
+
+    /** Whether a NOMINATION attribute (either type) is present. */
+    public boolean hasNomination() {
+        return hasNomination;
+    }
+
+    /** The NOMINATION value (the current attribute's when both are present), or 0 when absent. */
+    public long nomination() {
+        return nomination;
     }
 
     public boolean hasMessageIntegrity() {

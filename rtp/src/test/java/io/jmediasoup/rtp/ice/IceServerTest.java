@@ -39,7 +39,9 @@ class IceServerTest {
     private final List<String> added = new ArrayList<>();
     /** The password each success response was signed with. */
     private final List<String> signedWith = new ArrayList<>();
-    private final IceServer<FakeTuple> server = new IceServer<>(new IceServer.Listener<>() {
+    /** The clock of the consent timeout. */
+    private long nowMs;
+    private final IceServer.Listener<FakeTuple> listener = new IceServer.Listener<>() {
         @Override
         public void onIceServerSendStunPacket(ByteBuf packet, FakeTuple tuple) {
             StunPacket response = new StunPacket();
@@ -64,8 +66,8 @@ class IceServerTest {
         }
 
         @Override
-        public void onIceServerTupleEvicted(FakeTuple tuple) {
-            events.add("evicted " + tuple.name());
+        public void onIceServerTupleRemoved(FakeTuple tuple) {
+            events.add("removed " + tuple.name());
         }
 
         @Override
@@ -77,7 +79,15 @@ class IceServerTest {
         public void onIceServerWarning(String text) {
             warnings.add(text);
         }
-    }, PooledByteBufAllocator.DEFAULT, UFRAG, PASSWORD);
+    };
+    /** As mediasoup 3.8.4's unless a test takes {@link #as332}. */
+    private IceServer<FakeTuple> server = new IceServer<>(listener, PooledByteBufAllocator.DEFAULT, UFRAG, PASSWORD);
+
+    /** An agent as mediasoup 3.32.2's: renomination, and consent checked after {@code consentTimeoutSeconds}. */
+    private void as332(int consentTimeoutSeconds) {
+        server = new IceServer<>(listener, PooledByteBufAllocator.DEFAULT, UFRAG, PASSWORD,
+                new IceServer.Options(true, consentTimeoutSeconds), () -> nowMs);
+    }
 
     private static FakeTuple tuple(String name) {
         return new FakeTuple(name, new InetSocketAddress("192.0.2." + (int) name.charAt(0), 5000 + name.charAt(0)));
@@ -113,6 +123,16 @@ class IceServerTest {
             case "remove" -> server.removeTuple(tuple(words[1]));
             case "force" -> server.forceSelectedTuple(tuple(words[1]));
             case "restart" -> server.restart(NEW_UFRAG, NEW_PASSWORD);
+            case "renominate" -> process(StunRequestBuilder.binding(UFRAG + ":remote", PASSWORD)
+                    .nomination(0x0030, Long.parseLong(words[2])), words[1]);
+            case "renominate-old" -> process(StunRequestBuilder.binding(UFRAG + ":remote", PASSWORD)
+                    .nomination(0xC001, Long.parseLong(words[2])), words[1]);
+            case "nominate-with" -> process(StunRequestBuilder.binding(UFRAG + ":remote", PASSWORD).useCandidate()
+                    .nomination(0x0030, Long.parseLong(words[2])), words[1]);
+            case "at" -> {
+                nowMs = Long.parseLong(words[1]);
+                server.checkConsent();
+            }
             default -> throw new IllegalArgumentException(step);
         }
     }
@@ -236,7 +256,7 @@ class IceServerTest {
             }
 
             @Override
-            public void onIceServerTupleEvicted(FakeTuple tuple) {
+            public void onIceServerTupleRemoved(FakeTuple tuple) {
                 events.add("evicted");
             }
 
@@ -293,12 +313,126 @@ class IceServerTest {
         }
         assertEquals(List.of("A", "B", "C", "D", "E", "F", "G", "H", "I", "J"), added);
         assertEquals(List.of("A 200", "selected A", "state completed", "B 200", "C 200", "D 200", "E 200", "F 200",
-                "G 200", "H 200", "I 200", "evicted B", "J 200", "evicted C"), events);
+                "G 200", "H 200", "I 200", "removed B", "J 200", "removed C"), events);
         assertEquals(List.of("J", "I", "H", "G", "F", "E", "D", "A"), server.tuples().stream().map(FakeTuple::name).toList());
         assertEquals("A", server.selectedTuple().name());
         assertEquals(false, server.isValidTuple(tuple("B")));
         run("remove A");
         assertEquals("J", server.selectedTuple().name());
+    }
+
+    static Stream<Arguments> renominations() {
+        return Stream.of(
+                Arguments.of("a NOMINATION completes from new", List.of("renominate A 1"),
+                        List.of("A 200", "selected A", "state completed"), IceState.COMPLETED, "A"),
+                Arguments.of("libwebrtc's old attribute too", List.of("renominate-old A 1"),
+                        List.of("A 200", "selected A", "state completed"), IceState.COMPLETED, "A"),
+                Arguments.of("a NOMINATION of 0 is no nomination yet: the tuple is valid, nothing selected",
+                        List.of("renominate A 0", "force A"), List.of("A 200"), IceState.NEW, null),
+                Arguments.of("USE-CANDIDATE with a stale NOMINATION does not complete",
+                        List.of("bind A", "nominate-with B 0"),
+                        List.of("A 200", "selected A", "state connected", "B 200"), IceState.CONNECTED, "A"),
+                Arguments.of("completed moves only for a higher NOMINATION",
+                        List.of("renominate A 2", "renominate B 2", "renominate B 1", "renominate B 3"),
+                        List.of("A 200", "selected A", "state completed", "B 200", "B 200", "B 200", "selected B"),
+                        IceState.COMPLETED, "B"),
+                Arguments.of("completed still follows USE-CANDIDATE", List.of("renominate A 5", "nominate-with B 1"),
+                        List.of("A 200", "selected A", "state completed", "B 200", "selected B"), IceState.COMPLETED, "B"),
+                Arguments.of("a restart forgets the last NOMINATION",
+                        List.of("renominate A 5", "restart", "bind B", "renominate B 1"),
+                        List.of("A 200", "selected A", "state completed", "B 200", "B 200", "selected B"),
+                        IceState.COMPLETED, "B"),
+                Arguments.of("a disconnection forgets it too", List.of("renominate A 5", "remove A", "renominate A 1"),
+                        List.of("A 200", "selected A", "state completed", "state disconnected", "A 200", "selected A",
+                                "state completed"), IceState.COMPLETED, "A"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renominations")
+    void renominatesAs332(String name, List<String> steps, List<String> expected, IceState state, String selected) {
+        as332(30);
+        steps.forEach(this::run);
+        assertEquals(expected, events);
+        assertEquals(state, server.state());
+        assertEquals(selected, server.selectedTuple() == null ? null : server.selectedTuple().name());
+    }
+
+    @Test
+    void anAgentAs384IgnoresNomination() {
+        run("renominate A 0");
+        run("renominate B 7");
+        assertEquals(List.of("A 200", "selected A", "state connected", "B 200"), events);
+    }
+
+    static Stream<Arguments> consent() {
+        return Stream.of(
+                Arguments.of("a silent peer loses consent after the timeout, every tuple with it",
+                        List.of("at 0", "bind A", "nominate B", "at 29999", "at 30000"),
+                        List.of("A 200", "selected A", "state connected", "B 200", "selected B", "state completed",
+                                "removed B", "removed A", "state disconnected"), IceState.DISCONNECTED, null),
+                Arguments.of("any valid request gives consent", List.of("bind A", "bind B", "at 20000", "bind A",
+                        "at 49999"),
+                        List.of("A 200", "selected A", "state connected", "B 200", "A 200"), IceState.CONNECTED, "A"),
+                Arguments.of("consent comes back with requests", List.of("bind A", "at 30000", "at 31000", "bind A"),
+                        List.of("A 200", "selected A", "state connected", "removed A", "state disconnected",
+                                "A 200", "selected A", "state connected"), IceState.CONNECTED, "A"),
+                Arguments.of("not checked before a connection", List.of("at 100000"), List.of(), IceState.NEW, null),
+                Arguments.of("a restart gives the peer a whole timeout",
+                        List.of("bind A", "at 20000", "restart", "at 49999"),
+                        List.of("A 200", "selected A", "state connected"), IceState.CONNECTED, "A"),
+                Arguments.of("a new selected tuple gets a whole timeout",
+                        List.of("nominate A", "bind B", "at 20000", "remove A", "at 49999", "at 50000"),
+                        List.of("A 200", "selected A", "state completed", "B 200", "selected B", "removed B",
+                                "state disconnected"), IceState.DISCONNECTED, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("consent")
+    void expiresConsentAs332(String name, List<String> steps, List<String> expected, IceState state, String selected) {
+        as332(30);
+        steps.forEach(this::run);
+        assertEquals(expected, events);
+        assertEquals(state, server.state());
+        assertEquals(selected, server.selectedTuple() == null ? null : server.selectedTuple().name());
+        if (state == IceState.DISCONNECTED) {
+            assertEquals(List.of(), server.tuples());
+        }
+    }
+
+    @Test
+    void consentDeadlineFollowsTheLastRequest() {
+        as332(30);
+        assertEquals(Long.MAX_VALUE, server.consentDeadlineMs());
+        nowMs = 1000;
+        run("bind A");
+        assertEquals(31_000, server.consentDeadlineMs());
+        run("at 31000");
+        assertEquals(Long.MAX_VALUE, server.consentDeadlineMs());
+        assertEquals(List.of("ICE consent expired due to timeout, moving to 'disconnected' state"), warnings);
+    }
+
+    @Test
+    void zeroDisablesConsent() {
+        as332(0);
+        run("bind A");
+        run("at 1000000000");
+        assertEquals(Long.MAX_VALUE, server.consentDeadlineMs());
+        assertEquals(IceState.CONNECTED, server.state());
+    }
+
+    static Stream<Arguments> consentTimeouts() {
+        return Stream.of(Arguments.of(0, 0L, null), Arguments.of(1, 10_000L,
+                "consentTimeoutSec cannot be lower than 10 seconds, fixing it"), Arguments.of(10, 10_000L, null),
+                Arguments.of(30, 30_000L, null), Arguments.of(60, 60_000L, null),
+                Arguments.of(255, 60_000L, "consentTimeoutSec cannot be higher than 60 seconds, fixing it"));
+    }
+
+    @ParameterizedTest(name = "{0} s")
+    @MethodSource("consentTimeouts")
+    void keepsTheConsentTimeoutWithin10And60Seconds(int seconds, long expectedMs, String warning) {
+        as332(seconds);
+        assertEquals(expectedMs, server.consentTimeoutMs());
+        assertEquals(warning == null ? List.of() : List.of(warning), warnings);
     }
 
     /**
@@ -365,7 +499,7 @@ class IceServerTest {
             public void onIceServerTupleAdded(FakeTuple tuple) {}
 
             @Override
-            public void onIceServerTupleEvicted(FakeTuple tuple) {
+            public void onIceServerTupleRemoved(FakeTuple tuple) {
                 evicted.add(tuple);
             }
 

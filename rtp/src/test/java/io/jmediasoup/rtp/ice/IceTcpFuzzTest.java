@@ -61,7 +61,7 @@ class IceTcpFuzzTest {
             public void onIceServerTupleAdded(PeerTuple tuple) {}
 
             @Override
-            public void onIceServerTupleEvicted(PeerTuple tuple) {}
+            public void onIceServerTupleRemoved(PeerTuple tuple) {}
 
             @Override
             public void onIceServerStateChange(IceState state) {}

@@ -16,6 +16,8 @@ final class StunRequestBuilder {
     private boolean controlled;
     private String password;
     private boolean fingerprint = true;
+    /** NOMINATION attributes to add, as type and value pairs. */
+    private final java.util.List<long[]> nominations = new java.util.ArrayList<>();
 
     static StunRequestBuilder binding(String username, String password) {
         StunRequestBuilder builder = new StunRequestBuilder();
@@ -31,6 +33,12 @@ final class StunRequestBuilder {
 
     StunRequestBuilder useCandidate() {
         useCandidate = true;
+        return this;
+    }
+
+    /** A NOMINATION attribute of {@code attributeType} (0x0030, or libwebrtc's old 0xC001). */
+    StunRequestBuilder nomination(int attributeType, long value) {
+        nominations.add(new long[] {attributeType, value});
         return this;
     }
 
@@ -70,6 +78,9 @@ final class StunRequestBuilder {
         attribute(attributes, controlled ? 0x8029 : 0x802A, ByteBuffer.allocate(8).putLong(0x0102030405060708L).array());
         if (useCandidate) {
             attribute(attributes, 0x0025, new byte[0]);
+        }
+        for (long[] nomination : nominations) {
+            attribute(attributes, (int) nomination[0], ByteBuffer.allocate(4).putInt((int) nomination[1]).array());
         }
         byte[] message = withHeader(attributes.toByteArray(), password != null ? 24 : 0);
         if (password != null) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,70 @@ class SctpAssociationTest {
         assertEquals(SctpState.FAILED, pair.a.association.state());
     }
 
+    private static SctpConfig zeroChecksumConfig(long method) {
+        return new SctpConfig(16, 16, 262_144, 262_144, SctpConfig.DEFAULT_MTU, method, 0);
+    }
+
+    /** The checksum field of a packet a side sent (0 for an RFC 9653 zero checksum), and its first chunk type. */
+    private static long checksumField(byte[] packet) {
+        return ByteBuffer.wrap(packet, 8, 4).getInt() & 0xFFFFFFFFL;
+    }
+
+    /**
+     * RFC 9653 as 3.32.2's association: both sides offering the same method negotiate it, and
+     * then send without a checksum, except the INIT and the COOKIE ECHO; both still deliver.
+     */
+    @ParameterizedTest(name = "a offers {0}, b offers {1}")
+    @MethodSource("zeroChecksumOffers")
+    void negotiatesZeroChecksumsWhenBothOfferTheSameMethod(long aMethod, long bMethod, boolean negotiated) {
+        pair = new SctpPair(zeroChecksumConfig(aMethod), zeroChecksumConfig(bMethod));
+        pair.a.association.connect(pair.now);
+        pair.run(5_000);
+        assertEquals(SctpState.CONNECTED, pair.a.association.state());
+        assertEquals(negotiated, pair.a.association.zeroChecksumNegotiated());
+        assertEquals(negotiated, pair.b.association.zeroChecksumNegotiated());
+        pair.a.association.send(1, 51, text("to b"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.b.association.send(1, 51, text("to a"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.run(5_000);
+        assertEquals(List.of("to b"), pair.b.messages);
+        assertEquals(List.of("to a"), pair.a.messages);
+        // a sent INIT, COOKIE ECHO, then DATA...; b sent INIT ACK, COOKIE ACK, then SACK, DATA...
+        List<Boolean> aZero = pair.a.sent.stream().map(packet -> checksumField(packet) == 0).toList();
+        List<Boolean> bZero = pair.b.sent.stream().map(packet -> checksumField(packet) == 0).toList();
+        assertEquals(false, aZero.get(0));
+        assertEquals(false, aZero.get(1));
+        assertTrue(aZero.subList(2, aZero.size()).stream().allMatch(zero -> zero == negotiated), aZero.toString());
+        assertTrue(bZero.stream().allMatch(zero -> zero == negotiated), bZero.toString());
+    }
+
+    static Stream<Arguments> zeroChecksumOffers() {
+        long dtls = SctpConfig.ZERO_CHECKSUM_SCTP_OVER_DTLS;
+        long trusted = SctpConfig.ZERO_CHECKSUM_TRUSTED_NETWORK;
+        long none = SctpConfig.NO_ZERO_CHECKSUM;
+        return Stream.of(Arguments.of(dtls, dtls, true), Arguments.of(trusted, trusted, true),
+                Arguments.of(dtls, trusted, false), Arguments.of(dtls, none, false), Arguments.of(none, dtls, false),
+                Arguments.of(none, none, false));
+    }
+
+    /** Only a side that offered zero checksums takes a packet with a zero checksum field. */
+    @Test
+    void aZeroChecksumIsTakenOnlyAfterOfferingIt() {
+        pair = new SctpPair(zeroChecksumConfig(SctpConfig.ZERO_CHECKSUM_SCTP_OVER_DTLS),
+                zeroChecksumConfig(SctpConfig.NO_ZERO_CHECKSUM));
+        pair.a.association.connect(pair.now);
+        pair.run(5_000);
+        pair.a.association.send(1, 51, text("to b"), SendOptions.RELIABLE_ORDERED, pair.now);
+        pair.b.association.send(1, 51, text("to a"), SendOptions.RELIABLE_ORDERED, pair.now);
+        byte[] toB = pair.a.packets.remove(0);
+        byte[] toA = pair.b.packets.remove(0);
+        java.util.Arrays.fill(toB, 8, 12, (byte) 0);
+        java.util.Arrays.fill(toA, 8, 12, (byte) 0);
+        pair.b.association.receivePacket(Unpooled.wrappedBuffer(toB), pair.now);
+        pair.a.association.receivePacket(Unpooled.wrappedBuffer(toA), pair.now);
+        assertEquals(List.of(), pair.b.messages);
+        assertEquals(List.of("to a"), pair.a.messages);
+    }
+
     @Test
     void negotiatesTheFewerStreams() {
         pair = new SctpPair(SctpPair.config());
@@ -94,6 +159,33 @@ class SctpAssociationTest {
         assertEquals(4, pair.b.association.outboundStreams());
         assertEquals(SendResult.INVALID_STREAM, pair.a.association.send(8, 51, text("x"), SendOptions.RELIABLE_ORDERED,
                 pair.now));
+    }
+
+    /**
+     * Messages given before the handshake (before connect(), and while the peer's answer is on
+     * its way, on either side) wait for it and then go out in order, counted meanwhile as not
+     * yet sent; those on streams the peer does not take are dropped then.
+     */
+    @Test
+    void messagesGivenBeforeTheHandshakeGoOutOnceItIsDone() {
+        pair = new SctpPair(SctpPair.config());
+        pair.b.association.close();
+        pair.b.association = new SctpAssociation(new SctpConfig(16, 8, 262_144, 262_144, 1200), pair.b,
+                io.netty.buffer.PooledByteBufAllocator.DEFAULT, new java.util.Random(3));
+        SctpAssociation a = pair.a.association;
+        assertEquals(SendResult.QUEUED, a.send(1, 51, text("before connect"), SendOptions.RELIABLE_ORDERED, pair.now));
+        assertEquals(SendResult.QUEUED, a.send(12, 51, text("beyond the peer's streams"), SendOptions.RELIABLE_ORDERED,
+                pair.now));
+        a.connect(pair.now);
+        assertEquals(SendResult.QUEUED, a.send(1, 51, text("while connecting"), SendOptions.RELIABLE_ORDERED, pair.now));
+        assertEquals(SendResult.INVALID_STREAM, a.send(16, 51, text("x"), SendOptions.RELIABLE_ORDERED, pair.now));
+        assertEquals(30, a.streamQueuedAmount(1));
+        assertEquals(55, a.bufferedAmount());
+        pair.run(5_000);
+        assertEquals(SctpState.CONNECTED, a.state());
+        assertEquals(List.of("before connect", "while connecting"), pair.b.messages);
+        assertEquals(0, a.streamQueuedAmount(1));
+        assertEquals(0, a.bufferedAmount());
     }
 
     static Stream<Arguments> networks() {

@@ -37,9 +37,15 @@ class SctpChunksTest {
                 Arguments.of("SHUTDOWN COMPLETE, tag reflected", (Consumer<ByteBuf>) out -> Chunks.writeEmpty(out,
                         ChunkType.SHUTDOWN_COMPLETE, Chunks.FLAG_T), "0e010004"),
                 Arguments.of("INIT offering RE-CONFIG and FORWARD TSN", (Consumer<ByteBuf>) out -> new InitChunk(
-                        0xdeadbeefL, 0x100000, 16, 16, 1, null, true, true).write(out, ChunkType.INIT),
+                        0xdeadbeefL, 0x100000, 16, 16, 1, null, true, true, SctpConfig.NO_ZERO_CHECKSUM)
+                        .write(out, ChunkType.INIT),
                         "01000020" + "deadbeef" + "00100000" + "0010" + "0010" + "00000001" + "80080006" + "82c00000"
                                 + "c0000004"),
+                Arguments.of("INIT offering zero checksums for SCTP over DTLS (RFC 9653)", (Consumer<ByteBuf>) out ->
+                        new InitChunk(0xdeadbeefL, 0x100000, 16, 16, 1, null, true, true,
+                                SctpConfig.ZERO_CHECKSUM_SCTP_OVER_DTLS).write(out, ChunkType.INIT),
+                        "01000028" + "deadbeef" + "00100000" + "0010" + "0010" + "00000001" + "80080006" + "82c00000"
+                                + "c0000004" + "80010008" + "00000001"),
                 Arguments.of("RE-CONFIG outgoing SSN reset of stream 3", (Consumer<ByteBuf>) out ->
                         ReconfigChunk.writeOutgoingResetRequest(out, 10, 9, 20, new int[] {3}),
                         "82000016" + "000d0012" + "0000000a" + "00000009" + "00000014" + "0003" + "0000"),
@@ -93,7 +99,8 @@ class SctpChunksTest {
     void readsInitParametersAndRejectsAZeroTag() {
         ByteBuf packet = Unpooled.buffer();
         SctpPacket.writeHeader(packet, 0);
-        new InitChunk(7, 1000, 10, 20, 99, new byte[] {1, 2, 3}, true, true).write(packet, ChunkType.INIT_ACK);
+        new InitChunk(7, 1000, 10, 20, 99, new byte[] {1, 2, 3}, true, true, SctpConfig.ZERO_CHECKSUM_TRUSTED_NETWORK)
+                .write(packet, ChunkType.INIT_ACK);
         ChunkReader reader = new ChunkReader().reset(packet);
         assertTrue(reader.next());
         InitChunk init = InitChunk.parse(reader);
@@ -103,6 +110,7 @@ class SctpChunksTest {
         assertEquals(99, init.initialTsn());
         assertArrayEquals(new byte[] {1, 2, 3}, init.stateCookie());
         assertTrue(init.forwardTsn() && init.reconfig());
+        assertEquals(SctpConfig.ZERO_CHECKSUM_TRUSTED_NETWORK, init.zeroChecksumMethod());
         packet.setInt(SctpPacket.HEADER_SIZE + 4, 0);
         assertNull(InitChunk.parse(reader));
     }

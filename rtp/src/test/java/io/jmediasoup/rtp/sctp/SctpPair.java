@@ -73,8 +73,12 @@ final class SctpPair {
     private int sent;
 
     SctpPair(SctpConfig config) {
-        a.association = new SctpAssociation(config, a, PooledByteBufAllocator.DEFAULT, new Random(1));
-        b.association = new SctpAssociation(config, b, PooledByteBufAllocator.DEFAULT, new Random(2));
+        this(config, config);
+    }
+
+    SctpPair(SctpConfig aConfig, SctpConfig bConfig) {
+        a.association = new SctpAssociation(aConfig, a, PooledByteBufAllocator.DEFAULT, new Random(1));
+        b.association = new SctpAssociation(bConfig, b, PooledByteBufAllocator.DEFAULT, new Random(2));
     }
 
     static SctpConfig config() {

@@ -125,12 +125,36 @@ class StunPacketTest {
                 Arguments.of("ICE-CONTROLLING of 4 bytes", request("802a000400000001")),
                 Arguments.of("ICE-CONTROLLED of 4 bytes", request("8029000400000001")),
                 Arguments.of("USE-CANDIDATE with a value", request("0025000400000001")),
+                Arguments.of("NOMINATION of 8 bytes", request("00300008" + "00".repeat(8))),
+                Arguments.of("old NOMINATION of 2 bytes", request("c00100020001" + "0000")),
                 Arguments.of("MESSAGE-INTEGRITY of 16 bytes", request("00080010" + "00".repeat(16))),
                 Arguments.of("FINGERPRINT of 8 bytes", request("80280008" + "00".repeat(8))),
                 Arguments.of("ERROR-CODE of 2 bytes", request("0009000204010000")),
                 Arguments.of("attribute after MESSAGE-INTEGRITY", request(integrity + priority)),
                 Arguments.of("attribute after FINGERPRINT", request("8028000400000000" + priority)),
                 Arguments.of("wrong FINGERPRINT", StunVectors.REQUEST.substring(0, StunVectors.REQUEST.length() - 8) + "e57a3bce"));
+    }
+
+    static Stream<Arguments> nominations() {
+        return Stream.of(Arguments.of("none", "", false, 0L),
+                Arguments.of("NOMINATION", "0030000400000007", true, 7L),
+                Arguments.of("the old attribute", "c0010004fffffffe", true, 0xfffffffeL),
+                Arguments.of("both: the current one wins", "c001000400000002" + "0030000400000009", true, 9L),
+                Arguments.of("both, the current first", "0030000400000009" + "c001000400000002", true, 9L));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nominations")
+    void readsTheNomination(String name, String attributes, boolean present, long value) {
+        ByteBuf data = buffer(request(attributes));
+        try {
+            StunPacket packet = new StunPacket();
+            assertTrue(packet.parse(data), name);
+            assertEquals(present, packet.hasNomination());
+            assertEquals(value, packet.nomination());
+        } finally {
+            data.release();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

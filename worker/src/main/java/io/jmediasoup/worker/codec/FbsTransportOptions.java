@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.codec;
 
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.rtp.sctp.SctpConfig;
 import io.jmediasoup.worker.messages.TransportListenInfo;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.net.IpAddresses;
@@ -37,7 +38,8 @@ final class FbsTransportOptions {
             }
             sctp = new SctpOptions(SCTP_MAX_STREAMS, SCTP_MAX_STREAMS, options.maxReceiveMessageSize(),
                     options.sctpSendBufferSize(), options.isDataChannel(),
-                    options.sctpDefaultStreamBufferedAmountLowThreshold());
+                    options.sctpDefaultStreamBufferedAmountLowThreshold(), zeroChecksumMethod(options.sctpZeroChecksum()),
+                    options.sctpMaxReceiverWindowBufferSize());
         }
         return new TransportOptions(options.direct(),
                 options.hasInitialAvailableOutgoingBitrate() ? options.initialAvailableOutgoingBitrate() : null,
@@ -45,7 +47,18 @@ final class FbsTransportOptions {
                 options.hasMaxOutgoingBitrate() ? options.maxOutgoingBitrate() : null,
                 options.hasMinOutgoingBitrate() ? options.minOutgoingBitrate() : null, options.maxSendMessageSize(),
                 options.maxReceiveMessageSize(), sctp, options.sctpPerStreamSendQueueLimit(),
-                options.sctpMaxReceiverWindowBufferSize());
+                options.sctpMaxReceiverWindowBufferSize(), TransportOptions.Bwe.mediasoup332(options.enableBwe()));
+    }
+
+    /** The RFC 9653 method of sctpZeroChecksum; any other value is none, as the C++ worker takes it. */
+    static long zeroChecksumMethod(long sctpZeroChecksum) {
+        if (sctpZeroChecksum == FBS.Transport.SctpZeroChecksum.SCTP_OVER_DTLS) {
+            return SctpConfig.ZERO_CHECKSUM_SCTP_OVER_DTLS;
+        }
+        if (sctpZeroChecksum == FBS.Transport.SctpZeroChecksum.TRUSTED_NETWORK) {
+            return SctpConfig.ZERO_CHECKSUM_TRUSTED_NETWORK;
+        }
+        return SctpConfig.NO_ZERO_CHECKSUM;
     }
 
     /** RTCP without rtcpMux listens where rtcpListenInfo says, else where RTP does. */
@@ -113,7 +126,12 @@ final class FbsTransportOptions {
             listens.add(new TransportOptions.IceListen(listenInfo(individual.listenInfos(i)),
                     ICE_LOCAL_PREFERENCE - 100 * i));
         }
-        return new TransportOptions.WebRtc(base, listens);
+        return new TransportOptions.WebRtc(base, listens, ice(options));
+    }
+
+    /** iceConsentTimeout is a uint8 (default 30 s); the agent keeps it within its bounds. */
+    static TransportOptions.Ice ice(FBS.WebRtcTransport.WebRtcTransportOptions options) {
+        return TransportOptions.Ice.mediasoup332(options.iceConsentTimeout());
     }
 
     static TransportListenInfo listenInfo(FBS.Transport.ListenInfo info) {

@@ -46,7 +46,8 @@ final class FbsWebRtcServerCodec implements FbsRequestCodec {
                 (FBS.WebRtcTransport.ListenServer) options.listen(new FBS.WebRtcTransport.ListenServer());
         return new TransportOptions.WebRtcWithServer(FbsTransportOptions.base(options.base()),
                 Fbs.required(server.webRtcServerId(), "webRtcServerId"),
-                options.enableUdp(), options.enableTcp(), options.preferUdp(), options.preferTcp());
+                options.enableUdp(), options.enableTcp(), options.preferUdp(), options.preferTcp(),
+                FbsTransportOptions.ice(options));
     }
 
     @Override

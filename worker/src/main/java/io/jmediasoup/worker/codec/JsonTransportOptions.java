@@ -9,6 +9,7 @@ import io.jmediasoup.worker.messages.TransportListenInfo;
 import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.net.IpAddresses;
 import io.jmediasoup.worker.net.PortManager.Protocol;
+import io.jmediasoup.rtp.sctp.SctpConfig;
 import io.jmediasoup.worker.rtc.SctpOptions;
 import io.jmediasoup.worker.rtc.SrtpParameters;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class JsonTransportOptions {
         // 3.8 has one limit both ways: SCTP's when enabled.
         long limit = sctp != null ? sctp.maxMessageSize() : maxMessageSize;
         return new TransportOptions(direct, initialBitrate != null ? initialBitrate.getAsLong() : null, null, null,
-                null, limit, limit, sctp, 0, 0);
+                null, limit, limit, sctp, 0, 0, TransportOptions.Bwe.MEDIASOUP_3_8);
     }
 
     static TransportOptions.Plain plain(JsonObject data) {
@@ -102,7 +103,7 @@ final class JsonTransportOptions {
             }
             decrement += 100;
         }
-        return new TransportOptions.WebRtc(base, listens);
+        return new TransportOptions.WebRtc(base, listens, TransportOptions.Ice.MEDIASOUP_3_8);
     }
 
     /** The SCTP options of a create request with enableSctp, with 3.8's checks and texts. */
@@ -140,7 +141,8 @@ final class JsonTransportOptions {
         }
         JsonElement dataChannel = data.get("isDataChannel");
         return new SctpOptions(os.getAsInt(), mis.getAsInt(), maxMessageSize.getAsLong(),
-                sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean(), null);
+                sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean(), null,
+                SctpConfig.NO_ZERO_CHECKSUM, 0);
     }
 
     private static boolean inStreamRange(JsonElement streams) {

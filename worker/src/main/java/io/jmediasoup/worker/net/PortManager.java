@@ -8,10 +8,10 @@ import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.BitSet;
@@ -35,6 +35,8 @@ public final class PortManager {
         }
     }
 
+    /** Linux's IPPROTO_IPV6 / IPV6_V6ONLY, which Netty has no named option for. */
+    private static final IntegerUnixChannelOption IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
     private final EventLoop loop;
     private final Settings settings;
     /** Ports held, per protocol, IP and range, as offsets from the range's first port. */
@@ -47,15 +49,20 @@ public final class PortManager {
 
     /** Binds a socket on a free port of the worker's range; throws when none is left or the IP refuses. */
     public Channel bind(Protocol protocol, String ip) {
-        return bind(protocol, ip, settings.rtcMinPort(), settings.rtcMaxPort(), false);
+        return bind(protocol, ip, SocketFlags.NONE);
+    }
+
+    /** Like {@link #bind(Protocol, String)}, the socket opened with {@code flags}. */
+    public Channel bind(Protocol protocol, String ip, SocketFlags flags) {
+        return bind(protocol, ip, settings.rtcMinPort(), settings.rtcMaxPort(), flags);
     }
 
     /**
      * Binds a socket on a free port of {@code minPort..maxPort} (a transport's own portRange);
      * each range keeps its own ports, as the C++ worker keys them by protocol, IP and range.
-     * With {@code reusePort} a UDP socket shares its port with others that set it (SO_REUSEPORT).
+     * The socket is opened with {@code flags}.
      */
-    public Channel bind(Protocol protocol, String ip, int minPort, int maxPort, boolean reusePort) {
+    public Channel bind(Protocol protocol, String ip, int minPort, int maxPort, SocketFlags flags) {
         if (maxPort < minPort) {
             throw new MediasoupTypeError("maxPort cannot be less than minPort");
         }
@@ -71,7 +78,7 @@ public final class PortManager {
             int port = minPort + index;
             Channel channel;
             try {
-                channel = open(protocol, ip, port, reusePort);
+                channel = open(protocol, ip, port, flags);
             } catch (BindFailure failure) {
                 // A port taken by another worker or program is skipped; only a failure no other port can fix ends the search.
                 String where = " [transport:" + protocol.label() + ", ip:'" + ip + "', port:" + port + ", attempt:"
@@ -94,13 +101,13 @@ public final class PortManager {
 
     /** Binds a socket on exactly {@code port}, outside the range bookkeeping as the C++ worker does. */
     public Channel bind(Protocol protocol, String ip, int port) {
-        return bind(protocol, ip, port, false);
+        return bind(protocol, ip, port, SocketFlags.NONE);
     }
 
-    /** Like {@link #bind(Protocol, String, int)}, sharing the port when {@code reusePort}, as above. */
-    public Channel bind(Protocol protocol, String ip, int port, boolean reusePort) {
+    /** Like {@link #bind(Protocol, String, int)}, the socket opened with {@code flags}. */
+    public Channel bind(Protocol protocol, String ip, int port, SocketFlags flags) {
         try {
-            return open(protocol, ip, port, reusePort);
+            return open(protocol, ip, port, flags);
         } catch (BindFailure failure) {
             String where = " [transport:" + protocol.label() + ", ip:'" + ip + "', port:" + port;
             if (protocol == Protocol.UDP) {
@@ -114,7 +121,7 @@ public final class PortManager {
     }
 
     /** A bound channel registered on the loop, not reading yet. */
-    private Channel open(Protocol protocol, String ip, int port, boolean reusePort) throws BindFailure {
+    private Channel open(Protocol protocol, String ip, int port, SocketFlags flags) throws BindFailure {
         InetSocketAddress address = new InetSocketAddress(IpAddresses.parse(ip), port);
         InternetProtocolFamily family = address.getAddress() instanceof Inet6Address
                 ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
@@ -125,8 +132,11 @@ public final class PortManager {
             throw new BindFailure(SocketErrno.of(e));
         }
         channel.config().setAutoRead(false);
-        if (reusePort && protocol == Protocol.UDP) {
-            channel.config().setOption(EpollChannelOption.SO_REUSEPORT, true);
+        if (flags.ipv6Only() && family == InternetProtocolFamily.IPv6) {
+            channel.config().setOption(IPV6_V6ONLY, 1);
+        }
+        if (flags.udpReusePort() && protocol == Protocol.UDP) {
+            channel.config().setOption(ChannelOption.SO_REUSEADDR, true);
         }
         if (protocol == Protocol.TCP) {
             // As libuv does for TCP: a port whose last connection lingers in TIME_WAIT can listen again.

@@ -148,7 +148,7 @@ final class DataEndpoints {
         }
         dataConsumers.put(dataConsumerId, dataConsumer);
         if (dataConsumer.isSctp()) {
-            dataConsumer.sctpAssociationChanged(sctpConnected());
+            dataConsumer.sctpAssociationChanged(sctp.state());
         }
         return dataConsumer.dump();
     }
@@ -226,11 +226,6 @@ final class DataEndpoints {
         return result;
     }
 
-    /** Whether the SCTP association is up (data consumers of kind "sctp" may send). */
-    private boolean sctpConnected() {
-        return sctp != null && sctp.state() == SctpState.CONNECTED;
-    }
-
     /** An SCTP packet from the remote side, lent for the call. */
     void receiveSctpData(ByteBuf data) {
         if (sctp == null) {
@@ -246,11 +241,14 @@ final class DataEndpoints {
     }
 
     void sctpStateChanged(SctpState state) {
-        boolean up = state == SctpState.CONNECTED;
         for (DataConsumer dataConsumer : dataConsumers.values()) {
             if (dataConsumer.isSctp()) {
-                dataConsumer.sctpAssociationChanged(up);
+                dataConsumer.sctpAssociationChanged(state);
             }
+        }
+        if (state == SctpState.CONNECTED) {
+            shared.emit(transport.id, new TransportEvent.SctpNegotiatedCapabilities(sctp.negotiatedOutboundStreams(),
+                    sctp.negotiatedInboundStreams()));
         }
         shared.emit(transport.id, new TransportEvent.SctpStateChange(state.label()));
     }

@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.worker.messages.TransportOptions;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 
 /**
@@ -13,6 +14,10 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
 final class IncomingBitrateControl {
     private final Shared shared;
     private final Producer.RtcpSender sender;
+    /** Whether the transport estimates at all (3.32's enableBwe). */
+    private final boolean enabled;
+    /** Whether the limit follows 3.32's bounds ({@link BweLimits}), else 3.8's (as given, 0 for none). */
+    private final boolean clampedLimits;
     private long maxIncomingBitrate;
     private boolean connected;
     /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
@@ -20,9 +25,22 @@ final class IncomingBitrateControl {
     /** Only when no transport-cc server: a producer negotiated goog-remb and abs-send-time. */
     private RembServer rembServer;
 
-    IncomingBitrateControl(Shared shared, Producer.RtcpSender sender) {
+    IncomingBitrateControl(Shared shared, Producer.RtcpSender sender, TransportOptions options) {
         this.shared = shared;
         this.sender = sender;
+        this.enabled = options.bwe().enabled();
+        this.clampedLimits = options.bwe().clampedLimits();
+        Long maxBitrate = options.maxIncomingBitrate();
+        if (clampedLimits) {
+            maxIncomingBitrate = maxBitrate != null ? BweLimits.bounded(maxBitrate) : BweLimits.ABSOLUTE_MAX_BITRATE;
+        } else {
+            maxIncomingBitrate = maxBitrate != null ? maxBitrate : 0;
+        }
+    }
+
+    /** The limit the servers apply: none for 3.32's unset (lifted) one. */
+    private long appliedMaxIncomingBitrate() {
+        return clampedLimits && maxIncomingBitrate == BweLimits.ABSOLUTE_MAX_BITRATE ? 0 : maxIncomingBitrate;
     }
 
     /**
@@ -30,13 +48,14 @@ final class IncomingBitrateControl {
      * {@code absSendTimeId} are the transport's ids of the two extensions (0 when absent).
      */
     void producerAdded(RtpParameters rtpParameters, int transportWideCcId, int absSendTimeId) {
-        if (tccServer != null || rembServer != null) {
+        if (!enabled || tccServer != null || rembServer != null) {
             return;
         }
+        long maxBitrate = appliedMaxIncomingBitrate();
         tccServer = TransportCcServer.forProducer(shared, sender, rtpParameters, transportWideCcId);
         if (tccServer != null) {
-            if (maxIncomingBitrate != 0) {
-                tccServer.setMaxIncomingBitrate(maxIncomingBitrate);
+            if (maxBitrate != 0) {
+                tccServer.setMaxIncomingBitrate(maxBitrate);
             }
             if (connected) {
                 tccServer.start();
@@ -44,8 +63,8 @@ final class IncomingBitrateControl {
             return;
         }
         rembServer = RembServer.forProducer(shared, sender, rtpParameters, absSendTimeId);
-        if (rembServer != null && maxIncomingBitrate != 0) {
-            rembServer.setMaxIncomingBitrate(maxIncomingBitrate);
+        if (rembServer != null && maxBitrate != 0) {
+            rembServer.setMaxIncomingBitrate(maxBitrate);
         }
     }
 
@@ -60,11 +79,12 @@ final class IncomingBitrateControl {
 
     /** transport.setMaxIncomingBitrate: 0 lifts the limit. */
     void setMaxIncomingBitrate(long bitrate) {
-        maxIncomingBitrate = bitrate;
+        maxIncomingBitrate = clampedLimits ? BweLimits.maximum(bitrate) : bitrate;
+        long maxBitrate = appliedMaxIncomingBitrate();
         if (tccServer != null) {
-            tccServer.setMaxIncomingBitrate(bitrate);
+            tccServer.setMaxIncomingBitrate(maxBitrate);
         } else if (rembServer != null) {
-            rembServer.setMaxIncomingBitrate(bitrate);
+            rembServer.setMaxIncomingBitrate(maxBitrate);
         }
     }
 
@@ -96,7 +116,7 @@ final class IncomingBitrateControl {
         return rembServer != null && rembServer.availableBitrate() != 0 ? rembServer.availableBitrate() : null;
     }
 
-    /** The application's limit, or null when it set none. */
+    /** The application's limit (3.32: within its bounds), or null when 3.8's application set none. */
     Long maxIncomingBitrate() {
         return maxIncomingBitrate != 0 ? maxIncomingBitrate : null;
     }

@@ -4,6 +4,7 @@ import io.jmediasoup.rtp.RtpPacket;
 import io.jmediasoup.rtp.rtcp.CompoundPacketReader;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.TransportEvent;
+import io.jmediasoup.worker.messages.TransportOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,8 +43,12 @@ final class OutgoingBitrateControl {
     /** The transport's consumers, a live view. */
     private final Collection<Consumer> consumers;
     private final TraceEventTypes traceEventTypes;
+    /** Whether the transport estimates at all (3.32's enableBwe). */
+    private final boolean enabled;
+    /** Whether the limits follow 3.32's bounds ({@link BweLimits}), else 3.8's (as given, 0 for none). */
+    private final boolean clampedLimits;
     /** The estimate to start from: the application's initialAvailableOutgoingBitrate, else the C++ worker's default. */
-    private final long startBitrate;
+    private long startBitrate;
     private long maxOutgoingBitrate;
     private long minOutgoingBitrate;
     private boolean connected;
@@ -56,15 +61,35 @@ final class OutgoingBitrateControl {
     /** While connected with an estimate: shares it out every 2 s even when no feedback comes (the C++ worker's process timer). */
     private ScheduledFuture<?> timer;
 
-    /** {@code initialBitrate} is the application's initialAvailableOutgoingBitrate, 0 when it gave none. */
+    /** With the application's options: a null bitrate when it gave none. */
     OutgoingBitrateControl(String transportId, Shared shared, Sender sender, Collection<Consumer> consumers,
-            TraceEventTypes traceEventTypes, long initialBitrate) {
+            TraceEventTypes traceEventTypes, TransportOptions options) {
         this.transportId = transportId;
         this.shared = shared;
         this.sender = sender;
         this.consumers = consumers;
         this.traceEventTypes = traceEventTypes;
-        this.startBitrate = initialBitrate != 0 ? initialBitrate : DEFAULT_INITIAL_BITRATE;
+        this.enabled = options.bwe().enabled();
+        this.clampedLimits = options.bwe().clampedLimits();
+        Long initialBitrate = options.initialAvailableOutgoingBitrate();
+        Long minBitrate = options.minOutgoingBitrate();
+        Long maxBitrate = options.maxOutgoingBitrate();
+        if (clampedLimits) {
+            startBitrate = initialBitrate != null ? BweLimits.bounded(initialBitrate) : DEFAULT_INITIAL_BITRATE;
+            minOutgoingBitrate = minBitrate != null ? BweLimits.bounded(minBitrate) : BweLimits.ABSOLUTE_MIN_BITRATE;
+            maxOutgoingBitrate = maxBitrate != null ? BweLimits.bounded(maxBitrate) : BweLimits.ABSOLUTE_MAX_BITRATE;
+            fixLimits();
+        } else {
+            startBitrate = initialBitrate != null && initialBitrate != 0 ? initialBitrate : DEFAULT_INITIAL_BITRATE;
+            minOutgoingBitrate = minBitrate != null ? minBitrate : 0;
+            maxOutgoingBitrate = maxBitrate != null ? maxBitrate : 0;
+        }
+    }
+
+    /** 3.32: the maximum is raised to the minimum, and the start moved between them. */
+    private void fixLimits() {
+        maxOutgoingBitrate = Math.max(maxOutgoingBitrate, minOutgoingBitrate);
+        startBitrate = Math.max(minOutgoingBitrate, Math.min(startBitrate, maxOutgoingBitrate));
     }
 
     /** Whether a video consumer negotiated transport-cc or REMB, so that there is an estimate. */
@@ -87,8 +112,11 @@ final class OutgoingBitrateControl {
      * chooses the layers of every layered consumer.
      */
     void consumerAdded(Consumer consumer) {
+        if (!enabled) {
+            return;
+        }
         if (tccClient == null && (consumer.transportWideCc || consumer.remb)) {
-            tccClient = new TransportCcClient(startBitrate, minOutgoingBitrate, maxOutgoingBitrate,
+            tccClient = new TransportCcClient(startBitrate, minOutgoingBitrate, appliedMaxOutgoingBitrate(),
                     consumer.transportWideCc);
             if (TransportCcClient.RECORD_DIRECTORY != null) {
                 recordBwe();
@@ -110,30 +138,47 @@ final class OutgoingBitrateControl {
         }
     }
 
-    /** The application's cap, or null when it set none. */
+    /** The application's cap (3.32: within its bounds), or null when 3.8's application set none. */
     Long maxOutgoingBitrate() {
         return maxOutgoingBitrate != 0 ? maxOutgoingBitrate : null;
     }
 
-    /** The application's floor, or null when it set none. */
+    /** The application's floor (3.32: within its bounds), or null when 3.8's application set none. */
     Long minOutgoingBitrate() {
         return minOutgoingBitrate != 0 ? minOutgoingBitrate : null;
     }
 
     /** transport.setMinOutgoingBitrate: the estimate, and so what the consumers are given, stays above it; 0 lifts it. */
     void setMinOutgoingBitrate(long bitrate) {
-        minOutgoingBitrate = bitrate;
-        if (tccClient != null) {
-            tccClient.setMinBitrate(minOutgoingBitrate);
-            distributeAvailableBitrate();
+        if (clampedLimits) {
+            minOutgoingBitrate = BweLimits.minimum(bitrate);
+            fixLimits();
+        } else {
+            minOutgoingBitrate = bitrate;
         }
+        applyLimits();
     }
 
-    /** transport.setMaxOutgoingBitrate. */
+    /** transport.setMaxOutgoingBitrate: 0 lifts it. */
     void setMaxOutgoingBitrate(long bitrate) {
-        maxOutgoingBitrate = bitrate;
+        if (clampedLimits) {
+            maxOutgoingBitrate = BweLimits.maximum(bitrate);
+            fixLimits();
+        } else {
+            maxOutgoingBitrate = bitrate;
+        }
+        applyLimits();
+    }
+
+    /** The cap the estimator applies: none for 3.32's unset (lifted) one. */
+    private long appliedMaxOutgoingBitrate() {
+        return clampedLimits && maxOutgoingBitrate == BweLimits.ABSOLUTE_MAX_BITRATE ? 0 : maxOutgoingBitrate;
+    }
+
+    private void applyLimits() {
         if (tccClient != null) {
-            tccClient.setMaxBitrate(maxOutgoingBitrate, shared.nowMs());
+            tccClient.setMinBitrate(minOutgoingBitrate);
+            tccClient.setMaxBitrate(appliedMaxOutgoingBitrate(), shared.nowMs());
             distributeAvailableBitrate();
         }
     }
@@ -148,7 +193,7 @@ final class OutgoingBitrateControl {
     private void mayProbeInitially() {
         if (probator != null && connected && !probedInitially) {
             probedInitially = true;
-            probator.probeInitially(startBitrate, maxOutgoingBitrate);
+            probator.probeInitially(startBitrate, appliedMaxOutgoingBitrate());
         }
     }
 
@@ -265,7 +310,8 @@ final class OutgoingBitrateControl {
 
     private void emitBweTrace() {
         if (traceEventTypes.isEnabled("bwe")) {
-            shared.emit(transportId, tccClient.bweTrace(shared.nowMs(), desiredBitrate(), startBitrate));
+            shared.emit(transportId, tccClient.bweTrace(shared.nowMs(), desiredBitrate(), startBitrate,
+                    maxOutgoingBitrate));
         }
     }
 

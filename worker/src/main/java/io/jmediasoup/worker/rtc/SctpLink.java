@@ -29,7 +29,9 @@ final class SctpLink implements SctpAssociation.Listener {
         this.timer = new DeadlineTimer(shared, this::onTimer);
         this.options = options;
         this.association = new SctpAssociation(new SctpConfig(options.os(), options.mis(), options.maxMessageSize(),
-                options.sendBufferSize(), SctpConfig.DEFAULT_MTU), this, PooledByteBufAllocator.DEFAULT);
+                options.sendBufferSize(), SctpConfig.DEFAULT_MTU, options.zeroChecksumMethod(),
+                options.maxReceiverWindowBufferSize()), this,
+                PooledByteBufAllocator.DEFAULT);
     }
 
     SctpState state() {

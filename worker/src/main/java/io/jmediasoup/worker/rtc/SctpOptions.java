@@ -1,13 +1,17 @@
 package io.jmediasoup.worker.rtc;
 
+import io.jmediasoup.rtp.sctp.SctpConfig;
+
 /**
  * The SCTP options of router.create*Transport (enableSctp), validated as the C++ worker does.
  * {@code defaultStreamBufferedAmountLowThreshold} is 3.32's: its data consumers watch the bytes
  * of their own stream, from that threshold on; null in 3.8, whose watch the association's
- * bytes from 0.
+ * bytes from 0. {@code zeroChecksumMethod} is the RFC 9653 method 3.32 offers (sctpZeroChecksum),
+ * {@link SctpConfig#NO_ZERO_CHECKSUM} in 3.8; {@code maxReceiverWindowBufferSize} the receive
+ * window 3.32 advertises (0 in 3.8: derived from the largest message).
  */
 public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferSize, boolean isDataChannel,
-        Long defaultStreamBufferedAmountLowThreshold) {
+        Long defaultStreamBufferedAmountLowThreshold, long zeroChecksumMethod, long maxReceiverWindowBufferSize) {
     /** The port SCTP uses on both ends over DTLS or UDP, as in the C++ worker. */
     public static final int PORT = 5000;
     public static final long DEFAULT_SEND_BUFFER_SIZE = 262_144;

@@ -145,16 +145,9 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         this.maxReceiveMessageSize = options.maxReceiveMessageSize();
         this.sctpPerStreamSendQueueLimit = options.sctpPerStreamSendQueueLimit();
         this.sctpMaxReceiverWindowBufferSize = options.sctpMaxReceiverWindowBufferSize();
-        this.incomingBitrate = new IncomingBitrateControl(shared, this);
-        Long initialBitrate = options.initialAvailableOutgoingBitrate();
+        this.incomingBitrate = new IncomingBitrateControl(shared, this, options);
         this.outgoingBitrate = new OutgoingBitrateControl(id, shared, this::sendProbationPacket, consumers.values(),
-                traceEventTypes, initialBitrate != null ? initialBitrate : 0);
-        if (options.maxIncomingBitrate() != null) {
-            incomingBitrate.setMaxIncomingBitrate(options.maxIncomingBitrate());
-        }
-        if (options.maxOutgoingBitrate() != null) {
-            outgoingBitrate.setMaxOutgoingBitrate(options.maxOutgoingBitrate());
-        }
+                traceEventTypes, options);
         this.dataEndpoints = new DataEndpoints(this, shared, listener, direct, options.maxSendMessageSize(), options.sctp());
     }
 
@@ -422,7 +415,8 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                         if (producer != null) {
                             producer.receiveSenderReport(SenderReport.ssrc(buffer, index),
                                     SenderReport.ntpSeconds(buffer, index), SenderReport.ntpFraction(buffer, index),
-                                    SenderReport.rtpTimestamp(buffer, index));
+                                    SenderReport.rtpTimestamp(buffer, index), SenderReport.packetCount(buffer, index),
+                                    SenderReport.octetCount(buffer, index));
                         }
                         receiveReportBlocks(reader, index + SenderReport.REPORT_BLOCKS_OFFSET);
                     }

@@ -165,13 +165,15 @@ final class TransportCcClient {
     /**
      * A "bwe" trace event with the C++ worker's fields: its maximum is the desired bitrate plus
      * 35 % (at least the initial estimate, at most the application's cap), its padding goes up
-     * to 85 % of that.
+     * to 85 % of that. {@code maxOutgoingBitrate} is the transport's cap as 3.32 reports it.
      */
-    TransportEvent.BweTrace bweTrace(long timestamp, long desiredBitrate, long initialBitrate) {
+    TransportEvent.BweTrace bweTrace(long timestamp, long desiredBitrate, long initialBitrate,
+            long maxOutgoingBitrate) {
         long max = desiredBitrate > 0 ? Math.max(initialBitrate, desiredBitrate * 135 / 100) : initialBitrate;
         max = Math.min(max, maxBitrate);
         return new TransportEvent.BweTrace(timestamp, desiredBitrate, desiredBitrate, minBitrate, max,
-                Math.max(minBitrate, availableBitrate()), max * 85 / 100, availableBitrate(), transportCc);
+                Math.max(minBitrate, availableBitrate()), max * 85 / 100, availableBitrate(), transportCc,
+                maxOutgoingBitrate);
     }
 
     /** Whether the estimate comes from transport-cc feedback rather than the receiver's REMB. */

@@ -45,17 +45,15 @@ import java.util.List;
  */
 final class WebRtcTransport extends Transport
         implements UdpSocket.Listener, TcpConnection.Listener, IceServer.Listener<IceTuple>, DtlsTransport.Listener {
+    private static final int ICE_PASSWORD_LENGTH = 32;
     private final List<UdpSocket> udpSockets = new ArrayList<>();
     private final List<TcpServer> tcpServers = new ArrayList<>();
     private final List<IceCandidate> iceCandidates = new ArrayList<>();
-    private final IceServer<IceTuple> iceServer =
-            new IceServer<>(this, PooledByteBufAllocator.DEFAULT, RandomStrings.of(16), RandomStrings.of(32));
-
-    {
-        if (shared.stunReasonPhrases()) {
-            iceServer.sendReasonPhrases();
-        }
-    }
+    private final IceServer<IceTuple> iceServer;
+    /** The length of the random username fragments, as the era's worker makes them. */
+    private final int usernameFragmentLength;
+    /** Fires at the ICE consent deadline (RFC 7675). */
+    private final DeadlineTimer consentTimer;
     /** Reused for every STUN message: the event loop handles one packet at a time. */
     private final StunPacket stunPacket = new StunPacket();
     private boolean socketsClosed;
@@ -72,6 +70,9 @@ final class WebRtcTransport extends Transport
 
     WebRtcTransport(String id, Shared shared, Listener listener, TransportOptions.WebRtc options) {
         super(id, shared, listener, options.base());
+        usernameFragmentLength = options.ice().usernameFragmentLength();
+        iceServer = iceServer(options.ice());
+        consentTimer = new DeadlineTimer(shared, this::checkIceConsent);
         localFingerprints = shared.dtlsCertificate().fingerprints();
         dtlsTransport = new DtlsTransport(shared.dtlsCertificate(), shared.loop(), this);
         server = null;
@@ -89,6 +90,9 @@ final class WebRtcTransport extends Transport
     WebRtcTransport(String id, Shared shared, Listener listener, TransportOptions.WebRtcWithServer options,
             WebRtcServer server) {
         super(id, shared, listener, options.base());
+        usernameFragmentLength = options.ice().usernameFragmentLength();
+        iceServer = iceServer(options.ice());
+        consentTimer = new DeadlineTimer(shared, this::checkIceConsent);
         iceCandidates.addAll(server.iceCandidates(options.enableUdp(), options.enableTcp(), options.preferUdp(),
                 options.preferTcp()));
         if (iceCandidates.isEmpty()) {
@@ -99,6 +103,26 @@ final class WebRtcTransport extends Transport
         this.server = server;
         server.addTransport(this);
         addServerUsernameFragment();
+    }
+
+    private IceServer<IceTuple> iceServer(TransportOptions.Ice ice) {
+        IceServer<IceTuple> agent = new IceServer<>(this, PooledByteBufAllocator.DEFAULT,
+                RandomStrings.of(ice.usernameFragmentLength()), RandomStrings.of(ICE_PASSWORD_LENGTH),
+                new IceServer.Options(ice.renomination(), ice.consentTimeoutSeconds()), shared::nowMs);
+        if (shared.stunReasonPhrases()) {
+            agent.sendReasonPhrases();
+        }
+        return agent;
+    }
+
+    /** The consent timer fired (maybe early, the deadline having moved): the agent decides, and the timer follows. */
+    private void checkIceConsent() {
+        iceServer.checkConsent();
+        armConsentTimer();
+    }
+
+    private void armConsentTimer() {
+        consentTimer.armAt(iceServer.consentDeadlineMs());
     }
 
     /** Routes the current username fragment here; after a restart the one before the previous goes. */
@@ -147,7 +171,8 @@ final class WebRtcTransport extends Transport
             throw new MediasoupTypeError("missing dtlsParameters");
         }
         if (request instanceof TransportRequest.RestartIce) {
-            iceServer.restart(RandomStrings.of(16), RandomStrings.of(32));
+            iceServer.restart(RandomStrings.of(usernameFragmentLength), RandomStrings.of(ICE_PASSWORD_LENGTH));
+            armConsentTimer();
             if (server != null) {
                 addServerUsernameFragment();
             }
@@ -271,6 +296,7 @@ final class WebRtcTransport extends Transport
         if (!socketsClosed) {
             TcpTuple tuple = new TcpTuple(connection);
             iceServer.removeTuple(tuple);
+            armConsentTimer();
             if (server != null) {
                 server.removeTuple(tuple);
             }
@@ -284,6 +310,7 @@ final class WebRtcTransport extends Transport
             return;
         }
         iceServer.processStunPacket(stunPacket, tuple);
+        armConsentTimer();
     }
 
     /**
@@ -409,9 +436,9 @@ final class WebRtcTransport extends Transport
         }
     }
 
-    /** An evicted connection is closed, as the C++ worker does: no other path needs it. */
+    /** A connection no longer valid (evicted, or consent expired) is closed, as the C++ worker does. */
     @Override
-    public void onIceServerTupleEvicted(IceTuple tuple) {
+    public void onIceServerTupleRemoved(IceTuple tuple) {
         if (server != null) {
             server.removeTuple(tuple);
         }
@@ -494,6 +521,7 @@ final class WebRtcTransport extends Transport
     protected void closeSockets() {
         // close_notify leaves through the selected tuple, so DTLS closes before the sockets.
         dtlsTransport.close();
+        consentTimer.cancel();
         socketsClosed = true;
         if (server != null) {
             server.removeTransport(this);

@@ -326,6 +326,29 @@ class FbsMediaCodecsTest {
     }
 
     @Test
+    void anSrTraceCarriesTheReportAsItCame() {
+        FbsEventCodec.FbsEvent fbs = new FbsMediaEventCodec().encode(
+                new ProducerEvent.SenderReportTrace(77, 1111, 3_900_000_000L, 2_147_483_648L, 90_000, 10, 1200), null);
+        assertEquals(FBS.Notification.Event.PRODUCER_TRACE, fbs.event());
+        assertEquals(FBS.Notification.Body.Producer_TraceNotification, fbs.bodyType());
+        FBS.Producer.TraceNotification trace = FBS.Producer.TraceNotification
+                .getRootAsTraceNotification(FbsTestFrames.written(fbs.body()));
+        assertEquals(FBS.Producer.TraceEventType.SR, trace.type());
+        assertEquals(77, trace.timestamp());
+        assertEquals(FBS.Common.TraceDirection.DIRECTION_IN, trace.direction());
+        assertEquals(FBS.Producer.TraceInfo.SrTraceInfo, trace.infoType());
+        FBS.Producer.SrTraceInfo info = (FBS.Producer.SrTraceInfo) trace.info(new FBS.Producer.SrTraceInfo());
+        assertEquals(1111, info.ssrc());
+        assertEquals(3_900_000_000L, info.ntpSec());
+        assertEquals(2_147_483_648L, info.ntpFrac());
+        assertEquals(90_000, info.rtpTs());
+        assertEquals(10, info.packetCount());
+        assertEquals(1200, info.octetCount());
+        assertEquals(JsonEventCodec.JsonEvent.NOT_SENT, new JsonMediaEventCodec().encode(
+                new ProducerEvent.SenderReportTrace(77, 1111, 0, 0, 0, 0, 0)), "3.8 has no sr trace");
+    }
+
+    @Test
     void decodesProducerSendWithItsBytes() {
         MediaNotification.ProducerSend send = (MediaNotification.ProducerSend) new FbsMediaNotificationCodec().decode(
                 FbsTestFrames.notification(FBS.Notification.Event.PRODUCER_SEND, "p1",

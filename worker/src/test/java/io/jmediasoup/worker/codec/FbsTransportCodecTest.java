@@ -126,7 +126,32 @@ class FbsTransportCodecTest {
 
     @Test
     void eachWebRtcListenInfoIsAHundredBelowTheOneBefore() {
-        FbsRequest request = FbsMessages.request(FBS.Request.Method.ROUTER_CREATE_WEBRTCTRANSPORT, "r1",
+        FbsRequest request = createWebRtc(null);
+        TransportOptions.WebRtc options = ((TransportRequest.CreateWebRtc) codec.decode(request)).options();
+        assertEquals(2, options.listens().size());
+        assertEquals(Protocol.UDP, options.listens().get(0).listenInfo().protocol());
+        assertEquals(10_000, options.listens().get(0).iceLocalPreference());
+        assertEquals(Protocol.TCP, options.listens().get(1).listenInfo().protocol());
+        assertEquals(4443, options.listens().get(1).listenInfo().port());
+        assertEquals(9_900, options.listens().get(1).iceLocalPreference());
+        assertNull(options.base().sctp());
+    }
+
+    static Stream<Arguments> iceConsentTimeouts() {
+        return Stream.of(Arguments.of(null, 30), Arguments.of(0, 0), Arguments.of(5, 5), Arguments.of(255, 255));
+    }
+
+    /** The agent as 3.32.2 makes it: 32-character fragments, renomination, the schema's default consent timeout. */
+    @ParameterizedTest(name = "iceConsentTimeout {0}")
+    @MethodSource("iceConsentTimeouts")
+    void aWebRtcTransportTakesTheIceOptionsOf332(Integer iceConsentTimeout, int expected) {
+        TransportOptions.Ice ice =
+                ((TransportRequest.CreateWebRtc) codec.decode(createWebRtc(iceConsentTimeout))).options().ice();
+        assertEquals(new TransportOptions.Ice(32, true, expected), ice);
+    }
+
+    private static FbsRequest createWebRtc(Integer iceConsentTimeout) {
+        return FbsMessages.request(FBS.Request.Method.ROUTER_CREATE_WEBRTCTRANSPORT, "r1",
                 FBS.Request.Body.Router_CreateWebRtcTransportRequest, builder -> {
                     int id = builder.createString("t1");
                     int base = baseOptions(builder, false, null);
@@ -139,17 +164,12 @@ class FbsTransportCodecTest {
                     FBS.WebRtcTransport.WebRtcTransportOptions.addListenType(builder,
                             FBS.WebRtcTransport.Listen.ListenIndividual);
                     FBS.WebRtcTransport.WebRtcTransportOptions.addListen(builder, listen);
+                    if (iceConsentTimeout != null) {
+                        FBS.WebRtcTransport.WebRtcTransportOptions.addIceConsentTimeout(builder, iceConsentTimeout);
+                    }
                     int options = FBS.WebRtcTransport.WebRtcTransportOptions.endWebRtcTransportOptions(builder);
                     return FBS.Router.CreateWebRtcTransportRequest.createCreateWebRtcTransportRequest(builder, id, options);
                 });
-        TransportOptions.WebRtc options = ((TransportRequest.CreateWebRtc) codec.decode(request)).options();
-        assertEquals(2, options.listens().size());
-        assertEquals(Protocol.UDP, options.listens().get(0).listenInfo().protocol());
-        assertEquals(10_000, options.listens().get(0).iceLocalPreference());
-        assertEquals(Protocol.TCP, options.listens().get(1).listenInfo().protocol());
-        assertEquals(4443, options.listens().get(1).listenInfo().port());
-        assertEquals(9_900, options.listens().get(1).iceLocalPreference());
-        assertNull(options.base().sctp());
     }
 
     @Test
@@ -290,6 +310,17 @@ class FbsTransportCodecTest {
                 .getRootAsDtlsStateChangeNotification(FbsMessages.finish(event.body()));
         assertEquals(FBS.WebRtcTransport.DtlsState.CONNECTING, change.dtlsState());
         assertNull(change.remoteCert());
+    }
+
+    @Test
+    void theNegotiatedSctpCapabilitiesCarryTheStreamsEachWay() {
+        FbsEventCodec.FbsEvent event = events.encode(new TransportEvent.SctpNegotiatedCapabilities(1024, 65535), null);
+        assertEquals(FBS.Notification.Event.TRANSPORT_SCTP_NEGOTIATED_CAPABILITIES, event.event());
+        assertEquals(FBS.Notification.Body.Transport_SctpNegotiatedCapabilitiesNotification, event.bodyType());
+        FBS.SctpAssociation.SctpNegotiatedCapabilities capabilities = FBS.Transport.SctpNegotiatedCapabilitiesNotification
+                .getRootAsSctpNegotiatedCapabilitiesNotification(FbsMessages.finish(event.body())).negotiatedCapabilities();
+        assertEquals(1024, capabilities.negotiatedMaxOutboundStreams());
+        assertEquals(65535, capabilities.negotiatedMaxInboundStreams());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jmediasoup.worker.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
@@ -56,11 +57,17 @@ class JsonTransportCodecTest {
                         "{\"dtlsState\":\"connected\",\"dtlsRemoteCert\":\"PEM\"}"),
                 Arguments.of(new TransportEvent.SctpStateChange("connecting"), "sctpstatechange",
                         "{\"sctpState\":\"connecting\"}"),
-                Arguments.of(new TransportEvent.BweTrace(9, 1, 1, 30_000, 600_000, 600_000, 510_000, 600_000, false),
+                Arguments.of(new TransportEvent.BweTrace(9, 1, 1, 30_000, 600_000, 600_000, 510_000, 600_000, false, 0),
                         "trace", "{\"type\":\"bwe\",\"timestamp\":9,\"direction\":\"out\",\"info\":{\"desiredBitrate\":1,"
                                 + "\"effectiveDesiredBitrate\":1,\"minBitrate\":30000,\"maxBitrate\":600000,"
                                 + "\"startBitrate\":600000,\"maxPaddingBitrate\":510000,\"availableBitrate\":600000,"
                                 + "\"type\":\"remb\"}}"));
+    }
+
+    @Test
+    void theNegotiatedSctpCapabilitiesAreNotSent() {
+        assertSame(JsonEventCodec.JsonEvent.NOT_SENT,
+                new JsonTransportEventCodec().encode(new TransportEvent.SctpNegotiatedCapabilities(1024, 1024)));
     }
 
     @ParameterizedTest
@@ -87,6 +94,7 @@ class JsonTransportCodecTest {
         assertEquals(4443, listens.get(3).listenInfo().port());
         assertFalse(options.base().direct());
         assertNull(options.base().sctp());
+        assertEquals(TransportOptions.Ice.MEDIASOUP_3_8, options.ice());
     }
 
     static Stream<Arguments> invalidOptions() {

@@ -160,18 +160,53 @@ class PortManagerTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void aTransportsOwnPortRangeIsUsedAndAnInvertedOneRefused(Protocol protocol) throws Exception {
-        int port = port(onLoop(loop, () -> ports.bind(protocol, LOOPBACK, minPort + 4, minPort + 5, false)));
+        int port = port(onLoop(loop, () -> ports.bind(protocol, LOOPBACK, minPort + 4, minPort + 5, SocketFlags.NONE)));
         assertTrue(port == minPort + 4 || port == minPort + 5, "port " + port + " outside the transport's range");
         MediasoupError error = assertThrows(MediasoupError.class,
-                () -> onLoop(loop, () -> ports.bind(protocol, LOOPBACK, minPort + 5, minPort + 4, false)));
+                () -> onLoop(loop, () -> ports.bind(protocol, LOOPBACK, minPort + 5, minPort + 4, SocketFlags.NONE)));
         assertEquals("maxPort cannot be less than minPort", error.getMessage());
     }
 
     @Test
     void udpSocketsThatReuseThePortShareItAndOthersCannot() throws Exception {
-        onLoop(loop, () -> ports.bind(Protocol.UDP, LOOPBACK, minPort, true));
-        onLoop(loop, () -> ports.bind(Protocol.UDP, LOOPBACK, minPort, true));
-        assertThrows(MediasoupError.class, () -> onLoop(loop, () -> ports.bind(Protocol.UDP, LOOPBACK, minPort, false)));
+        SocketFlags reuse = new SocketFlags(false, true);
+        onLoop(loop, () -> ports.bind(Protocol.UDP, LOOPBACK, minPort, reuse));
+        onLoop(loop, () -> ports.bind(Protocol.UDP, LOOPBACK, minPort, reuse));
+        assertThrows(MediasoupError.class,
+                () -> onLoop(loop, () -> ports.bind(Protocol.UDP, LOOPBACK, minPort, SocketFlags.NONE)));
+    }
+
+    /** As libuv's UV_UDP_REUSEADDR on Linux: SO_REUSEADDR, which a C++ worker's socket on the port also has. */
+    @Test
+    void udpReusePortIsSoReuseaddrAsLibuvSetsItOnLinux() throws Exception {
+        Channel channel = onLoop(loop, () -> ports.bind(Protocol.UDP, LOOPBACK, minPort, new SocketFlags(false, true)));
+        assertEquals(true, channel.config().getOption(io.netty.channel.ChannelOption.SO_REUSEADDR));
+        try (java.net.DatagramSocket sharing = new DatagramSocket(null)) {
+            sharing.setReuseAddress(true);
+            sharing.bind(new InetSocketAddress(LOOPBACK, minPort));
+        }
+    }
+
+    /** The flag is ignored on TCP, as the C++ worker ignores it. */
+    @Test
+    void udpReusePortDoesNotShareATcpPort() throws Exception {
+        SocketFlags reuse = new SocketFlags(false, true);
+        onLoop(loop, () -> ports.bind(Protocol.TCP, LOOPBACK, minPort, reuse));
+        assertThrows(MediasoupError.class, () -> onLoop(loop, () -> ports.bind(Protocol.TCP, LOOPBACK, minPort, reuse)));
+    }
+
+    /**
+     * An IPv6 wildcard socket with ipv6Only leaves the port free on IPv4; without it, it takes
+     * the port on both. Ignored on an IPv4 socket, as the C++ worker ignores it.
+     */
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void ipv6OnlyLeavesThePortToIpv4(Protocol protocol) throws Exception {
+        onLoop(loop, () -> ports.bind(protocol, "::", minPort, new SocketFlags(true, false)));
+        onLoop(loop, () -> ports.bind(protocol, "0.0.0.0", minPort, new SocketFlags(true, false)));
+        onLoop(loop, () -> ports.bind(protocol, "::", minPort + 1, SocketFlags.NONE));
+        assertThrows(MediasoupError.class,
+                () -> onLoop(loop, () -> ports.bind(protocol, "0.0.0.0", minPort + 1, SocketFlags.NONE)));
     }
 
     private Channel onLoop(EventLoop on, Callable<Channel> bind) throws Exception {

@@ -43,7 +43,7 @@ class TransportCcClientTest {
     })
     void maximumAndPaddingFollowTheDesiredBitrate(long desired, long cap, long expectedMax, long expectedPadding) {
         TransportCcClient client = new TransportCcClient(600_000, 0, cap, true);
-        TransportEvent.BweTrace trace = client.bweTrace(1234, desired, 600_000);
+        TransportEvent.BweTrace trace = client.bweTrace(1234, desired, 600_000, cap);
         assertEquals(1234, trace.timestamp());
         assertEquals(desired, trace.desiredBitrate());
         assertEquals(desired, trace.effectiveDesiredBitrate());
