@@ -28,6 +28,10 @@ async function sctpPair(extraOptions = {}, rightOptions = {}) {
   right.on('sctpstatechange', (state) => states.right.push(state));
   await left.connect({ ip: '127.0.0.1', port: right.tuple.localPort });
   await right.connect({ ip: '127.0.0.1', port: left.tuple.localPort });
+  if (is332) {
+    // 3.32's association starts only once its transport also has a data producer or consumer.
+    await Promise.all([ left, right ].map((transport) => transport.produceData({ sctpStreamParameters: { streamId: 1023 } })));
+  }
   assert.ok(await until(() => left.sctpState === 'connected' && right.sctpState === 'connected'));
   return { left, right, states };
 }

@@ -122,6 +122,9 @@ final class DataEndpoints {
             dataProducerByStreamId.put(dataProducer.sctpStreamParameters.streamId(), dataProducer);
         }
         dataProducers.put(dataProducerId, dataProducer);
+        if (dataProducer.isSctp() && sctp != null) {
+            sctp.dataEndpointAdded();
+        }
         return dataProducer.dump();
     }
 
@@ -149,6 +152,9 @@ final class DataEndpoints {
         dataConsumers.put(dataConsumerId, dataConsumer);
         if (dataConsumer.isSctp()) {
             dataConsumer.sctpAssociationChanged(sctpConnected());
+            if (sctp != null) {
+                sctp.dataEndpointAdded();
+            }
         }
         return dataConsumer.dump();
     }
@@ -224,6 +230,11 @@ final class DataEndpoints {
                     + message.readableBytes() + "]: " + result);
         }
         return result;
+    }
+
+    /** Whether it has a data producer or consumer: 3.32's association waits for one. */
+    boolean hasDataEndpoints() {
+        return !dataProducers.isEmpty() || !dataConsumers.isEmpty();
     }
 
     /** Whether the SCTP association is up (data consumers of kind "sctp" may send). */
