@@ -4,7 +4,7 @@
 // and each entry point resolves with what it observed rather than throwing on a timeout, so
 // a failing run says how far it got. Transports stay open (the test then asks the server for
 // their state); closing the browser ends them.
-import { Device } from 'mediasoup-client';
+import { Device, version } from 'mediasoup-client';
 
 function log(...args) {
   console.log(`[page ${(performance.now() / 1000).toFixed(3)}]`, ...args);
@@ -25,7 +25,7 @@ async function loadDevice() {
   // Named explicitly rather than detected from HeadlessChrome's user agent.
   const device = new Device({ handlerName: 'Chrome111' });
   await device.load({ routerRtpCapabilities: await rpc('routerRtpCapabilities') });
-  log('device loaded', device.handlerName);
+  log(`mediasoup-client ${version}: device loaded`, device.handlerName);
   return device;
 }
 
@@ -98,10 +98,6 @@ function mediaFlows(video, audio) {
     && audio.totalSamplesReceived > 0 && audio.concealedSamples < audio.totalSamplesReceived / 2;
 }
 
-/**
- * Sends the fake camera (VP8) and microphone (Opus) and consumes both back over a second
- * transport; resolves with the receivers' stats once both decode, or after `timeoutMs`.
- */
 /** Consumes `producer` on `recvTransport`, resumes it, and plays it in a muted element: a sink keeps the receiver decoding. */
 async function consumeAndPlay(device, recvTransport, producer) {
   const params = await rpc('consume', {
@@ -120,15 +116,32 @@ async function consumeAndPlay(device, recvTransport, producer) {
   return consumer;
 }
 
-async function loopbackMedia({ tcp = false, timeoutMs = 20000 } = {}) {
+/** Whether Chromium can send and receive `mimeType`, and whether the router has it. */
+async function videoCodecOffers(mimeType) {
+  const offered = (capabilities) => Boolean(capabilities && capabilities.codecs
+    .some((codec) => codec.mimeType.toLowerCase() === mimeType.toLowerCase()));
+  const routerRtpCapabilities = await rpc('routerRtpCapabilities');
+  return {
+    send: offered(RTCRtpSender.getCapabilities('video')),
+    receive: offered(RTCRtpReceiver.getCapabilities('video')),
+    router: offered(routerRtpCapabilities),
+  };
+}
+
+/**
+ * Sends the fake camera (`videoCodec`, VP8 unless given) and microphone (Opus) over a
+ * WebRtcTransport (through the server's WebRtcServer with `webRtcServer`) and consumes both
+ * back over a second one; resolves with the receivers' stats once both decode, or after `timeoutMs`.
+ */
+async function loopbackMedia({ tcp = false, webRtcServer = false, videoCodec = 'video/VP8', timeoutMs = 20000 } = {}) {
   const steps = [];
   const step = (name) => { steps.push(name); log('step', name); };
-  const result = { steps, video: {}, audio: {} };
+  const result = { steps, clientVersion: version, video: {}, audio: {} };
   try {
     const device = await loadDevice();
     step('device');
-    const sendTransport = await createTransport(device, 'send', { tcp });
-    const recvTransport = await createTransport(device, 'recv', { tcp });
+    const sendTransport = await createTransport(device, 'send', { tcp, webRtcServer });
+    const recvTransport = await createTransport(device, 'recv', { tcp, webRtcServer });
     step('transports');
 
     const stream = await navigator.mediaDevices.getUserMedia({
@@ -136,8 +149,9 @@ async function loopbackMedia({ tcp = false, timeoutMs = 20000 } = {}) {
       video: { width: 640, height: 480, frameRate: 15 },
     });
     step('getUserMedia');
-    const vp8 = device.rtpCapabilities.codecs.find((c) => c.mimeType.toLowerCase() === 'video/vp8');
-    const videoProducer = await sendTransport.produce({ track: stream.getVideoTracks()[0], codec: vp8 });
+    const codec = device.rtpCapabilities.codecs.find((c) => c.mimeType.toLowerCase() === videoCodec.toLowerCase());
+    if (!codec) throw new Error(`${videoCodec} is not a codec both the browser and the router have`);
+    const videoProducer = await sendTransport.produce({ track: stream.getVideoTracks()[0], codec });
     const audioProducer = await sendTransport.produce({ track: stream.getAudioTracks()[0] });
     step('produce');
 
@@ -377,5 +391,6 @@ window.startLayers = startLayers;
 window.senderLayers = senderLayers;
 window.layersReceiver = layersReceiver;
 window.loopbackMedia = loopbackMedia;
+window.videoCodecOffers = videoCodecOffers;
 window.loopbackData = loopbackData;
 log('page ready');

@@ -1,6 +1,7 @@
 // The server end of the browser tests: the real mediasoup library on one worker and one
 // router (3.8.4, pinned here, or with MEDIASOUP_ERA=3.32 the conformance suite's 3.32.2), a
-// page (page.js bundled by esbuild) and a JSON-over-HTTP signalling, all on 127.0.0.1. It
+// page (page.js bundled by esbuild with the era's mediasoup-client: 3.18.7 for 3.8, 3.24.1 for
+// 3.32) and a JSON-over-HTTP signalling, all on 127.0.0.1. It
 // prints "listening <url>" on stdout once ready; everything else it says (its own events, and
 // with DEBUG=mediasoup* the library's and the worker's logs) is the server log the tests print
 // when they fail.
@@ -21,6 +22,8 @@ const mediaCodecs = [
   { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 },
   // For the SVC test (layers.test.js); the other tests ask for VP8 by name.
   { kind: 'video', mimeType: 'video/VP9', clockRate: 90000, parameters: { 'profile-id': 0 } },
+  // AV1 came with 3.9; the AV1 test asks for it by name when Chromium offers it.
+  ...(is332 ? [ { kind: 'video', mimeType: 'video/AV1', clockRate: 90000 } ] : []),
 ];
 
 function log(...args) {
@@ -34,6 +37,7 @@ async function bundlePage() {
     format: 'iife',
     platform: 'browser',
     target: 'chrome100',
+    alias: is332 ? { 'mediasoup-client': 'mediasoup-client-3.24' } : {},
     write: false,
     logLevel: 'warning',
   });
@@ -47,8 +51,11 @@ const indexHtml = `<!doctype html>
 
 /** The mediasoup objects the page created, by id, so requests can name them. */
 class Session {
-  constructor(router) {
+  constructor(worker, router) {
+    this.worker = worker;
     this.router = router;
+    /** 3.32's WebRtcServer (one UDP and one TCP port for every transport), made on first use. */
+    this.webRtcServer = undefined;
     this.transports = new Map();
     this.producers = new Map();
     this.consumers = new Map();
@@ -71,10 +78,19 @@ class Session {
     return transport;
   }
 
-  async createWebRtcTransport({ tcp = false, sctp = false }) {
-    // 3.32 listens by listenInfos and negotiates no SCTP stream counts.
+  async createWebRtcTransport({ tcp = false, sctp = false, webRtcServer = false }) {
+    if (webRtcServer && !is332) throw new Error('a WebRtcServer needs 3.32');
+    if (webRtcServer && !this.webRtcServer) {
+      this.webRtcServer = await this.worker.createWebRtcServer({
+        listenInfos: [{ protocol: 'udp', ip: LISTEN_IP }, { protocol: 'tcp', ip: LISTEN_IP }],
+      });
+      log(`webRtcServer ${this.webRtcServer.id}`);
+    }
+    // 3.32 listens by listenInfos (or through the WebRtcServer) and negotiates no SCTP stream counts.
     const listen = is332 ? {
-      listenInfos: [{ protocol: tcp ? 'tcp' : 'udp', ip: LISTEN_IP }],
+      ...(webRtcServer
+        ? { webRtcServer: this.webRtcServer, enableUdp: !tcp, enableTcp: tcp }
+        : { listenInfos: [{ protocol: tcp ? 'tcp' : 'udp', ip: LISTEN_IP }] }),
       maxSendMessageSize: MAX_SCTP_MESSAGE_SIZE,
       maxReceiveMessageSize: MAX_SCTP_MESSAGE_SIZE,
     } : {
@@ -195,6 +211,7 @@ class Session {
       stats: await o.getStats().catch((error) => String(error)),
     })));
     return {
+      webRtcServer: this.webRtcServer ? await this.webRtcServer.dump() : null,
       transports: await Promise.all([...this.transports.values()].map(async (t) => ({
         id: t.id,
         iceState: t.iceState,
@@ -252,7 +269,7 @@ async function main() {
     process.exit(1);
   });
   const router = await worker.createRouter({ mediaCodecs });
-  const session = new Session(router);
+  const session = new Session(worker, router);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');

@@ -124,6 +124,14 @@ class DirectTransportMediaTest {
         assertTrace(traces.get(2), "p1", "nack", "out", "{}");
     }
 
+    /** 3.8's producer has no "sr" trace: the name is ignored, as its C++ worker ignores any it does not know. */
+    @Test
+    void mediasoup38HasNoSrTrace() {
+        peer.request("producer.enableTraceEvent", PRODUCER, "{\"types\":[\"sr\",\"pli\"]}");
+        JsonObject dump = peer.request("producer.dump", PRODUCER, "{}");
+        assertEquals("pli", dump.getAsJsonObject("data").get("traceEventTypes").getAsString());
+    }
+
     @Test
     void consumerStatsListItsStreamThenTheProducerStreamItForwards() {
         JsonObject before = peer.request("consumer.getStats", CONSUMER, "{}");

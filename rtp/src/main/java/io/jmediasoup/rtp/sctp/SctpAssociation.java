@@ -76,6 +76,12 @@ public final class SctpAssociation {
     private ReceivedTsns received;
     private Reassembly reassembly;
     private SendQueue sendQueue;
+    /**
+     * Messages given before the handshake made the send queue, in order; it takes them when it
+     * is made (those on streams beyond the negotiated ones are dropped).
+     */
+    private final ArrayDeque<SendQueue.Message> early = new ArrayDeque<>();
+    private long earlyBytes;
     private byte[] cookieToEcho;
     private boolean sackDue;
     private long lastBufferedAmount;
@@ -144,7 +150,7 @@ public final class SctpAssociation {
     }
 
     public long bufferedAmount() {
-        return sendQueue != null ? sendQueue.bufferedAmount() : 0;
+        return sendQueue != null ? sendQueue.bufferedAmount() : earlyBytes;
     }
 
     /**
@@ -152,7 +158,16 @@ public final class SctpAssociation {
      * stream's buffered amount; {@link #bufferedAmount()} also holds those sent and not acknowledged).
      */
     public long streamQueuedAmount(int streamId) {
-        return sendQueue != null ? sendQueue.streamQueuedAmount(streamId) : 0;
+        if (sendQueue != null) {
+            return sendQueue.streamQueuedAmount(streamId);
+        }
+        long amount = 0;
+        for (SendQueue.Message message : early) {
+            if (message.streamId == streamId) {
+                amount += message.data.readableBytes();
+            }
+        }
+        return amount;
     }
 
     /** Packets dropped as malformed (bad checksum, truncated chunks). */
@@ -202,14 +217,17 @@ public final class SctpAssociation {
     }
 
     /**
-     * Queues a message (copied) on {@code streamId}; it goes out as the windows allow. PPIDs are
-     * the caller's business (51 string, 53 binary, 56/57 their empty forms).
+     * Queues a message (copied) on {@code streamId}; it goes out as the windows allow, once the
+     * association is established when it is not yet. PPIDs are the caller's business (51
+     * string, 53 binary, 56/57 their empty forms).
      */
     public SendResult send(int streamId, long ppid, ByteBuf message, SendOptions options, long nowMs) {
-        if (sendQueue == null || phase != Phase.ESTABLISHED) {
+        boolean beforeQueue = sendQueue == null
+                && (phase == Phase.CLOSED || phase == Phase.COOKIE_WAIT || phase == Phase.COOKIE_ECHOED);
+        if (!beforeQueue && (sendQueue == null || phase != Phase.ESTABLISHED && phase != Phase.COOKIE_ECHOED)) {
             return SendResult.NOT_CONNECTED;
         }
-        if (streamId >= outboundStreams) {
+        if (streamId >= (beforeQueue ? config.outboundStreams() : outboundStreams)) {
             return SendResult.INVALID_STREAM;
         }
         int length = message.readableBytes();
@@ -219,12 +237,18 @@ public final class SctpAssociation {
         if (length > config.maxMessageSize()) {
             return SendResult.TOO_LARGE;
         }
-        if (sendQueue.bufferedAmount() + length > config.sendBufferSize()) {
+        if (bufferedAmount() + length > config.sendBufferSize()) {
             return SendResult.BUFFER_FULL;
         }
         ByteBuf copy = allocator.directBuffer(length);
         copy.writeBytes(message, message.readerIndex(), length);
-        sendQueue.add(new SendQueue.Message(streamId, ppid, options, copy, nowMs));
+        SendQueue.Message queued = new SendQueue.Message(streamId, ppid, options, copy, nowMs);
+        if (beforeQueue) {
+            early.add(queued);
+            earlyBytes += length;
+        } else {
+            sendQueue.add(queued);
+        }
         reportBufferedAmount();
         sendData(nowMs);
         flush();
@@ -562,6 +586,15 @@ public final class SctpAssociation {
         this.received = new ReceivedTsns(peerInitialTsn);
         this.reassembly = new Reassembly(allocator, config.maxMessageSize(), listener::onSctpMessage, received::contains);
         this.sendQueue = new SendQueue(config.mtu(), os, sentTsns.unwrap(myInitialTsn), peerArwnd);
+        for (SendQueue.Message message : early) {
+            if (message.streamId < os) {
+                sendQueue.add(message);
+            } else {
+                message.data.release();
+            }
+        }
+        early.clear();
+        earlyBytes = 0;
         this.expectedPeerReconfigSequence = peerInitialTsn;
         this.lastPeerReconfigResult = ReconfigChunk.RESULT_SUCCESS_PERFORMED;
     }
@@ -879,8 +912,8 @@ public final class SctpAssociation {
 
     /** Tells the listener when the bytes unacknowledged, or those not yet sent, changed. */
     private void reportBufferedAmount() {
-        long amount = sendQueue.bufferedAmount();
-        long queued = sendQueue.queuedAmount();
+        long amount = bufferedAmount();
+        long queued = sendQueue != null ? sendQueue.queuedAmount() : earlyBytes;
         if (amount != lastBufferedAmount || queued != lastQueuedAmount) {
             lastBufferedAmount = amount;
             lastQueuedAmount = queued;
@@ -907,6 +940,9 @@ public final class SctpAssociation {
         if (sendQueue != null) {
             sendQueue.release();
         }
+        early.forEach(message -> message.data.release());
+        early.clear();
+        earlyBytes = 0;
         if (reassembly != null) {
             reassembly.release();
         }

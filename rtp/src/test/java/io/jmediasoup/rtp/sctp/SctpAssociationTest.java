@@ -161,6 +161,33 @@ class SctpAssociationTest {
                 pair.now));
     }
 
+    /**
+     * Messages given before the handshake (before connect(), and while the peer's answer is on
+     * its way, on either side) wait for it and then go out in order, counted meanwhile as not
+     * yet sent; those on streams the peer does not take are dropped then.
+     */
+    @Test
+    void messagesGivenBeforeTheHandshakeGoOutOnceItIsDone() {
+        pair = new SctpPair(SctpPair.config());
+        pair.b.association.close();
+        pair.b.association = new SctpAssociation(new SctpConfig(16, 8, 262_144, 262_144, 1200), pair.b,
+                io.netty.buffer.PooledByteBufAllocator.DEFAULT, new java.util.Random(3));
+        SctpAssociation a = pair.a.association;
+        assertEquals(SendResult.QUEUED, a.send(1, 51, text("before connect"), SendOptions.RELIABLE_ORDERED, pair.now));
+        assertEquals(SendResult.QUEUED, a.send(12, 51, text("beyond the peer's streams"), SendOptions.RELIABLE_ORDERED,
+                pair.now));
+        a.connect(pair.now);
+        assertEquals(SendResult.QUEUED, a.send(1, 51, text("while connecting"), SendOptions.RELIABLE_ORDERED, pair.now));
+        assertEquals(SendResult.INVALID_STREAM, a.send(16, 51, text("x"), SendOptions.RELIABLE_ORDERED, pair.now));
+        assertEquals(30, a.streamQueuedAmount(1));
+        assertEquals(55, a.bufferedAmount());
+        pair.run(5_000);
+        assertEquals(SctpState.CONNECTED, a.state());
+        assertEquals(List.of("before connect", "while connecting"), pair.b.messages);
+        assertEquals(0, a.streamQueuedAmount(1));
+        assertEquals(0, a.bufferedAmount());
+    }
+
     static Stream<Arguments> networks() {
         return Stream.of(
                 Arguments.of("clean", 0, false, false),

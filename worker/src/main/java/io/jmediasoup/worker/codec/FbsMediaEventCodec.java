@@ -55,6 +55,16 @@ final class FbsMediaEventCodec implements FbsEventCodec {
                             FBS.Producer.VideoOrientationChangeNotification.createVideoOrientationChangeNotification(
                                     builder, change.camera(), change.flip(), change.rotation()));
         }
+        if (event instanceof ProducerEvent.SenderReportTrace sr) {
+            return new FbsEvent(FBS.Notification.Event.PRODUCER_TRACE, FBS.Notification.Body.Producer_TraceNotification,
+                    builder -> {
+                        int info = FBS.Producer.SrTraceInfo.createSrTraceInfo(builder, sr.ssrc(), sr.ntpSeconds(),
+                                sr.ntpFraction(), sr.rtpTimestamp(), sr.packetCount(), sr.octetCount());
+                        return FBS.Producer.TraceNotification.createTraceNotification(builder,
+                                FBS.Producer.TraceEventType.SR, sr.timestamp(), FBS.Common.TraceDirection.DIRECTION_IN,
+                                FBS.Producer.TraceInfo.SrTraceInfo, info);
+                    });
+        }
         RtpTrace trace = ((ProducerEvent.Trace) event).trace();
         return new FbsEvent(FBS.Notification.Event.PRODUCER_TRACE, FBS.Notification.Body.Producer_TraceNotification,
                 builder -> {

@@ -46,6 +46,15 @@ final class FbsTransportEventCodec implements FbsEventCodec {
                     builder -> FBS.Transport.SctpStateChangeNotification.createSctpStateChangeNotification(builder,
                             FbsTransportDumps.sctpState(change.sctpState())));
         }
+        if (event instanceof TransportEvent.SctpNegotiatedCapabilities negotiated) {
+            return new FbsEvent(FBS.Notification.Event.TRANSPORT_SCTP_NEGOTIATED_CAPABILITIES,
+                    FBS.Notification.Body.Transport_SctpNegotiatedCapabilitiesNotification,
+                    builder -> FBS.Transport.SctpNegotiatedCapabilitiesNotification
+                            .createSctpNegotiatedCapabilitiesNotification(builder,
+                                    FBS.SctpAssociation.SctpNegotiatedCapabilities.createSctpNegotiatedCapabilities(builder,
+                                            negotiated.negotiatedMaxOutboundStreams(),
+                                            negotiated.negotiatedMaxInboundStreams())));
+        }
         if (event instanceof TransportEvent.BweTrace bwe) {
             return trace(FBS.Transport.TraceEventType.BWE, bwe.timestamp(), FBS.Transport.TraceInfo.BweTraceInfo,
                     builder -> FBS.Transport.BweTraceInfo.createBweTraceInfo(builder, bwe.desiredBitrate(),

@@ -20,6 +20,9 @@ public final class JsonEventSink implements EventSink {
     public void emit(String targetId, Event event, ByteBuf payload) {
         for (JsonEventCodec codec : Codecs.JSON_EVENTS) {
             JsonEventCodec.JsonEvent json = codec.encode(event);
+            if (json == JsonEventCodec.JsonEvent.NOT_SENT) {
+                return;
+            }
             if (json != null) {
                 if (payload == null) {
                     channel.notify(targetId, json.name(), json.data());

@@ -50,6 +50,9 @@ final class JsonMediaEventCodec implements JsonEventCodec {
             json.addProperty("rotation", change.rotation());
             return new JsonEvent("videoorientationchange", json);
         }
+        if (event instanceof ProducerEvent.SenderReportTrace) {
+            return JsonEvent.NOT_SENT;
+        }
         return new JsonEvent("trace", JsonRtpStreams.trace(((ProducerEvent.Trace) event).trace()));
     }
 

@@ -39,6 +39,9 @@ final class JsonTransportEventCodec implements JsonEventCodec {
             data.addProperty("sctpState", change.sctpState());
             return new JsonEvent("sctpstatechange", data);
         }
+        if (event instanceof TransportEvent.SctpNegotiatedCapabilities) {
+            return JsonEvent.NOT_SENT;
+        }
         if (event instanceof TransportEvent.BweTrace bwe) {
             JsonObject info = new JsonObject();
             info.addProperty("desiredBitrate", bwe.desiredBitrate());

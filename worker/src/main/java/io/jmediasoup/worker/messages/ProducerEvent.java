@@ -13,4 +13,8 @@ public interface ProducerEvent extends Event {
     record VideoOrientationChange(boolean camera, boolean flip, int rotation) implements ProducerEvent {}
 
     record Trace(RtpTrace trace) implements ProducerEvent {}
+
+    /** An "sr" trace (3.32): a sender report received about one of its streams, as it came. */
+    record SenderReportTrace(long timestamp, long ssrc, long ntpSeconds, long ntpFraction, long rtpTimestamp,
+            long packetCount, long octetCount) implements ProducerEvent {}
 }

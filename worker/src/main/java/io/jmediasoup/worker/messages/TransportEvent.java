@@ -20,6 +20,13 @@ public sealed interface TransportEvent extends Event {
     record SctpStateChange(String sctpState) implements TransportEvent {}
 
     /**
+     * The SCTP streams each way the association settled on, told as it connects, before its
+     * state change (3.32; 3.8 has no such event).
+     */
+    record SctpNegotiatedCapabilities(int negotiatedMaxOutboundStreams, int negotiatedMaxInboundStreams)
+            implements TransportEvent {}
+
+    /**
      * A "bwe" trace: what the consumers want, the limits and padding of the send-side estimator
      * and its estimate, from transport-cc feedback or the receiver's REMB; 3.32 reports the
      * transport's {@code maxOutgoingBitrate} as its maximum.

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
@@ -20,11 +22,15 @@ import jnr.ffi.Runtime;
  * goes out at once, from the caller's own memory. Nothing is allocated per datagram: the
  * destination's sockaddr is encoded once per socket and peer. Loop thread only.
  *
+ * <p>jnr-ffi generates the sendmmsg stub in a second or so on a busy machine: it is bound on a
+ * thread of its own when the first socket opens, so that the request opening it is answered at
+ * once; until then each datagram (or a batch's, at its end) goes out through Netty, as a copy.
+ *
  * <p>The layouts and errno values are those of LP64 Linux (x86-64, aarch64), the platforms of
  * Netty's epoll transport: struct mmsghdr 64 bytes, struct iovec 16, struct sockaddr_in6 28.
  */
 public final class UdpSendBatch {
-    /** The libc function; bound when the first socket opens so that start-up does not pay for it. */
+    /** The libc function; bound after the first socket opens so that start-up does not pay for it. */
     public interface LibC {
         int sendmmsg(int sockfd, long msgvec, int vlen, int flags);
     }
@@ -108,6 +114,7 @@ public final class UdpSendBatch {
         }
     }
 
+    /** Null until bound. */
     private LibC libc;
     private Runtime runtime;
     private ByteBuffer memory;
@@ -175,7 +182,7 @@ public final class UdpSendBatch {
         sender.firstSlot = -1;
         sender.pending = 0;
         int offset = 0;
-        while (offset < count) {
+        while (offset < count && libc != null) {
             int sent = libc.sendmmsg(sender.fd, address + (long) offset * MMSGHDR_SIZE, count - offset, 0);
             if (sent > 0) {
                 offset += sent;
@@ -191,15 +198,16 @@ public final class UdpSendBatch {
                 offset++;
                 continue;
             }
-            // The kernel's send buffer is full: Netty sends copies when it drains.
-            for (; offset < count; offset++) {
-                int slot = order[offset];
-                int base = slotOffset(slot);
-                int length = (int) memory.getLong(base + 8);
-                memory.limit(base + IOVEC_SIZE + SOCKADDR_SIZE + length).position(base + IOVEC_SIZE + SOCKADDR_SIZE);
-                sender.socket.queue(memory, remotes[slot]);
-                memory.clear();
-            }
+            break;
+        }
+        // The kernel's send buffer is full, or sendmmsg is not bound yet: Netty sends copies.
+        for (; offset < count; offset++) {
+            int slot = order[offset];
+            int base = slotOffset(slot);
+            int length = (int) memory.getLong(base + 8);
+            memory.limit(base + IOVEC_SIZE + SOCKADDR_SIZE + length).position(base + IOVEC_SIZE + SOCKADDR_SIZE);
+            sender.socket.queue(memory, remotes[slot]);
+            memory.clear();
         }
         for (int i = 0; i < count; i++) {
             remotes[order[i]] = null;
@@ -222,6 +230,10 @@ public final class UdpSendBatch {
         int length = data.readableBytes();
         int base = slotOffset(SLOTS);
         long bytes;
+        if (libc == null) {
+            sender.socket.queue(data, remote);
+            return;
+        }
         if (data.hasMemoryAddress()) {
             bytes = data.memoryAddress() + data.readerIndex();
         } else if (length <= SLOT_DATA_SIZE) {
@@ -278,16 +290,28 @@ public final class UdpSendBatch {
     }
 
     /**
-     * Binds sendmmsg and allocates the slab, once, when the first socket opens: an idle worker
-     * has neither, and no datagram waits for jnr-ffi to generate its stub.
+     * Allocates the slab and starts binding sendmmsg, once, when the first socket opens: an idle
+     * worker has neither. The binding is handed to {@code loop}, the thread that sends.
      */
-    void prepare() {
+    void prepare(Executor loop) {
         if (memory != null) {
             return;
         }
-        libc = LibraryLoader.create(LibC.class).load("c");
-        runtime = Runtime.getRuntime(libc);
         memory = ByteBuffer.allocateDirect(HEADERS_SIZE + (SLOTS + 1) * SLOT_SIZE).order(ByteOrder.nativeOrder());
         address = Buffer.memoryAddress(memory);
+        Thread binder = new Thread(() -> {
+            LibC bound = LibraryLoader.create(LibC.class).load("c");
+            Runtime boundRuntime = Runtime.getRuntime(bound);
+            try {
+                loop.execute(() -> {
+                    runtime = boundRuntime;
+                    libc = bound;
+                });
+            } catch (RejectedExecutionException stopped) {
+                // The worker closed meanwhile: nothing is sent any more.
+            }
+        }, "sendmmsg-binder");
+        binder.setDaemon(true);
+        binder.start();
     }
 }

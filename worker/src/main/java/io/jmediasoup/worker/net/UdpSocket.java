@@ -46,7 +46,7 @@ public final class UdpSocket {
     public UdpSocket(Channel channel, Listener listener, UdpSendBatch batch) {
         this.channel = channel;
         this.batch = batch;
-        batch.prepare();
+        batch.prepare(channel.eventLoop());
         this.localAddress = (InetSocketAddress) channel.localAddress();
         Socket socket = (Socket) ((io.netty.channel.unix.UnixChannel) channel).fd();
         this.sender = new UdpSendBatch.Sender(socket.intValue(), localAddress.getAddress() instanceof Inet6Address, this);

@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.rtp.sctp.SctpState;
 import io.jmediasoup.rtp.sctp.SendResult;
 import io.jmediasoup.worker.LogTag;
 import io.jmediasoup.worker.messages.ChannelRequest;
@@ -29,14 +30,16 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
     private long bytesSent;
     private long bufferedAmountLowThreshold;
     private long bufferedAmount;
-    private boolean sctpConnected;
+    private SctpState sctpState = SctpState.NEW;
     private boolean dataProducerPaused;
     private boolean dataProducerClosed;
     /** Set when the threshold was given while above it: the next fall to it notifies. */
     private boolean forceBufferedAmountLow;
     /**
-     * 3.32 watches the bytes of its own stream, and a new threshold tells only when it crosses
-     * them; 3.8 watches the association's, and a new threshold at or above them tells at once.
+     * 3.32's SCTP stack: a data consumer watches the bytes of its own stream (a new threshold
+     * tells only when it crosses them), and its send queue takes messages from the start until
+     * the association closes. 3.8's watches the association's bytes (a new threshold at or
+     * above them tells at once), and sends only while its transport and association are up.
      */
     private final boolean streamWatch;
 
@@ -125,10 +128,18 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
         throw new MessageSendError(result == SendResult.BUFFER_FULL ? "sctpsendbufferfull" : "message send failed");
     }
 
-    /** Whether it sends now: its transport (and SCTP association) up, nothing paused, its data producer there. */
+    /**
+     * Whether it sends now: nothing paused, its data producer there, and its transport and SCTP
+     * association up (3.8) or, in 3.32, its association not closed.
+     */
     boolean isActive() {
-        return transport.isConnected() && (!isSctp() || sctpConnected) && !paused && !dataProducerPaused
-                && !dataProducerClosed;
+        if (paused || dataProducerPaused || dataProducerClosed) {
+            return false;
+        }
+        if (streamWatch) {
+            return !isSctp() || sctpState != SctpState.CLOSED && sctpState != SctpState.FAILED;
+        }
+        return transport.isConnected() && (!isSctp() || sctpState == SctpState.CONNECTED);
     }
 
     /**
@@ -180,8 +191,8 @@ final class DataConsumer extends DataEndpoint implements ChannelHandler {
         return bufferedAmount;
     }
 
-    void sctpAssociationChanged(boolean connected) {
-        sctpConnected = connected;
+    void sctpAssociationChanged(SctpState state) {
+        sctpState = state;
     }
 
     /** "bufferedamountlow" when the amount falls to the threshold or below, as the C++ worker does. */

@@ -151,10 +151,8 @@ final class DataEndpoints {
         }
         dataConsumers.put(dataConsumerId, dataConsumer);
         if (dataConsumer.isSctp()) {
-            dataConsumer.sctpAssociationChanged(sctpConnected());
-            if (sctp != null) {
-                sctp.dataEndpointAdded();
-            }
+            dataConsumer.sctpAssociationChanged(sctp.state());
+            sctp.dataEndpointAdded();
         }
         return dataConsumer.dump();
     }
@@ -237,11 +235,6 @@ final class DataEndpoints {
         return !dataProducers.isEmpty() || !dataConsumers.isEmpty();
     }
 
-    /** Whether the SCTP association is up (data consumers of kind "sctp" may send). */
-    private boolean sctpConnected() {
-        return sctp != null && sctp.state() == SctpState.CONNECTED;
-    }
-
     /** An SCTP packet from the remote side, lent for the call. */
     void receiveSctpData(ByteBuf data) {
         if (sctp == null) {
@@ -257,11 +250,14 @@ final class DataEndpoints {
     }
 
     void sctpStateChanged(SctpState state) {
-        boolean up = state == SctpState.CONNECTED;
         for (DataConsumer dataConsumer : dataConsumers.values()) {
             if (dataConsumer.isSctp()) {
-                dataConsumer.sctpAssociationChanged(up);
+                dataConsumer.sctpAssociationChanged(state);
             }
+        }
+        if (state == SctpState.CONNECTED) {
+            shared.emit(transport.id, new TransportEvent.SctpNegotiatedCapabilities(sctp.negotiatedOutboundStreams(),
+                    sctp.negotiatedInboundStreams()));
         }
         shared.emit(transport.id, new TransportEvent.SctpStateChange(state.label()));
     }

@@ -385,7 +385,8 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
     }
 
     /** The sender's SR about one of our streams; false when the SSRC is not one of them. */
-    boolean receiveSenderReport(long ssrc, long ntpSeconds, long ntpFraction, long rtpTimestamp) {
+    boolean receiveSenderReport(long ssrc, long ntpSeconds, long ntpFraction, long rtpTimestamp, long packetCount,
+            long octetCount) {
         ReceivingStream stream = streamsBySsrc.get(ssrc);
         if (stream == null) {
             return streamsByRtxSsrc.containsKey(ssrc);
@@ -394,6 +395,7 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
         if (senderReports.update(stream.rtpStream.params().encodingIdx(), ntpSeconds, ntpFraction, rtpTimestamp)) {
             listener.onProducerFirstSenderReport(this);
         }
+        traceEvents.senderReport(ssrc, ntpSeconds, ntpFraction, rtpTimestamp, packetCount, octetCount);
         return true;
     }
 

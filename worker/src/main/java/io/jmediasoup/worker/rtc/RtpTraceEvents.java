@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * The "trace" events of a producer or a consumer (enableTraceEvent types rtp, keyframe,
- * nack, pli, fir), with what the C++ worker tells: type, timestamp, direction, info.
+ * nack, pli, fir, and a producer's sr), with what the C++ worker tells: type, timestamp,
+ * direction, info.
  * Media goes one way (in to a producer, out of a consumer), feedback about it the other way.
  */
 final class RtpTraceEvents {
@@ -20,17 +21,19 @@ final class RtpTraceEvents {
     private final String mediaDirection;
     private final String feedbackDirection;
     private final Function<RtpTrace, Event> event;
-    private final TraceEventTypes types = new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir");
+    private final TraceEventTypes types;
     /** Kept apart from {@link #types} so that the forwarding path checks a field, not a set. */
     private boolean rtp;
     private boolean keyFrame;
     private boolean nack;
     private boolean pli;
     private boolean fir;
+    private boolean senderReport;
 
     private RtpTraceEvents(String id, Shared shared, String mediaDirection, String feedbackDirection,
-            Function<RtpTrace, Event> event) {
+            Function<RtpTrace, Event> event, TraceEventTypes types) {
         this.id = id;
+        this.types = types;
         this.shared = shared;
         this.mediaDirection = mediaDirection;
         this.feedbackDirection = feedbackDirection;
@@ -38,11 +41,13 @@ final class RtpTraceEvents {
     }
 
     static RtpTraceEvents forProducer(String id, Shared shared) {
-        return new RtpTraceEvents(id, shared, "in", "out", ProducerEvent.Trace::new);
+        return new RtpTraceEvents(id, shared, "in", "out", ProducerEvent.Trace::new,
+                new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir", "sr"));
     }
 
     static RtpTraceEvents forConsumer(String id, Shared shared) {
-        return new RtpTraceEvents(id, shared, "out", "in", ConsumerEvent.Trace::new);
+        return new RtpTraceEvents(id, shared, "out", "in", ConsumerEvent.Trace::new,
+                new TraceEventTypes("rtp", "keyframe", "nack", "pli", "fir"));
     }
 
     void enable(List<String> enabled) {
@@ -52,6 +57,7 @@ final class RtpTraceEvents {
         nack = types.isEnabled("nack");
         pli = types.isEnabled("pli");
         fir = types.isEnabled("fir");
+        senderReport = types.isEnabled("sr");
     }
 
     /** The enabled types, in mediasoup's order. */
@@ -81,6 +87,15 @@ final class RtpTraceEvents {
     void fir(long ssrc) {
         if (fir) {
             emit(new RtpTrace("fir", shared.nowMs(), feedbackDirection, null, false, ssrc));
+        }
+    }
+
+    /** A sender report received about one of a producer's streams (only producers know "sr"). */
+    void senderReport(long ssrc, long ntpSeconds, long ntpFraction, long rtpTimestamp, long packetCount,
+            long octetCount) {
+        if (senderReport) {
+            shared.emit(id, new ProducerEvent.SenderReportTrace(shared.nowMs(), ssrc, ntpSeconds, ntpFraction,
+                    rtpTimestamp, packetCount, octetCount));
         }
     }
 

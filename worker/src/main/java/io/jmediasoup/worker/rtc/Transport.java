@@ -415,7 +415,8 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                         if (producer != null) {
                             producer.receiveSenderReport(SenderReport.ssrc(buffer, index),
                                     SenderReport.ntpSeconds(buffer, index), SenderReport.ntpFraction(buffer, index),
-                                    SenderReport.rtpTimestamp(buffer, index));
+                                    SenderReport.rtpTimestamp(buffer, index), SenderReport.packetCount(buffer, index),
+                                    SenderReport.octetCount(buffer, index));
                         }
                         receiveReportBlocks(reader, index + SenderReport.REPORT_BLOCKS_OFFSET);
                     }

@@ -267,6 +267,22 @@ class FbsMediaCodecsTest {
         assertEquals(2, recv.bitrateByLayerLength());
     }
 
+    /** A pipe consumer's forwarded producer streams follow its own in 3.32's answer. */
+    @Test
+    void encodesPipedProducerStatsAfterTheConsumersOwn() {
+        RtpStreamStats inbound = new RtpStreamStats(true, 1, 1111, "audio", "audio/opus", 3, 12, 40, 0, 0, 0, 2, 5, 1,
+                0, 9, "", 0, 0, 0, 100, 120_000, 300_000, Map.of());
+        RtpStreamStats outbound = new RtpStreamStats(false, 1, 1111, "audio", "audio/opus", 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 10, "", 0, 0, 0, 50, 60_000, 200_000, Map.of());
+        FbsRequest.FbsBody body = new FbsConsumerCodec().encode(
+                new ConsumerResponse.Stats(List.of(outbound), List.of(inbound)));
+        FBS.Consumer.GetStatsResponse stats = FBS.Consumer.GetStatsResponse.getRootAsGetStatsResponse(
+                FbsTestFrames.written(body.writer()));
+        assertEquals(2, stats.statsLength());
+        assertEquals(FBS.RtpStream.StatsData.SendStats, stats.stats(0).dataType());
+        assertEquals(FBS.RtpStream.StatsData.RecvStats, stats.stats(1).dataType());
+    }
+
     static Stream<Arguments> events() {
         return Stream.of(
                 Arguments.of(new ConsumerEvent.LayersChange(new ConsumerLayers(0, 0)),
@@ -307,6 +323,29 @@ class FbsMediaCodecsTest {
                 .getRootAsVolumesNotification(FbsTestFrames.written(volumes));
         assertEquals("p1", notification.volumes(0).producerId());
         assertEquals(-40, notification.volumes(0).volume());
+    }
+
+    @Test
+    void anSrTraceCarriesTheReportAsItCame() {
+        FbsEventCodec.FbsEvent fbs = new FbsMediaEventCodec().encode(
+                new ProducerEvent.SenderReportTrace(77, 1111, 3_900_000_000L, 2_147_483_648L, 90_000, 10, 1200), null);
+        assertEquals(FBS.Notification.Event.PRODUCER_TRACE, fbs.event());
+        assertEquals(FBS.Notification.Body.Producer_TraceNotification, fbs.bodyType());
+        FBS.Producer.TraceNotification trace = FBS.Producer.TraceNotification
+                .getRootAsTraceNotification(FbsTestFrames.written(fbs.body()));
+        assertEquals(FBS.Producer.TraceEventType.SR, trace.type());
+        assertEquals(77, trace.timestamp());
+        assertEquals(FBS.Common.TraceDirection.DIRECTION_IN, trace.direction());
+        assertEquals(FBS.Producer.TraceInfo.SrTraceInfo, trace.infoType());
+        FBS.Producer.SrTraceInfo info = (FBS.Producer.SrTraceInfo) trace.info(new FBS.Producer.SrTraceInfo());
+        assertEquals(1111, info.ssrc());
+        assertEquals(3_900_000_000L, info.ntpSec());
+        assertEquals(2_147_483_648L, info.ntpFrac());
+        assertEquals(90_000, info.rtpTs());
+        assertEquals(10, info.packetCount());
+        assertEquals(1200, info.octetCount());
+        assertEquals(JsonEventCodec.JsonEvent.NOT_SENT, new JsonMediaEventCodec().encode(
+                new ProducerEvent.SenderReportTrace(77, 1111, 0, 0, 0, 0, 0)), "3.8 has no sr trace");
     }
 
     @Test

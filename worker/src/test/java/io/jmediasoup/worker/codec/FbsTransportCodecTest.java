@@ -313,6 +313,17 @@ class FbsTransportCodecTest {
     }
 
     @Test
+    void theNegotiatedSctpCapabilitiesCarryTheStreamsEachWay() {
+        FbsEventCodec.FbsEvent event = events.encode(new TransportEvent.SctpNegotiatedCapabilities(1024, 65535), null);
+        assertEquals(FBS.Notification.Event.TRANSPORT_SCTP_NEGOTIATED_CAPABILITIES, event.event());
+        assertEquals(FBS.Notification.Body.Transport_SctpNegotiatedCapabilitiesNotification, event.bodyType());
+        FBS.SctpAssociation.SctpNegotiatedCapabilities capabilities = FBS.Transport.SctpNegotiatedCapabilitiesNotification
+                .getRootAsSctpNegotiatedCapabilitiesNotification(FbsMessages.finish(event.body())).negotiatedCapabilities();
+        assertEquals(1024, capabilities.negotiatedMaxOutboundStreams());
+        assertEquals(65535, capabilities.negotiatedMaxInboundStreams());
+    }
+
+    @Test
     void aProbationTraceCarriesThePacketDump() {
         RtpPacketDump packet = new RtpPacketDump(127, 5, 9000, false, 1234, false, 1200, 1180, 0, 0, null, null, null, 0);
         FbsEventCodec.FbsEvent event = events.encode(new TransportEvent.ProbationTrace(77, packet), null);

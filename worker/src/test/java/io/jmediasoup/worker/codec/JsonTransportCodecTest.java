@@ -3,6 +3,7 @@ package io.jmediasoup.worker.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
@@ -61,6 +62,12 @@ class JsonTransportCodecTest {
                                 + "\"effectiveDesiredBitrate\":1,\"minBitrate\":30000,\"maxBitrate\":600000,"
                                 + "\"startBitrate\":600000,\"maxPaddingBitrate\":510000,\"availableBitrate\":600000,"
                                 + "\"type\":\"remb\"}}"));
+    }
+
+    @Test
+    void theNegotiatedSctpCapabilitiesAreNotSent() {
+        assertSame(JsonEventCodec.JsonEvent.NOT_SENT,
+                new JsonTransportEventCodec().encode(new TransportEvent.SctpNegotiatedCapabilities(1024, 1024)));
     }
 
     @ParameterizedTest

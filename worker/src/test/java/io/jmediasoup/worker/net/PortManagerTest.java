@@ -122,6 +122,8 @@ class PortManagerTest {
         }
         assertEquals("no more available ports [transport:" + protocol.label() + ", ip:'127.0.0.1', numAttempt:"
                 + RANGE_SIZE + "]", exhausted == null ? "none" : exhausted.getMessage());
+        assertEquals("no more available ports [protocol:" + protocol.label() + ", ip:'127.0.0.1', numAttempt:"
+                + RANGE_SIZE + "]", ((NoMorePortsError) exhausted).reasonIn332());
         // Given up only once nothing of the range was left to anyone.
         for (int port : range) {
             assertFalse(isFree(protocol, port), "port " + port + " was free when the range ran out");

@@ -129,6 +129,36 @@ class UdpSendBatchTest {
         assertEquals(0, socket.packetsDropped());
     }
 
+    /**
+     * The binding of sendmmsg reaches the loop only after the task that opened the first socket:
+     * what that task sends, alone or in a batch, goes out through Netty, in order.
+     */
+    @Test
+    void theFirstSocketSendsBeforeSendmmsgIsBound() throws Exception {
+        DatagramSocket sink = sink();
+        ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+        try {
+            loop.submit(() -> {
+                UdpSocket socket = new UdpSocket(portManager.bind(Protocol.UDP, "127.0.0.1", 0), (from, data, remote) -> { },
+                        batch);
+                sockets.add(socket);
+                socket.send(rewrite(buffer, "at once"), addressOf(sink));
+                batch.begin();
+                socket.send(rewrite(buffer, "held 1"), addressOf(sink));
+                socket.send(rewrite(buffer, "held 2"), addressOf(sink));
+                rewrite(buffer, "overwritten after the last send");
+                batch.end();
+                return null;
+            }).get();
+        } finally {
+            buffer.release();
+        }
+        assertEquals("at once", receive(sink, 2000));
+        assertEquals("held 1", receive(sink, 2000));
+        assertEquals("held 2", receive(sink, 2000));
+        assertNull(receive(sink, 50));
+    }
+
     @Test
     void aBatchHoldsItsDatagramsUntilItEnds() throws Exception {
         UdpSocket socket = socket("127.0.0.1");

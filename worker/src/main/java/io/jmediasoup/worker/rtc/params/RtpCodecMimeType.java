@@ -7,11 +7,12 @@ import java.util.Set;
 
 /** A codec's "type/subtype", checked against the codecs mediasoup knows and canonically cased. */
 public record RtpCodecMimeType(String type, String subtype) {
-    /** Subtypes by lower-case name, with the case mediasoup writes them in. */
+    /** Subtypes by lower-case name, with the case mediasoup writes them in (AV1: 3.32's). */
     private static final Map<String, String> SUBTYPES = Map.ofEntries(
             Map.entry("opus", "opus"), Map.entry("multiopus", "multiopus"), Map.entry("pcma", "PCMA"),
             Map.entry("pcmu", "PCMU"), Map.entry("isac", "ISAC"), Map.entry("g722", "G722"),
             Map.entry("ilbc", "iLBC"), Map.entry("silk", "SILK"), Map.entry("vp8", "VP8"), Map.entry("vp9", "VP9"),
+            Map.entry("av1", "AV1"),
             Map.entry("h264", "H264"), Map.entry("x-h264uc", "X-H264UC"), Map.entry("h265", "H265"),
             Map.entry("cn", "CN"), Map.entry("telephone-event", "telephone-event"), Map.entry("rtx", "rtx"),
             Map.entry("ulpfec", "ulpfec"), Map.entry("flexfec", "flexfec"), Map.entry("x-ulpfecuc", "x-ulpfecuc"),

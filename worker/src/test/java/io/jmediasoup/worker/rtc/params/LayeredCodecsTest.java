@@ -3,24 +3,21 @@ package io.jmediasoup.worker.rtc.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.gson.JsonParser;
-import io.jmediasoup.worker.codec.JsonRtpParameters;
 import io.jmediasoup.channel.MediasoupTypeError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LayeredCodecsTest {
     private static RtpParameters parameters(String mimeType, String... scalabilityModes) {
-        StringBuilder encodings = new StringBuilder();
+        List<RtpEncodingParameters> encodings = new ArrayList<>();
         for (int i = 0; i < scalabilityModes.length; i++) {
-            encodings.append(i > 0 ? "," : "").append("{\"ssrc\":").append(i + 1);
-            if (!scalabilityModes[i].isEmpty()) {
-                encodings.append(",\"scalabilityMode\":\"").append(scalabilityModes[i]).append('"');
-            }
-            encodings.append('}');
+            encodings.add(RtpEncodingParameters.of(i + 1, "", -1, 0, false, 0, 0, false, scalabilityModes[i]));
         }
-        return JsonRtpParameters.parse(JsonParser.parseString("{\"codecs\":[{\"mimeType\":\"" + mimeType
-                + "\",\"payloadType\":96,\"clockRate\":90000}],\"encodings\":[" + encodings + "]}"));
+        return RtpParameters.of("", List.of(RtpCodecParameters.of(mimeType, 96, 90000, 0, CodecParameters.of(Map.of()),
+                List.of())), encodings, List.of(), null, "");
     }
 
     /** The type each era gives a producer's parameters, and whether it then forwards that codec so. */
