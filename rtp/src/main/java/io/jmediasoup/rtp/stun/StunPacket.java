@@ -32,6 +32,15 @@ public final class StunPacket {
     static final int ATTR_ICE_CONTROLLING = 0x802A;
     static final int MESSAGE_INTEGRITY_SIZE = 20;
 
+    /** A parser that reads NOMINATION attributes, as mediasoup 3.32's. */
+    public StunPacket() {
+        this(true);
+    }
+
+    public StunPacket(boolean readsNomination) {
+        this.readsNomination = readsNomination;
+    }
+
     /** The two class bits of the message type. */
     public enum MessageClass {
         REQUEST, INDICATION, SUCCESS_RESPONSE, ERROR_RESPONSE;
@@ -45,6 +54,8 @@ public final class StunPacket {
     }
 
     private final StunFingerprint fingerprintOf = new StunFingerprint();
+    /** Whether NOMINATION attributes are read (mediasoup 3.32), or left unknown as 3.8.4's parser leaves them. */
+    private final boolean readsNomination;
     private ByteBuf buffer;
     private int start;
     private int size;
@@ -165,6 +176,9 @@ public final class StunPacket {
                 return length == 0;
             case ATTR_NOMINATION:
             case ATTR_NOMINATION_OLD:
+                if (!readsNomination) {
+                    return true;
+                }
                 if (length != 4) {
                     return false;
                 }

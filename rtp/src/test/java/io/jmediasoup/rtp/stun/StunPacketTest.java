@@ -158,6 +158,27 @@ class StunPacketTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("nominationsUnknownTo38")
+    void mediasoup38LeavesNominationUnknown(String name, String attributes) {
+        ByteBuf data = buffer(request(attributes));
+        try {
+            StunPacket packet = new StunPacket(false);
+            assertTrue(packet.parse(data), name);
+            assertFalse(packet.hasNomination());
+            assertEquals(0, packet.nomination());
+        } finally {
+            data.release();
+        }
+    }
+
+    static Stream<Arguments> nominationsUnknownTo38() {
+        return Stream.of(Arguments.of("NOMINATION", "0030000400000007"),
+                Arguments.of("the old attribute", "c0010004fffffffe"),
+                Arguments.of("NOMINATION of 8 bytes", "00300008" + "00".repeat(8)),
+                Arguments.of("old NOMINATION of 2 bytes", "c00100020001" + "0000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void rejectsMalformedMessages(String name, String hex) {
         ByteBuf data = buffer(hex);

@@ -55,7 +55,7 @@ final class WebRtcTransport extends Transport
     /** Fires at the ICE consent deadline (RFC 7675). */
     private final DeadlineTimer consentTimer;
     /** Reused for every STUN message: the event loop handles one packet at a time. */
-    private final StunPacket stunPacket = new StunPacket();
+    private final StunPacket stunPacket;
     private boolean socketsClosed;
     private final List<DtlsFingerprint> localFingerprints;
     private final DtlsTransport dtlsTransport;
@@ -72,6 +72,7 @@ final class WebRtcTransport extends Transport
         super(id, shared, listener, options.base());
         usernameFragmentLength = options.ice().usernameFragmentLength();
         iceServer = iceServer(options.ice());
+        stunPacket = new StunPacket(options.ice().renomination());
         consentTimer = new DeadlineTimer(shared, this::checkIceConsent);
         localFingerprints = shared.dtlsCertificate().fingerprints();
         dtlsTransport = new DtlsTransport(shared.dtlsCertificate(), shared.loop(), this);
@@ -92,6 +93,7 @@ final class WebRtcTransport extends Transport
         super(id, shared, listener, options.base());
         usernameFragmentLength = options.ice().usernameFragmentLength();
         iceServer = iceServer(options.ice());
+        stunPacket = new StunPacket(options.ice().renomination());
         consentTimer = new DeadlineTimer(shared, this::checkIceConsent);
         iceCandidates.addAll(server.iceCandidates(options.enableUdp(), options.enableTcp(), options.preferUdp(),
                 options.preferTcp()));
