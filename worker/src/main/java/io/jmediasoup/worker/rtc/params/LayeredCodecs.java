@@ -7,7 +7,8 @@ import java.util.Set;
  * Which video codecs each era's C++ worker forwards as simulcast or as SVC, and so the type of
  * a producer's parameters. Both forward VP8 and H264 simulcast. 3.8 knows SVC for VP9 alone and
  * calls any single encoding with layers SVC, refusing the codecs it cannot forward so; 3.32
- * also forwards the temporal layers of a single VP8 or H264 encoding as SVC.
+ * also forwards the temporal layers of a single VP8 or H264 encoding as SVC. 3.32's AV1 SVC
+ * is left out: its layers are read from the dependency descriptor, which we do not parse.
  */
 public enum LayeredCodecs {
     MEDIASOUP_3_8(Set.of("video/VP9")),
