@@ -68,7 +68,8 @@ final class FbsConsumerCodec implements FbsRequestCodec {
         }
         return new TransportMediaRequest.Consume(transportId, consumerId, producerId, FbsRtpParameters.kind(body.kind()),
                 FbsRtpParameters.rtpParameters(body.rtpParameters()), FbsRtpParameters.type(body.type()), encodings,
-                body.paused(), layers(body.preferredLayers()), LayeredCodecs.MEDIASOUP_3_32);
+                body.paused(), layers(body.preferredLayers()), LayeredCodecs.MEDIASOUP_3_32,
+                body.ignoreDtx());
     }
 
     /** The layers given, null when none; a missing temporal layer means the top one. */

@@ -86,6 +86,11 @@ final class FbsTransportAnswers {
             optionalLong(builder, 21,
                     stats.minOutgoingBitrate() != null ? stats.minOutgoingBitrate() : MIN_OUTGOING_BITRATE);
         }
+        if (stats.roundTripTime() != null) {
+            // Optional: written even when 0.
+            builder.addFloat(stats.roundTripTime());
+            builder.slot(22);
+        }
         return FBS.Transport.Stats.endStats(builder);
     }
 

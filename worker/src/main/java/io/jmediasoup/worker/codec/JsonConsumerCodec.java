@@ -105,7 +105,7 @@ final class JsonConsumerCodec implements JsonRequestCodec {
         }
         return new TransportMediaRequest.Consume(transportId, consumerId, producerId.getAsString(), kind,
                 rtpParameters, type, encodings, JsonValues.isBoolean(paused) && paused.getAsBoolean(), layers,
-                LayeredCodecs.MEDIASOUP_3_8);
+                LayeredCodecs.MEDIASOUP_3_8, false);
     }
 
     private static RtpParameters.Type type(JsonElement type) {

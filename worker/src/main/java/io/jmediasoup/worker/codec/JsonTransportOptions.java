@@ -142,7 +142,7 @@ final class JsonTransportOptions {
         JsonElement dataChannel = data.get("isDataChannel");
         return new SctpOptions(os.getAsInt(), mis.getAsInt(), maxMessageSize.getAsLong(),
                 sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean(), null,
-                SctpConfig.NO_ZERO_CHECKSUM, 0);
+                SctpConfig.NO_ZERO_CHECKSUM, 0, false);
     }
 
     private static boolean inStreamRange(JsonElement streams) {

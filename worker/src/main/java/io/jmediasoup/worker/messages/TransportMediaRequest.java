@@ -19,11 +19,12 @@ public interface TransportMediaRequest extends ChannelRequest {
 
     /**
      * transport.consume; {@code preferredLayers} may be null, and {@code consumableRtpEncodings}
-     * when not given; {@code layeredCodecs} are those of the request's era.
+     * when not given; {@code layeredCodecs} are those of the request's era; {@code ignoreDtx}
+     * (3.32) drops an Opus sender's DTX packets.
      */
     record Consume(String handlerId, String consumerId, String producerId, MediaKind kind,
             RtpParameters rtpParameters, RtpParameters.Type type, List<RtpEncodingParameters> consumableRtpEncodings,
-            boolean paused, ConsumerLayers preferredLayers, LayeredCodecs layeredCodecs)
+            boolean paused, ConsumerLayers preferredLayers, LayeredCodecs layeredCodecs, boolean ignoreDtx)
             implements TransportMediaRequest {}
 
     record CloseProducer(String handlerId, String producerId) implements TransportMediaRequest {}

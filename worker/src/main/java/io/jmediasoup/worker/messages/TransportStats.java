@@ -10,6 +10,7 @@ import io.jmediasoup.worker.rtc.TransportTuple;
  * @param sctpState null without SCTP
  * @param receivesWithBwe whether a producer made it estimate what it receives (transport-cc or REMB)
  * @param sendsWithBwe whether a consumer made it estimate what it sends
+ * @param roundTripTime the last round-trip time its streams' RTCP gave (ms, 3.32's), null before any
  */
 public record TransportStats(String transportId, long timestamp, String sctpState, long bytesReceived,
         long recvBitrate, long bytesSent, long sendBitrate, long rtpBytesReceived, long rtpRecvBitrate,
@@ -17,7 +18,7 @@ public record TransportStats(String transportId, long timestamp, String sctpStat
         long rtxSendBitrate, long probationBytesSent, long probationSendBitrate, boolean receivesWithBwe,
         boolean sendsWithBwe, Long availableOutgoingBitrate, Long availableIncomingBitrate, Long maxIncomingBitrate,
         Long maxOutgoingBitrate, Long minOutgoingBitrate, Double rtpPacketLossReceived, Double rtpPacketLossSent,
-        Kind kind) implements ChannelResponse {
+        Long roundTripTime, Kind kind) implements ChannelResponse {
 
     /** The part of one transport kind. */
     public sealed interface Kind {}

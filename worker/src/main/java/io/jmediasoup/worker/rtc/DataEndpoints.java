@@ -122,6 +122,9 @@ final class DataEndpoints {
             dataProducerByStreamId.put(dataProducer.sctpStreamParameters.streamId(), dataProducer);
         }
         dataProducers.put(dataProducerId, dataProducer);
+        if (dataProducer.isSctp() && sctp != null) {
+            sctp.dataEndpointAdded();
+        }
         return dataProducer.dump();
     }
 
@@ -149,6 +152,7 @@ final class DataEndpoints {
         dataConsumers.put(dataConsumerId, dataConsumer);
         if (dataConsumer.isSctp()) {
             dataConsumer.sctpAssociationChanged(sctp.state());
+            sctp.dataEndpointAdded();
         }
         return dataConsumer.dump();
     }
@@ -224,6 +228,11 @@ final class DataEndpoints {
                     + message.readableBytes() + "]: " + result);
         }
         return result;
+    }
+
+    /** Whether it has a data producer or consumer: 3.32's association waits for one. */
+    boolean hasDataEndpoints() {
+        return !dataProducers.isEmpty() || !dataConsumers.isEmpty();
     }
 
     /** An SCTP packet from the remote side, lent for the call. */

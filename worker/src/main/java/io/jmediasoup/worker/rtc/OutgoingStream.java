@@ -25,6 +25,13 @@ final class OutgoingStream {
         syncRequired = true;
     }
 
+    /** A packet of the producer's stream is left out: the sequence numbers close up behind it. */
+    void drop(RtpPacket packet) {
+        if (!syncRequired) {
+            seqManager.drop(packet.sequenceNumber());
+        }
+    }
+
     /** Rewrites the packet, has {@code consumer}'s transport send it, and restores it for the next consumer. */
     void forward(RtpPacket packet, long nowMs, Consumer consumer, Consumer.Listener transport) {
         if (syncRequired && keyFrameSupported && !packet.isKeyFrame()) {

@@ -399,12 +399,13 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
         return true;
     }
 
-    /** A DLRR sub-block about one of its media streams (not RTX, as the C++ worker); others are ignored. */
-    void receiveXrDelaySinceLastRr(long ssrc, long lastRr, long delaySinceLastRr, long wallMs) {
+    /**
+     * A DLRR sub-block about one of its media streams (not RTX, as the C++ worker); others are
+     * ignored. Returns the round-trip time measured (ms), or -1.
+     */
+    double receiveXrDelaySinceLastRr(long ssrc, long lastRr, long delaySinceLastRr, long wallMs) {
         ReceivingStream stream = streamsBySsrc.get(ssrc);
-        if (stream != null) {
-            stream.rtpStream.receiveXrDelaySinceLastRr(lastRr, delaySinceLastRr, wallMs);
-        }
+        return stream != null ? stream.rtpStream.receiveXrDelaySinceLastRr(lastRr, delaySinceLastRr, wallMs) : -1;
     }
 
     /** Writes the report blocks that are due, at most {@code room}; returns how many. */

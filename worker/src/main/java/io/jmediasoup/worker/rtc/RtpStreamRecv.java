@@ -285,8 +285,9 @@ final class RtpStreamRecv extends RtpStream {
     /**
      * The sender's DLRR answer to our Receiver Reference Time: the round-trip time, as the C++
      * worker computes it (0 while the sender has not seen one of ours), which paces our NACKs.
+     * Returns it (ms), or -1 when the sender had seen none of ours.
      */
-    void receiveXrDelaySinceLastRr(long lastRr, long delaySinceLastRr, long wallMs) {
+    double receiveXrDelaySinceLastRr(long lastRr, long delaySinceLastRr, long wallMs) {
         long now = Ntp.compact(Ntp.seconds(wallMs), Ntp.fraction(wallMs));
         long rtt = lastRr != 0 && delaySinceLastRr != 0 && now > delaySinceLastRr + lastRr
                 ? now - delaySinceLastRr - lastRr
@@ -295,6 +296,7 @@ final class RtpStreamRecv extends RtpStream {
         if (nackGenerator != null) {
             nackGenerator.updateRtt((long) roundTripTime);
         }
+        return lastRr != 0 ? roundTripTime : -1;
     }
 
     /** Remembers the sender's SR, to echo it in our next report (LSR, DLSR), and scores the interval. */

@@ -175,18 +175,24 @@ final class RtpStreamSend extends RtpStream {
         Sdes.writeCname(out, params.ssrc(), params.cname());
     }
 
-    /** Takes the remote receiver's report block about this stream: loss, round-trip time, score. */
-    void receiveReport(ByteBuf buffer, int block, long wallMs) {
+    /**
+     * Takes the remote receiver's report block about this stream: loss, round-trip time, score.
+     * Returns the round-trip time it measured (ms), or -1 when the block carries none.
+     */
+    double receiveReport(ByteBuf buffer, int block, long wallMs) {
         long now = Ntp.compact(Ntp.seconds(wallMs), Ntp.fraction(wallMs));
         long lastSr = ReportBlock.lastSenderReport(buffer, block);
         long dlsr = ReportBlock.delaySinceLastSenderReport(buffer, block);
+        double measured = -1;
         if (lastSr != 0 && dlsr != 0 && now > dlsr + lastSr) {
             long rtt = now - dlsr - lastSr;
             roundTripTime = (rtt >> 16) * 1000 + (rtt & 0xFFFF) * 1000.0 / 65536;
+            measured = roundTripTime;
         }
         packetsLost = ReportBlock.totalLost(buffer, block);
         fractionLost = ReportBlock.fractionLost(buffer, block);
         updateScore();
+        return measured;
     }
 
     private void updateScore() {

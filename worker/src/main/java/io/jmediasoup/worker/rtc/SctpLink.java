@@ -22,6 +22,7 @@ final class SctpLink implements SctpAssociation.Listener {
     private final SctpOptions options;
     private final SctpAssociation association;
     private final DeadlineTimer timer;
+    private boolean transportConnected;
 
     SctpLink(DataEndpoints endpoints, Shared shared, SctpOptions options) {
         this.endpoints = endpoints;
@@ -61,8 +62,23 @@ final class SctpLink implements SctpAssociation.Listener {
         return association.streamQueuedAmount(streamId);
     }
 
-    /** The transport is connected: start the handshake if it has not started (C++ TransportConnected). */
+    /** The transport is connected: the handshake may start (3.8: it starts, as the C++ TransportConnected). */
     void transportConnected() {
+        transportConnected = true;
+        mayConnect();
+    }
+
+    /** A data producer or consumer was added: under 3.32 the handshake may start (the C++ MayConnect). */
+    void dataEndpointAdded() {
+        if (options.connectsWithDataEndpoints()) {
+            mayConnect();
+        }
+    }
+
+    private void mayConnect() {
+        if (!transportConnected || options.connectsWithDataEndpoints() && !endpoints.hasDataEndpoints()) {
+            return;
+        }
         association.connect(shared.nowMs());
         reschedule();
     }

@@ -8,10 +8,14 @@ import io.jmediasoup.rtp.sctp.SctpConfig;
  * of their own stream, from that threshold on; null in 3.8, whose watch the association's
  * bytes from 0. {@code zeroChecksumMethod} is the RFC 9653 method 3.32 offers (sctpZeroChecksum),
  * {@link SctpConfig#NO_ZERO_CHECKSUM} in 3.8; {@code maxReceiverWindowBufferSize} the receive
- * window 3.32 advertises (0 in 3.8: derived from the largest message).
+ * window 3.32 advertises (0 in 3.8: derived from the largest message). With
+ * {@code connectsWithDataEndpoints} (3.32) the association starts once the transport is connected
+ * and has a data producer or consumer, lest a peer without SCTP (a browser without a data
+ * channel) be sent INITs for nothing; 3.8's starts when the transport connects.
  */
 public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferSize, boolean isDataChannel,
-        Long defaultStreamBufferedAmountLowThreshold, long zeroChecksumMethod, long maxReceiverWindowBufferSize) {
+        Long defaultStreamBufferedAmountLowThreshold, long zeroChecksumMethod, long maxReceiverWindowBufferSize,
+        boolean connectsWithDataEndpoints) {
     /** The port SCTP uses on both ends over DTLS or UDP, as in the C++ worker. */
     public static final int PORT = 5000;
     public static final long DEFAULT_SEND_BUFFER_SIZE = 262_144;

@@ -131,6 +131,9 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     private ScheduledFuture<?> rtcpTimer;
     private final IncomingBitrateControl incomingBitrate;
     private final OutgoingBitrateControl outgoingBitrate;
+    /** The round-trip time 3.32's stats tell, and the timer that updates it while measurements are recent. */
+    private final RttCalculator rttCalculator = new RttCalculator();
+    private final DeadlineTimer rttTimer;
     /** SRTP both ways once keyed (SDES on Plain/Pipe, DTLS on WebRtc); null without. */
     protected SrtpSessions srtp;
     private boolean closed;
@@ -146,6 +149,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         this.sctpPerStreamSendQueueLimit = options.sctpPerStreamSendQueueLimit();
         this.sctpMaxReceiverWindowBufferSize = options.sctpMaxReceiverWindowBufferSize();
         this.incomingBitrate = new IncomingBitrateControl(shared, this, options);
+        this.rttTimer = new DeadlineTimer(shared, this::onRttTimer);
         this.outgoingBitrate = new OutgoingBitrateControl(id, shared, this::sendProbationPacket, consumers.values(),
                 traceEventTypes, options);
         this.dataEndpoints = new DataEndpoints(this, shared, listener, direct, options.maxSendMessageSize(), options.sctp());
@@ -458,7 +462,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             int block = firstBlock + i * ReportBlock.SIZE;
             RtpStreamSend stream = sendingStream(ReportBlock.ssrc(reader.buffer(), block));
             if (stream != null) {
-                stream.receiveReport(reader.buffer(), block, wallMs);
+                addRtt(stream.receiveReport(reader.buffer(), block, wallMs));
                 if (stream.roundTripTime() > 0) {
                     outgoingBitrate.receiveRtt((long) stream.roundTripTime());
                 }
@@ -469,8 +473,24 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     private void receiveXrDelaySinceLastRr(long ssrc, long lastRr, long delaySinceLastRr) {
         Producer producer = rtpListener.producerOf(ssrc);
         if (producer != null) {
-            producer.receiveXrDelaySinceLastRr(ssrc, lastRr, delaySinceLastRr, System.currentTimeMillis());
+            addRtt(producer.receiveXrDelaySinceLastRr(ssrc, lastRr, delaySinceLastRr, System.currentTimeMillis()));
         }
+    }
+
+    /** A stream's measured round-trip time (ms; negative: none measured) for the transport's. */
+    private void addRtt(double rttMs) {
+        if (rttMs >= 0) {
+            rttCalculator.add((long) rttMs, shared.nowMs());
+            rttTimer.armAt(rttCalculator.nextUpdateMs());
+        }
+    }
+
+    private void onRttTimer() {
+        long nowMs = shared.nowMs();
+        if (nowMs >= rttCalculator.nextUpdateMs()) {
+            rttCalculator.tick(nowMs);
+        }
+        rttTimer.armAt(rttCalculator.nextUpdateMs());
     }
 
     private void receiveNack(CompoundPacketReader reader) {
@@ -735,7 +755,8 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                 sends ? outgoingBitrate.availableBitrate() : null, incomingBitrate.availableBitrate(),
                 incomingBitrate.maxIncomingBitrate(), outgoingBitrate.maxOutgoingBitrate(),
                 outgoingBitrate.minOutgoingBitrate(), incomingBitrate.packetLoss(),
-                sends ? outgoingBitrate.packetLoss() : null, kindStats());
+                sends ? outgoingBitrate.packetLoss() : null,
+                rttCalculator.lastRttMs() >= 0 ? rttCalculator.lastRttMs() : null, kindStats());
     }
 
     /** The kind's own part of the stats. */
@@ -752,6 +773,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
             return;
         }
         closed = true;
+        rttTimer.cancel();
         for (Producer producer : List.copyOf(producers.values())) {
             closeProducer(producer);
         }

@@ -24,6 +24,7 @@ import io.jmediasoup.worker.messages.RtpObserverEvent;
 import io.jmediasoup.worker.messages.RtpStreamDump;
 import io.jmediasoup.worker.messages.RtpStreamStats;
 import io.jmediasoup.worker.messages.TransportMediaRequest;
+import io.jmediasoup.worker.rtc.params.LayeredCodecs;
 import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The 3.32 codecs of producers, consumers and RTP observers: FBS requests in, typed values out, and back. */
@@ -168,6 +170,36 @@ class FbsMediaCodecsTest {
         }
         assertInstanceOf(type, decoded);
         assertEquals("e1", ((io.jmediasoup.worker.messages.ChannelRequest) decoded).handlerId());
+    }
+
+    /** ignoreDtx as 3.32's request carries it; the era's layered codecs come along. */
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void decodesAConsumeRequestWithItsIgnoreDtx(boolean ignoreDtx) {
+        FbsRequest request = FbsTestFrames.request(FBS.Request.Method.TRANSPORT_CONSUME, "t1",
+                FBS.Request.Body.Transport_ConsumeRequest, builder -> {
+                    int consumerId = builder.createString("c1");
+                    int producerId = builder.createString("p1");
+                    int parameters = rtpParameters(builder, "cname1", 102);
+                    FBS.RtpParameters.RtpEncodingParameters.startRtpEncodingParameters(builder);
+                    FBS.RtpParameters.RtpEncodingParameters.addSsrc(builder, 1111);
+                    int encoding = FBS.RtpParameters.RtpEncodingParameters.endRtpEncodingParameters(builder);
+                    int encodings = FBS.Transport.ConsumeRequest.createConsumableRtpEncodingsVector(builder,
+                            new int[] {encoding});
+                    FBS.Transport.ConsumeRequest.startConsumeRequest(builder);
+                    FBS.Transport.ConsumeRequest.addConsumerId(builder, consumerId);
+                    FBS.Transport.ConsumeRequest.addProducerId(builder, producerId);
+                    FBS.Transport.ConsumeRequest.addKind(builder, FBS.RtpParameters.MediaKind.VIDEO);
+                    FBS.Transport.ConsumeRequest.addRtpParameters(builder, parameters);
+                    FBS.Transport.ConsumeRequest.addType(builder, FBS.RtpParameters.Type.SIMPLE);
+                    FBS.Transport.ConsumeRequest.addConsumableRtpEncodings(builder, encodings);
+                    FBS.Transport.ConsumeRequest.addIgnoreDtx(builder, ignoreDtx);
+                    return FBS.Transport.ConsumeRequest.endConsumeRequest(builder);
+                });
+        TransportMediaRequest.Consume consume = (TransportMediaRequest.Consume) new FbsConsumerCodec().decode(request);
+        assertEquals("c1", consume.consumerId());
+        assertEquals(ignoreDtx, consume.ignoreDtx());
+        assertEquals(LayeredCodecs.MEDIASOUP_3_32, consume.layeredCodecs());
     }
 
     @Test

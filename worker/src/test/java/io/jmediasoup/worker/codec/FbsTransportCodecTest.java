@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** mediasoup 3.32's transport FlatBuffers, decoded and encoded by the transport codecs. */
@@ -277,9 +278,25 @@ class FbsTransportCodecTest {
     }
 
     private static TransportStats stats(boolean sendsWithBwe, Long minOutgoingBitrate) {
+        return stats(sendsWithBwe, minOutgoingBitrate, null);
+    }
+
+    private static TransportStats stats(boolean sendsWithBwe, Long minOutgoingBitrate, Long roundTripTime) {
         return new TransportStats("t1", 1000, null, 10, 80, 20, 160, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false,
                 sendsWithBwe, sendsWithBwe ? 600_000L : null, null, null, null, minOutgoingBitrate, null, null,
-                new TransportStats.WebRtc("completed", TUPLE, "connected"));
+                roundTripTime, new TransportStats.WebRtc("completed", TUPLE, "connected"));
+    }
+
+    /** roundTripTime is there once known, 0 included, and absent before, as 3.32.2's. */
+    @ParameterizedTest
+    @CsvSource(value = {"null", "0", "45"}, nullValues = "null")
+    void theRoundTripTimeIsReportedOnceKnown(Long roundTripTime) {
+        FBS.Transport.Stats base = FBS.WebRtcTransport.GetStatsResponse.getRootAsGetStatsResponse(
+                FbsMessages.finish(codec.encode(stats(false, null, roundTripTime)).writer())).base();
+        assertEquals(roundTripTime != null, base.hasRoundTripTime());
+        if (roundTripTime != null) {
+            assertEquals(roundTripTime.floatValue(), base.roundTripTime());
+        }
     }
 
     @Test

@@ -22,12 +22,17 @@ final class TestConsumes {
 
     /** As the codec of the era whose layered codecs are {@code layeredCodecs} decodes it. */
     static TransportMediaRequest.Consume consume(String json, LayeredCodecs layeredCodecs) {
+        return consume(json, layeredCodecs, false);
+    }
+
+    /** As 3.32's codec decodes it, with its ignoreDtx. */
+    static TransportMediaRequest.Consume consume(String json, LayeredCodecs layeredCodecs, boolean ignoreDtx) {
         JsonObject data = JsonParser.parseString(json).getAsJsonObject();
         List<RtpEncodingParameters> encodings = new ArrayList<>();
         data.getAsJsonArray("consumableRtpEncodings").forEach(entry -> encodings.add(JsonRtpParameters.encoding(entry)));
         return new TransportMediaRequest.Consume("t1", "c1", "p1", JsonRtpParameters.kind(data),
                 JsonRtpParameters.parse(data.get("rtpParameters")),
                 RtpParameters.Type.valueOf(data.get("type").getAsString().toUpperCase(Locale.ROOT)), encodings, false,
-                null, layeredCodecs);
+                null, layeredCodecs, ignoreDtx);
     }
 }

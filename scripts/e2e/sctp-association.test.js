@@ -1,4 +1,6 @@
-// RFC 9653 zero checksums, as mediasoup 3.32's sctpZeroChecksum negotiates them, seen on the
+// mediasoup 3.32's SCTP association seen on the wire. It starts (sends its INIT) only once its
+// transport is connected and has a data producer or consumer, as the C++ worker's does.
+// RFC 9653 zero checksums, as its sctpZeroChecksum negotiates them, seen on the
 // wire: a loopback socket sends an INIT to a Plain transport with SCTP, offering a method or
 // none; the INIT ACK offers the method asked for (none without it), and goes without a
 // checksum exactly when both offered the same method, as the C++ worker sends it; its
@@ -8,7 +10,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const zlib = require('node:zlib');
-const { is332, mediasoup, listen, sctp, udpSocket } = require('./harness');
+const { is332, mediasoup, listen, sctp, udpSocket, until } = require('./harness');
 
 const only332 = !is332 && 'mediasoup 3.8.4 has no sctpZeroChecksum';
 
@@ -113,3 +115,25 @@ for (const [ sctpZeroChecksum, method, peerMethod, zero ] of [
     assert.equal(packet.readUInt32BE(12 + 8), 5242880);
   });
 }
+
+test('the association starts once the transport is connected and has a data producer', { skip: only332 }, async () => {
+  const socket = await udpSocket();
+  const transport = await router.createPlainTransport({ ...listen(), ...sctp() });
+  try {
+    const chunkTypes = [];
+    socket.on('message', (packet) => chunkTypes.push(packet[12]));
+    const states = [];
+    transport.on('sctpstatechange', (state) => states.push(state));
+    await transport.connect({ ip: '127.0.0.1', port: socket.address().port });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(transport.sctpState, 'new');
+    assert.deepEqual(chunkTypes, []);
+    await transport.produceData({ sctpStreamParameters: { streamId: 1 } });
+    assert.ok(await until(() => chunkTypes.length > 0));
+    assert.equal(chunkTypes[0], 1);
+    assert.deepEqual(states, [ 'connecting' ]);
+  } finally {
+    socket.close();
+    transport.close();
+  }
+});
