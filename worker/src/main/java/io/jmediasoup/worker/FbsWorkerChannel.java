@@ -13,6 +13,7 @@ import io.jmediasoup.worker.messages.ChannelNotification;
 import io.jmediasoup.worker.messages.ChannelRequest;
 import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.rtc.ChannelHandler;
+import io.jmediasoup.worker.rtc.EntityIdError;
 import io.jmediasoup.worker.messages.WorkerRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
 
@@ -42,10 +43,12 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
         WorkerResponse response;
         try {
             response = worker.handle(typed);
-        } catch (MediasoupNotFoundError missing) {
-            // 3.32 finds a router's own requests by handler id, and words their miss so.
-            throw FbsWorkerCodec.error(typed instanceof WorkerRequest.DumpRouter ? unserved(request) : missing, request);
         } catch (MediasoupError error) {
+            if (typed instanceof WorkerRequest.DumpRouter && error instanceof EntityIdError) {
+                // 3.32 finds a router's own requests by handler id: another entity may answer it.
+                answerEntity(request);
+                return;
+            }
             throw FbsWorkerCodec.error(error, request);
         }
         request.accept(FbsWorkerCodec.encode(response));
@@ -59,7 +62,7 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
     private void answerEntity(FbsRequest request) {
         ChannelHandler handler = worker.requestHandler(request.handlerId());
         if (handler == null) {
-            throw FbsWorkerCodec.error(unserved(request), request);
+            throw unserved(request);
         }
         for (FbsRequestCodec codec : Codecs.FBS_REQUESTS) {
             ChannelResponse response;
@@ -75,12 +78,13 @@ final class FbsWorkerChannel implements FbsChannelEndpoint.Listener {
             request.accept(response == null ? null : codec.encode(response));
             return;
         }
-        throw FbsWorkerCodec.error(new MediasoupError("unknown method '" + request.methodLabel() + "'"), request);
+        throw new MediasoupError("unknown method '" + request.methodLabel() + "'");
     }
 
     /** A method this worker does not serve under 3.32 yet: as the C++ worker answers a handler it does not have. */
     private static MediasoupError unserved(FbsRequest request) {
-        return new MediasoupNotFoundError("Channel request handler with ID " + request.handlerId() + " not found");
+        return new MediasoupNotFoundError("Channel request handler with ID " + request.handlerId() + " not found [method:"
+                + request.methodLabel() + "]");
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.jmediasoup.worker.messages.ChannelResponse;
 import io.jmediasoup.worker.messages.WorkerRequest;
 import io.jmediasoup.worker.messages.WorkerResponse;
 import io.jmediasoup.worker.rtc.ChannelHandler;
+import io.jmediasoup.worker.rtc.EntityIdError;
 import io.jmediasoup.worker.rtc.Router;
 import io.jmediasoup.worker.rtc.RouterExtensionLayout;
 import io.jmediasoup.worker.rtc.Shared;
@@ -186,7 +187,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         }
         if (request instanceof WorkerRequest.CreateRouter create) {
             if (routers.containsKey(create.routerId())) {
-                throw new MediasoupError("a Router with same routerId already exists");
+                throw EntityIdError.taken("Router", "routerId");
             }
             Router router = new Router(create.routerId(), shared);
             shared.handlers().register(router.id(), router, false);
@@ -195,7 +196,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         }
         if (request instanceof WorkerRequest.CreateWebRtcServer create) {
             if (webRtcServers.containsKey(create.webRtcServerId())) {
-                throw new MediasoupError("a WebRtcServer with same webRtcServerId already exists");
+                throw EntityIdError.taken("WebRtcServer", "webRtcServerId");
             }
             WebRtcServer server = new WebRtcServer(create.webRtcServerId(), shared, create.listenInfos());
             shared.handlers().register(server.id(), server, false);
@@ -205,7 +206,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         if (request instanceof WorkerRequest.CloseWebRtcServer close) {
             WebRtcServer server = webRtcServers.remove(close.webRtcServerId());
             if (server == null) {
-                throw new MediasoupNotFoundError("WebRtcServer not found");
+                throw EntityIdError.missing("WebRtcServer");
             }
             server.close();
             return null;
@@ -222,7 +223,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
     private Router router(String routerId) {
         Router router = routers.get(routerId);
         if (router == null) {
-            throw new MediasoupNotFoundError("Router not found");
+            throw EntityIdError.missing("Router");
         }
         return router;
     }

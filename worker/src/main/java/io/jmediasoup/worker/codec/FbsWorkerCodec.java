@@ -4,6 +4,8 @@ import com.google.flatbuffers.FlatBufferBuilder;
 import io.jmediasoup.channel.FbsRequest;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.channel.MediasoupTypeError;
+import io.jmediasoup.worker.rtc.EntityIdError;
+import io.jmediasoup.worker.rtc.UnknownMethodError;
 import io.jmediasoup.worker.messages.TransportListenInfo;
 import io.jmediasoup.worker.net.NoMorePortsError;
 import io.jmediasoup.worker.messages.WorkerRequest;
@@ -83,14 +85,18 @@ public final class FbsWorkerCodec {
     }
 
     /**
-     * The error 3.32 answers: a TypeError of the settings as it is, any other failure with the
-     * method appended, its class kept; 3.32's port manager words its own failure, with no method.
+     * The error 3.32 answers: its C++ worker appends the method only to a child id missing or
+     * taken (and to a handler id it does not serve); any other failure keeps its text and class.
+     * 3.32's port manager words its own failure.
      */
     public static MediasoupError error(MediasoupError error, FbsRequest request) {
         if (error instanceof NoMorePortsError noMorePorts) {
             return new MediasoupError(noMorePorts.reasonIn332());
         }
-        return error instanceof MediasoupTypeError ? error : error.withSuffix(" [method:" + request.methodLabel() + "]");
+        if (error instanceof UnknownMethodError) {
+            return new MediasoupError("unknown method '" + request.methodLabel() + "'");
+        }
+        return error instanceof EntityIdError entityId ? entityId.in332(request.methodLabel()) : error;
     }
 
     /** The response body of {@code response}, or null when it has none. */

@@ -28,6 +28,6 @@ public interface ChannelHandler {
 
     /** The error for a request of a kind this entity does not answer. */
     static MediasoupError unknownMethod(ChannelRequest request) {
-        return new MediasoupError("unknown method '" + request.getClass().getSimpleName() + "'");
+        return new UnknownMethodError(request);
     }
 }

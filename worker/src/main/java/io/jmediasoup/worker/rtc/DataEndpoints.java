@@ -1,7 +1,6 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.channel.MediasoupError;
-import io.jmediasoup.channel.MediasoupNotFoundError;
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.sctp.SctpState;
 import io.jmediasoup.rtp.sctp.SendResult;
@@ -98,7 +97,7 @@ final class DataEndpoints {
         }
         String dataProducerId = request.dataProducerId();
         if (dataProducers.containsKey(dataProducerId)) {
-            throw new MediasoupError("a DataProducer with same dataProducerId already exists");
+            throw EntityIdError.taken("DataProducer", "dataProducerId");
         }
         if (request.type() == DataType.SCTP && request.sctpStreamParameters() == null) {
             throw new MediasoupTypeError("missing sctpStreamParameters");
@@ -134,7 +133,7 @@ final class DataEndpoints {
         }
         String dataConsumerId = request.dataConsumerId();
         if (dataConsumers.containsKey(dataConsumerId)) {
-            throw new MediasoupError("a DataConsumer with same dataConsumerId already exists");
+            throw EntityIdError.taken("DataConsumer", "dataConsumerId");
         }
         if (request.type() == DataType.SCTP && request.sctpStreamParameters() == null) {
             throw new MediasoupTypeError("missing sctpStreamParameters");
@@ -324,7 +323,7 @@ final class DataEndpoints {
     private DataProducer dataProducer(String dataProducerId) {
         DataProducer dataProducer = dataProducers.get(dataProducerId);
         if (dataProducer == null) {
-            throw new MediasoupNotFoundError("DataProducer not found");
+            throw EntityIdError.missing("DataProducer");
         }
         return dataProducer;
     }
@@ -332,7 +331,7 @@ final class DataEndpoints {
     private DataConsumer dataConsumer(String dataConsumerId) {
         DataConsumer dataConsumer = dataConsumers.get(dataConsumerId);
         if (dataConsumer == null) {
-            throw new MediasoupNotFoundError("DataConsumer not found");
+            throw EntityIdError.missing("DataConsumer");
         }
         return dataConsumer;
     }

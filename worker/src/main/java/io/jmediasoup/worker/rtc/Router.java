@@ -71,7 +71,7 @@ public final class Router implements Transport.Listener, RtpObserver.Listener, C
         if (request instanceof TransportRequest.Close close) {
             Transport transport = transports.remove(close.transportId());
             if (transport == null) {
-                throw new MediasoupNotFoundError("Transport not found");
+                throw EntityIdError.missing("Transport");
             }
             transport.close();
             return null;
@@ -92,7 +92,7 @@ public final class Router implements Transport.Listener, RtpObserver.Listener, C
 
     private void addRtpObserver(String rtpObserverId, Supplier<RtpObserver> factory) {
         if (rtpObservers.containsKey(rtpObserverId)) {
-            throw new MediasoupError("an RtpObserver with same rtpObserverId already exists");
+            throw EntityIdError.taken("RtpObserver", "rtpObserverId", "id");
         }
         RtpObserver rtpObserver = factory.get();
         shared.handlers().register(rtpObserverId, rtpObserver, false);
@@ -102,7 +102,7 @@ public final class Router implements Transport.Listener, RtpObserver.Listener, C
     private void closeRtpObserver(String rtpObserverId) {
         RtpObserver rtpObserver = rtpObservers.remove(rtpObserverId);
         if (rtpObserver == null) {
-            throw new MediasoupError("RtpObserver not found");
+            throw EntityIdError.missing("RtpObserver");
         }
         observersByProducer.values().forEach(observers -> observers.remove(rtpObserver));
         rtpObserver.close();
@@ -125,7 +125,7 @@ public final class Router implements Transport.Listener, RtpObserver.Listener, C
     private Producer producer(String producerId) {
         Producer producer = producers.get(producerId);
         if (producer == null) {
-            throw new MediasoupError("Producer not found");
+            throw new MediasoupNotFoundError("Producer not found");
         }
         return producer;
     }
@@ -136,7 +136,7 @@ public final class Router implements Transport.Listener, RtpObserver.Listener, C
      */
     private TransportDump createTransport(String transportId, Supplier<Transport> factory) {
         if (transports.containsKey(transportId)) {
-            throw new MediasoupError("a Transport with same transportId already exists");
+            throw EntityIdError.taken("Transport", "transportId", "id");
         }
         Transport transport = factory.get();
         shared.handlers().register(transportId, transport, true);
@@ -214,7 +214,7 @@ public final class Router implements Transport.Listener, RtpObserver.Listener, C
     public void onTransportNewConsumer(Transport transport, Consumer consumer, String producerId) {
         Producer producer = producers.get(producerId);
         if (producer == null) {
-            throw new MediasoupError("Producer not found [producerId:" + producerId + "]");
+            throw new MediasoupNotFoundError("Producer not found [producerId:" + producerId + "]");
         }
         if (producer.isPaused()) {
             consumer.producerPaused();

@@ -598,7 +598,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     private ProducerResponse.Produced produce(TransportMediaRequest.Produce request) {
         String producerId = request.producerId();
         if (producers.containsKey(producerId)) {
-            throw new MediasoupError("a Producer with same producerId already exists");
+            throw EntityIdError.taken("Producer", "producerId");
         }
         Producer producer = new Producer(producerId, shared, listener, this, request);
         rtpListener.addProducer(producer);
@@ -637,7 +637,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     private Producer producer(String producerId) {
         Producer producer = producers.get(producerId);
         if (producer == null) {
-            throw new MediasoupError("Producer not found");
+            throw EntityIdError.missing("Producer");
         }
         return producer;
     }
@@ -645,7 +645,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     private ConsumerResponse.Consumed consume(TransportMediaRequest.Consume request) {
         String consumerId = request.consumerId();
         if (consumers.containsKey(consumerId)) {
-            throw new MediasoupError("a Consumer with same consumerId already exists");
+            throw EntityIdError.taken("Consumer", "consumerId");
         }
         Consumer consumer = newConsumer(consumerId, request);
         outgoingBitrate.consumerAdded(consumer);
@@ -714,7 +714,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     private Consumer consumer(String consumerId) {
         Consumer consumer = consumers.get(consumerId);
         if (consumer == null) {
-            throw new MediasoupError("Consumer not found");
+            throw EntityIdError.missing("Consumer");
         }
         return consumer;
     }
