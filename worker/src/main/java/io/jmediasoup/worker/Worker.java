@@ -77,6 +77,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         shared.handlers().requireUniqueIds();
         shared.useRouterExtensions(RouterExtensionLayout.MEDIASOUP_3_32);
         shared.sendStunReasonPhrases();
+        shared.countDownlinkLossOnly();
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
         logConfiguration();

@@ -31,6 +31,7 @@ public final class Shared {
     private EventSink eventSink;
     private RouterExtensionLayout routerExtensions = RouterExtensionLayout.MEDIASOUP_3_8;
     private boolean stunReasonPhrases;
+    private boolean downlinkLossOnly;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
         this(loop, settings, logger, () -> System.nanoTime() / 1_000_000);
@@ -67,6 +68,18 @@ public final class Shared {
 
     boolean stunReasonPhrases() {
         return stunReasonPhrases;
+    }
+
+    /**
+     * From now on a consumer's loss is what its own link lost, as 3.32.2 counts it, and not the
+     * receiver's totals, which also count what the producer's uplink lost.
+     */
+    public void countDownlinkLossOnly() {
+        downlinkLossOnly = true;
+    }
+
+    boolean countsDownlinkLossOnly() {
+        return downlinkLossOnly;
     }
 
     /** The entities the channel can address, by id. */
