@@ -33,7 +33,7 @@ final class PipeConsumer extends Consumer {
         mappedSsrcs = new long[count];
         for (int idx = 0; idx < count; idx++) {
             streams.add(new OutgoingStream(RtpStreamParams.forSending(rtpParameters, idx, true), this,
-                    shared.countsDownlinkLossOnly()));
+                    shared.streamReports()));
             mappedSsrcs[idx] = consumableRtpEncodings.get(idx).ssrc();
         }
         rtpStreams = streams.stream().map(stream -> stream.rtpStream).toList();

@@ -61,14 +61,15 @@ final class RtpStreamSend extends RtpStream {
     private long lostPriorScore;
     private long repairedPriorScore;
     private long retransmittedPriorScore;
+    private final StreamReports reports;
     /** 3.32.2's count of loss on this link alone; null for 3.8.4's, which takes each report's totals. */
     private final DownlinkLoss downlinkLoss;
 
-    /** With {@code downlinkLossOnly}, loss is what this link lost, as 3.32.2 counts it. */
-    RtpStreamSend(RtpStreamParams params, Listener listener, boolean downlinkLossOnly) {
+    RtpStreamSend(RtpStreamParams params, Listener listener, StreamReports reports) {
         this.params = params;
         this.listener = listener;
-        this.downlinkLoss = downlinkLossOnly ? new DownlinkLoss() : null;
+        this.reports = reports;
+        this.downlinkLoss = reports == StreamReports.MEDIASOUP_3_32 ? new DownlinkLoss() : null;
         this.retransmissionBuffer = params.useNack() ? new RetransmissionBuffer() : null;
     }
 
@@ -191,7 +192,10 @@ final class RtpStreamSend extends RtpStream {
         long lastSr = ReportBlock.lastSenderReport(buffer, block);
         long dlsr = ReportBlock.delaySinceLastSenderReport(buffer, block);
         double measured = -1;
-        if (lastSr != 0 && dlsr != 0 && now > dlsr + lastSr) {
+        if (reports == StreamReports.MEDIASOUP_3_32 && lastSr != 0) {
+            roundTripTime = StreamReports.roundTripTimeMs(now, dlsr, lastSr);
+            measured = roundTripTime;
+        } else if (lastSr != 0 && dlsr != 0 && now > dlsr + lastSr) {
             long rtt = now - dlsr - lastSr;
             roundTripTime = (rtt >> 16) * 1000 + (rtt & 0xFFFF) * 1000.0 / 65536;
             measured = roundTripTime;

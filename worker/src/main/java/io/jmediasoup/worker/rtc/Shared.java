@@ -31,7 +31,7 @@ public final class Shared {
     private EventSink eventSink;
     private RouterExtensionLayout routerExtensions = RouterExtensionLayout.MEDIASOUP_3_8;
     private boolean stunReasonPhrases;
-    private boolean downlinkLossOnly;
+    private StreamReports streamReports = StreamReports.MEDIASOUP_3_8;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
         this(loop, settings, logger, () -> System.nanoTime() / 1_000_000);
@@ -70,16 +70,13 @@ public final class Shared {
         return stunReasonPhrases;
     }
 
-    /**
-     * From now on a consumer's loss is what its own link lost, as 3.32.2 counts it, and not the
-     * receiver's totals, which also count what the producer's uplink lost.
-     */
-    public void countDownlinkLossOnly() {
-        downlinkLossOnly = true;
+    /** From now on streams created read their peers' reports as {@code reports} says: the era's. */
+    public void useStreamReports(StreamReports reports) {
+        this.streamReports = reports;
     }
 
-    boolean countsDownlinkLossOnly() {
-        return downlinkLossOnly;
+    StreamReports streamReports() {
+        return streamReports;
     }
 
     /** The entities the channel can address, by id. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.rtcp.Ntp;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
 import io.jmediasoup.worker.codec.JsonRtpParameters;
 import io.jmediasoup.worker.messages.RtpStreamStats;
@@ -21,9 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A consumer's stream taking the receiver's reports: 3.8.4 shows each report's totals, 3.32.2
  * counts what its own link lost since the previous report (the first one: since the first
- * packet sent), leaving out the sequence numbers it never sent.
+ * packet sent), leaving out the sequence numbers it never sent; 3.32.2 also measures a
+ * round-trip time from every report that saw one of our SRs (0 means none: left out of stats).
  */
-class RtpStreamSendLossTest {
+class RtpStreamSendReportsTest {
     private static final long SSRC = 0x11223344L;
     /** The fraction every report here carries, which only 3.8.4 shows. */
     private static final int REPORTED_FRACTION = 25;
@@ -60,15 +62,16 @@ class RtpStreamSendLossTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("reports")
-    void lossPerEra(String name, int[] sent, List<Report> reports, long lost38, int fraction38, long lost332,
+    void lossPerEra(String name, int[] sent, List<Report> received, long lost38, int fraction38, long lost332,
             int fraction332) {
-        for (boolean era332 : new boolean[] {false, true}) {
-            RtpStreamSend stream = stream(era332);
+        for (StreamReports reports : StreamReports.values()) {
+            boolean era332 = reports == StreamReports.MEDIASOUP_3_32;
+            RtpStreamSend stream = stream(reports);
             try {
                 for (int seq : sent) {
                     send(stream, seq);
                 }
-                for (Report report : reports) {
+                for (Report report : received) {
                     receive(stream, report);
                 }
                 RtpStreamStats stats = stream.stats(0);
@@ -81,7 +84,7 @@ class RtpStreamSendLossTest {
         }
     }
 
-    private static RtpStreamSend stream(boolean downlinkLossOnly) {
+    private static RtpStreamSend stream(StreamReports reports) {
         RtpParameters parameters = JsonRtpParameters.parse(JsonParser.parseString("{\"codecs\":[{\"mimeType\":"
                 + "\"video/VP8\",\"payloadType\":101,\"clockRate\":90000}],\"encodings\":[{\"ssrc\":" + SSRC + "}]}"));
         return new RtpStreamSend(RtpStreamParams.forSending(parameters, 0, false), new RtpStreamSend.Listener() {
@@ -90,7 +93,7 @@ class RtpStreamSendLossTest {
 
             @Override
             public void onRtpStreamRetransmitRtpPacket(RtpStreamSend stream, RtpPacket packet) {}
-        }, downlinkLossOnly);
+        }, reports);
     }
 
     private static void send(RtpStreamSend stream, int seq) {
@@ -105,5 +108,34 @@ class RtpStreamSendLossTest {
         ByteBuf block = Unpooled.buffer(ReportBlock.SIZE);
         ReportBlock.write(block, SSRC, REPORTED_FRACTION, report.totalLost(), report.highestSeq(), 0, 0, 0);
         stream.receiveReport(block, 0, 0);
+    }
+
+    static Stream<Arguments> roundTrips() {
+        return Stream.of(
+                Arguments.of("no SR seen yet", 0L, 0L, false, 0.0, 0.0),
+                Arguments.of("1 s, answered at once", 0x10000L, 0L, true, 0.0, 1000.0),
+                Arguments.of("256/65536 s", 0x100L, 0x20000L, true, 256 * 1000.0 / 65536, (float) 3.906),
+                Arguments.of("a clock gone backwards", -0x100L, 0x20000L, true, 0.0, 1.0));
+    }
+
+    /** A report whose LSR (when {@code seen}) and DLSR make now - DLSR - LSR = {@code rtt} (1/65536 s). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("roundTrips")
+    void roundTripTimePerEra(String name, long rtt, long dlsr, boolean seen, double rtt38, double rtt332) {
+        long wallMs = 1_780_000_000_000L;
+        long now = Ntp.compact(Ntp.seconds(wallMs), Ntp.fraction(wallMs));
+        for (StreamReports reports : StreamReports.values()) {
+            RtpStreamSend stream = stream(reports);
+            try {
+                send(stream, 1);
+                ByteBuf block = Unpooled.buffer(ReportBlock.SIZE);
+                ReportBlock.write(block, SSRC, 0, 0, 1, 0, seen ? (now - dlsr - rtt) & 0xFFFFFFFFL : 0, dlsr);
+                stream.receiveReport(block, 0, wallMs);
+                assertEquals(reports == StreamReports.MEDIASOUP_3_32 ? rtt332 : rtt38, stream.stats(0).roundTripTime(),
+                        1e-9, reports.name());
+            } finally {
+                stream.close();
+            }
+        }
     }
 }
