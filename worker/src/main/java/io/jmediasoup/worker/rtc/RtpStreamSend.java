@@ -64,6 +64,8 @@ final class RtpStreamSend extends RtpStream {
     private final StreamReports reports;
     /** 3.32.2's count of loss on this link alone; null for 3.8.4's, which takes each report's totals. */
     private final DownlinkLoss downlinkLoss;
+    /** The last report's interarrival jitter, which 3.32.2 shows for a sending stream (3.8.4 shows none). */
+    private long reportedJitter;
 
     RtpStreamSend(RtpStreamParams params, Listener listener, StreamReports reports) {
         this.params = params;
@@ -208,6 +210,7 @@ final class RtpStreamSend extends RtpStream {
             lostPriorScore = totalLost;
             updateScore(lost);
         } else {
+            reportedJitter = ReportBlock.jitter(buffer, block);
             DownlinkLoss.Interval interval = downlinkLoss.report(ReportBlock.highestSequenceNumber(buffer, block),
                     ReportBlock.totalLost(buffer, block));
             if (interval != null) {
@@ -270,6 +273,11 @@ final class RtpStreamSend extends RtpStream {
     @Override
     long bitrate(long nowMs) {
         return bitrate.rate(nowMs);
+    }
+
+    @Override
+    protected long jitter() {
+        return reportedJitter;
     }
 
     @Override

@@ -17,13 +17,15 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A consumer's stream taking the receiver's reports: 3.8.4 shows each report's totals, 3.32.2
  * counts what its own link lost since the previous report (the first one: since the first
  * packet sent), leaving out the sequence numbers it never sent; 3.32.2 also measures a
- * round-trip time from every report that saw one of our SRs (0 means none: left out of stats).
+ * round-trip time from every report that saw one of our SRs (0 means none: left out of stats)
+ * and shows the jitter reported.
  */
 class RtpStreamSendReportsTest {
     private static final long SSRC = 0x11223344L;
@@ -108,6 +110,22 @@ class RtpStreamSendReportsTest {
         ByteBuf block = Unpooled.buffer(ReportBlock.SIZE);
         ReportBlock.write(block, SSRC, REPORTED_FRACTION, report.totalLost(), report.highestSeq(), 0, 0, 0);
         stream.receiveReport(block, 0, 0);
+    }
+
+    /** 3.32.2 shows the jitter the receiver reports; 3.8.4 shows none for a sending stream. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StreamReports.class)
+    void reportedJitter(StreamReports reports) {
+        RtpStreamSend stream = stream(reports);
+        try {
+            send(stream, 1);
+            ByteBuf block = Unpooled.buffer(ReportBlock.SIZE);
+            ReportBlock.write(block, SSRC, 0, 0, 1, 1234, 0, 0);
+            stream.receiveReport(block, 0, 0);
+            assertEquals(reports == StreamReports.MEDIASOUP_3_32 ? 1234 : 0, stream.stats(0).jitter());
+        } finally {
+            stream.close();
+        }
     }
 
     static Stream<Arguments> roundTrips() {
