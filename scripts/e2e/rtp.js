@@ -115,7 +115,7 @@ function senderReport({ ssrc, rtpTimestamp, ntpMs, packetCount = 0, octetCount =
 }
 
 /** A receiver report (RFC 3550 §6.4.2) from SSRC 1 with one report block about `reportedSsrc`. */
-function receiverReport(reportedSsrc, fractionLost, totalLost) {
+function receiverReport(reportedSsrc, fractionLost, totalLost, highestSeq = 0) {
   const packet = Buffer.alloc(32);
   packet.writeUInt8(0x81, 0);
   packet.writeUInt8(201, 1);
@@ -124,6 +124,7 @@ function receiverReport(reportedSsrc, fractionLost, totalLost) {
   packet.writeUInt32BE(reportedSsrc, 8);
   packet.writeUInt8(fractionLost, 12);
   packet.writeUIntBE(totalLost, 13, 3);
+  packet.writeUInt32BE(highestSeq, 16);
   return packet;
 }
 

@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const rtp = require('./rtp');
 const srtp = require('./srtp');
-const { mediasoup, listen, oneWorkerPipe, udpSocket, until } = require('./harness');
+const { is332, mediasoup, listen, oneWorkerPipe, udpSocket, until } = require('./harness');
 
 const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
 const PRODUCER_RTP_PARAMETERS = {
@@ -145,10 +145,13 @@ test('what the worker sends over SRTP and SRTCP is RFC 3711 as node:crypto reads
   assert.equal(sr.data.readUInt32BE(sr.offset + 4), consumerSsrc, 'SR of the consumer stream');
 
   const writer = srtp.context(peerParameters);
-  peer.send(writer.protectRtcp(rtp.receiverReport(consumerSsrc, 25, 0)), transport.tuple.localPort, '127.0.0.1');
+  // 3.8.4 shows the report's totals, 3.32.2 what its own link lost of the packets it sent.
+  const report = rtp.receiverReport(consumerSsrc, 25, 7, received.at(-1).seq);
+  peer.send(writer.protectRtcp(report), transport.tuple.localPort, '127.0.0.1');
   await new Promise((resolve) => setTimeout(resolve, 100));
   const [ outbound ] = await consumer.getStats();
-  assert.equal(outbound.fractionLost, 25, 'the RR sent as SRTCP reached the consumer');
+  assert.equal(outbound.packetsLost, 7, 'the RR sent as SRTCP reached the consumer');
+  assert.equal(outbound.fractionLost, is332 ? Math.floor(7 * 256 / COUNT) : 25);
   source.sender.close();
   peer.close();
 });

@@ -23,6 +23,7 @@ import io.jmediasoup.worker.rtc.EntityIdError;
 import io.jmediasoup.worker.rtc.Router;
 import io.jmediasoup.worker.rtc.RouterExtensionLayout;
 import io.jmediasoup.worker.rtc.Shared;
+import io.jmediasoup.worker.rtc.StreamReports;
 import io.jmediasoup.worker.rtc.WebRtcServer;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
@@ -78,6 +79,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         shared.handlers().requireUniqueIds();
         shared.useRouterExtensions(RouterExtensionLayout.MEDIASOUP_3_32);
         shared.sendStunReasonPhrases();
+        shared.useStreamReports(StreamReports.MEDIASOUP_3_32);
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
         logConfiguration();

@@ -15,8 +15,8 @@ final class OutgoingStream {
     private final boolean keyFrameSupported;
     private boolean syncRequired = true;
 
-    OutgoingStream(RtpStreamParams params, RtpStreamSend.Listener listener) {
-        this.rtpStream = new RtpStreamSend(params, listener);
+    OutgoingStream(RtpStreamParams params, RtpStreamSend.Listener listener, StreamReports reports) {
+        this.rtpStream = new RtpStreamSend(params, listener, reports);
         this.keyFrameSupported = KeyFrameDetector.forMimeType(params.mimeType()).supportsKeyFrames();
     }
 

@@ -361,7 +361,7 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
 
     private ReceivingStream newStream(RtpPacket packet, int encodingIdx, long nowMs) {
         RtpStreamParams params = RtpStreamParams.forReceiving(rtpParameters, encodingIdx, packet.ssrc());
-        RtpStreamRecv rtpStream = new RtpStreamRecv(params, this, nowMs);
+        RtpStreamRecv rtpStream = new RtpStreamRecv(params, this, shared.streamReports(), nowMs);
         ReceivingStream stream = new ReceivingStream(rtpStream, rtpMapping.encodings().get(encodingIdx).mappedSsrc(),
                 KeyFrameDetector.forMimeType(params.mimeType()));
         streamsBySsrc.put(packet.ssrc(), stream);

@@ -53,10 +53,8 @@ abstract class RtpStream {
     /** A producer's receiving stream ("inbound-rtp"), else a consumer's sending one. */
     protected abstract boolean inbound();
 
-    /** The interarrival jitter (RTP timestamp units) a receiving stream measures; a sending stream has none. */
-    protected long jitter() {
-        return 0;
-    }
+    /** The interarrival jitter (RTP timestamp units): what a receiving stream measures, or a sending one is told. */
+    protected abstract long jitter();
 
     /** One entry of getStats(): "inbound-rtp" for a producer's stream, "outbound-rtp" for a consumer's. */
     final RtpStreamStats stats(long nowMs) {

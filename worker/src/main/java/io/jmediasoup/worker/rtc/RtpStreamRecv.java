@@ -72,9 +72,12 @@ final class RtpStreamRecv extends RtpStream {
     private final Vp9Descriptor vp9Descriptor;
     private final Vp8Descriptor vp8Descriptor;
 
-    RtpStreamRecv(RtpStreamParams params, Listener listener, long nowMs) {
+    private final StreamReports reports;
+
+    RtpStreamRecv(RtpStreamParams params, Listener listener, StreamReports reports, long nowMs) {
         this.params = params;
         this.listener = listener;
+        this.reports = reports;
         // The C++ worker's window: longer with DTX, whose silences would read as no bitrate.
         this.layerBitrates = new LayerBitrates(params.spatialLayers(), params.temporalLayers(),
                 params.useDtx() ? 6000 : 2500);
@@ -285,10 +288,20 @@ final class RtpStreamRecv extends RtpStream {
     /**
      * The sender's DLRR answer to our Receiver Reference Time: the round-trip time, as the C++
      * worker computes it (0 while the sender has not seen one of ours), which paces our NACKs.
-     * Returns it (ms), or -1 when the sender had seen none of ours.
+     * Returns it (ms), or -1 when the sender had seen none of ours. 3.32.2 keeps the last one then.
      */
     double receiveXrDelaySinceLastRr(long lastRr, long delaySinceLastRr, long wallMs) {
         long now = Ntp.compact(Ntp.seconds(wallMs), Ntp.fraction(wallMs));
+        if (reports == StreamReports.MEDIASOUP_3_32) {
+            if (lastRr == 0) {
+                return -1;
+            }
+            roundTripTime = StreamReports.roundTripTimeMs(now, delaySinceLastRr, lastRr);
+            if (nackGenerator != null) {
+                nackGenerator.updateRtt((long) roundTripTime);
+            }
+            return roundTripTime;
+        }
         long rtt = lastRr != 0 && delaySinceLastRr != 0 && now > delaySinceLastRr + lastRr
                 ? now - delaySinceLastRr - lastRr
                 : 0;

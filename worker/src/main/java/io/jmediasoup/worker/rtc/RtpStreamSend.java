@@ -61,10 +61,17 @@ final class RtpStreamSend extends RtpStream {
     private long lostPriorScore;
     private long repairedPriorScore;
     private long retransmittedPriorScore;
+    private final StreamReports reports;
+    /** 3.32.2's count of loss on this link alone; null for 3.8.4's, which takes each report's totals. */
+    private final DownlinkLoss downlinkLoss;
+    /** The last report's interarrival jitter, which 3.32.2 shows for a sending stream (3.8.4 shows none). */
+    private long reportedJitter;
 
-    RtpStreamSend(RtpStreamParams params, Listener listener) {
+    RtpStreamSend(RtpStreamParams params, Listener listener, StreamReports reports) {
         this.params = params;
         this.listener = listener;
+        this.reports = reports;
+        this.downlinkLoss = reports == StreamReports.MEDIASOUP_3_32 ? new DownlinkLoss() : null;
         this.retransmissionBuffer = params.useNack() ? new RetransmissionBuffer() : null;
     }
 
@@ -87,6 +94,9 @@ final class RtpStreamSend extends RtpStream {
         packetCount++;
         byteCount += packet.size();
         bitrate.update(packet.size(), nowMs);
+        if (downlinkLoss != null) {
+            downlinkLoss.sent(packet.sequenceNumber());
+        }
         if (retransmissionBuffer != null) {
             retransmissionBuffer.store(packet);
         }
@@ -184,28 +194,46 @@ final class RtpStreamSend extends RtpStream {
         long lastSr = ReportBlock.lastSenderReport(buffer, block);
         long dlsr = ReportBlock.delaySinceLastSenderReport(buffer, block);
         double measured = -1;
-        if (lastSr != 0 && dlsr != 0 && now > dlsr + lastSr) {
+        if (reports == StreamReports.MEDIASOUP_3_32 && lastSr != 0) {
+            roundTripTime = StreamReports.roundTripTimeMs(now, dlsr, lastSr);
+            measured = roundTripTime;
+        } else if (lastSr != 0 && dlsr != 0 && now > dlsr + lastSr) {
             long rtt = now - dlsr - lastSr;
             roundTripTime = (rtt >> 16) * 1000 + (rtt & 0xFFFF) * 1000.0 / 65536;
             measured = roundTripTime;
         }
-        packetsLost = ReportBlock.totalLost(buffer, block);
-        fractionLost = ReportBlock.fractionLost(buffer, block);
-        updateScore();
+        if (downlinkLoss == null) {
+            packetsLost = ReportBlock.totalLost(buffer, block);
+            fractionLost = ReportBlock.fractionLost(buffer, block);
+            long totalLost = Math.max(0, packetsLost);
+            long lost = totalLost < lostPriorScore ? 0 : totalLost - lostPriorScore;
+            lostPriorScore = totalLost;
+            updateScore(lost);
+        } else {
+            reportedJitter = ReportBlock.jitter(buffer, block);
+            DownlinkLoss.Interval interval = downlinkLoss.report(ReportBlock.highestSequenceNumber(buffer, block),
+                    ReportBlock.totalLost(buffer, block));
+            if (interval != null) {
+                packetsLost = Math.min(packetsLost + interval.lost(), Integer.MAX_VALUE);
+                fractionLost = interval.expected() > 0
+                        ? (int) Math.min((interval.lost() << 8) / interval.expected(), 255)
+                        : 0;
+            }
+            // A report measuring no interval says nothing of the score, but the counters move on.
+            updateScore(interval == null ? -1 : interval.lost());
+        }
         return measured;
     }
 
-    private void updateScore() {
+    /** Scores the interval since the last report, in which {@code lost} packets were lost (-1: not measured). */
+    private void updateScore(long lost) {
         long sent = packetCount - sentPriorScore;
         sentPriorScore = packetCount;
-        long totalLost = Math.max(0, packetsLost);
-        long lost = totalLost < lostPriorScore ? 0 : totalLost - lostPriorScore;
-        lostPriorScore = totalLost;
         long repaired = packetsRepaired - repairedPriorScore;
         repairedPriorScore = packetsRepaired;
         long retransmittedNow = packetsRetransmitted - retransmittedPriorScore;
         retransmittedPriorScore = packetsRetransmitted;
-        if (score.add(StreamScore.sample(sent, lost, repaired, retransmittedNow))) {
+        if (lost >= 0 && score.add(StreamScore.sample(sent, lost, repaired, retransmittedNow))) {
             listener.onRtpStreamScore(this);
         }
     }
@@ -245,6 +273,11 @@ final class RtpStreamSend extends RtpStream {
     @Override
     long bitrate(long nowMs) {
         return bitrate.rate(nowMs);
+    }
+
+    @Override
+    protected long jitter() {
+        return reportedJitter;
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class Shared {
     private EventSink eventSink;
     private RouterExtensionLayout routerExtensions = RouterExtensionLayout.MEDIASOUP_3_8;
     private boolean stunReasonPhrases;
+    private StreamReports streamReports = StreamReports.MEDIASOUP_3_8;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
         this(loop, settings, logger, () -> System.nanoTime() / 1_000_000);
@@ -67,6 +68,15 @@ public final class Shared {
 
     boolean stunReasonPhrases() {
         return stunReasonPhrases;
+    }
+
+    /** From now on streams created read their peers' reports as {@code reports} says: the era's. */
+    public void useStreamReports(StreamReports reports) {
+        this.streamReports = reports;
+    }
+
+    StreamReports streamReports() {
+        return streamReports;
     }
 
     /** The entities the channel can address, by id. */

@@ -24,7 +24,8 @@ abstract class SingleStreamConsumer extends Consumer {
 
     /** Creates the sending stream once the kind has validated its parameters. */
     protected final void createRtpStream(boolean layered) {
-        stream = new OutgoingStream(RtpStreamParams.forSending(rtpParameters, 0, layered), this);
+        stream = new OutgoingStream(RtpStreamParams.forSending(rtpParameters, 0, layered), this,
+                shared.streamReports());
         rtpStreams = List.of(stream.rtpStream);
     }
 

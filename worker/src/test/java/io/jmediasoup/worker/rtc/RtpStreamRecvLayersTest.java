@@ -38,7 +38,8 @@ class RtpStreamRecvLayersTest {
         RtpParameters parameters = JsonRtpParameters.parse(JsonParser.parseString("{\"codecs\":[{\"mimeType\":\""
                 + mimeType + "\",\"payloadType\":100,\"clockRate\":90000}],\"encodings\":[{\"ssrc\":1,"
                 + "\"scalabilityMode\":\"" + scalabilityMode + "\"}]}"));
-        return new RtpStreamRecv(RtpStreamParams.forReceiving(parameters, 0, 1), listener, 0);
+        return new RtpStreamRecv(RtpStreamParams.forReceiving(parameters, 0, 1), listener,
+                StreamReports.MEDIASOUP_3_8, 0);
     }
 
     /** A 100-byte packet whose payload starts with {@code descriptor}. */

@@ -49,7 +49,8 @@ class RtpStreamSendNackTest {
         RtpParameters parameters = JsonRtpParameters.parse(JsonParser.parseString("{\"codecs\":[{\"mimeType\":\"video/VP8\","
                 + "\"payloadType\":101,\"clockRate\":90000,\"rtcpFeedback\":[{\"type\":\"nack\"}]}],"
                 + "\"encodings\":[{\"ssrc\":" + SSRC + "}]}"));
-        stream = new RtpStreamSend(RtpStreamParams.forSending(parameters, 0, false), listener);
+        stream = new RtpStreamSend(RtpStreamParams.forSending(parameters, 0, false), listener,
+                StreamReports.MEDIASOUP_3_8);
         RtpPacket packet = new RtpPacket();
         for (int seq = 0; seq < PACKETS; seq++) {
             ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(1000);
