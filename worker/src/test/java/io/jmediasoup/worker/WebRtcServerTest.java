@@ -83,8 +83,7 @@ class WebRtcServerTest {
                 duplicate.reason());
         FBS.Response.Response unknown = createTransportResponse("t1", "nope");
         assertEquals("Error", unknown.error());
-        assertEquals("wrong webRtcServerId (no associated WebRtcServer found) [method:router.createWebRtcTransportWithServer]",
-                unknown.reason());
+        assertEquals("wrong webRtcServerId (no associated WebRtcServer found)", unknown.reason());
     }
 
     private FBS.Response.Response createServer(String id) {
