@@ -52,8 +52,8 @@ final class JsonRtpMapping {
             JsonObject encoding = encodingJson.getAsJsonObject();
             boolean ssrcGiven = encoding.has("ssrc");
             boolean ridGiven = encoding.has("rid");
-            long ssrc = JsonValues.isPositiveInteger(encoding.get("ssrc")) ? encoding.get("ssrc").getAsLong() & 0xFFFFFFFFL : 0;
-            String rid = JsonValues.isString(encoding.get("rid")) ? encoding.get("rid").getAsString() : null;
+            long ssrc = Math.max(0, JsonMembers.unsigned(encoding, "ssrc", 32));
+            String rid = JsonMembers.string(encoding, "rid");
             if (count > 1 && !ssrcGiven && !ridGiven) {
                 throw new MediasoupTypeError("wrong entry in rtpMapping.encodings (missing ssrc or rid)");
             }
