@@ -7,7 +7,6 @@ import io.jmediasoup.worker.Settings;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -61,10 +60,18 @@ class UdpSendBatchTest {
     }
 
     private UdpSocket socket(String ip) throws Exception {
-        Channel channel = loop.submit(() -> portManager.bind(Protocol.UDP, ip, 0)).get();
-        UdpSocket socket = new UdpSocket(channel, (from, data, remote) -> { }, batch);
+        UdpSocket socket = loop.submit(() -> new UdpSocket(portManager.bind(Protocol.UDP, ip, 0),
+                (from, data, remote) -> { }, batch)).get();
         sockets.add(socket);
         return socket;
+    }
+
+    /**
+     * Runs {@code sends} on the loop, the batch's only thread: from another thread, a send that goes
+     * through Netty (before sendmmsg is bound) would be queued behind one sendmmsg makes at once.
+     */
+    private static void onLoop(Runnable sends) throws Exception {
+        loop.submit(sends).get();
     }
 
     private DatagramSocket sink() throws Exception {
@@ -113,12 +120,14 @@ class UdpSendBatchTest {
         DatagramSocket sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(4096);
         try {
-            batch.begin();
-            for (String datagram : datagrams) {
-                socket.send(rewrite(buffer, datagram), addressOf(sink));
-            }
-            rewrite(buffer, "overwritten after the last send");
-            batch.end();
+            onLoop(() -> {
+                batch.begin();
+                for (String datagram : datagrams) {
+                    socket.send(rewrite(buffer, datagram), addressOf(sink));
+                }
+                rewrite(buffer, "overwritten after the last send");
+                batch.end();
+            });
         } finally {
             buffer.release();
         }
@@ -165,12 +174,14 @@ class UdpSendBatchTest {
         DatagramSocket sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
-            batch.begin();
-            socket.send(rewrite(buffer, "held"), addressOf(sink));
+            onLoop(() -> {
+                batch.begin();
+                socket.send(rewrite(buffer, "held"), addressOf(sink));
+            });
             assertNull(receive(sink, 100));
-            batch.end();
+            onLoop(batch::end);
             assertEquals("held", receive(sink, 2000));
-            socket.send(rewrite(buffer, "outside a batch: at once"), addressOf(sink));
+            onLoop(() -> socket.send(rewrite(buffer, "outside a batch: at once"), addressOf(sink)));
             assertEquals("outside a batch: at once", receive(sink, 2000));
         } finally {
             buffer.release();
@@ -185,12 +196,14 @@ class UdpSendBatchTest {
         DatagramSocket sinkB = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
-            batch.begin();
-            first.send(rewrite(buffer, "1 to A"), addressOf(sinkA));
-            second.send(rewrite(buffer, "2 to B"), addressOf(sinkB));
-            first.send(rewrite(buffer, "1 to B"), addressOf(sinkB));
-            second.send(rewrite(buffer, "2 to A"), addressOf(sinkA));
-            batch.end();
+            onLoop(() -> {
+                batch.begin();
+                first.send(rewrite(buffer, "1 to A"), addressOf(sinkA));
+                second.send(rewrite(buffer, "2 to B"), addressOf(sinkB));
+                first.send(rewrite(buffer, "1 to B"), addressOf(sinkB));
+                second.send(rewrite(buffer, "2 to A"), addressOf(sinkA));
+                batch.end();
+            });
         } finally {
             buffer.release();
         }
@@ -206,9 +219,11 @@ class UdpSendBatchTest {
         DatagramSocket sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
-            batch.begin();
-            socket.send(rewrite(buffer, "mapped"), addressOf(sink));
-            batch.end();
+            onLoop(() -> {
+                batch.begin();
+                socket.send(rewrite(buffer, "mapped"), addressOf(sink));
+                batch.end();
+            });
         } finally {
             buffer.release();
         }
@@ -220,7 +235,8 @@ class UdpSendBatchTest {
         UdpSocket socket = socket("127.0.0.1");
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
-            socket.send(rewrite(buffer, "nowhere"), new InetSocketAddress(InetAddress.getByName("::1"), 9));
+            InetSocketAddress ipv6Peer = new InetSocketAddress(InetAddress.getByName("::1"), 9);
+            onLoop(() -> socket.send(rewrite(buffer, "nowhere"), ipv6Peer));
         } finally {
             buffer.release();
         }
