@@ -155,18 +155,21 @@ final class RtpStreamRecv extends RtpStream {
     }
 
     /**
-     * Counts the packet in its layer, and marks the packet with it for the trace events;
-     * without a readable descriptor, in the lowest one.
+     * Counts the packet in its layer, and marks the packet with it for the trace events: the
+     * layers its dependency descriptor named, else its VP8/VP9 payload descriptor's; without
+     * either, the lowest one.
      */
     private void countLayer(RtpPacket packet, long nowMs) {
-        int spatialLayer = 0;
-        int temporalLayer = 0;
-        if (vp9Descriptor != null && vp9Descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())) {
-            spatialLayer = vp9Descriptor.spatialLayer();
-            temporalLayer = vp9Descriptor.temporalLayer();
-        } else if (vp8Descriptor != null && vp8Descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())
-                && vp8Descriptor.hasTemporalLayer()) {
-            temporalLayer = vp8Descriptor.temporalLayer();
+        int spatialLayer = packet.spatialLayer();
+        int temporalLayer = packet.temporalLayer();
+        if (!packet.frameDescribed()) {
+            if (vp9Descriptor != null && vp9Descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())) {
+                spatialLayer = vp9Descriptor.spatialLayer();
+                temporalLayer = vp9Descriptor.temporalLayer();
+            } else if (vp8Descriptor != null && vp8Descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())
+                    && vp8Descriptor.hasTemporalLayer()) {
+                temporalLayer = vp8Descriptor.temporalLayer();
+            }
         }
         packet.setLayers(spatialLayer, temporalLayer);
         if (layerBitrates.update(spatialLayer, temporalLayer, packet.size(), nowMs) && layerBitrates.spatialLayers() > 1) {
