@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const test = require('node:test');
 const { capPort, capStats, uncap } = require('./bandwidth-cap');
-const { withBrowser } = require('./harness');
+const { withBrowser, DEPENDENCY_DESCRIPTOR_FLAGS } = require('./harness');
 
 const TEST_TIMEOUT_MS = 150000;
 const BODY_TIMEOUT_MS = 140000;
@@ -180,7 +180,7 @@ test('AV1 SVC: the consumer follows its preferred spatial layer', {
     const { type } = await rpc('consumerLayers', { consumerId: start.consumerId });
     assert.equal(type, 'svc');
     await checkPreferredLayers(t, page, rpc, start.consumerId);
-  }, { timeoutMs: BODY_TIMEOUT_MS });
+  }, { timeoutMs: BODY_TIMEOUT_MS, chromiumFlags: DEPENDENCY_DESCRIPTOR_FLAGS });
 });
 
 /** Why the bandwidth test cannot shape this network, or null when it can. */
