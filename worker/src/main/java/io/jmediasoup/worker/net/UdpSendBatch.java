@@ -300,8 +300,16 @@ public final class UdpSendBatch {
         memory = ByteBuffer.allocateDirect(HEADERS_SIZE + (SLOTS + 1) * SLOT_SIZE).order(ByteOrder.nativeOrder());
         address = Buffer.memoryAddress(memory);
         Thread binder = new Thread(() -> {
-            LibC bound = LibraryLoader.create(LibC.class).load("c");
-            Runtime boundRuntime = Runtime.getRuntime(bound);
+            LibC bound;
+            Runtime boundRuntime;
+            try {
+                bound = LibraryLoader.create(LibC.class).load("c");
+                boundRuntime = Runtime.getRuntime(bound);
+            } catch (LinkageError unbound) {
+                // jnr-ffi could not load, as when the worker exits while it does: the sockets
+                // keep sending through Netty, and nothing reaches stderr, which the library logs.
+                return;
+            }
             try {
                 loop.execute(() -> {
                     runtime = boundRuntime;
