@@ -11,8 +11,6 @@ import io.jmediasoup.worker.net.UdpSendBatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
@@ -28,7 +26,6 @@ public final class Shared {
     private final PortManager portManager;
     private final UdpSendBatch udpSendBatch = new UdpSendBatch();
     private DtlsCertificate dtlsCertificate;
-    private CompletableFuture<DtlsCertificate> pendingDtlsCertificate;
     private final ChannelHandlers handlers = new ChannelHandlers();
     private EventSink eventSink;
     private RouterExtensionLayout routerExtensions = RouterExtensionLayout.MEDIASOUP_3_8;
@@ -129,50 +126,30 @@ public final class Shared {
     }
 
     /**
-     * Starts making the worker's DTLS certificate (from --dtlsCertificateFile/--dtlsPrivateKeyFile,
-     * or generated) on a thread of its own: a cold JVM takes seconds over it on a busy machine,
-     * which the first WebRtcTransport must not wait for, nor the start of the worker.
+     * The worker's DTLS certificate (from --dtlsCertificateFile/--dtlsPrivateKeyFile, or
+     * generated), made at the first WebRtcTransport rather than at start as the C++ worker does:
+     * a worker that serves no WebRTC never pays for it, and a router comes sooner.
      */
-    public void prepareDtlsCertificate() {
-        if (pendingDtlsCertificate != null) {
-            return;
+    public DtlsCertificate dtlsCertificate() {
+        if (dtlsCertificate == null) {
+            dtlsCertificate = makeDtlsCertificate();
         }
-        pendingDtlsCertificate = new CompletableFuture<>();
-        CompletableFuture<DtlsCertificate> pending = pendingDtlsCertificate;
-        Thread thread = new Thread(() -> {
-            try {
-                pending.complete(makeDtlsCertificate());
-            } catch (RuntimeException failed) {
-                pending.completeExceptionally(failed);
-            }
-        }, "dtls-certificate");
-        thread.setDaemon(true);
-        thread.start();
+        return dtlsCertificate;
     }
 
     private DtlsCertificate makeDtlsCertificate() {
         if (settings.dtlsCertificateFile() == null) {
-            return DtlsCertificate.generate();
+            try {
+                return DtlsCertificate.generate();
+            } catch (RuntimeException failed) {
+                throw new MediasoupError("cannot make the DTLS certificate: " + failed);
+            }
         }
         try {
             return DtlsCertificate.load(settings.dtlsCertificateFile(), settings.dtlsPrivateKeyFile());
         } catch (IOException | RuntimeException unusable) {
             throw new MediasoupError("cannot load the DTLS certificate and private key: " + unusable.getMessage());
         }
-    }
-
-    /** The worker's DTLS certificate, waiting for {@link #prepareDtlsCertificate} when it is not made yet. */
-    public DtlsCertificate dtlsCertificate() {
-        if (dtlsCertificate == null) {
-            prepareDtlsCertificate();
-            try {
-                dtlsCertificate = pendingDtlsCertificate.join();
-            } catch (CompletionException failed) {
-                throw failed.getCause() instanceof MediasoupError error ? error
-                        : new MediasoupError("cannot make the DTLS certificate: " + failed.getCause());
-            }
-        }
-        return dtlsCertificate;
     }
 
     /** Sends {@code event} of entity {@code targetId} in the channel's era. */
