@@ -1,8 +1,8 @@
 // RTP and RTCP through DirectTransports, driven by the real mediasoup Node library: packets
 // given to producer.send() on one come out of a consumer's "rtp" event on another, checked
 // packet by packet; RTCP given to transport.sendRtcp() reaches the consumer (a NACK answered
-// with RTX, a receiver report counted), and the producer's key frame request comes out of its
-// transport's "rtcp" event.
+// with RTX, a receiver report counted, and forgotten in part on a pause as each era's C++ worker
+// does), and the producer's key frame request comes out of its transport's "rtcp" event.
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -118,13 +118,26 @@ test('transport.sendRtcp() reaches the consumer, and a key frame request comes o
     assert.equal(retransmission.payload.readUInt16BE(0), lost.seq, 'OSN is the NACKed sequence number');
     assert.deepEqual([ ...retransmission.payload.subarray(2) ], [ ...lost.payload ], 'original payload');
 
-    // A receiver report: 3 of the 10 packets lost.
-    consumerTransport.sendRtcp(rtp.receiverReport(mediaSsrc, 0, 3, received[9].seq));
+    // A receiver report: 3 of the 10 packets lost, a fraction of 25/256 and a jitter of 100. 3.8.4
+    // shows the report's fraction, 3.32.2 its own (3/10) and the jitter.
+    const report = rtp.receiverReport(mediaSsrc, 25, 3, received[9].seq);
+    report.writeUInt32BE(100, 20);
+    consumerTransport.sendRtcp(report);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const [ outbound ] = await consumer.getStats();
     assert.equal(outbound.nackCount, 1);
     assert.equal(outbound.packetsRetransmitted, 1);
     assert.equal(outbound.packetsLost, 3);
+    assert.equal(outbound.fractionLost, is332 ? Math.floor(3 * 256 / 10) : 25);
+    if (is332) assert.equal(outbound.jitter, 100);
+
+    // A pause measures nothing: 3.32.2 clears the fraction lost and the jitter, 3.8.4 keeps them.
+    await consumer.pause();
+    await consumer.resume();
+    const [ resumed ] = await consumer.getStats();
+    assert.equal(resumed.packetsLost, 3);
+    assert.equal(resumed.fractionLost, is332 ? 0 : 25);
+    if (is332) assert.equal(resumed.jitter, 0);
 
     await consumer.requestKeyFrame();
     assert.ok(await until(() => upstream.some((data) => rtp.keyFrameRequests(data).includes(ssrc))),
