@@ -153,6 +153,11 @@ public final class SctpAssociation {
         return sendQueue != null ? sendQueue.bufferedAmount() : earlyBytes;
     }
 
+    /** Bytes of all messages not yet sent once. */
+    private long queuedAmount() {
+        return sendQueue != null ? sendQueue.queuedAmount() : earlyBytes;
+    }
+
     /**
      * Bytes of {@code streamId}'s messages not yet sent once (what mediasoup 3.32 reports as a
      * stream's buffered amount; {@link #bufferedAmount()} also holds those sent and not acknowledged).
@@ -237,8 +242,10 @@ public final class SctpAssociation {
         if (length > config.maxMessageSize()) {
             return SendResult.TOO_LARGE;
         }
-        if (bufferedAmount() + length > config.sendBufferSize()
-                || streamQueuedAmount(streamId) >= config.perStreamSendQueueLimit()) {
+        boolean bufferFull = config.sendBufferRule() == SctpConfig.SendBufferRule.UNSENT
+                ? queuedAmount() >= config.sendBufferSize()
+                : bufferedAmount() + length > config.sendBufferSize();
+        if (bufferFull || streamQueuedAmount(streamId) >= config.perStreamSendQueueLimit()) {
             return SendResult.BUFFER_FULL;
         }
         ByteBuf copy = allocator.directBuffer(length);

@@ -2,14 +2,22 @@ package io.jmediasoup.rtp.sctp;
 
 /**
  * An association's settings: the streams it offers (OS, MIS), the largest message either way,
- * how many bytes it may hold unacknowledged (sctpSendBufferSize), its packet size, the
+ * how many bytes it may hold (sctpSendBufferSize, counted by {@code sendBufferRule}), its packet size, the
  * alternate error detection method it offers for zero checksums (RFC 9653; {@link #NO_ZERO_CHECKSUM}: none),
  * the receive window it advertises (3.32's sctpMaxReceiverWindowBufferSize; 0: derived from
  * the largest message), and how many bytes one outbound stream may hold not yet sent before a
  * new message on it is refused (3.32's sctpPerStreamSendQueueLimit; {@link #NO_STREAM_LIMIT}: none).
  */
 public record SctpConfig(int outboundStreams, int inboundStreams, long maxMessageSize, long sendBufferSize, int mtu,
-        long zeroChecksumMethod, long maxReceiverWindow, long perStreamSendQueueLimit) {
+        long zeroChecksumMethod, long maxReceiverWindow, long perStreamSendQueueLimit, SendBufferRule sendBufferRule) {
+    /** What the send buffer size bounds, as each era's SCTP stack counts it. */
+    public enum SendBufferRule {
+        /** usrsctp's (3.8): the bytes not yet acknowledged, with the new message, fit in it. */
+        UNACKNOWLEDGED_WITH_MESSAGE,
+        /** 3.32's own stack: a message is refused once the bytes not yet sent reach it. */
+        UNSENT
+    }
+
     /** The C++ worker's SCTP packet size: DTLS and UDP headers fit in any path MTU. */
     public static final int DEFAULT_MTU = 1200;
     /** RFC 9653's error detection method identifiers: none, SCTP over DTLS, and the private "trusted network". */
@@ -21,7 +29,8 @@ public record SctpConfig(int outboundStreams, int inboundStreams, long maxMessag
 
     /** Without zero checksums nor a limit per stream. */
     public SctpConfig(int outboundStreams, int inboundStreams, long maxMessageSize, long sendBufferSize, int mtu) {
-        this(outboundStreams, inboundStreams, maxMessageSize, sendBufferSize, mtu, NO_ZERO_CHECKSUM, 0, NO_STREAM_LIMIT);
+        this(outboundStreams, inboundStreams, maxMessageSize, sendBufferSize, mtu, NO_ZERO_CHECKSUM, 0, NO_STREAM_LIMIT,
+                SendBufferRule.UNACKNOWLEDGED_WITH_MESSAGE);
     }
 
     /** The window we advertise: the configured one, else room for two of the largest messages, at least 1 MiB. */

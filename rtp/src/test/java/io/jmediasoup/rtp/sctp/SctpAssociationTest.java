@@ -83,7 +83,8 @@ class SctpAssociationTest {
     }
 
     private static SctpConfig zeroChecksumConfig(long method) {
-        return new SctpConfig(16, 16, 262_144, 262_144, SctpConfig.DEFAULT_MTU, method, 0, SctpConfig.NO_STREAM_LIMIT);
+        return new SctpConfig(16, 16, 262_144, 262_144, SctpConfig.DEFAULT_MTU, method, 0, SctpConfig.NO_STREAM_LIMIT,
+                SctpConfig.SendBufferRule.UNACKNOWLEDGED_WITH_MESSAGE);
     }
 
     /** The checksum field of a packet a side sent (0 for an RFC 9653 zero checksum), and its first chunk type. */
@@ -290,12 +291,34 @@ class SctpAssociationTest {
     }
 
     /**
+     * 3.32's rule: a message is taken while the bytes not yet sent are under the size, however
+     * many wait for acknowledgement, and refused once they reach it.
+     */
+    @Test
+    void underThe332RuleTheSendBufferBoundsTheBytesNotYetSent() {
+        pair = new SctpPair(new SctpConfig(16, 16, 100_000, 150_000, 1200, SctpConfig.NO_ZERO_CHECKSUM, 0,
+                SctpConfig.NO_STREAM_LIMIT, SctpConfig.SendBufferRule.UNSENT));
+        pair.a.association.connect(pair.now);
+        pair.run(5_000);
+        assertEquals(SendResult.QUEUED, pair.a.association.send(0, 53, text(big(100_000, 'a')),
+                SendOptions.RELIABLE_ORDERED, pair.now));
+        assertEquals(SendResult.QUEUED, pair.a.association.send(0, 53, text(big(60_000, 'b')),
+                SendOptions.RELIABLE_ORDERED, pair.now), "at most 100,000 bytes not yet sent: under the size");
+        assertEquals(SendResult.BUFFER_FULL, pair.a.association.send(0, 53, text(big(10, 'c')),
+                SendOptions.RELIABLE_ORDERED, pair.now), "the first cwnd of 160,000 bytes sent: the rest reaches it");
+        pair.run(30_000);
+        assertEquals(SendResult.QUEUED, pair.a.association.send(0, 53, text(big(60_000, 'c')),
+                SendOptions.RELIABLE_ORDERED, pair.now));
+    }
+
+    /**
      * 3.32's sctpPerStreamSendQueueLimit: a message is refused once its stream holds the limit
      * in bytes not yet sent, whatever the other streams hold, and taken again once they went out.
      */
     @Test
     void thePerStreamSendQueueLimitIsEnforcedPerStream() {
-        pair = new SctpPair(new SctpConfig(16, 16, 100_000, 1_000_000, 1200, SctpConfig.NO_ZERO_CHECKSUM, 0, 10_000));
+        pair = new SctpPair(new SctpConfig(16, 16, 100_000, 1_000_000, 1200, SctpConfig.NO_ZERO_CHECKSUM, 0, 10_000,
+                SctpConfig.SendBufferRule.UNSENT));
         pair.a.association.connect(pair.now);
         pair.run(5_000);
         SendOptions reliable = SendOptions.RELIABLE_ORDERED;

@@ -39,7 +39,8 @@ final class FbsTransportOptions {
             sctp = new SctpOptions(SCTP_MAX_STREAMS, SCTP_MAX_STREAMS, options.maxReceiveMessageSize(),
                     options.sctpSendBufferSize(), options.isDataChannel(),
                     options.sctpDefaultStreamBufferedAmountLowThreshold(), zeroChecksumMethod(options.sctpZeroChecksum()),
-                    options.sctpMaxReceiverWindowBufferSize(), true, options.sctpPerStreamSendQueueLimit());
+                    options.sctpMaxReceiverWindowBufferSize(), true, options.sctpPerStreamSendQueueLimit(),
+                    SctpConfig.SendBufferRule.UNSENT);
         }
         return new TransportOptions(options.direct(),
                 options.hasInitialAvailableOutgoingBitrate() ? options.initialAvailableOutgoingBitrate() : null,

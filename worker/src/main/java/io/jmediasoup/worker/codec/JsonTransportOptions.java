@@ -142,7 +142,8 @@ final class JsonTransportOptions {
         JsonElement dataChannel = data.get("isDataChannel");
         return new SctpOptions(os.getAsInt(), mis.getAsInt(), maxMessageSize.getAsLong(),
                 sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean(), null,
-                SctpConfig.NO_ZERO_CHECKSUM, 0, false, SctpConfig.NO_STREAM_LIMIT);
+                SctpConfig.NO_ZERO_CHECKSUM, 0, false, SctpConfig.NO_STREAM_LIMIT,
+                SctpConfig.SendBufferRule.UNACKNOWLEDGED_WITH_MESSAGE);
     }
 
     private static boolean inStreamRange(JsonElement streams) {
