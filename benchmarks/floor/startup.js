@@ -1,7 +1,9 @@
 // Start-up of a worker binary, N spawns one after another through the mediasoup 3.8.4 Node
 // library: per spawn the time from spawn to a created router, the worker's CPU time (every
 // thread) at that moment, which a busy machine distorts less than the wall time, and the idle
-// RSS 1 s later. Prints the medians and every run.
+// RSS 1 s later, then the time the first WebRtcTransport takes (the DTLS certificate is made for
+// it); and the time to a rejected createWorker() with a wrong log level (the worker's exit 42).
+// Prints the medians and every run.
 //
 //   MEDIASOUP_WORKER_BIN=scripts/mediasoup-worker node benchmarks/floor/startup.js [N]
 'use strict';
@@ -18,14 +20,21 @@ function cpuMs(pid) {
   for (let i = 0; i < n; i++) {
     const t0 = process.hrtime.bigint();
     const worker = await ms.createWorker({ logLevel: 'warn' });
-    await worker.createRouter({ mediaCodecs: OPUS_MEDIA_CODECS });
+    const router = await worker.createRouter({ mediaCodecs: OPUS_MEDIA_CODECS });
     const ready = Number(process.hrtime.bigint() - t0) / 1e6;
     const cpu = cpuMs(worker.pid);
     await new Promise((r) => setTimeout(r, 1000));
-    out.push([Math.round(ready), cpu, Number((rssKiB(worker.pid) / 1024).toFixed(1))]);
+    const rss = Number((rssKiB(worker.pid) / 1024).toFixed(1));
+    const t1 = process.hrtime.bigint();
+    await router.createWebRtcTransport({ listenIps: [{ ip: '127.0.0.1' }] });
+    const webRtc = Number(process.hrtime.bigint() - t1) / 1e6;
+    out.push([Math.round(ready), cpu, rss, Math.round(webRtc)]);
     worker.close();
     await new Promise((r) => setTimeout(r, 300));
+    const t2 = process.hrtime.bigint();
+    await ms.createWorker({ logLevel: 'chicken' }).then(() => { throw new Error('a wrong logLevel was accepted'); }, () => {});
+    out[i].push(Math.round(Number(process.hrtime.bigint() - t2) / 1e6));
   }
   const med = (k) => out.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(n / 2)];
-  console.log(`median ready ${med(0)} ms cpu ${med(1)} ms rss ${med(2)} MiB  runs ${JSON.stringify(out)}`);
+  console.log(`median ready ${med(0)} ms cpu ${med(1)} ms rss ${med(2)} MiB webRtcTransport ${med(3)} ms badSettings ${med(4)} ms  runs ${JSON.stringify(out)}`);
 })();

@@ -70,7 +70,6 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         shared.attach(new JsonEventSink(channel, payloadChannel));
         logConfiguration();
         channel.notify(Long.toString(pid), "running", null);
-        shared.prepareDtlsCertificate();
     }
 
     /** Attaches mediasoup 3.32's open channel; its listener tells the Node library that the worker runs. */
@@ -80,10 +79,10 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         shared.useRouterExtensions(RouterExtensionLayout.MEDIASOUP_3_32);
         shared.sendStunReasonPhrases();
         shared.useStreamReports(StreamReports.MEDIASOUP_3_32);
+        shared.startSequenceNumbersAtRandom();
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
         logConfiguration();
-        shared.prepareDtlsCertificate();
     }
 
     long pid() {

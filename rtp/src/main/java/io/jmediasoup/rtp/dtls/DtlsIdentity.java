@@ -2,7 +2,6 @@ package io.jmediasoup.rtp.dtls;
 
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.util.Vector;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -73,7 +72,7 @@ final class DtlsIdentity {
 
     static DtlsIdentity of(DtlsCertificate dtlsCertificate) {
         try {
-            TlsCertificate tlsCertificate = CRYPTO.createCertificate(dtlsCertificate.certificate().getEncoded());
+            TlsCertificate tlsCertificate = CRYPTO.createCertificate(dtlsCertificate.der());
             AsymmetricKeyParameter key = PrivateKeyFactory.createKey(dtlsCertificate.privateKey().getEncoded());
             short algorithm;
             if (key instanceof ECPrivateKeyParameters) {
@@ -84,7 +83,7 @@ final class DtlsIdentity {
                 throw new IllegalArgumentException("DTLS needs an EC or RSA private key");
             }
             return new DtlsIdentity(new Certificate(new TlsCertificate[] {tlsCertificate}), key, algorithm);
-        } catch (IOException | CertificateEncodingException unusable) {
+        } catch (IOException unusable) {
             throw new IllegalArgumentException("unusable DTLS certificate or key", unusable);
         }
     }

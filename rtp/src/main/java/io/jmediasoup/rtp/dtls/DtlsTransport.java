@@ -64,7 +64,7 @@ public final class DtlsTransport {
         void onDtlsApplicationData(byte[] data);
     }
 
-    private final DtlsIdentity identity;
+    private final DtlsCertificate certificate;
     private final Executor loop;
     private final Listener listener;
     private final long handshakeTimeoutNanos;
@@ -91,7 +91,7 @@ public final class DtlsTransport {
 
     DtlsTransport(DtlsCertificate certificate, Executor loop, Listener listener, Duration handshakeTimeout,
             HandshakeThreads handshakeThreads) {
-        this.identity = certificate.identity();
+        this.certificate = certificate;
         this.loop = loop;
         this.listener = listener;
         this.handshakeTimeoutNanos = handshakeTimeout.toNanos();
@@ -221,6 +221,7 @@ public final class DtlsTransport {
     private void handshake(DtlsRole handshakeRole, QueuedDatagramTransport handshakeTransport,
             HandshakeOutcome handshakeOutcome) {
         try {
+            DtlsIdentity identity = certificate.identity();
             org.bouncycastle.tls.DTLSTransport established = handshakeRole == DtlsRole.CLIENT
                     ? new DTLSClientProtocol().connect(new DtlsSrtpClient(identity, handshakeOutcome), handshakeTransport)
                     : new DTLSServerProtocol().accept(new DtlsSrtpServer(identity, handshakeOutcome), handshakeTransport);

@@ -2,20 +2,26 @@ package io.jmediasoup.rtp.dtls;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,13 +37,18 @@ class DtlsCertificateTest {
     @Test
     void generatesAnEcdsaP256SelfSignedCertificateAsTheCppWorker() throws Exception {
         DtlsCertificate generated = DtlsCertificate.generate();
-        X509Certificate certificate = generated.certificate();
+        X509Certificate certificate = parse(generated.der());
 
         ECPublicKey key = (ECPublicKey) certificate.getPublicKey();
         assertEquals(256, key.getParams().getCurve().getField().getFieldSize());
         assertEquals("EC", generated.privateKey().getAlgorithm());
         certificate.verify(certificate.getPublicKey());
         assertEquals(3, certificate.getVersion());
+        assertEquals("SHA256withECDSA", certificate.getSigAlgName());
+        assertNull(certificate.getSigAlgParams());
+        assertNull(certificate.getExtensionValue("2.5.29.19"));
+        assertNull(certificate.getNonCriticalExtensionOIDs());
+        assertNull(certificate.getCriticalExtensionOIDs());
         assertEquals(certificate.getSubjectX500Principal(), certificate.getIssuerX500Principal());
         Matcher subject = Pattern.compile("CN=(mediasoup\\d{6}),O=(mediasoup\\d{6})")
                 .matcher(certificate.getSubjectX500Principal().getName());
@@ -48,6 +59,32 @@ class DtlsCertificateTest {
         Instant now = Instant.now();
         assertTrue(Duration.between(certificate.getNotBefore().toInstant(), now).toDays() >= 3649);
         assertTrue(Duration.between(now, certificate.getNotAfter().toInstant()).toDays() >= 3649);
+        assertEquals(Duration.ofDays(7300), Duration.between(certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant()));
+        assertArrayEquals(generated.der(), certificate.getEncoded());
+    }
+
+    @Test
+    void namesAreUtf8StringsInOrganizationThenCommonNameOrder() throws Exception {
+        X509Certificate certificate = parse(DtlsCertificate.generate().der());
+        byte[] subject = certificate.getSubjectX500Principal().getEncoded();
+        String name = certificate.getSubjectX500Principal().getName().substring(3, 18);
+        byte[] utf8 = name.getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = Der.sequence(
+                Der.set(Der.sequence(Der.objectIdentifier("2.5.4.10"), Der.tlv(0x0C, utf8))),
+                Der.set(Der.sequence(Der.objectIdentifier("2.5.4.3"), Der.tlv(0x0C, utf8))));
+        assertArrayEquals(expected, subject);
+        assertArrayEquals(subject, certificate.getIssuerX500Principal().getEncoded());
+    }
+
+    @Test
+    void fingerprintsAreTheDigestsOfTheDer() throws Exception {
+        DtlsCertificate generated = DtlsCertificate.generate();
+        byte[] encoded = parse(generated.der()).getEncoded();
+        for (DtlsFingerprint fingerprint : generated.fingerprints()) {
+            byte[] digest = MessageDigest.getInstance(fingerprint.algorithm().toUpperCase(Locale.ROOT)).digest(encoded);
+            assertEquals(HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest), fingerprint.value());
+        }
     }
 
     @Test
@@ -71,7 +108,7 @@ class DtlsCertificateTest {
 
         DtlsCertificate loaded = DtlsCertificate.load(files.certificateFile, files.privateKeyFile);
 
-        assertArrayEquals(files.certificate.getEncoded(), loaded.certificate().getEncoded());
+        assertArrayEquals(files.certificate.getEncoded(), loaded.der());
         assertEquals(keys.getPrivate().getAlgorithm(), loaded.privateKey().getAlgorithm());
         assertEquals(DtlsFingerprint.of("sha-256", files.certificate.getEncoded()), loaded.fingerprints().get(2));
     }
@@ -97,5 +134,9 @@ class DtlsCertificateTest {
                 .getMessage().startsWith("no PEM certificate in "));
         assertTrue(assertThrows(IOException.class, () -> DtlsCertificate.load(files.certificateFile, files.certificateFile))
                 .getMessage().startsWith("no PEM private key in "));
+    }
+
+    private static X509Certificate parse(byte[] der) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 }

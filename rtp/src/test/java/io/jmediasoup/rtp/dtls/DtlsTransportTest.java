@@ -60,7 +60,7 @@ class DtlsTransportTest {
     /** One side of a handshake: our transport, what its listener heard, its certificate. */
     private record Endpoint(DtlsTransport dtls, RecordingListener listener, DtlsCertificate certificate) {
         DtlsFingerprint fingerprint(String algorithm) {
-            return DtlsFingerprint.of(algorithm, der(certificate));
+            return DtlsFingerprint.of(algorithm, certificate.der());
         }
     }
 
@@ -94,9 +94,9 @@ class DtlsTransportTest {
         assertArrayEquals(serverKeys.localKeyAndSalt(), clientKeys.remoteKeyAndSalt());
         assertArrayEquals(serverKeys.remoteKeyAndSalt(), clientKeys.localKeyAndSalt());
         assertFalse(Arrays.equals(serverKeys.localKeyAndSalt(), serverKeys.remoteKeyAndSalt()));
-        assertEquals(HandshakeOutcome.pem(der(client.certificate())),
+        assertEquals(HandshakeOutcome.pem(client.certificate().der()),
                 server.listener().remoteCertificatePem.get(1, TimeUnit.SECONDS));
-        assertEquals(HandshakeOutcome.pem(der(server.certificate())),
+        assertEquals(HandshakeOutcome.pem(server.certificate().der()),
                 client.listener().remoteCertificatePem.get(1, TimeUnit.SECONDS));
         for (Endpoint endpoint : List.of(server, client)) {
             assertEquals("connecting", endpoint.listener().nextEvent());
@@ -199,7 +199,7 @@ class DtlsTransportTest {
             byte[][] split = rfc5764Split(client.keyingMaterial.get(5, TimeUnit.SECONDS), expected);
             assertArrayEquals(split[1], keys.localKeyAndSalt(), "server writes with the server key and salt");
             assertArrayEquals(split[0], keys.remoteKeyAndSalt(), "server reads with the client key and salt");
-            assertArrayEquals(der(server.certificate()), client.peerCertificateDer.get(1, TimeUnit.SECONDS));
+            assertArrayEquals(server.certificate().der(), client.peerCertificateDer.get(1, TimeUnit.SECONDS));
         }
     }
 
@@ -226,7 +226,7 @@ class DtlsTransportTest {
             byte[][] split = rfc5764Split(server.keyingMaterial.get(5, TimeUnit.SECONDS), expected);
             assertArrayEquals(split[0], keys.localKeyAndSalt(), "client writes with the client key and salt");
             assertArrayEquals(split[1], keys.remoteKeyAndSalt(), "client reads with the server key and salt");
-            assertArrayEquals(der(client.certificate()), server.peerCertificateDer.get(1, TimeUnit.SECONDS));
+            assertArrayEquals(client.certificate().der(), server.peerCertificateDer.get(1, TimeUnit.SECONDS));
         }
     }
 
@@ -622,14 +622,6 @@ class DtlsTransportTest {
 
     private static int epoch(byte[] record) {
         return ((record[3] & 0xFF) << 8) | (record[4] & 0xFF);
-    }
-
-    private static byte[] der(DtlsCertificate certificate) {
-        try {
-            return certificate.certificate().getEncoded();
-        } catch (Exception unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
     }
 
     private static byte[] bytes(String text) {

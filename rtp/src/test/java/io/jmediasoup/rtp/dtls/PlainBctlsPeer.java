@@ -141,7 +141,7 @@ final class PlainBctlsPeer implements AutoCloseable {
 
     private TlsCredentialedSigner signer(TlsContext context) {
         try {
-            TlsCertificate der = CRYPTO.createCertificate(certificate.certificate().getEncoded());
+            TlsCertificate der = CRYPTO.createCertificate(certificate.der());
             return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), CRYPTO,
                     PrivateKeyFactory.createKey(certificate.privateKey().getEncoded()),
                     new Certificate(new TlsCertificate[] {der}), TlsUtils.isTLSv12(context)

@@ -423,7 +423,14 @@ public final class UdpSendBatch {
     }
 
     private static void startSetup(Runnable setup) {
-        Thread thread = new Thread(setup, "udp-send-setup");
+        Thread thread = new Thread(() -> {
+            try {
+                setup.run();
+            } catch (LinkageError unloaded) {
+                // A library could not load, as when the worker exits while it does: the sockets
+                // keep sending through Netty, and nothing reaches stderr, which the library logs.
+            }
+        }, "udp-send-setup");
         thread.setDaemon(true);
         thread.start();
     }

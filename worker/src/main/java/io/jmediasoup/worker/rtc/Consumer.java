@@ -306,6 +306,7 @@ abstract class Consumer implements ChannelHandler, RtpStreamSend.Listener {
         boolean wasActive = isActive();
         change.run();
         if (wasActive) {
+            rtpStreams().forEach(RtpStreamSend::pause);
             onDeactivated();
         }
     }

@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.rtp.SeqManager;
 import io.jmediasoup.rtp.dtls.DtlsCertificate;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
@@ -10,8 +11,7 @@ import io.jmediasoup.worker.net.UdpSendBatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,12 +26,12 @@ public final class Shared {
     private final PortManager portManager;
     private final UdpSendBatch udpSendBatch = new UdpSendBatch();
     private DtlsCertificate dtlsCertificate;
-    private CompletableFuture<DtlsCertificate> pendingDtlsCertificate;
     private final ChannelHandlers handlers = new ChannelHandlers();
     private EventSink eventSink;
     private RouterExtensionLayout routerExtensions = RouterExtensionLayout.MEDIASOUP_3_8;
     private boolean stunReasonPhrases;
     private StreamReports streamReports = StreamReports.MEDIASOUP_3_8;
+    private boolean randomFirstSequenceNumbers;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
         this(loop, settings, logger, () -> System.nanoTime() / 1_000_000);
@@ -79,6 +79,21 @@ public final class Shared {
         return streamReports;
     }
 
+    /** From now on consumers' streams start their sequence numbers at random, as 3.32.2's do. */
+    public void startSequenceNumbersAtRandom() {
+        randomFirstSequenceNumbers = true;
+    }
+
+    /**
+     * The sequence numbers of a new consumer stream: from 1 as 3.8.4's, or from 3.32.2's random
+     * start between 1001 and 32768, kept below half the range for a libsrtp issue with numbers
+     * near the wrap (mediasoup issue 1437).
+     */
+    SeqManager consumerSequenceNumbers() {
+        return randomFirstSequenceNumbers ? SeqManager.startingAt(ThreadLocalRandom.current().nextInt(1000, 32768))
+                : new SeqManager();
+    }
+
     /** The entities the channel can address, by id. */
     public ChannelHandlers handlers() {
         return handlers;
@@ -111,50 +126,30 @@ public final class Shared {
     }
 
     /**
-     * Starts making the worker's DTLS certificate (from --dtlsCertificateFile/--dtlsPrivateKeyFile,
-     * or generated) on a thread of its own: a cold JVM takes seconds over it on a busy machine,
-     * which the first WebRtcTransport must not wait for, nor the start of the worker.
+     * The worker's DTLS certificate (from --dtlsCertificateFile/--dtlsPrivateKeyFile, or
+     * generated), made at the first WebRtcTransport rather than at start as the C++ worker does:
+     * a worker that serves no WebRTC never pays for it, and a router comes sooner.
      */
-    public void prepareDtlsCertificate() {
-        if (pendingDtlsCertificate != null) {
-            return;
+    public DtlsCertificate dtlsCertificate() {
+        if (dtlsCertificate == null) {
+            dtlsCertificate = makeDtlsCertificate();
         }
-        pendingDtlsCertificate = new CompletableFuture<>();
-        CompletableFuture<DtlsCertificate> pending = pendingDtlsCertificate;
-        Thread thread = new Thread(() -> {
-            try {
-                pending.complete(makeDtlsCertificate());
-            } catch (RuntimeException failed) {
-                pending.completeExceptionally(failed);
-            }
-        }, "dtls-certificate");
-        thread.setDaemon(true);
-        thread.start();
+        return dtlsCertificate;
     }
 
     private DtlsCertificate makeDtlsCertificate() {
         if (settings.dtlsCertificateFile() == null) {
-            return DtlsCertificate.generate();
+            try {
+                return DtlsCertificate.generate();
+            } catch (RuntimeException failed) {
+                throw new MediasoupError("cannot make the DTLS certificate: " + failed);
+            }
         }
         try {
             return DtlsCertificate.load(settings.dtlsCertificateFile(), settings.dtlsPrivateKeyFile());
         } catch (IOException | RuntimeException unusable) {
             throw new MediasoupError("cannot load the DTLS certificate and private key: " + unusable.getMessage());
         }
-    }
-
-    /** The worker's DTLS certificate, waiting for {@link #prepareDtlsCertificate} when it is not made yet. */
-    public DtlsCertificate dtlsCertificate() {
-        if (dtlsCertificate == null) {
-            prepareDtlsCertificate();
-            try {
-                dtlsCertificate = pendingDtlsCertificate.join();
-            } catch (CompletionException failed) {
-                throw failed.getCause() instanceof MediasoupError error ? error
-                        : new MediasoupError("cannot make the DTLS certificate: " + failed.getCause());
-            }
-        }
-        return dtlsCertificate;
     }
 
     /** Sends {@code event} of entity {@code targetId} in the channel's era. */

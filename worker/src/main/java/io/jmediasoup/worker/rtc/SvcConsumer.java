@@ -16,7 +16,7 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
  * the sequence numbers close up behind them.
  */
 final class SvcConsumer extends LayeredConsumer {
-    private final SeqManager seqManager = new SeqManager();
+    private final SeqManager seqManager = shared.consumerSequenceNumbers();
     private final SvcEncodingContext context;
     private boolean syncRequired = true;
 

@@ -110,8 +110,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /** The data message limits as 3.32 gives and dumps them (3.8 gives one for both). */
     private final long maxSendMessageSize;
     private final long maxReceiveMessageSize;
-    private final long sctpPerStreamSendQueueLimit;
-    private final long sctpMaxReceiverWindowBufferSize;
     /** Its data producers and consumers, and its SCTP association. */
     private final DataEndpoints dataEndpoints;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
@@ -150,8 +148,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         this.direct = options.direct();
         this.maxSendMessageSize = options.maxSendMessageSize();
         this.maxReceiveMessageSize = options.maxReceiveMessageSize();
-        this.sctpPerStreamSendQueueLimit = options.sctpPerStreamSendQueueLimit();
-        this.sctpMaxReceiverWindowBufferSize = options.sctpMaxReceiverWindowBufferSize();
         this.incomingBitrate = new IncomingBitrateControl(shared, this, options);
         this.rttTimer = new DeadlineTimer(shared, this::onRttTimer);
         this.outgoingBitrate = new OutgoingBitrateControl(id, shared, this::sendProbationPacket, consumers.values(),
@@ -744,7 +740,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                 consumerIdsBySsrc(ssrcConsumers), consumerIdsBySsrc(rtxSsrcConsumers), dataEndpoints.dataProducerIds(),
                 dataEndpoints.dataConsumerIds(), extensions, rtpListener.dump(), dataEndpoints.maxMessageSize(),
                 maxSendMessageSize, maxReceiveMessageSize,
-                dataEndpoints.sctpDump(sctpPerStreamSendQueueLimit, sctpMaxReceiverWindowBufferSize),
+                dataEndpoints.sctpDump(),
                 traceEventTypes.enabled(), kindDump());
     }
 
