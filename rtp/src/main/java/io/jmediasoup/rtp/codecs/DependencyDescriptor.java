@@ -10,8 +10,10 @@ import io.netty.buffer.ByteBuf;
  * and reads packet after packet against it, allocating nothing once it holds one.
  *
  * <p>As mediasoup's worker, it reads what it needs to tell layers apart and nothing of the
- * frame's own custom fields; a descriptor whose structure is incomplete leaves the stream's
- * structure as it was.
+ * frame's own custom fields. Unlike it, a descriptor whose structure is incomplete, or has more
+ * templates than the spec allows (64), leaves the stream's structure as it was, and the active
+ * decode targets of a key frame are read after its render resolutions, where the spec puts
+ * them (the C++ worker uses neither the bitmask nor templates past 64).
  */
 public final class DependencyDescriptor {
     public static final String URI = "https://aomediacodec.github.io/av1-rtp-spec/#dependency-descriptor-rtp-header-extension";

@@ -45,6 +45,11 @@ class FbsMediaCodecsTest {
 
     /** A VP8 producer's parameters with RTX, a mid header extension and one encoding, with {@code cname}. */
     private static int rtpParameters(FlatBufferBuilder builder, String cname, int rtxPayloadType) {
+        return rtpParameters(builder, cname, rtxPayloadType, "video/VP8");
+    }
+
+    /** The same with its media codec's MIME type {@code mimeType}. */
+    private static int rtpParameters(FlatBufferBuilder builder, String cname, int rtxPayloadType, String mimeType) {
         int aptName = builder.createString("apt");
         int apt = FBS.RtpParameters.Integer32.createInteger32(builder, 101);
         int aptParameter = FBS.RtpParameters.Parameter.createParameter(builder, aptName,
@@ -54,7 +59,7 @@ class FbsMediaCodecsTest {
         int modeParameter = FBS.RtpParameters.Parameter.createParameter(builder, modeName,
                 FBS.RtpParameters.Value.Integer32, mode);
         int nack = FBS.RtpParameters.RtcpFeedback.createRtcpFeedback(builder, builder.createString("nack"), 0);
-        int vp8 = FBS.RtpParameters.RtpCodecParameters.createRtpCodecParameters(builder, builder.createString("video/VP8"),
+        int vp8 = FBS.RtpParameters.RtpCodecParameters.createRtpCodecParameters(builder, builder.createString(mimeType),
                 101, 90000, 0,
                 FBS.RtpParameters.RtpCodecParameters.createParametersVector(builder, new int[] {modeParameter}),
                 FBS.RtpParameters.RtpCodecParameters.createRtcpFeedbackVector(builder, new int[] {nack}));
@@ -92,10 +97,14 @@ class FbsMediaCodecsTest {
     }
 
     private static FbsRequest produce(String cname, int rtxPayloadType, long mappedSsrc) {
+        return produce(cname, rtxPayloadType, mappedSsrc, "video/VP8");
+    }
+
+    private static FbsRequest produce(String cname, int rtxPayloadType, long mappedSsrc, String mimeType) {
         return FbsTestFrames.request(FBS.Request.Method.TRANSPORT_PRODUCE, "t1", FBS.Request.Body.Transport_ProduceRequest,
                 builder -> {
                     int producerId = builder.createString("p1");
-                    int parameters = rtpParameters(builder, cname, rtxPayloadType);
+                    int parameters = rtpParameters(builder, cname, rtxPayloadType, mimeType);
                     int mapping = rtpMapping(builder, mappedSsrc);
                     return FBS.Transport.ProduceRequest.createProduceRequest(builder, producerId,
                             FBS.RtpParameters.MediaKind.VIDEO, parameters, mapping, true, 3000, false);
@@ -137,7 +146,10 @@ class FbsMediaCodecsTest {
                 Arguments.of(produce(null, 102, 5555), "missing cname"),
                 Arguments.of(produce("", 102, 5555), "empty cname"),
                 Arguments.of(produce("c", 101, 5555), "duplicated payloadType"),
-                Arguments.of(produce("c", 102, 0), "wrong entry in rtpMapping.encodings (missing mappedSsrc)"));
+                Arguments.of(produce("c", 102, 0), "wrong entry in rtpMapping.encodings (missing mappedSsrc)"),
+                // Codecs 3.32.2's worker no longer knows.
+                Arguments.of(produce("c", 102, 5555, "video/H265"), "unknown codec MIME subtype 'h265'"),
+                Arguments.of(produce("c", 102, 5555, "video/X-H264UC"), "unknown codec MIME subtype 'x-h264uc'"));
     }
 
     @ParameterizedTest
