@@ -19,11 +19,23 @@
 
 typedef struct {
     const char *name;
+#ifdef LIBSRTP3
+    srtp_profile_t profile;
+#else
     void (*rtp)(srtp_crypto_policy_t *);
     void (*rtcp)(srtp_crypto_policy_t *);
+#endif
     int key_length;
 } suite_t;
 
+#ifdef LIBSRTP3
+static const suite_t SUITES[] = {
+    {"AES_CM_128_HMAC_SHA1_80", srtp_profile_aes128_cm_sha1_80, 30},
+    {"AES_CM_128_HMAC_SHA1_32", srtp_profile_aes128_cm_sha1_32, 30},
+    {"AEAD_AES_128_GCM", srtp_profile_aead_aes_128_gcm, 28},
+    {"AEAD_AES_256_GCM", srtp_profile_aead_aes_256_gcm, 44},
+};
+#else
 static const suite_t SUITES[] = {
     {"AES_CM_128_HMAC_SHA1_80", srtp_crypto_policy_set_rtp_default,
      srtp_crypto_policy_set_rtcp_default, 30},
@@ -34,6 +46,7 @@ static const suite_t SUITES[] = {
     {"AEAD_AES_256_GCM", srtp_crypto_policy_set_aes_gcm_256_16_auth,
      srtp_crypto_policy_set_aes_gcm_256_16_auth, 44},
 };
+#endif
 
 static unsigned char clear[HEADER + PAYLOAD];
 static unsigned char packet[HEADER + PAYLOAD + SRTP_MAX_TRAILER_LEN];
@@ -45,7 +58,31 @@ static double now_ns(void) {
     return t.tv_sec * 1e9 + t.tv_nsec;
 }
 
+static void check(int ok, const suite_t *suite, const char *what) {
+    if (!ok) {
+        fprintf(stderr, "%s failed for %s\n", what, suite->name);
+        exit(1);
+    }
+}
+
+// A session as each worker makes it: a 1,024-packet replay window, repeated sends allowed.
 static srtp_t session(const suite_t *suite, unsigned char *key, srtp_ssrc_type_t direction) {
+    srtp_t s;
+#ifdef LIBSRTP3
+    srtp_policy_t policy;
+    srtp_ssrc_t ssrc = {direction, 0};
+    size_t key_length = srtp_profile_get_master_key_length(suite->profile);
+    check(srtp_policy_create(&policy) == srtp_err_status_ok, suite, "srtp_policy_create");
+    check(srtp_policy_set_ssrc(policy, ssrc) == srtp_err_status_ok &&
+              srtp_policy_set_profile(policy, suite->profile) == srtp_err_status_ok &&
+              srtp_policy_add_key(policy, key, key_length, key + key_length,
+                                  srtp_profile_get_master_salt_length(suite->profile), NULL, 0) == srtp_err_status_ok &&
+              srtp_policy_set_allow_repeat_tx(policy, true) == srtp_err_status_ok &&
+              srtp_policy_set_window_size(policy, 1024) == srtp_err_status_ok,
+          suite, "the policy");
+    check(srtp_create(&s, policy) == srtp_err_status_ok, suite, "srtp_create");
+    srtp_policy_destroy(policy);
+#else
     srtp_policy_t policy;
     memset(&policy, 0, sizeof policy);
     suite->rtp(&policy.rtp);
@@ -54,11 +91,8 @@ static srtp_t session(const suite_t *suite, unsigned char *key, srtp_ssrc_type_t
     policy.key = key;
     policy.window_size = 1024;
     policy.allow_repeat_tx = 1;
-    srtp_t s;
-    if (srtp_create(&s, &policy) != srtp_err_status_ok) {
-        fprintf(stderr, "srtp_create failed for %s\n", suite->name);
-        exit(1);
-    }
+    check(srtp_create(&s, &policy) == srtp_err_status_ok, suite, "srtp_create");
+#endif
     return s;
 }
 
@@ -73,12 +107,22 @@ static void write_next(void) {
 // the figure not that of the operation.
 static void once(srtp_t sender, srtp_t receiver) {
     write_next();
+#ifdef LIBSRTP3
+    // libsrtp 3 (the 3.32.2 worker's) takes input and output buffers and the output's capacity.
+    size_t length = sizeof packet, clear_length = sizeof packet;
+    srtp_err_status_t status = srtp_protect(sender, packet, sizeof clear, packet, &length, 0);
+    srtp_err_status_t back = receiver ? srtp_unprotect(receiver, packet, length, packet, &clear_length)
+                                      : srtp_err_status_ok;
+#else
     int length = sizeof clear;
-    if (srtp_protect(sender, packet, &length) != srtp_err_status_ok) {
+    srtp_err_status_t status = srtp_protect(sender, packet, &length);
+    srtp_err_status_t back = receiver ? srtp_unprotect(receiver, packet, &length) : srtp_err_status_ok;
+#endif
+    if (status != srtp_err_status_ok) {
         fprintf(stderr, "srtp_protect failed\n");
         exit(1);
     }
-    if (receiver && srtp_unprotect(receiver, packet, &length) != srtp_err_status_ok) {
+    if (back != srtp_err_status_ok) {
         fprintf(stderr, "srtp_unprotect failed\n");
         exit(1);
     }

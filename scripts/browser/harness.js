@@ -74,12 +74,13 @@ function startServer(name) {
  * Started here rather than by Playwright (which then attaches over CDP) so that its stderr,
  * where WebRTC logs ICE, DTLS and SRTP, is ours to keep.
  */
-async function openBrowser(name, url) {
+async function openBrowser(name, url, extraFlags = []) {
   fs.mkdirSync(RESULTS, { recursive: true });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jmediasoup-chromium-'));
   const chromiumLines = [];
   const child = spawn(CHROMIUM, [
     ...CHROMIUM_FLAGS,
+    ...extraFlags,
     `--user-data-dir=${userDataDir}`,
     '--remote-debugging-address=127.0.0.1',
     '--remote-debugging-port=0',
@@ -160,13 +161,13 @@ async function serverRpc(url, method, data) {
  * than `timeoutMs`, prints the browser console, the server's state and log, and
  * Chromium's WebRTC log before failing.
  */
-async function withBrowser(name, body, { timeoutMs = BODY_TIMEOUT_MS } = {}) {
+async function withBrowser(name, body, { timeoutMs = BODY_TIMEOUT_MS, chromiumFlags = [] } = {}) {
   const server = await startServer(name);
   const serverState = async () => (await fetch(new URL('/state', server.url))).json();
   let browser;
   let timer;
   try {
-    browser = await openBrowser(name, server.url);
+    browser = await openBrowser(name, server.url, chromiumFlags);
     await Promise.race([
       body(browser.page, serverState, (method, data) => serverRpc(server.url, method, data)),
       new Promise((resolve, reject) => {
@@ -196,4 +197,10 @@ async function withBrowser(name, body, { timeoutMs = BODY_TIMEOUT_MS } = {}) {
   }
 }
 
-module.exports = { withBrowser };
+/**
+ * Chromium advertises the dependency descriptor (AV1 RTP specification, Appendix A) only
+ * behind this field trial; the AV1 tests turn it on, since AV1's layers travel in it.
+ */
+const DEPENDENCY_DESCRIPTOR_FLAGS = ['--force-fieldtrials=WebRTC-DependencyDescriptorAdvertised/Enabled/'];
+
+module.exports = { withBrowser, DEPENDENCY_DESCRIPTOR_FLAGS };

@@ -1,5 +1,5 @@
 // Layers through the worker with a real browser: headless Chromium sends its fake camera at
-// 1280x720 as VP8 simulcast (three encodings) or VP9 SVC (one encoding, three spatial layers)
+// 1280x720 as VP8 simulcast (three encodings) or VP9 or AV1 SVC (one encoding, three spatial layers)
 // and receives it back; the server moves the consumer's preferred layers, and a bandwidth cap
 // on the receiving path makes the worker's bandwidth estimation drop the layers. Run through
 // scripts/e2e-browser with E2E_BROWSER_LAYERS=1, which runs this file as root inside a network
@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const test = require('node:test');
 const { capPort, capStats, uncap } = require('./bandwidth-cap');
-const { withBrowser } = require('./harness');
+const { withBrowser, DEPENDENCY_DESCRIPTOR_FLAGS } = require('./harness');
 
 const TEST_TIMEOUT_MS = 150000;
 const BODY_TIMEOUT_MS = 140000;
@@ -152,6 +152,35 @@ test('VP9 SVC: the consumer follows its preferred spatial layer', { timeout: TES
     assert.equal(type, 'svc');
     await checkPreferredLayers(t, page, rpc, start.consumerId);
   }, { timeoutMs: BODY_TIMEOUT_MS });
+});
+
+// AV1 layers come only from the dependency descriptor, which the worker reads as 3.32.2's does.
+test('AV1 SVC: the consumer follows its preferred spatial layer', {
+  timeout: TEST_TIMEOUT_MS,
+  skip: process.env.MEDIASOUP_ERA !== '3.32' && 'AV1 came with mediasoup 3.9: 3.32 only',
+}, async (t) => {
+  await withBrowser('layers-av1', async (page, serverState, rpc) => {
+    const offers = await page.evaluate(() => window.videoCodecOffers('video/AV1'));
+    if (!offers.send || !offers.receive || !offers.router) {
+      t.skip(`AV1 is not offered here: ${JSON.stringify(offers)}`);
+      return;
+    }
+    const start = await page.evaluate(() => window.startLayers({ codec: 'av1', scalabilityMode: 'L3T3_KEY' }));
+    if (start.unsupported) {
+      t.skip(start.unsupported);
+      return;
+    }
+    assert.equal(start.error, undefined, `the page hit an error after steps ${start.steps}`);
+    await sleep(2000);
+    const sender = await page.evaluate(() => window.senderLayers());
+    assert.equal(sender.length, 1, `one SVC stream: ${JSON.stringify(sender)}`);
+    t.diagnostic(`sender ${sender[0].frameWidth}x${sender[0].frameHeight} ${sender[0].scalabilityMode} `
+      + `${sender[0].encoderImplementation} ${sender[0].qualityLimitationReason}`);
+
+    const { type } = await rpc('consumerLayers', { consumerId: start.consumerId });
+    assert.equal(type, 'svc');
+    await checkPreferredLayers(t, page, rpc, start.consumerId);
+  }, { timeoutMs: BODY_TIMEOUT_MS, chromiumFlags: DEPENDENCY_DESCRIPTOR_FLAGS });
 });
 
 /** Why the bandwidth test cannot shape this network, or null when it can. */

@@ -330,8 +330,8 @@ async function startLayers({ codec = 'vp8', scalabilityMode = 'L3T3_KEY', timeou
       producer = await sendTransport.produce({ track, codec: deviceCodec, encodings });
     } catch (error) {
       // Chromium refuses a scalability mode no encoder of it offers (WebRTC-SVC).
-      if (codec !== 'vp9' || error.name !== 'OperationError') throw error;
-      result.unsupported = `Chromium does not send VP9 ${scalabilityMode}: ${error}`;
+      if (codec === 'vp8' || error.name !== 'OperationError') throw error;
+      result.unsupported = `Chromium does not send ${mimeType} ${scalabilityMode}: ${error}`;
       return result;
     }
     // A busy machine would otherwise make Chromium drop the top layers for CPU.

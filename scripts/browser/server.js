@@ -220,7 +220,10 @@ class Session {
         sctpState: t.sctpState,
         stats: await t.getStats().catch((error) => String(error)),
       }))),
-      producers: await stats(this.producers),
+      producers: (await stats(this.producers)).map((p) => ({
+        ...p,
+        headerExtensions: this.producers.get(p.id).rtpParameters.headerExtensions.map(({ uri }) => uri),
+      })),
       consumers: await Promise.all((await stats(this.consumers)).map(async (c) => ({
         ...c,
         ...await this.consumerLayers({ consumerId: c.id }),

@@ -6,12 +6,13 @@
 
 const assert = require('node:assert/strict');
 const test = require('node:test');
-const { withBrowser } = require('./harness');
+const { withBrowser, DEPENDENCY_DESCRIPTOR_FLAGS } = require('./harness');
 
 // Above the harness's own bound on a test body, so that a hung test still prints its logs.
 const TEST_TIMEOUT_MS = 120000;
 
 const is332 = process.env.MEDIASOUP_ERA === '3.32';
+const DEPENDENCY_DESCRIPTOR_URI = 'https://aomediacodec.github.io/av1-rtp-spec/#dependency-descriptor-rtp-header-extension';
 
 /** The page's loopbackMedia() result and the server's state show media both ways over `protocol`. */
 function assertMediaFlowed(t, result, state, protocol) {
@@ -85,7 +86,10 @@ test('AV1 video loops back through the worker', {
     assertMediaFlowed(t, result, state, 'udp');
     const [ consumer ] = state.consumers.filter(({ kind }) => kind === 'video');
     assert.match(consumer.stats[0].mimeType, /^video\/AV1$/i, 'the video consumer sends AV1');
-  });
+    const [ producer ] = state.producers.filter(({ kind }) => kind === 'video');
+    assert.ok(producer.headerExtensions.includes(DEPENDENCY_DESCRIPTOR_URI),
+      `Chromium sends the dependency descriptor: ${producer.headerExtensions}`);
+  }, { chromiumFlags: DEPENDENCY_DESCRIPTOR_FLAGS });
 });
 
 test('DataChannel messages loop back through the worker', { timeout: TEST_TIMEOUT_MS }, async (t) => {

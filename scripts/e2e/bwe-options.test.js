@@ -2,8 +2,8 @@
 // transport consuming a producer that negotiated transport-cc, connected to a loopback socket,
 // reports the limits as its C++ worker keeps them (initialAvailableOutgoingBitrate,
 // min/maxOutgoingBitrate within 30 kbps..1 Gbps, the maximum raised to the minimum, 0 lifting
-// a limit set later) in getStats() and in "bwe" trace events; with enableBwe false there is
-// no estimation at all.
+// a limit set later) in getStats() and in "bwe" trace events, traced on each change of the
+// estimate only; with enableBwe false there is no estimation at all.
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -115,6 +115,25 @@ test('setMaxOutgoingBitrate below 30 kbps takes 30 kbps, a minimum above the max
       close();
     }
   });
+
+test('a "bwe" trace on each change of the estimate: a floor lifted before the next update leaves the estimate, '
+  + 'one held past it keeps it raised', { skip: only332 }, async () => {
+  const { transport, traces, close } = await consuming({});
+  try {
+    assert.ok(await until(() => traces.length === 1));
+    await Promise.all([ transport.setMinOutgoingBitrate(3000000), transport.setMinOutgoingBitrate(0) ]);
+    assert.equal((await limits(transport)).availableOutgoingBitrate, 600000);
+    await transport.setMinOutgoingBitrate(3000000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await transport.setMinOutgoingBitrate(0);
+    assert.equal((await limits(transport)).availableOutgoingBitrate, 3000000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.deepEqual(traces.map(({ minBitrate, availableBitrate }) => [ minBitrate, availableBitrate ]),
+      [ [ 30000, 600000 ], [ 3000000, 3000000 ], [ 30000, 600000 ], [ 3000000, 3000000 ] ]);
+  } finally {
+    close();
+  }
+});
 
 test('enableBwe false: no estimation, no limits reported, no "bwe" traces', { skip: only332 }, async () => {
   const { transport, traces, close } = await consuming({ enableBwe: false, maxOutgoingBitrate: 2000000 });

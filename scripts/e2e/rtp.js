@@ -41,21 +41,43 @@ function parse(data) {
   };
 }
 
-/** One-byte header extensions (RFC 8285 §4.2) of a parsed packet's raw data, by id. */
+/** Header extensions (RFC 8285: one-byte §4.2 or two-byte §4.3 elements) of a packet's raw data, by id. */
 function extensions(data) {
   const found = {};
-  if (!(data[0] & 0x10) || data.readUInt16BE(12 + 4 * (data[0] & 0x0f)) !== 0xbede) return found;
+  if (!(data[0] & 0x10)) return found;
+  const profile = data.readUInt16BE(12 + 4 * (data[0] & 0x0f));
+  const twoByte = (profile & 0xfff0) === 0x1000;
+  if (profile !== 0xbede && !twoByte) return found;
   const start = 12 + 4 * (data[0] & 0x0f) + 4;
   const end = start + 4 * data.readUInt16BE(start - 2);
   for (let offset = start; offset < end;) {
     if (data[offset] === 0) { offset++; continue; }
-    const id = data[offset] >> 4;
-    const length = (data[offset] & 0x0f) + 1;
-    if (id === 15) break;
-    found[id] = data.subarray(offset + 1, offset + 1 + length);
-    offset += 1 + length;
+    const id = twoByte ? data[offset] : data[offset] >> 4;
+    const length = twoByte ? data[offset + 1] : (data[offset] & 0x0f) + 1;
+    if (!twoByte && id === 15) break;
+    const valueAt = offset + (twoByte ? 2 : 1);
+    found[id] = data.subarray(valueAt, valueAt + length);
+    offset = valueAt + length;
   }
   return found;
+}
+
+/**
+ * `packet` (built without extensions) with the header extensions `elements` ([id, value] pairs):
+ * one-byte elements (RFC 8285 §4.2) when every value fits in 16 bytes, else two-byte ones (§4.3).
+ */
+function withExtensions(packet, elements) {
+  const twoByte = elements.some(([ , value ]) => value.length > 16);
+  const parts = elements.map(([ id, value ]) => Buffer.concat([
+    Buffer.from(twoByte ? [ id, value.length ] : [ (id << 4) | (value.length - 1) ]), Buffer.from(value) ]));
+  let body = Buffer.concat(parts);
+  body = Buffer.concat([ body, Buffer.alloc((4 - (body.length % 4)) % 4) ]);
+  const header = Buffer.alloc(4);
+  header.writeUInt16BE(twoByte ? 0x1000 : 0xbede, 0);
+  header.writeUInt16BE(body.length / 4, 2);
+  const result = Buffer.concat([ packet.subarray(0, 12), header, body, packet.subarray(12) ]);
+  result[0] |= 0x10;
+  return result;
 }
 
 /** `packet` (built without extensions) with one one-byte header extension (RFC 8285 §4.2) of 1 to 3 bytes. */
@@ -148,5 +170,5 @@ function isProbation(packet) {
   return packet.ssrc === 1234;
 }
 
-module.exports = { build, parse, extensions, withExtension, feedback, rtcpPackets, senderReport, receiverReport,
+module.exports = { build, parse, extensions, withExtension, withExtensions, feedback, rtcpPackets, senderReport, receiverReport,
   keyFrameRequests, isProbation };

@@ -35,8 +35,17 @@ public final class RtpPacket {
     private boolean keyFrame;
     private int spatialLayer;
     private int temporalLayer;
-    /** The one-byte extension elements being built by {@link #remapExtensions}. */
-    private final byte[] elements = new byte[256];
+    private boolean frameDescribed;
+    private boolean endOfFrame;
+    /** At most this many extensions are staged, and their values fit in {@link #stagedValues}. */
+    private static final int MAX_STAGED = 16;
+    private final int[] stagedIds = new int[MAX_STAGED];
+    private final int[] stagedLengths = new int[MAX_STAGED];
+    private final byte[] stagedValues = new byte[MAX_STAGED * 255];
+    private int stagedCount;
+    private int stagedLength;
+    /** The extension elements being built by {@link #writeStagedExtensions}. */
+    private final byte[] elements = new byte[MAX_STAGED * (2 + 255)];
 
     /**
      * Points this view at the readable bytes of {@code data}. Returns false, leaving the
@@ -48,6 +57,8 @@ public final class RtpPacket {
         keyFrame = false;
         spatialLayer = 0;
         temporalLayer = 0;
+        frameDescribed = false;
+        endOfFrame = false;
         int begin = data.readerIndex();
         int length = data.readableBytes();
         if (length < HEADER_SIZE) {
@@ -305,6 +316,26 @@ public final class RtpPacket {
     }
 
     /**
+     * What a dependency descriptor told of the packet's frame: its layers and whether the
+     * packet ends it. Its key-frame flag is set apart, with {@link #setKeyFrame}.
+     */
+    public void describeFrame(int spatialLayer, int temporalLayer, boolean endOfFrame) {
+        setLayers(spatialLayer, temporalLayer);
+        this.endOfFrame = endOfFrame;
+        frameDescribed = true;
+    }
+
+    /** Whether {@link #describeFrame} told this packet's frame. */
+    public boolean frameDescribed() {
+        return frameDescribed;
+    }
+
+    /** Whether the packet ends its frame, as described; false when not described. */
+    public boolean endOfFrame() {
+        return endOfFrame;
+    }
+
+    /**
      * Turns an RTX packet (RFC 4588 §4) back into the original in place: the sequence number
      * from its first two payload bytes (OSN), the given payload type and SSRC, the rest of the
      * payload moved up over the OSN and any padding dropped. The buffer's writer index follows
@@ -344,41 +375,85 @@ public final class RtpPacket {
         out.writeBytes(buffer, start + payloadOffset, payloadLength);
     }
 
+    /** Starts staging a new set of header extensions, written by {@link #writeStagedExtensions}. */
+    public void clearStagedExtensions() {
+        stagedCount = 0;
+        stagedLength = 0;
+    }
+
     /**
-     * Replaces the header extensions with one-byte elements (RFC 8285 §4.2): element i gets
-     * id {@code newIds[i]} and the value of this packet's extension {@code oldIds[i]} (left
-     * out when absent or longer than 16 bytes), or, where {@code oldIds[i]} is 0, a zeroed
-     * value of {@code reserved[i]} bytes for a later writer. The block is rewritten in place
-     * when it fits in the old one (zero bytes pad it), else the packet is copied into
-     * {@code spare} with room for it and this view moves there. Either way the view is
-     * parsed again.
+     * Stages extension {@code id} with the value of this packet's extension {@code fromId};
+     * nothing, returning false, when that is absent or empty.
      */
-    public void remapExtensions(int[] newIds, int[] oldIds, int[] reserved, int count, ByteBuf spare) {
-        int length = 0;
-        for (int i = 0; i < count; i++) {
-            int valueLength = oldIds[i] == 0 ? reserved[i] : extensionLength(oldIds[i]);
-            if (valueLength == 0 || valueLength > 16) {
-                continue;
-            }
-            elements[length++] = (byte) (newIds[i] << 4 | (valueLength - 1));
-            for (int b = 0; b < valueLength; b++) {
-                elements[length++] = oldIds[i] == 0 ? 0 : buffer.getByte(extensionValueIndex[oldIds[i]] + b);
-            }
+    public boolean stageExtension(int id, int fromId) {
+        int length = extensionLength(fromId);
+        if (length == 0 || stagedCount == MAX_STAGED) {
+            return false;
         }
+        buffer.getBytes(extensionValueIndex[fromId], stagedValues, stagedLength, length);
+        stage(id, length);
+        return true;
+    }
+
+    /** Stages extension {@code id} with {@code length} (1-255) zero bytes, for a writer once written. */
+    public void stageZeroExtension(int id, int length) {
+        if (stagedCount == MAX_STAGED) {
+            return;
+        }
+        Arrays.fill(stagedValues, stagedLength, stagedLength + length, (byte) 0);
+        stage(id, length);
+    }
+
+    private void stage(int id, int length) {
+        stagedIds[stagedCount] = id;
+        stagedLengths[stagedCount++] = length;
+        stagedLength += length;
+    }
+
+    /**
+     * Replaces the header extensions with the staged ones (RFC 8285): one-byte elements when
+     * every id is below 15 and every value at most 16 bytes, else two-byte ones. The block is
+     * rewritten in place when it fits in the old one (zero bytes pad it), else the packet is
+     * copied into {@code spare} with room for it and this view moves there. Either way the
+     * view is parsed again.
+     */
+    public void writeStagedExtensions(ByteBuf spare) {
+        boolean twoByte = false;
+        for (int i = 0; i < stagedCount; i++) {
+            twoByte |= stagedIds[i] > 14 || stagedLengths[i] > 16;
+        }
+        int length = 0;
+        int valueIndex = 0;
+        for (int i = 0; i < stagedCount; i++) {
+            int valueLength = stagedLengths[i];
+            if (twoByte) {
+                elements[length++] = (byte) stagedIds[i];
+                elements[length++] = (byte) valueLength;
+            } else {
+                elements[length++] = (byte) (stagedIds[i] << 4 | (valueLength - 1));
+            }
+            System.arraycopy(stagedValues, valueIndex, elements, length, valueLength);
+            length += valueLength;
+            valueIndex += valueLength;
+        }
+        int profile = twoByte ? TWO_BYTE_PROFILE : ONE_BYTE_PROFILE;
         int blockLength = (length + 3) & ~3;
         int headerLength = HEADER_SIZE + 4 * csrcCount();
         if (hasHeaderExtension() && blockLength <= extensionLength) {
             int index = start + extensionOffset;
-            buffer.setShort(index - 4, ONE_BYTE_PROFILE);
+            buffer.setShort(index - 4, profile);
             buffer.setBytes(index, elements, 0, length);
             buffer.setZero(index + length, extensionLength - length);
             reparse(buffer);
             return;
         }
+        if (length == 0) {
+            return;
+        }
         spare.clear();
         spare.writeBytes(buffer, start, headerLength);
         spare.setByte(0, spare.getByte(0) | 0x10);
-        spare.writeShort(ONE_BYTE_PROFILE);
+        spare.writeShort(profile);
         spare.writeShort(blockLength / 4);
         spare.writeBytes(elements, 0, length);
         spare.writeZero(blockLength - length);
@@ -391,10 +466,14 @@ public final class RtpPacket {
         boolean wasKeyFrame = keyFrame;
         int wasSpatialLayer = spatialLayer;
         int wasTemporalLayer = temporalLayer;
+        boolean wasDescribed = frameDescribed;
+        boolean wasEndOfFrame = endOfFrame;
         parse(data);
         keyFrame = wasKeyFrame;
         spatialLayer = wasSpatialLayer;
         temporalLayer = wasTemporalLayer;
+        frameDescribed = wasDescribed;
+        endOfFrame = wasEndOfFrame;
     }
 
     /**
@@ -409,11 +488,16 @@ public final class RtpPacket {
         int index = extensionValueIndex[id];
         int room = extensionValueLength[id];
         int length = Math.min(value.length(), room);
+        int headerLength = hasTwoByteExtensions() ? 2 : 1;
         if (length == 0) {
-            buffer.setZero(index - 1, room + 1);
+            buffer.setZero(index - headerLength, room + headerLength);
             return;
         }
-        buffer.setByte(index - 1, id << 4 | (length - 1));
+        if (headerLength == 2) {
+            buffer.setByte(index - 1, length);
+        } else {
+            buffer.setByte(index - 1, id << 4 | (length - 1));
+        }
         for (int i = 0; i < length; i++) {
             buffer.setByte(index + i, value.charAt(i));
         }

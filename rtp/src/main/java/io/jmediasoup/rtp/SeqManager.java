@@ -5,6 +5,8 @@ package io.jmediasoup.rtp;
  * sequence, across pauses and source switches: {@link #sync} re-bases so the next input
  * continues right after the highest number already sent, and {@link #drop} closes the gap a
  * packet left out would open. 16 bits for RTP; VP8 picture ids (15) and TL0PICIDX (8) too.
+ * Outputs may be offset by an initial value: the first input after the first sync then
+ * becomes that value plus one.
  */
 public final class SeqManager {
     private static final int MAX_VALUE = 0xFFFF;
@@ -12,6 +14,7 @@ public final class SeqManager {
 
     private final int mask;
     private final int half;
+    private final int initialOutput;
     private int base;
     private int maxOutput;
     private int maxInput;
@@ -21,8 +24,18 @@ public final class SeqManager {
     }
 
     public SeqManager(int bits) {
+        this(bits, 0);
+    }
+
+    private SeqManager(int bits, int initialOutput) {
         mask = (1 << bits) - 1;
         half = mask / 2;
+        this.initialOutput = initialOutput & mask;
+    }
+
+    /** RTP sequence numbers whose outputs are offset by {@code initialOutput}. */
+    public static SeqManager startingAt(int initialOutput) {
+        return new SeqManager(16, initialOutput);
     }
 
     /** The next input after {@code input} will get the number after the highest output so far. */
@@ -40,7 +53,7 @@ public final class SeqManager {
         if (((output - maxOutput) & mask) < half) {
             maxOutput = output;
         }
-        return output;
+        return (output + initialOutput) & mask;
     }
 
     /**
@@ -62,7 +75,7 @@ public final class SeqManager {
 
     /** The highest output so far. */
     public int maxOutput() {
-        return maxOutput;
+        return (maxOutput + initialOutput) & mask;
     }
 
     /** The newest input seen. */

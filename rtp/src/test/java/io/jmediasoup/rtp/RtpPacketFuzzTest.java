@@ -18,10 +18,10 @@ import io.netty.buffer.Unpooled;
  */
 class RtpPacketFuzzTest {
     private static final int LEAD = 3;
-    /** A video producer's ids as the worker maps them: MID, abs-send-time, transport-cc reserved; frame marking, orientation, toffset kept. */
-    private static final int[] VIDEO_ROUTER_IDS = {1, 4, 5, 7, 11, 12};
-    private static final int[] VIDEO_PRODUCER_IDS = {0, 0, 0, 2, 3, 4};
-    private static final int[] VIDEO_RESERVED = {8, 3, 2, 0, 0, 0};
+    /** A video producer's ids as the worker maps them: MID, abs-send-time, transport-cc reserved; dependency descriptor, orientation kept. */
+    private static final int[] VIDEO_ROUTER_IDS = {1, 4, 5, 7, 8};
+    private static final int[] VIDEO_PRODUCER_IDS = {0, 0, 0, 2, 3};
+    private static final int[] VIDEO_RESERVED = {8, 3, 2, 0, 0};
     private final RtpPacket packet = new RtpPacket();
 
     @FuzzTest(maxDuration = "5s")
@@ -107,8 +107,16 @@ class RtpPacketFuzzTest {
             RtpPacket remapped = new RtpPacket();
             assertTrue(remapped.parse(data));
             String payload = ByteBufUtil.hexDump(data, remapped.payloadIndex(), remapped.payloadLength());
-            remapped.remapExtensions(VIDEO_ROUTER_IDS, VIDEO_PRODUCER_IDS, VIDEO_RESERVED, VIDEO_ROUTER_IDS.length, spare);
-            assertTrue(remapped.hasOneByteExtensions());
+            remapped.clearStagedExtensions();
+            for (int i = 0; i < VIDEO_ROUTER_IDS.length; i++) {
+                if (VIDEO_PRODUCER_IDS[i] == 0) {
+                    remapped.stageZeroExtension(VIDEO_ROUTER_IDS[i], VIDEO_RESERVED[i]);
+                } else {
+                    remapped.stageExtension(VIDEO_ROUTER_IDS[i], VIDEO_PRODUCER_IDS[i]);
+                }
+            }
+            remapped.writeStagedExtensions(spare);
+            assertTrue(remapped.hasOneByteExtensions() || remapped.hasTwoByteExtensions());
             assertEquals(8, remapped.extensionLength(1));
             assertEquals(3, remapped.extensionLength(4));
             assertEquals(payload, ByteBufUtil.hexDump(remapped.buffer(), remapped.payloadIndex(), remapped.payloadLength()));

@@ -232,7 +232,11 @@ class RtpPacketTest {
             assertTrue(packet.parse(original));
             byte[] payload = ByteBufUtil.getBytes(original, packet.payloadIndex(), packet.payloadLength());
             byte level = original.getByte(packet.extensionIndex(1));
-            packet.remapExtensions(new int[] {1, 10}, new int[] {0, 1}, new int[] {8, 0}, 2, spare);
+            packet.clearStagedExtensions();
+            packet.stageZeroExtension(1, 8);
+            assertTrue(packet.stageExtension(10, 1));
+            assertFalse(packet.stageExtension(11, 9), "an absent extension is not staged");
+            packet.writeStagedExtensions(spare);
             assertTrue(packet.buffer() == spare);
             assertTrue(packet.hasOneByteExtensions());
             assertEquals(8, packet.extensionLength(1));
@@ -266,7 +270,10 @@ class RtpPacketTest {
             byte[] payload = ByteBufUtil.getBytes(original, packet.payloadIndex(), packet.payloadLength());
             int size = packet.size();
             packet.setKeyFrame(true);
-            packet.remapExtensions(new int[] {10, 4}, new int[] {1, 0}, new int[] {0, 3}, 2, spare);
+            packet.clearStagedExtensions();
+            packet.stageExtension(10, 1);
+            packet.stageZeroExtension(4, 3);
+            packet.writeStagedExtensions(spare);
             assertTrue(packet.buffer() == original);
             assertTrue(packet.isKeyFrame(), "what was learnt of the payload survives the rewrite");
             assertEquals(size, packet.size());
@@ -277,6 +284,42 @@ class RtpPacketTest {
             packet.updateAbsSendTime(4, 1500);
             assertEquals(((1500L << 18) + 500) / 1000, original.getUnsignedMedium(packet.extensionIndex(4)));
             assertArrayEquals(payload, ByteBufUtil.getBytes(original, packet.payloadIndex(), packet.payloadLength()));
+        } finally {
+            original.release();
+            spare.release();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aValueLongerThanSixteenBytesTurnsTheBlockIntoTwoByteElements() {
+        ByteBuf original = buffer(PACKET3);
+        ByteBuf spare = PooledByteBufAllocator.DEFAULT.directBuffer(2048);
+        try {
+            RtpPacket packet = new RtpPacket();
+            assertTrue(packet.parse(original));
+            byte[] payload = ByteBufUtil.getBytes(original, packet.payloadIndex(), packet.payloadLength());
+            byte level = original.getByte(packet.extensionIndex(1));
+            packet.clearStagedExtensions();
+            packet.stageZeroExtension(1, 8);
+            packet.stageExtension(6, 1);
+            packet.stageZeroExtension(7, 40);
+            packet.writeStagedExtensions(spare);
+            assertTrue(packet.hasTwoByteExtensions());
+            assertEquals(8, packet.extensionLength(1));
+            assertEquals(1, packet.extensionLength(6));
+            assertEquals(40, packet.extensionLength(7));
+            assertEquals(level, packet.buffer().getByte(packet.extensionIndex(6)));
+            assertArrayEquals(payload, ByteBufUtil.getBytes(packet.buffer(), packet.payloadIndex(), packet.payloadLength()));
+
+            packet.updateStringExtension(1, "ab");
+            RtpPacket reparsed = new RtpPacket();
+            assertTrue(reparsed.parse(packet.buffer()));
+            assertEquals("ab", reparsed.extensionString(1));
+            assertEquals(40, reparsed.extensionLength(7));
+            packet.updateStringExtension(1, "");
+            assertTrue(reparsed.parse(packet.buffer()));
+            assertFalse(reparsed.hasExtension(1), "an empty MID leaves padding");
+            assertEquals(level, packet.buffer().getByte(reparsed.extensionIndex(6)));
         } finally {
             original.release();
             spare.release();

@@ -2,6 +2,7 @@ package io.jmediasoup.rtp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,23 @@ class SeqManagerTest {
             }
         }
         assertArrayEquals(expected, outputs);
+    }
+
+    /** The same scripts with outputs offset by an initial value (3.32.2's random start), near the wrap. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void offsetsEveryOutputByTheInitialOne(String name, int[] script, int[] expected) {
+        SeqManager manager = SeqManager.startingAt(65534);
+        int count = 0;
+        for (int step : script) {
+            if (step < 0) {
+                manager.sync(-step - 1);
+            } else {
+                int output = manager.input(step);
+                assertEquals((expected[count++] + 65534) & 0xFFFF, output);
+                assertFalse(SeqManager.isHigherThan(output, manager.maxOutput()));
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} > {1}: {2}")

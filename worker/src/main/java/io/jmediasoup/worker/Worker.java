@@ -83,6 +83,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         shared.useRouterExtensions(RouterExtensionLayout.MEDIASOUP_3_32);
         shared.sendStunReasonPhrases();
         shared.useStreamReports(StreamReports.MEDIASOUP_3_32);
+        shared.startSequenceNumbersAtRandom();
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
         logRuntime();

@@ -87,6 +87,19 @@ class DataRequestsTest {
                 peer.request("dataConsumer.dump", consumer, "{}").get("reason").getAsString());
     }
 
+    /** 3.8.4 lets SCTP data consumers share a stream (3.32 refuses the second one). */
+    @Test
+    void sctpDataConsumersMayShareAStream() {
+        peer.request("transport.produceData", dataProducer(SCTP_TRANSPORT, "dp"),
+                "{\"type\":\"sctp\",\"sctpStreamParameters\":{\"streamId\":3}}");
+        for (String id : new String[] {"dc1", "dc2"}) {
+            String consumer = "{\"routerId\":\"r1\",\"transportId\":\"sctp\",\"dataProducerId\":\"dp\",\"dataConsumerId\":\""
+                    + id + "\"}";
+            assertTrue(peer.request("transport.consumeData", consumer,
+                    "{\"type\":\"sctp\",\"sctpStreamParameters\":{\"streamId\":4}}").has("accepted"), id);
+        }
+    }
+
     @Test
     void directDataProducerMessagesReachEveryDirectDataConsumerOverThePayloadChannel() {
         String direct = "{\"routerId\":\"r1\",\"transportId\":\"direct\"}";

@@ -47,11 +47,19 @@ public final class SendSideBandwidthEstimator {
         delayBased.setRtt(rttMs);
     }
 
-    /** The application's floor (setMinOutgoingBitrate): the estimate never goes below it. */
+    /**
+     * The application's floor (setMinOutgoingBitrate): the estimate read never goes below it, and
+     * is raised to it by the next feedback or {@link #applyLimits}, as mediasoup 3.32's target
+     * rate controller does; a floor lifted before then leaves the estimate where it was.
+     */
     public void setMinBitrate(long minBitrate) {
         this.minBitrate = minBitrate;
         delayBased.setMinBitrate(minBitrate);
-        estimate = Math.max(estimate, minBitrate);
+    }
+
+    /** Moves the estimate within the floor and the cap (the controller's periodic update without feedback). */
+    public void applyLimits() {
+        estimate = Math.max(minBitrate, Math.min(maxBitrate, estimate));
     }
 
     public void setMaxBitrate(long maxBitrate) {
@@ -90,7 +98,7 @@ public final class SendSideBandwidthEstimator {
             }
         }
         if (reported == 0) {
-            return estimate;
+            return availableBitrate();
         }
         lossBased.addPackets(reported, lost, nowMs);
         long delayBasedRate;
@@ -104,12 +112,12 @@ public final class SendSideBandwidthEstimator {
         }
         long lossBasedRate = lossBased.update(delayBasedRate, rttMs, nowMs);
         estimate = Math.max(minBitrate, Math.min(maxBitrate, lossBasedRate));
-        return estimate;
+        return availableBitrate();
     }
 
-    /** The rate the path can carry now, in bits per second. */
+    /** The rate the path can carry now, in bits per second: never below the floor. */
     public long availableBitrate() {
-        return estimate;
+        return Math.max(minBitrate, estimate);
     }
 
     /** What the delay detector last concluded. */

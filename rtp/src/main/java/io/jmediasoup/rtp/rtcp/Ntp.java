@@ -3,7 +3,7 @@ package io.jmediasoup.rtp.rtcp;
 /** NTP timestamps (RFC 5905) of wall-clock milliseconds, as RTCP sender reports carry them. */
 public final class Ntp {
     /** Seconds from 1900 (NTP's era 0) to 1970 (Unix time). */
-    private static final long UNIX_EPOCH_SECONDS = 2_208_988_800L;
+    static final long UNIX_EPOCH_SECONDS = 2_208_988_800L;
 
     private Ntp() {}
 

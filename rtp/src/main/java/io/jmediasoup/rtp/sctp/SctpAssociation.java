@@ -237,7 +237,8 @@ public final class SctpAssociation {
         if (length > config.maxMessageSize()) {
             return SendResult.TOO_LARGE;
         }
-        if (bufferedAmount() + length > config.sendBufferSize()) {
+        if (bufferedAmount() + length > config.sendBufferSize()
+                || streamQueuedAmount(streamId) >= config.perStreamSendQueueLimit()) {
             return SendResult.BUFFER_FULL;
         }
         ByteBuf copy = allocator.directBuffer(length);

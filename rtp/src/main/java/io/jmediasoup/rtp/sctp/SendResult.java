@@ -3,7 +3,10 @@ package io.jmediasoup.rtp.sctp;
 /** What became of a message given to {@link SctpAssociation#send}. */
 public enum SendResult {
     QUEUED,
-    /** sctpSendBufferSize would be exceeded: mediasoup's "sctpsendbufferfull". */
+    /**
+     * sctpSendBufferSize would be exceeded, or the stream already holds its limit of bytes not
+     * yet sent: mediasoup's "sctpsendbufferfull".
+     */
     BUFFER_FULL,
     NOT_CONNECTED,
     TOO_LARGE,

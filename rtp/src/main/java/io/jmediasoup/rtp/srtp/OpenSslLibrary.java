@@ -1,11 +1,6 @@
 package io.jmediasoup.rtp.srtp;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
+import io.jmediasoup.rtp.NativeLibraries;
 
 /**
  * Loads the OpenSSL shim of {@link OpenSslTransform} (src/main/c, built by the Maven build for
@@ -31,33 +26,6 @@ final class OpenSslLibrary {
     }
 
     private static String load() {
-        String platform = System.getProperty("os.name").toLowerCase(Locale.ROOT) + "-" + architecture();
-        String resource = "/native/" + platform + "/libjmsrtp.so";
-        try (InputStream in = OpenSslLibrary.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "no " + resource + " in the jar";
-            }
-            Path file = Files.createTempFile("jmsrtp", ".so");
-            try {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                System.load(file.toString());
-            } finally {
-                // Once loaded the mapping stays; the name is not needed.
-                Files.deleteIfExists(file);
-            }
-            return null;
-        } catch (IOException | UnsatisfiedLinkError | SecurityException failure) {
-            return failure.toString();
-        }
-    }
-
-    /** The architecture as uname -m names it, which is how the build names the directory. */
-    private static String architecture() {
-        String arch = System.getProperty("os.arch");
-        return switch (arch) {
-            case "amd64" -> "x86_64";
-            case "arm64" -> "aarch64";
-            default -> arch;
-        };
+        return NativeLibraries.load(OpenSslLibrary.class, "jmsrtp");
     }
 }

@@ -20,6 +20,23 @@ class SendSideBandwidthEstimatorTest {
         assertTrue(path.queueDelayMs() < 300, "without a standing queue: " + path.queueDelayMs());
     }
 
+    /**
+     * A floor holds the estimate up at once, and moves it up at the next update: lifted before
+     * that, the estimate is where it was (as mediasoup 3.32.2's worker reports it); after, it stays.
+     */
+    @Test
+    void aFloorRaisesTheEstimateAtTheNextUpdate() {
+        SendSideBandwidthEstimator estimator = new SendSideBandwidthEstimator(600_000, MIN, MAX);
+        estimator.setMinBitrate(3_000_000);
+        assertEquals(3_000_000, estimator.availableBitrate());
+        estimator.setMinBitrate(MIN);
+        assertEquals(600_000, estimator.availableBitrate());
+        estimator.setMinBitrate(3_000_000);
+        estimator.applyLimits();
+        estimator.setMinBitrate(MIN);
+        assertEquals(3_000_000, estimator.availableBitrate());
+    }
+
     @Test
     void whenQueueingDelayGrowsTheEstimateDrops() {
         SimulatedPath path = new SimulatedPath(new SendSideBandwidthEstimator(300_000, MIN, MAX), 2_000_000);

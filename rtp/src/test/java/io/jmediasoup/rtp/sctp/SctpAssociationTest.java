@@ -83,7 +83,7 @@ class SctpAssociationTest {
     }
 
     private static SctpConfig zeroChecksumConfig(long method) {
-        return new SctpConfig(16, 16, 262_144, 262_144, SctpConfig.DEFAULT_MTU, method, 0);
+        return new SctpConfig(16, 16, 262_144, 262_144, SctpConfig.DEFAULT_MTU, method, 0, SctpConfig.NO_STREAM_LIMIT);
     }
 
     /** The checksum field of a packet a side sent (0 for an RFC 9653 zero checksum), and its first chunk type. */
@@ -287,6 +287,30 @@ class SctpAssociationTest {
         pair.run(30_000);
         assertEquals(SendResult.QUEUED, pair.a.association.send(0, 53, text(big(60_000, 'b')),
                 SendOptions.RELIABLE_ORDERED, pair.now));
+    }
+
+    /**
+     * 3.32's sctpPerStreamSendQueueLimit: a message is refused once its stream holds the limit
+     * in bytes not yet sent, whatever the other streams hold, and taken again once they went out.
+     */
+    @Test
+    void thePerStreamSendQueueLimitIsEnforcedPerStream() {
+        pair = new SctpPair(new SctpConfig(16, 16, 100_000, 1_000_000, 1200, SctpConfig.NO_ZERO_CHECKSUM, 0, 10_000));
+        pair.a.association.connect(pair.now);
+        pair.run(5_000);
+        SendOptions reliable = SendOptions.RELIABLE_ORDERED;
+        // The first message fills the congestion window; the rest of it waits in stream 1's queue.
+        assertEquals(SendResult.QUEUED, pair.a.association.send(1, 53, text(big(20_000, 'a')), reliable, pair.now));
+        assertTrue(pair.a.association.streamQueuedAmount(1) >= 10_000);
+        assertEquals(SendResult.BUFFER_FULL, pair.a.association.send(1, 53, text("b"), reliable, pair.now));
+        assertEquals(SendResult.QUEUED, pair.a.association.send(2, 53, text("c"), reliable, pair.now));
+        pair.run(30_000);
+        assertEquals(0, pair.a.association.streamQueuedAmount(1));
+        assertEquals(SendResult.QUEUED, pair.a.association.send(1, 53, text("d"), reliable, pair.now));
+        pair.run(5_000);
+        assertEquals(3, pair.b.messages.size());
+        assertTrue(pair.b.messages.contains("c"));
+        assertEquals("d", pair.b.messages.get(2));
     }
 
     @Test

@@ -50,7 +50,8 @@ final class FbsProducerCodec implements FbsRequestCodec {
         RtpParameters rtpParameters = FbsRtpParameters.rtpParameters(body.rtpParameters());
         return new TransportMediaRequest.Produce(transportId, producerId, FbsRtpParameters.kind(body.kind()),
                 rtpParameters, FbsRtpParameters.rtpMapping(body.rtpMapping(), !rtpParameters.mid().isEmpty()),
-                body.paused(), body.keyFrameRequestDelay(), LayeredCodecs.MEDIASOUP_3_32);
+                body.paused(), body.keyFrameRequestDelay(), LayeredCodecs.MEDIASOUP_3_32,
+                body.enableMediasoupPacketIdHeaderExtension());
     }
 
     static String required(String value, String field) {

@@ -6,6 +6,7 @@ import io.jmediasoup.worker.rtc.params.CodecParameters;
 import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtcpFeedback;
 import io.jmediasoup.worker.rtc.params.RtcpParameters;
+import io.jmediasoup.worker.rtc.params.RtpCodecMimeType;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
 import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
@@ -111,6 +112,8 @@ final class FbsRtpParameters {
         if (codec.mimeType() == null) {
             throw new MediasoupTypeError("missing mimeType");
         }
+        // The C++ worker refuses a MIME type it does not know before looking at the other members.
+        RtpCodecMimeType.parse(codec.mimeType(), RtpCodecMimeType.Era.MEDIASOUP_3_32);
         List<RtcpFeedback> feedback = new ArrayList<>();
         for (int i = 0; i < codec.rtcpFeedbackLength(); i++) {
             FBS.RtpParameters.RtcpFeedback entry = codec.rtcpFeedback(i);

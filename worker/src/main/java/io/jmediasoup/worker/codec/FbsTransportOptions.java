@@ -39,15 +39,14 @@ final class FbsTransportOptions {
             sctp = new SctpOptions(SCTP_MAX_STREAMS, SCTP_MAX_STREAMS, options.maxReceiveMessageSize(),
                     options.sctpSendBufferSize(), options.isDataChannel(),
                     options.sctpDefaultStreamBufferedAmountLowThreshold(), zeroChecksumMethod(options.sctpZeroChecksum()),
-                    options.sctpMaxReceiverWindowBufferSize(), true);
+                    options.sctpMaxReceiverWindowBufferSize(), true, options.sctpPerStreamSendQueueLimit());
         }
         return new TransportOptions(options.direct(),
                 options.hasInitialAvailableOutgoingBitrate() ? options.initialAvailableOutgoingBitrate() : null,
                 options.hasMaxIncomingBitrate() ? options.maxIncomingBitrate() : null,
                 options.hasMaxOutgoingBitrate() ? options.maxOutgoingBitrate() : null,
                 options.hasMinOutgoingBitrate() ? options.minOutgoingBitrate() : null, options.maxSendMessageSize(),
-                options.maxReceiveMessageSize(), sctp, options.sctpPerStreamSendQueueLimit(),
-                options.sctpMaxReceiverWindowBufferSize(), TransportOptions.Bwe.mediasoup332(options.enableBwe()));
+                options.maxReceiveMessageSize(), sctp, TransportOptions.Bwe.mediasoup332(options.enableBwe()));
     }
 
     /** The RFC 9653 method of sctpZeroChecksum; any other value is none, as the C++ worker takes it. */

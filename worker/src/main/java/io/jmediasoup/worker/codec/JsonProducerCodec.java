@@ -73,7 +73,7 @@ final class JsonProducerCodec implements JsonRequestCodec {
         long keyFrameRequestDelay = JsonValues.isInteger(delay) ? delay.getAsLong() & 0xFFFFFFFFL : 0;
         return new TransportMediaRequest.Produce(transportId, producerId, kind, rtpParameters, rtpMapping,
                 JsonValues.isBoolean(paused) && paused.getAsBoolean(), keyFrameRequestDelay,
-                LayeredCodecs.MEDIASOUP_3_8);
+                LayeredCodecs.MEDIASOUP_3_8, false);
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class JsonRtpParameters {
             throw new MediasoupTypeError("missing mimeType");
         }
         // The C++ worker refuses a wrong MIME type before looking at the other members.
-        RtpCodecMimeType.parse(mimeType);
+        RtpCodecMimeType.parse(mimeType, RtpCodecMimeType.Era.MEDIASOUP_3_8);
         long payloadType = JsonMembers.unsigned(json, "payloadType", 8);
         if (payloadType < 0) {
             throw new MediasoupTypeError("missing payloadType");

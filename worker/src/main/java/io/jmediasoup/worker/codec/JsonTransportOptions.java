@@ -48,7 +48,7 @@ final class JsonTransportOptions {
         // 3.8 has one limit both ways: SCTP's when enabled.
         long limit = sctp != null ? sctp.maxMessageSize() : maxMessageSize;
         return new TransportOptions(direct, initialBitrate != null ? initialBitrate.getAsLong() : null, null, null,
-                null, limit, limit, sctp, 0, 0, TransportOptions.Bwe.MEDIASOUP_3_8);
+                null, limit, limit, sctp, TransportOptions.Bwe.MEDIASOUP_3_8);
     }
 
     static TransportOptions.Plain plain(JsonObject data) {
@@ -142,7 +142,7 @@ final class JsonTransportOptions {
         JsonElement dataChannel = data.get("isDataChannel");
         return new SctpOptions(os.getAsInt(), mis.getAsInt(), maxMessageSize.getAsLong(),
                 sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean(), null,
-                SctpConfig.NO_ZERO_CHECKSUM, 0, false);
+                SctpConfig.NO_ZERO_CHECKSUM, 0, false, SctpConfig.NO_STREAM_LIMIT);
     }
 
     private static boolean inStreamRange(JsonElement streams) {

@@ -11,10 +11,12 @@ import java.util.List;
 public interface TransportMediaRequest extends ChannelRequest {
     /**
      * transport.produce; {@code keyFrameRequestDelay} in ms, 0 for the default; {@code layeredCodecs}
-     * are those of the request's era, which types the producer.
+     * are those of the request's era, which types the producer; {@code enableMediasoupPacketId}
+     * (3.32) numbers its packets in the mediasoup packet-id header extension.
      */
     record Produce(String handlerId, String producerId, MediaKind kind, RtpParameters rtpParameters,
-            RtpMapping rtpMapping, boolean paused, long keyFrameRequestDelay, LayeredCodecs layeredCodecs)
+            RtpMapping rtpMapping, boolean paused, long keyFrameRequestDelay, LayeredCodecs layeredCodecs,
+            boolean enableMediasoupPacketId)
             implements TransportMediaRequest {}
 
     /**

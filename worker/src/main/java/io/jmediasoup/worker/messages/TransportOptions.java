@@ -7,22 +7,24 @@ import java.util.Set;
 /**
  * The options every transport kind takes at creation, as both eras give them: the bitrates
  * are null when not given, {@code sctp} is null without SCTP. 3.8 has one maxMessageSize for
- * both directions; 3.32 gives the two apart, and sizes of SCTP queues that only it reports.
+ * both directions; 3.32 gives the two apart.
  */
 public record TransportOptions(boolean direct, Long initialAvailableOutgoingBitrate, Long maxIncomingBitrate,
         Long maxOutgoingBitrate, Long minOutgoingBitrate, long maxSendMessageSize, long maxReceiveMessageSize,
-        SctpOptions sctp, long sctpPerStreamSendQueueLimit, long sctpMaxReceiverWindowBufferSize, Bwe bwe) {
+        SctpOptions sctp, Bwe bwe) {
 
     /**
-     * Bandwidth estimation as each era's worker runs it: whether at all (3.32's enableBwe), and
+     * Bandwidth estimation as each era's worker runs it: whether at all (3.32's enableBwe);
      * whether the bitrate limits are kept within 30 kbps..1 Gbps with the maximum raised to the
-     * minimum and a 0 lifting a limit set later (3.32), or taken as given (3.8).
+     * minimum and a 0 lifting a limit set later (3.32), or taken as given (3.8); and whether a
+     * "bwe" trace tells of every change of the estimate, which a floor raises at the next
+     * update (3.32's congestion controller), or of each time it is shared out (3.8's client).
      */
-    public record Bwe(boolean enabled, boolean clampedLimits) {
-        public static final Bwe MEDIASOUP_3_8 = new Bwe(true, false);
+    public record Bwe(boolean enabled, boolean clampedLimits, boolean tracedOnEveryChange) {
+        public static final Bwe MEDIASOUP_3_8 = new Bwe(true, false, false);
 
         public static Bwe mediasoup332(boolean enableBwe) {
-            return new Bwe(enableBwe, true);
+            return new Bwe(enableBwe, true, true);
         }
     }
 

@@ -15,16 +15,19 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
 /**
- * Sends the datagrams of every UDP socket of one worker with sendmmsg(2). While a read batch
- * is being handled ({@link #begin} to {@link #end}), each send copies the datagram into a slot
- * of one native slab, so the caller may rewrite its packet for the next consumer at once; the
- * end of the batch sends each socket's slots with one system call. Outside a batch a datagram
+ * Sends the datagrams of every UDP socket of one worker. While a read batch is being handled
+ * ({@link #begin} to {@link #end}), each send copies the datagram into a slot of one native slab,
+ * so the caller may rewrite its packet for the next consumer at once; the end of the batch sends
+ * every slot, whatever its socket, with one io_uring_enter ({@link IoUring}) or, where io_uring
+ * is not available, each socket's slots with one sendmmsg(2). A packet fanned out to consumers
+ * on many transports costs one system call, not one per transport. Outside a batch a datagram
  * goes out at once, from the caller's own memory. Nothing is allocated per datagram: the
  * destination's sockaddr is encoded once per socket and peer. Loop thread only.
  *
- * <p>jnr-ffi generates the sendmmsg stub in a second or so on a busy machine: it is bound on a
- * thread of its own when the first socket opens, so that the request opening it is answered at
- * once; until then each datagram (or a batch's, at its end) goes out through Netty, as a copy.
+ * <p>The ring, or else the sendmmsg stub (jnr-ffi generates it in a second or so on a busy
+ * machine), is set up on a thread of its own when the first socket opens, so that the request
+ * opening it is answered at once; until then each datagram (or a batch's, at its end) goes out
+ * through Netty, as a copy.
  *
  * <p>The layouts and errno values are those of LP64 Linux (x86-64, aarch64), the platforms of
  * Netty's epoll transport: struct mmsghdr 64 bytes, struct iovec 16, struct sockaddr_in6 28.
@@ -52,6 +55,9 @@ public final class UdpSendBatch {
     private static final int SOCKADDR_SIZE = 32;
     /** Slot {@link #SLOTS} is the one for a datagram sent at once. */
     private static final int HEADERS_SIZE = (SLOTS + 1) * MMSGHDR_SIZE;
+    /** The descriptor of each header's socket, for the ring: an int per header. */
+    private static final int FDS_OFFSET = HEADERS_SIZE;
+    private static final int SLOTS_OFFSET = FDS_OFFSET + (SLOTS + 1) * Integer.BYTES + 4;
     private static final int SLOT_SIZE = IOVEC_SIZE + SOCKADDR_SIZE + SLOT_DATA_SIZE;
     private static final int AF_INET = 2;
     private static final int AF_INET6 = 10;
@@ -114,18 +120,27 @@ public final class UdpSendBatch {
         }
     }
 
-    /** Null until bound. */
+    /** Null until set up, and for good where io_uring is not available. */
+    private IoUring ring;
+    /** Null until bound, and while the ring serves. */
     private LibC libc;
     private Runtime runtime;
+    private Executor loop;
     private ByteBuffer memory;
     private long address;
     private final int[] next = new int[SLOTS];
     private final InetSocketAddress[] remotes = new InetSocketAddress[SLOTS];
+    private final Sender[] senders = new Sender[SLOTS];
     private final int[] order = new int[SLOTS];
     private final Sender[] dirty = new Sender[SLOTS];
     private int dirtyCount;
     private int used;
     private boolean open;
+
+    /** How datagrams leave now: "io_uring", "sendmmsg", or "netty" until one of them is set up. */
+    String sendingPath() {
+        return ring != null ? "io_uring" : libc != null ? "sendmmsg" : "netty";
+    }
 
     /** A read batch starts: sends are held until {@link #end}. */
     public void begin() {
@@ -162,6 +177,7 @@ public final class UdpSendBatch {
         data.getBytes(data.readerIndex(), memory);
         memory.clear();
         remotes[slot] = remote;
+        senders[slot] = sender;
         next[slot] = -1;
         if (sender.pending++ == 0) {
             sender.firstSlot = slot;
@@ -181,6 +197,9 @@ public final class UdpSendBatch {
         }
         sender.firstSlot = -1;
         sender.pending = 0;
+        if (ring != null && sendOnRing(count)) {
+            return;
+        }
         int offset = 0;
         while (offset < count && libc != null) {
             int sent = libc.sendmmsg(sender.fd, address + (long) offset * MMSGHDR_SIZE, count - offset, 0);
@@ -209,12 +228,21 @@ public final class UdpSendBatch {
             sender.socket.queue(memory, remotes[slot]);
             memory.clear();
         }
+        release(count);
+    }
+
+    /** Forgets the peers and sockets of the slots in the first {@code count} entries of {@link #order}. */
+    private void release(int count) {
         for (int i = 0; i < count; i++) {
             remotes[order[i]] = null;
+            senders[order[i]] = null;
         }
     }
 
     private void flushAll() {
+        if (ring != null && used > 0) {
+            flushAllOnRing();
+        }
         for (int i = 0; i < dirtyCount; i++) {
             Sender sender = dirty[i];
             dirty[i] = null;
@@ -226,11 +254,64 @@ public final class UdpSendBatch {
         used = 0;
     }
 
+    /** Every slot still held (a socket may have flushed its own early), in the order of the sends, with one submission. */
+    private void flushAllOnRing() {
+        int count = 0;
+        for (int slot = 0; slot < used; slot++) {
+            if (senders[slot] != null) {
+                writeHeader(count, slotOffset(slot));
+                order[count++] = slot;
+            }
+        }
+        if (sendOnRing(count)) {
+            for (int i = 0; i < dirtyCount; i++) {
+                dirty[i].firstSlot = -1;
+                dirty[i].pending = 0;
+            }
+        }
+    }
+
+    /**
+     * Sends the first {@code count} headers, the slots of {@link #order}, on the ring; false if
+     * the ring failed, which leaves them to sendmmsg. A socket whose buffer is full gets a copy
+     * queued in Netty, as with sendmmsg.
+     */
+    private boolean sendOnRing(int count) {
+        for (int i = 0; i < count; i++) {
+            memory.putInt(FDS_OFFSET + i * Integer.BYTES, senders[order[i]].fd);
+        }
+        if (ring.send(address, address + FDS_OFFSET, count) < 0) {
+            abandonRing();
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            int slot = order[i];
+            int result = memory.getInt(i * MMSGHDR_SIZE + MSG_LEN);
+            if (result == -EAGAIN) {
+                int base = slotOffset(slot);
+                int length = (int) memory.getLong(base + 8);
+                memory.limit(base + IOVEC_SIZE + SOCKADDR_SIZE + length).position(base + IOVEC_SIZE + SOCKADDR_SIZE);
+                senders[slot].socket.queue(memory, remotes[slot]);
+                memory.clear();
+            } else if (result < 0) {
+                senders[slot].socket.countDropped();
+            }
+        }
+        release(count);
+        return true;
+    }
+
+    /** The ring failed (the kernel refused a submission): sendmmsg serves from now on. */
+    private void abandonRing() {
+        ring = null;
+        bindSendmmsg();
+    }
+
     private void sendNow(Sender sender, ByteBuf data, InetSocketAddress remote) {
         int length = data.readableBytes();
         int base = slotOffset(SLOTS);
         long bytes;
-        if (libc == null) {
+        if (libc == null && ring == null) {
             sender.socket.queue(data, remote);
             return;
         }
@@ -247,6 +328,21 @@ public final class UdpSendBatch {
         }
         fillSlot(base, sender, bytes, length);
         writeHeader(SLOTS, base);
+        if (ring != null) {
+            memory.putInt(FDS_OFFSET + SLOTS * Integer.BYTES, sender.fd);
+            if (ring.send(address + (long) SLOTS * MMSGHDR_SIZE, address + FDS_OFFSET + SLOTS * Integer.BYTES, 1) == 0) {
+                int result = memory.getInt(SLOTS * MMSGHDR_SIZE + MSG_LEN);
+                if (result == -EAGAIN) {
+                    sender.socket.queue(data, remote);
+                } else if (result < 0) {
+                    sender.socket.countDropped();
+                }
+                return;
+            }
+            abandonRing();
+            sender.socket.queue(data, remote);
+            return;
+        }
         while (true) {
             if (libc.sendmmsg(sender.fd, address + (long) SLOTS * MMSGHDR_SIZE, 1, 0) == 1) {
                 return;
@@ -286,40 +382,66 @@ public final class UdpSendBatch {
     }
 
     private static int slotOffset(int slot) {
-        return HEADERS_SIZE + slot * SLOT_SIZE;
+        return SLOTS_OFFSET + slot * SLOT_SIZE;
     }
 
     /**
-     * Allocates the slab and starts binding sendmmsg, once, when the first socket opens: an idle
-     * worker has neither. The binding is handed to {@code loop}, the thread that sends.
+     * Allocates the slab and starts setting up the ring, or else binding sendmmsg, once, when
+     * the first socket opens: an idle worker has none of them. What is set up is handed to
+     * {@code loop}, the thread that sends.
      */
     void prepare(Executor loop) {
         if (memory != null) {
             return;
         }
-        memory = ByteBuffer.allocateDirect(HEADERS_SIZE + (SLOTS + 1) * SLOT_SIZE).order(ByteOrder.nativeOrder());
+        this.loop = loop;
+        memory = ByteBuffer.allocateDirect(SLOTS_OFFSET + (SLOTS + 1) * SLOT_SIZE).order(ByteOrder.nativeOrder());
         address = Buffer.memoryAddress(memory);
-        Thread binder = new Thread(() -> {
-            LibC bound;
-            Runtime boundRuntime;
-            try {
-                bound = LibraryLoader.create(LibC.class).load("c");
-                boundRuntime = Runtime.getRuntime(bound);
-            } catch (LinkageError unbound) {
-                // jnr-ffi could not load, as when the worker exits while it does: the sockets
-                // keep sending through Netty, and nothing reaches stderr, which the library logs.
+        startSetup(() -> {
+            IoUring opened = IoUring.open(SLOTS + 1);
+            if (opened == null) {
+                bindSendmmsgNow();
                 return;
             }
-            try {
-                loop.execute(() -> {
-                    runtime = boundRuntime;
-                    libc = bound;
-                });
-            } catch (RejectedExecutionException stopped) {
-                // The worker closed meanwhile: nothing is sent any more.
+            if (!handOver(() -> ring = opened)) {
+                opened.close();
             }
-        }, "sendmmsg-binder");
-        binder.setDaemon(true);
-        binder.start();
+        });
+    }
+
+    private void bindSendmmsg() {
+        startSetup(this::bindSendmmsgNow);
+    }
+
+    private void bindSendmmsgNow() {
+        LibC bound = LibraryLoader.create(LibC.class).load("c");
+        Runtime boundRuntime = Runtime.getRuntime(bound);
+        handOver(() -> {
+            runtime = boundRuntime;
+            libc = bound;
+        });
+    }
+
+    private static void startSetup(Runnable setup) {
+        Thread thread = new Thread(() -> {
+            try {
+                setup.run();
+            } catch (LinkageError unloaded) {
+                // A library could not load, as when the worker exits while it does: the sockets
+                // keep sending through Netty, and nothing reaches stderr, which the library logs.
+            }
+        }, "udp-send-setup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Runs {@code task} on the loop; false if the worker closed meanwhile and nothing is sent any more. */
+    private boolean handOver(Runnable task) {
+        try {
+            loop.execute(task);
+            return true;
+        } catch (RejectedExecutionException stopped) {
+            return false;
+        }
     }
 }

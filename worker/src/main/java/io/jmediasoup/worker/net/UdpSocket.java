@@ -18,7 +18,7 @@ import java.nio.ByteBuffer;
  * (recvmmsg) into pooled direct buffers and lent to the listener for the duration of the
  * call. A send takes the bytes at once, as in the C++ worker, so a caller may rewrite a packet
  * in place for one consumer, send it and restore it for the next: within a read batch the
- * {@link UdpSendBatch} copies them and sends each socket's datagrams with one sendmmsg when the
+ * {@link UdpSendBatch} copies them and sends them, with those of every other socket, when the
  * batch ends. Only when the kernel's buffer is full is a copy queued in Netty.
  */
 public final class UdpSocket {

@@ -125,7 +125,8 @@ abstract class Consumer implements ChannelHandler, RtpStreamSend.Listener {
                 supportedCodecPayloadTypes.add(codec.payloadType());
             }
         }
-        this.transportWideCc = kind == MediaKind.VIDEO
+        // 3.32 numbers audio for the estimator too, since its packets carry room for it.
+        this.transportWideCc = (kind == MediaKind.VIDEO || shared.routerExtensions().transportWideCcOnAudio())
                 && rtpParameters.hasHeaderExtension(TRANSPORT_WIDE_CC_URI)
                 && rtpParameters.hasRtcpFeedback("transport-cc");
         this.remb = !transportWideCc && kind == MediaKind.VIDEO
@@ -305,6 +306,7 @@ abstract class Consumer implements ChannelHandler, RtpStreamSend.Listener {
         boolean wasActive = isActive();
         change.run();
         if (wasActive) {
+            rtpStreams().forEach(RtpStreamSend::pause);
             onDeactivated();
         }
     }

@@ -139,6 +139,12 @@ final class DataEndpoints {
             throw new MediasoupTypeError("missing sctpStreamParameters");
         }
         checkDataType(request.type(), "DataConsumer");
+        if (request.type() == DataType.SCTP && perStreamBufferedAmounts()) {
+            int streamId = request.sctpStreamParameters().streamId();
+            if (sctpStreamTaken(streamId)) {
+                throw EntityIdError.sctpStreamTaken(streamId);
+            }
+        }
         DataConsumer dataConsumer = new DataConsumer(request, transport, shared,
                 sctpOptions != null ? sctpOptions.defaultStreamBufferedAmountLowThreshold() : null);
         listener.onTransportNewDataConsumer(transport, dataConsumer, request.dataProducerId());
@@ -163,11 +169,21 @@ final class DataEndpoints {
     }
 
     /**
-     * Whether a data consumer's buffered amount is its stream's bytes not yet sent (3.32) or the
-     * association's bytes not yet acknowledged (3.8).
+     * Whether a data consumer's buffered amount is its stream's bytes not yet sent (3.32, where a
+     * stream serves one data consumer) or the association's bytes not yet acknowledged (3.8).
      */
     private boolean perStreamBufferedAmounts() {
         return sctpOptions != null && sctpOptions.defaultStreamBufferedAmountLowThreshold() != null;
+    }
+
+    /** Whether one of its SCTP data consumers sends on {@code streamId}. */
+    private boolean sctpStreamTaken(int streamId) {
+        for (DataConsumer dataConsumer : dataConsumers.values()) {
+            if (dataConsumer.isSctp() && dataConsumer.sctpStreamParameters.streamId() == streamId) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An "sctp" one needs SCTP enabled here, a "direct" one a DirectTransport. */
@@ -344,16 +360,16 @@ final class DataEndpoints {
         return List.copyOf(dataConsumers.keySet());
     }
 
-    /** The dump's SCTP part, or null without SCTP; the two queue sizes are the transport's options. */
-    TransportDump.Sctp sctpDump(long perStreamSendQueueLimit, long maxReceiverWindowBufferSize) {
+    /** The dump's SCTP part, or null without SCTP. */
+    TransportDump.Sctp sctpDump() {
         if (sctpOptions == null) {
             return null;
         }
         Map<Integer, String> streamIdTable = new LinkedHashMap<>();
         dataProducerByStreamId.forEach((streamId, producer) -> streamIdTable.put(streamId, producer.id));
         return new TransportDump.Sctp(SctpOptions.PORT, sctp.outboundStreams(), sctpOptions.mis(),
-                sctpOptions.maxMessageSize(), sctpOptions.sendBufferSize(), perStreamSendQueueLimit,
-                maxReceiverWindowBufferSize, sctp.bufferedAmount(), sctpOptions.isDataChannel(),
+                sctpOptions.maxMessageSize(), sctpOptions.sendBufferSize(), sctpOptions.perStreamSendQueueLimit(),
+                sctpOptions.maxReceiverWindowBufferSize(), sctp.bufferedAmount(), sctpOptions.isDataChannel(),
                 sctp.negotiatedOutboundStreams(), sctp.negotiatedInboundStreams(), sctp.state().label(), streamIdTable);
     }
 

@@ -7,7 +7,8 @@ import java.util.TreeSet;
  * counts as lost every sequence number it never got, including those the producer's uplink
  * lost and this stream therefore never sent. So each report is measured against the previous
  * one (the first one against the first packet sent), and the sequence numbers skipped in
- * between are left out. Sequence numbers are unwrapped into this stream's own numbering.
+ * between are left out. Sequence numbers are unwrapped into this stream's own numbering, which
+ * starts over when the stream's numbering is reset.
  */
 final class DownlinkLoss {
     /** What one report measured since the previous one; both only over packets really sent. */
@@ -24,8 +25,9 @@ final class DownlinkLoss {
     private long highestSent;
     /** Highest sequence number the previous report had seen; seeded one below the first sent. */
     private long lastReportSeq;
-    /** The previous report's total lost. */
+    /** The previous report's total lost; unknown after a reset, as the receiver's total goes on over it. */
     private long lastReportTotalLost;
+    private boolean lastReportTotalLostKnown = true;
 
     /** Takes note of a packet sent: what it skips is never sent, what it fills in late is. */
     void sent(int seq) {
@@ -69,12 +71,30 @@ final class DownlinkLoss {
         }
         int unsentCount = unsent.subSet(lastReportSeq, false, reportSeq, true).size();
         unsent.headSet(reportSeq, true).clear();
+        if (!lastReportTotalLostKnown) {
+            // Nothing to measure against: this report only sets the marks for the next one.
+            lastReportSeq = reportSeq;
+            lastReportTotalLost = total;
+            lastReportTotalLostKnown = true;
+            return null;
+        }
         long expected = reportSeq - lastReportSeq - unsentCount;
         // A hole filled in since the previous report makes the receiver's total go down.
         long lost = Math.max(0, Math.min(total - lastReportTotalLost - unsentCount, expected));
         lastReportSeq = reportSeq;
         lastReportTotalLost = total;
         return new Interval(lost, expected);
+    }
+
+    /**
+     * The stream's numbering was reset: what was skipped belongs to the old one, the next packet
+     * sent starts a numbering of its own, and the next report that measures anything only sets
+     * the marks (the receiver's total lost goes on over the whole session).
+     */
+    void reset() {
+        unsent.clear();
+        anySent = false;
+        lastReportTotalLostKnown = false;
     }
 
     /** Where {@code seq} falls in the unwrapped numbering, nearest the last packet sent. */

@@ -38,6 +38,15 @@ public final class EntityIdError extends MediasoupError {
         return taken(entity, idName, idName);
     }
 
+    /**
+     * Another SCTP data consumer of the transport sends on {@code streamId}: 3.32 refuses it, a
+     * stream's queue being its one data consumer's (3.8 lets them share a stream).
+     */
+    public static EntityIdError sctpStreamTaken(int streamId) {
+        String reason = "an SCTP DataConsumer with same streamId " + streamId + " already exists";
+        return new EntityIdError(reason, reason, false);
+    }
+
     /** 3.32's answer: its text with the method appended, as NotFoundError when the id is missing. */
     public MediasoupError in332(String method) {
         String reason = reasonIn332 + " [method:" + method + "]";

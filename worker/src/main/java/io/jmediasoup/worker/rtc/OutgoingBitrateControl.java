@@ -34,6 +34,8 @@ final class OutgoingBitrateControl {
     /** Probes go up to the desired bitrate times this (in percent), the C++ worker's maximum. */
     private static final long MAX_BITRATE_PERCENT = 135;
     private static final long TIMER_INTERVAL_MS = 250;
+    /** 3.32's congestion controller updates its target this often. */
+    private static final long TIMER_INTERVAL_332_MS = 100;
     /** The C++ worker's initial estimate when the application gives none. */
     private static final long DEFAULT_INITIAL_BITRATE = 600_000;
 
@@ -47,6 +49,13 @@ final class OutgoingBitrateControl {
     private final boolean enabled;
     /** Whether the limits follow 3.32's bounds ({@link BweLimits}), else 3.8's (as given, 0 for none). */
     private final boolean clampedLimits;
+    /**
+     * Whether a "bwe" trace tells of every change of the estimate, as 3.32's worker does, whose
+     * controller also updates it every 100 ms (a floor raises it then); else of each 2 s round.
+     */
+    private final boolean tracedOnEveryChange;
+    /** The estimate the last "bwe" trace told of under 3.32; -1 before the first one. */
+    private long tracedBitrate = -1;
     /** The estimate to start from: the application's initialAvailableOutgoingBitrate, else the C++ worker's default. */
     private long startBitrate;
     private long maxOutgoingBitrate;
@@ -58,7 +67,10 @@ final class OutgoingBitrateControl {
     private Probator probator;
     /** Whether the initial probe clusters went, the first time both the estimate and the path were there. */
     private boolean probedInitially;
-    /** While connected with an estimate: shares it out every 2 s even when no feedback comes (the C++ worker's process timer). */
+    /**
+     * While connected with an estimate: moves it within the limits set since the last feedback
+     * and shares it out when due, even when no feedback comes (the C++ worker's process timer).
+     */
     private ScheduledFuture<?> timer;
 
     /** With the application's options: a null bitrate when it gave none. */
@@ -71,6 +83,7 @@ final class OutgoingBitrateControl {
         this.traceEventTypes = traceEventTypes;
         this.enabled = options.bwe().enabled();
         this.clampedLimits = options.bwe().clampedLimits();
+        this.tracedOnEveryChange = options.bwe().tracedOnEveryChange();
         Long initialBitrate = options.initialAvailableOutgoingBitrate();
         Long minBitrate = options.minOutgoingBitrate();
         Long maxBitrate = options.maxOutgoingBitrate();
@@ -175,11 +188,15 @@ final class OutgoingBitrateControl {
         return clampedLimits && maxOutgoingBitrate == BweLimits.ABSOLUTE_MAX_BITRATE ? 0 : maxOutgoingBitrate;
     }
 
+    /** New limits: the estimate they make is shared out at once (3.32 traces it when they changed it). */
     private void applyLimits() {
         if (tccClient != null) {
             tccClient.setMinBitrate(minOutgoingBitrate);
             tccClient.setMaxBitrate(appliedMaxOutgoingBitrate(), shared.nowMs());
             distributeAvailableBitrate();
+            if (tracedOnEveryChange) {
+                mayTraceChange();
+            }
         }
     }
 
@@ -207,8 +224,8 @@ final class OutgoingBitrateControl {
 
     private void startTimer() {
         if (tccClient != null && connected && timer == null) {
-            timer = shared.loop().scheduleAtFixedRate(this::onTimer, TIMER_INTERVAL_MS, TIMER_INTERVAL_MS,
-                    TimeUnit.MILLISECONDS);
+            long intervalMs = tracedOnEveryChange ? TIMER_INTERVAL_332_MS : TIMER_INTERVAL_MS;
+            timer = shared.loop().scheduleAtFixedRate(this::onTimer, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -220,7 +237,9 @@ final class OutgoingBitrateControl {
     }
 
     private void onTimer() {
-        mayShareAvailableBitrate(tccClient.availableBitrate());
+        long previousBitrate = tccClient.availableBitrate();
+        tccClient.applyLimits();
+        mayShareAvailableBitrate(previousBitrate);
     }
 
     /** A consumer's packet is about to go out: it gets its transport-wide sequence number if it negotiated transport-cc. */
@@ -296,16 +315,29 @@ final class OutgoingBitrateControl {
 
     /**
      * The C++ worker's available-bitrate event, when {@link TransportCcClient#availableBitrateEventDue}
-     * says so: the estimate shared out (padding updated with it) and a "bwe" trace event.
-     * Returns whether it was due.
+     * says so: the estimate shared out (padding updated with it) and a "bwe" trace event, which
+     * 3.32 sends on every change of the estimate instead. Returns whether it was due.
      */
     private boolean mayShareAvailableBitrate(long previousBitrate) {
-        if (!tccClient.availableBitrateEventDue(previousBitrate, shared.nowMs())) {
-            return false;
+        boolean due = tccClient.availableBitrateEventDue(previousBitrate, shared.nowMs());
+        if (due) {
+            distributeAvailableBitrate();
         }
-        distributeAvailableBitrate();
-        emitBweTrace();
-        return true;
+        if (tracedOnEveryChange) {
+            mayTraceChange();
+        } else if (due) {
+            emitBweTrace();
+        }
+        return due;
+    }
+
+    /** 3.32: a "bwe" trace when the estimate is not the one the last trace told of. */
+    private void mayTraceChange() {
+        long available = tccClient.availableBitrate();
+        if (available != tracedBitrate) {
+            tracedBitrate = available;
+            emitBweTrace();
+        }
     }
 
     private void emitBweTrace() {

@@ -6,17 +6,19 @@ import io.jmediasoup.rtp.codecs.KeyFrameDetector;
 
 /**
  * A consumer's sending stream and the rewriting that makes the packets it forwards one
- * continuous RTP stream: its SSRC, and sequence numbers that go on from the last one sent
- * after every pause, resume or reconnection. Video with key frames restarts only on one.
+ * continuous RTP stream: its SSRC, and sequence numbers from the era's start that go on from
+ * the last one sent after every pause, resume or reconnection. Video with key frames restarts
+ * only on one.
  */
 final class OutgoingStream {
     final RtpStreamSend rtpStream;
-    private final SeqManager seqManager = new SeqManager();
+    private final SeqManager seqManager;
     private final boolean keyFrameSupported;
     private boolean syncRequired = true;
 
-    OutgoingStream(RtpStreamParams params, RtpStreamSend.Listener listener, StreamReports reports) {
-        this.rtpStream = new RtpStreamSend(params, listener, reports);
+    OutgoingStream(RtpStreamParams params, RtpStreamSend.Listener listener, Shared shared) {
+        this.rtpStream = new RtpStreamSend(params, listener, shared.streamReports());
+        this.seqManager = shared.consumerSequenceNumbers();
         this.keyFrameSupported = KeyFrameDetector.forMimeType(params.mimeType()).supportsKeyFrames();
     }
 
@@ -32,7 +34,10 @@ final class OutgoingStream {
         }
     }
 
-    /** Rewrites the packet, has {@code consumer}'s transport send it, and restores it for the next consumer. */
+    /**
+     * Rewrites the packet, has {@code consumer}'s transport send it unless the stream discards it,
+     * and restores it for the next consumer.
+     */
     void forward(RtpPacket packet, long nowMs, Consumer consumer, Consumer.Listener transport) {
         if (syncRequired && keyFrameSupported && !packet.isKeyFrame()) {
             return;
@@ -45,9 +50,10 @@ final class OutgoingStream {
         }
         packet.setSsrc(rtpStream.params.ssrc());
         packet.setSequenceNumber(seqManager.input(originalSeq));
-        rtpStream.packetSent(packet, nowMs);
-        transport.onConsumerSendRtpPacket(consumer, packet);
-        consumer.rtpPacketSent(packet);
+        if (rtpStream.packetSent(packet, nowMs)) {
+            transport.onConsumerSendRtpPacket(consumer, packet);
+            consumer.rtpPacketSent(packet);
+        }
         packet.setSsrc(originalSsrc);
         packet.setSequenceNumber(originalSeq);
     }

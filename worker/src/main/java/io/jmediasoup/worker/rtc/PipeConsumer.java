@@ -32,8 +32,7 @@ final class PipeConsumer extends Consumer {
         int count = rtpParameters.encodings().size();
         mappedSsrcs = new long[count];
         for (int idx = 0; idx < count; idx++) {
-            streams.add(new OutgoingStream(RtpStreamParams.forSending(rtpParameters, idx, true), this,
-                    shared.streamReports()));
+            streams.add(new OutgoingStream(RtpStreamParams.forSending(rtpParameters, idx, true), this, shared));
             mappedSsrcs[idx] = consumableRtpEncodings.get(idx).ssrc();
         }
         rtpStreams = streams.stream().map(stream -> stream.rtpStream).toList();

@@ -2,9 +2,11 @@ package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.channel.MediasoupTypeError;
 import io.jmediasoup.rtp.RtpPacket;
+import io.jmediasoup.rtp.codecs.DependencyDescriptor;
 import io.jmediasoup.rtp.codecs.KeyFrameDetector;
 import io.jmediasoup.rtp.rtcp.KeyFrameRequest;
 import io.jmediasoup.rtp.rtcp.Nack;
+import io.jmediasoup.rtp.rtcp.RemoteClockOffsetEstimator;
 import io.jmediasoup.rtp.rtcp.Remb;
 import io.jmediasoup.rtp.rtcp.RtcpType;
 import io.jmediasoup.rtp.stream.KeyFrameRequestManager;
@@ -24,6 +26,7 @@ import io.jmediasoup.worker.messages.TransportMediaRequest;
 import io.jmediasoup.worker.rtc.params.MediaKind;
 import io.jmediasoup.worker.rtc.params.RtpCodecParameters;
 import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
+import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.jmediasoup.worker.rtc.params.RtpMapping;
 import io.jmediasoup.worker.rtc.params.RtpParameters;
 import io.netty.buffer.ByteBuf;
@@ -72,6 +75,9 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
         /** An RTP packet the application gave the producer (producer.send), lent for the call. */
         void receiveApplicationRtp(ByteBuf packet);
 
+        /** How far the clock of the sender of CNAME {@code cname} is from ours, fed by its sender reports. */
+        RemoteClockOffsetEstimator clockOffset(String cname);
+
         /** A REMB of {@code bitrate} (bps) naming the first {@code count} of {@code ssrcs} (none: null, 0). */
         default void sendRemb(long bitrate, long[] ssrcs, int count) {
             ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(20 + 4 * count);
@@ -84,21 +90,46 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
         }
     }
 
-    /** A receiving stream, the SSRC the router knows it by, and how to find its key frames. */
+    /**
+     * A receiving stream, the SSRC the router knows it by, and how to find its key frames and
+     * layers: its dependency descriptor where the era reads one, else its payload.
+     */
     private static final class ReceivingStream {
         final RtpStreamRecv rtpStream;
         final long mappedSsrc;
         final KeyFrameDetector keyFrameDetector;
+        /** Null unless the stream's codec carries its layers in a negotiated dependency descriptor. */
+        final DependencyDescriptor dependencyDescriptor;
 
-        ReceivingStream(RtpStreamRecv rtpStream, long mappedSsrc, KeyFrameDetector keyFrameDetector) {
+        ReceivingStream(RtpStreamRecv rtpStream, long mappedSsrc, KeyFrameDetector keyFrameDetector,
+                DependencyDescriptor dependencyDescriptor) {
             this.rtpStream = rtpStream;
             this.mappedSsrc = mappedSsrc;
             this.keyFrameDetector = keyFrameDetector;
+            this.dependencyDescriptor = dependencyDescriptor;
+        }
+
+        /**
+         * Marks the packet a key frame or not, with the layers its dependency descriptor names
+         * when it has one that reads (the C++ worker's AV1 and H264 payload descriptors).
+         */
+        void describe(RtpPacket packet, int dependencyDescriptorId) {
+            DependencyDescriptor descriptor = dependencyDescriptor;
+            if (descriptor != null && packet.hasExtension(dependencyDescriptorId)
+                    && descriptor.parse(packet.buffer(), packet.extensionIndex(dependencyDescriptorId),
+                            packet.extensionLength(dependencyDescriptorId))) {
+                packet.setKeyFrame(descriptor.isKeyFrame());
+                packet.describeFrame(descriptor.spatialLayer(), descriptor.temporalLayer(), descriptor.endOfFrame());
+                return;
+            }
+            packet.setKeyFrame(keyFrameDetector.isKeyFrame(packet.buffer(), packet.payloadIndex(), packet.payloadLength()));
         }
     }
 
-    /** A datagram's largest size plus the router's header extensions. */
-    private static final int SPARE_SIZE = 2048 + 64;
+    /** The 32-bit seconds of Q32.32 hold no offset of 2^31 s or more. */
+    private static final long Q32_OUT_OF_RANGE_US = (1L << 31) * 1_000_000;
+    /** A datagram's largest size plus the router's header extensions (a dependency descriptor up to 255 bytes). */
+    private static final int SPARE_SIZE = 2048 + 512;
 
     final String id;
     final MediaKind kind;
@@ -106,6 +137,8 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
     final RtpParameters.Type type;
     final RtpMapping rtpMapping;
     private final HeaderExtensionMap headerExtensionMap;
+    /** The producer's id of the dependency descriptor, 0 when not negotiated or not read in this era. */
+    private final int dependencyDescriptorId;
     /** Where a packet moves when the router's header extensions need more room than it has; made on first use. */
     private ByteBuf spare;
     /** The score of each encoding's stream (0 until it receives), shared live with the consumers. */
@@ -145,7 +178,9 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
             throw new MediasoupTypeError(mediaCodec.mimeType() + " codec not supported for " + type.label());
         }
         this.headerExtensionMap = new HeaderExtensionMap(kind, rtpParameters.headerExtensions(),
-                shared.routerExtensions());
+                shared.routerExtensions(), request.enableMediasoupPacketId(), this::remoteClockOffsetQ32);
+        this.dependencyDescriptorId = shared.routerExtensions().readsDependencyDescriptor()
+                ? extensionId(rtpParameters, DependencyDescriptor.URI) : 0;
         this.rtpMapping = request.rtpMapping();
         this.paused = request.paused();
         this.keyFrameRequestManager = kind == MediaKind.VIDEO
@@ -158,6 +193,39 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
         if (rtpParameters.encodings().size() != rtpMapping.encodings().size()) {
             throw new MediasoupTypeError("rtpParameters.encodings size does not match rtpMapping.encodings size");
         }
+    }
+
+    private static int extensionId(RtpParameters rtpParameters, String uri) {
+        for (RtpHeaderExtensionParameters extension : rtpParameters.headerExtensions()) {
+            if (extension.uri().equals(uri)) {
+                return extension.id();
+            }
+        }
+        return 0;
+    }
+
+    /** The codecs whose payload descriptor the C++ worker takes from the dependency descriptor. */
+    private static boolean readsDependencyDescriptor(String mimeType) {
+        return mimeType.equalsIgnoreCase("video/AV1") || mimeType.equalsIgnoreCase("video/H264");
+    }
+
+    /** The CNAME of its sender, "" when it gave none. */
+    String cname() {
+        return rtpParameters.rtcp() != null ? rtpParameters.rtcp().cname() : "";
+    }
+
+    /**
+     * Our clock minus the sender's as its sender reports tell (none yet: the same clock), in
+     * abs-capture-time's Q32.32 seconds; {@link HeaderExtensionMap#UNFIT_OFFSET} when it does
+     * not fit, as for a clock decades away.
+     */
+    private long remoteClockOffsetQ32() {
+        RemoteClockOffsetEstimator estimator = rtcpSender.clockOffset(cname());
+        long offsetUs = estimator.known() ? estimator.offsetUs() : 0;
+        if (Math.abs(offsetUs) >= Q32_OUT_OF_RANGE_US) {
+            return HeaderExtensionMap.UNFIT_OFFSET;
+        }
+        return Math.round(offsetUs * (4294967296.0 / 1_000_000));
     }
 
     boolean isPaused() {
@@ -258,7 +326,7 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
                 return result;
             }
         }
-        packet.setKeyFrame(stream.keyFrameDetector.isKeyFrame(packet.buffer(), packet.payloadIndex(), packet.payloadLength()));
+        stream.describe(packet, dependencyDescriptorId);
         boolean accepted = isRtx ? rtpStream.receiveRetransmission(packet, nowMs) : rtpStream.receivePacket(packet, nowMs);
         if (rtpStream.hasPendingNacks()) {
             startNackTimer();
@@ -363,7 +431,8 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
         RtpStreamParams params = RtpStreamParams.forReceiving(rtpParameters, encodingIdx, packet.ssrc());
         RtpStreamRecv rtpStream = new RtpStreamRecv(params, this, shared.streamReports(), nowMs);
         ReceivingStream stream = new ReceivingStream(rtpStream, rtpMapping.encodings().get(encodingIdx).mappedSsrc(),
-                KeyFrameDetector.forMimeType(params.mimeType()));
+                KeyFrameDetector.forMimeType(params.mimeType()),
+                dependencyDescriptorId != 0 && readsDependencyDescriptor(params.mimeType()) ? new DependencyDescriptor() : null);
         streamsBySsrc.put(packet.ssrc(), stream);
         rtpStreamScores[encodingIdx] = rtpStream.score();
         if (paused) {
@@ -384,14 +453,19 @@ final class Producer implements ChannelHandler, RtpStreamRecv.Listener, Consumer
         return stream;
     }
 
-    /** The sender's SR about one of our streams; false when the SSRC is not one of them. */
+    /**
+     * The sender's SR about one of our streams, arrived at {@code arrivalUs} (µs since the Unix
+     * epoch); false when the SSRC is not one of them.
+     */
     boolean receiveSenderReport(long ssrc, long ntpSeconds, long ntpFraction, long rtpTimestamp, long packetCount,
-            long octetCount) {
+            long octetCount, long arrivalUs) {
         ReceivingStream stream = streamsBySsrc.get(ssrc);
         if (stream == null) {
             return streamsByRtxSsrc.containsKey(ssrc);
         }
         stream.rtpStream.receiveSenderReport(ntpSeconds, ntpFraction, shared.nowMs());
+        rtcpSender.clockOffset(cname()).addSenderReport(ntpSeconds, ntpFraction, arrivalUs,
+                stream.rtpStream.roundTripTime());
         if (senderReports.update(stream.rtpStream.params().encodingIdx(), ntpSeconds, ntpFraction, rtpTimestamp)) {
             listener.onProducerFirstSenderReport(this);
         }

@@ -33,9 +33,6 @@ final class RtpStreamRecv extends RtpStream {
         default void onRtpStreamSpatialLayerStarted(RtpStreamRecv stream) {}
     }
 
-    private static final int SEQ_MOD = 1 << 16;
-    private static final int MAX_DROPOUT = 3000;
-    private static final int MAX_MISORDER = 1500;
     static final long INACTIVITY_MS = 1500;
     private static final long INACTIVITY_WITH_DTX_MS = 5000;
     private static final int NACK_BUFFER_SIZE = 12 + 4 * Nack.MAX_ITEMS;
@@ -43,11 +40,7 @@ final class RtpStreamRecv extends RtpStream {
     private RtpStreamParams params;
     private final Listener listener;
     private final NackGenerator nackGenerator;
-    private boolean started;
-    private int maxSeq;
-    private int badSeq;
-    private long cycles;
-    private int baseSeq;
+    private final RtpSequence sequence = new RtpSequence();
     private int transit;
     private double jitter;
     /** Packets received as media, which loss is computed from; retransmissions are counted apart. */
@@ -155,18 +148,21 @@ final class RtpStreamRecv extends RtpStream {
     }
 
     /**
-     * Counts the packet in its layer, and marks the packet with it for the trace events;
-     * without a readable descriptor, in the lowest one.
+     * Counts the packet in its layer, and marks the packet with it for the trace events: the
+     * layers its dependency descriptor named, else its VP8/VP9 payload descriptor's; without
+     * either, the lowest one.
      */
     private void countLayer(RtpPacket packet, long nowMs) {
-        int spatialLayer = 0;
-        int temporalLayer = 0;
-        if (vp9Descriptor != null && vp9Descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())) {
-            spatialLayer = vp9Descriptor.spatialLayer();
-            temporalLayer = vp9Descriptor.temporalLayer();
-        } else if (vp8Descriptor != null && vp8Descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())
-                && vp8Descriptor.hasTemporalLayer()) {
-            temporalLayer = vp8Descriptor.temporalLayer();
+        int spatialLayer = packet.spatialLayer();
+        int temporalLayer = packet.temporalLayer();
+        if (!packet.frameDescribed()) {
+            if (vp9Descriptor != null && vp9Descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())) {
+                spatialLayer = vp9Descriptor.spatialLayer();
+                temporalLayer = vp9Descriptor.temporalLayer();
+            } else if (vp8Descriptor != null && vp8Descriptor.parse(packet.buffer(), packet.payloadIndex(), packet.payloadLength())
+                    && vp8Descriptor.hasTemporalLayer()) {
+                temporalLayer = vp8Descriptor.temporalLayer();
+            }
         }
         packet.setLayers(spatialLayer, temporalLayer);
         if (layerBitrates.update(spatialLayer, temporalLayer, packet.size(), nowMs) && layerBitrates.spatialLayers() > 1) {
@@ -186,34 +182,7 @@ final class RtpStreamRecv extends RtpStream {
     }
 
     private boolean receiveSequenceNumber(int seq) {
-        if (!started) {
-            // Unlike the C++ worker, a first sequence number of 0 does not count a wrap-around.
-            initSeq(seq);
-            started = true;
-            return true;
-        }
-        int udelta = (seq - maxSeq) & 0xFFFF;
-        if (udelta < MAX_DROPOUT) {
-            if (seq < maxSeq) {
-                cycles += SEQ_MOD;
-            }
-            maxSeq = seq;
-        } else if (udelta <= SEQ_MOD - MAX_MISORDER) {
-            // A very large jump: two consecutive such packets mean the sender restarted.
-            if (seq == badSeq) {
-                initSeq(seq);
-            } else {
-                badSeq = (seq + 1) & (SEQ_MOD - 1);
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void initSeq(int seq) {
-        baseSeq = seq;
-        maxSeq = seq;
-        badSeq = SEQ_MOD + 1;
+        return sequence.receive(seq) != RtpSequence.Verdict.DISCARDED;
     }
 
     private void calculateJitter(long rtpTimestamp, long nowMs) {
@@ -359,12 +328,12 @@ final class RtpStreamRecv extends RtpStream {
     }
 
     private long expectedPackets() {
-        return cycles + maxSeq - baseSeq + 1;
+        return sequence.expected();
     }
 
     /** Whether a receiver report is due, as often as the C++ worker sends them per kind. */
     boolean reportDue(long nowMs, long maxIntervalMs) {
-        return started && (nowMs - lastRtcpSentMs) * 1.15 >= maxIntervalMs;
+        return sequence.started() && (nowMs - lastRtcpSentMs) * 1.15 >= maxIntervalMs;
     }
 
     /** Writes this stream's report block (RFC 3550 §6.4.1, loss per A.3). */
@@ -384,7 +353,7 @@ final class RtpStreamRecv extends RtpStream {
             long delayMs = nowMs - lastSrReceivedMs;
             dlsr = ((delayMs / 1000) << 16) | ((delayMs % 1000) * 65536 / 1000);
         }
-        ReportBlock.write(out, params.ssrc(), fractionLost, (int) packetsLost, cycles + maxSeq, (long) jitter,
+        ReportBlock.write(out, params.ssrc(), fractionLost, (int) packetsLost, sequence.extendedMax(), (long) jitter,
                 lastSrReceivedMs != 0 ? lastSrTimestamp : 0, dlsr);
     }
 

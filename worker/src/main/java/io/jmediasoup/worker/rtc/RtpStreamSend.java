@@ -17,9 +17,10 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A stream a consumer sends: counters and bitrate, sender reports, the remote receiver's
- * reports (loss, round-trip time, score) and NACKs, answered from a retransmission buffer
- * with RTX (RFC 4588) when negotiated, else with the original packet. A NACK is cheap to send
+ * A stream a consumer sends: its sequence numbers validated ({@link RtpSequence}), counters and
+ * bitrate, sender reports, the remote receiver's reports (loss, round-trip time, score) and
+ * NACKs, answered from a retransmission buffer with RTX (RFC 4588) when negotiated, else with
+ * the original packet. A NACK is cheap to send
  * and names up to 17 packets per 4-byte item, so repairs are bounded: a packet is not resent
  * twice within the round-trip time (never taken below {@link #MIN_RTT_MS}, which reports can
  * otherwise make 0), one NACK triggers at most {@link #MAX_RETRANSMISSIONS_PER_NACK}, and a
@@ -66,6 +67,7 @@ final class RtpStreamSend extends RtpStream {
     private final DownlinkLoss downlinkLoss;
     /** The last report's interarrival jitter, which 3.32.2 shows for a sending stream (3.8.4 shows none). */
     private long reportedJitter;
+    private final RtpSequence sequence = new RtpSequence();
 
     RtpStreamSend(RtpStreamParams params, Listener listener, StreamReports reports) {
         this.params = params;
@@ -85,8 +87,19 @@ final class RtpStreamSend extends RtpStream {
         return maxPacketTimestamp;
     }
 
-    /** Counts a packet sent on this stream and keeps it for retransmission. */
-    void packetSent(RtpPacket packet, long nowMs) {
+    /**
+     * Counts a packet about to be sent on this stream and keeps it for retransmission; false when
+     * its sequence number is to be discarded, as both C++ workers' streams do (it is not sent).
+     */
+    boolean packetSent(RtpPacket packet, long nowMs) {
+        RtpSequence.Verdict verdict = sequence.receive(packet.sequenceNumber());
+        if (verdict == RtpSequence.Verdict.DISCARDED) {
+            packetsDiscarded++;
+            return false;
+        }
+        if (verdict == RtpSequence.Verdict.RESET && reports == StreamReports.MEDIASOUP_3_32) {
+            sequenceNumberReset();
+        }
         if (packetCount == 0 || SeqManager.isTimestampHigherThan(packet.timestamp(), maxPacketTimestamp)) {
             maxPacketTimestamp = packet.timestamp();
             maxPacketMs = nowMs;
@@ -100,6 +113,20 @@ final class RtpStreamSend extends RtpStream {
         if (retransmissionBuffer != null) {
             retransmissionBuffer.store(packet);
         }
+        return true;
+    }
+
+    /**
+     * 3.32.2's answer to a numbering that restarted: the packets kept belong to the old one, and
+     * so do the marks the downlink loss is measured from; the fraction lost measured over it
+     * goes (the total stays: it counts over the stream's life).
+     */
+    private void sequenceNumberReset() {
+        if (retransmissionBuffer != null) {
+            retransmissionBuffer.clear();
+        }
+        downlinkLoss.reset();
+        fractionLost = 0;
     }
 
     /**
@@ -247,10 +274,18 @@ final class RtpStreamSend extends RtpStream {
         }
     }
 
-    /** Nothing sent before a pause is worth retransmitting after it. */
+    /**
+     * Its consumer stopped forwarding (paused, its producer paused, its transport gone): nothing
+     * sent before is worth retransmitting after. 3.32.2 also clears the jitter and the fraction
+     * lost, nothing being measured meanwhile.
+     */
     void pause() {
         if (retransmissionBuffer != null) {
             retransmissionBuffer.clear();
+        }
+        if (reports == StreamReports.MEDIASOUP_3_32) {
+            reportedJitter = 0;
+            fractionLost = 0;
         }
     }
 

@@ -5,8 +5,10 @@ import io.jmediasoup.rtp.sctp.SctpConfig;
 /**
  * The SCTP options of router.create*Transport (enableSctp), validated as the C++ worker does.
  * {@code defaultStreamBufferedAmountLowThreshold} is 3.32's: its data consumers watch the bytes
- * of their own stream, from that threshold on; null in 3.8, whose watch the association's
- * bytes from 0. {@code zeroChecksumMethod} is the RFC 9653 method 3.32 offers (sctpZeroChecksum),
+ * of their own stream, from that threshold on, and a stream serves one data consumer; null in
+ * 3.8, whose watch the association's bytes from 0. {@code perStreamSendQueueLimit} is how many
+ * bytes not yet sent a stream holds before refusing a message (3.32's sctpPerStreamSendQueueLimit;
+ * {@link SctpConfig#NO_STREAM_LIMIT} in 3.8). {@code zeroChecksumMethod} is the RFC 9653 method 3.32 offers (sctpZeroChecksum),
  * {@link SctpConfig#NO_ZERO_CHECKSUM} in 3.8; {@code maxReceiverWindowBufferSize} the receive
  * window 3.32 advertises (0 in 3.8: derived from the largest message). With
  * {@code connectsWithDataEndpoints} (3.32) the association starts once the transport is connected
@@ -15,7 +17,7 @@ import io.jmediasoup.rtp.sctp.SctpConfig;
  */
 public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferSize, boolean isDataChannel,
         Long defaultStreamBufferedAmountLowThreshold, long zeroChecksumMethod, long maxReceiverWindowBufferSize,
-        boolean connectsWithDataEndpoints) {
+        boolean connectsWithDataEndpoints, long perStreamSendQueueLimit) {
     /** The port SCTP uses on both ends over DTLS or UDP, as in the C++ worker. */
     public static final int PORT = 5000;
     public static final long DEFAULT_SEND_BUFFER_SIZE = 262_144;

@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.rtp.SeqManager;
 import io.jmediasoup.rtp.dtls.DtlsCertificate;
 import io.jmediasoup.worker.Logger;
 import io.jmediasoup.worker.Settings;
@@ -10,6 +11,7 @@ import io.jmediasoup.worker.net.UdpSendBatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +31,7 @@ public final class Shared {
     private RouterExtensionLayout routerExtensions = RouterExtensionLayout.MEDIASOUP_3_8;
     private boolean stunReasonPhrases;
     private StreamReports streamReports = StreamReports.MEDIASOUP_3_8;
+    private boolean randomFirstSequenceNumbers;
 
     public Shared(EventLoop loop, Settings settings, Logger logger) {
         this(loop, settings, logger, () -> System.nanoTime() / 1_000_000);
@@ -74,6 +77,21 @@ public final class Shared {
 
     StreamReports streamReports() {
         return streamReports;
+    }
+
+    /** From now on consumers' streams start their sequence numbers at random, as 3.32.2's do. */
+    public void startSequenceNumbersAtRandom() {
+        randomFirstSequenceNumbers = true;
+    }
+
+    /**
+     * The sequence numbers of a new consumer stream: from 1 as 3.8.4's, or from 3.32.2's random
+     * start between 1001 and 32768, kept below half the range for a libsrtp issue with numbers
+     * near the wrap (mediasoup issue 1437).
+     */
+    SeqManager consumerSequenceNumbers() {
+        return randomFirstSequenceNumbers ? SeqManager.startingAt(ThreadLocalRandom.current().nextInt(1000, 32768))
+                : new SeqManager();
     }
 
     /** The entities the channel can address, by id. */

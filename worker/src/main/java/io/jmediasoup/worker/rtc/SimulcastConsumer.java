@@ -35,7 +35,7 @@ final class SimulcastConsumer extends LayeredConsumer {
 
     private final long[] mappedSsrcs;
     private final long clockRate;
-    private final SeqManager seqManager = new SeqManager();
+    private final SeqManager seqManager = shared.consumerSequenceNumbers();
     /** VP8 only: the descriptor of the packet at hand and our picture numbering and temporal layer. */
     private final Vp8Descriptor vp8Descriptor;
     private final Vp8EncodingContext vp8Context;

@@ -24,8 +24,7 @@ abstract class SingleStreamConsumer extends Consumer {
 
     /** Creates the sending stream once the kind has validated its parameters. */
     protected final void createRtpStream(boolean layered) {
-        stream = new OutgoingStream(RtpStreamParams.forSending(rtpParameters, 0, layered), this,
-                shared.streamReports());
+        stream = new OutgoingStream(RtpStreamParams.forSending(rtpParameters, 0, layered), this, shared);
         rtpStreams = List.of(stream.rtpStream);
     }
 
@@ -45,11 +44,15 @@ abstract class SingleStreamConsumer extends Consumer {
         }
     }
 
-    /** A packet already rewritten for this consumer: counted on its stream, sent by the transport, traced. */
+    /**
+     * A packet already rewritten for this consumer: counted on its stream, sent by the transport,
+     * traced; unless its stream discards it.
+     */
     protected final void sendRewritten(RtpPacket packet) {
-        rtpStream().packetSent(packet, shared.nowMs());
-        listener.onConsumerSendRtpPacket(this, packet);
-        rtpPacketSent(packet);
+        if (rtpStream().packetSent(packet, shared.nowMs())) {
+            listener.onConsumerSendRtpPacket(this, packet);
+            rtpPacketSent(packet);
+        }
     }
 
     @Override

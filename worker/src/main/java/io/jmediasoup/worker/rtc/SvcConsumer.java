@@ -10,13 +10,13 @@ import io.jmediasoup.worker.rtc.params.RtpParameters;
 
 /**
  * Consumes an SVC producer's single stream (type "svc": VP9, and in 3.32 also the temporal
- * layers of one VP8 or H264 encoding), keeping only the layers it sends: packets of higher
- * spatial or temporal layers are dropped through the payload descriptor, at the frames where
- * a decoder can follow (see {@link SvcEncodingContext}), and the sequence numbers close up
- * behind them.
+ * layers of one VP8 or H264 encoding and AV1's layers), keeping only the layers it sends:
+ * packets of higher spatial or temporal layers are dropped through the payload or dependency
+ * descriptor, at the frames where a decoder can follow (see {@link SvcEncodingContext}), and
+ * the sequence numbers close up behind them.
  */
 final class SvcConsumer extends LayeredConsumer {
-    private final SeqManager seqManager = new SeqManager();
+    private final SeqManager seqManager = shared.consumerSequenceNumbers();
     private final SvcEncodingContext context;
     private boolean syncRequired = true;
 

@@ -13,10 +13,16 @@ import io.jmediasoup.worker.rtc.params.RtpEncodingParameters;
  * whose descriptor cannot be read is forwarded as it is, as the C++ worker does.
  */
 interface SvcEncodingContext {
-    /** The context of {@code encoding}'s codec: VP9's spatial and temporal layers, VP8's temporal ones, H264's one. */
+    /**
+     * The context of {@code encoding}'s codec: VP9's and AV1's spatial and temporal layers,
+     * VP8's and H264's temporal ones.
+     */
     static SvcEncodingContext of(String mimeType, RtpEncodingParameters encoding) {
         if (mimeType.equalsIgnoreCase("video/VP9")) {
             return new Vp9Layers(encoding);
+        }
+        if (mimeType.equalsIgnoreCase("video/AV1")) {
+            return new Av1Layers(encoding);
         }
         if (mimeType.equalsIgnoreCase("video/VP8")) {
             return new Vp8Layers();
@@ -195,8 +201,8 @@ interface SvcEncodingContext {
     }
 
     /**
-     * H264 (3.32): its temporal layers come only from the dependency descriptor, which we do
-     * not read, so every packet is of layer 0 and forwarded, as the C++ worker does without one.
+     * H264 (3.32): one spatial layer whose temporal layers come from the dependency
+     * descriptor; a packet without one is of layer 0, as the C++ worker reads it.
      */
     final class H264Layers implements SvcEncodingContext {
         private int targetSpatialLayer = Consumer.NO_LAYER;
@@ -248,14 +254,131 @@ interface SvcEncodingContext {
 
         @Override
         public boolean process(RtpPacket packet) {
+            int temporalLayer = packet.temporalLayer();
+            if (temporalLayer > targetTemporalLayer) {
+                return false;
+            }
             currentSpatialLayer = 0;
-            currentTemporalLayer = Math.min(Math.max(currentTemporalLayer, 0), targetTemporalLayer);
+            currentTemporalLayer = Math.min(Math.max(currentTemporalLayer, temporalLayer), targetTemporalLayer);
             return true;
         }
 
         @Override
         public void restore(RtpPacket packet) {
             // Nothing rewritten.
+        }
+    }
+
+    /**
+     * AV1 (3.32): layers from the dependency descriptor, as the C++ worker switches them: up
+     * a spatial layer on a key frame, down at the end of a frame of the target layer, temporal
+     * layers up on any higher packet and down at the end of a frame of the target one; the
+     * marker on the last packet of the top spatial layer sent. A packet without a readable
+     * descriptor is forwarded as it is. The descriptor itself is forwarded unchanged (the
+     * C++ worker does not rewrite its active decode targets either).
+     */
+    final class Av1Layers implements SvcEncodingContext {
+        private final int spatialLayers;
+        private final int temporalLayers;
+        private final boolean ksvc;
+        private int targetSpatialLayer = Consumer.NO_LAYER;
+        private int targetTemporalLayer = Consumer.NO_LAYER;
+        private int currentSpatialLayer = Consumer.NO_LAYER;
+        private int currentTemporalLayer = Consumer.NO_LAYER;
+
+        Av1Layers(RtpEncodingParameters encoding) {
+            spatialLayers = encoding.spatialLayers();
+            temporalLayers = encoding.temporalLayers();
+            ksvc = encoding.ksvc();
+        }
+
+        @Override
+        public boolean ksvc() {
+            return ksvc;
+        }
+
+        @Override
+        public void requireSync() {
+            // No numbering of its own.
+        }
+
+        @Override
+        public void setTargetLayers(int spatialLayer, int temporalLayer) {
+            targetSpatialLayer = spatialLayer;
+            targetTemporalLayer = temporalLayer;
+        }
+
+        @Override
+        public void setCurrentLayers(int spatialLayer, int temporalLayer) {
+            currentSpatialLayer = spatialLayer;
+            currentTemporalLayer = temporalLayer;
+        }
+
+        @Override
+        public int targetSpatialLayer() {
+            return targetSpatialLayer;
+        }
+
+        @Override
+        public int targetTemporalLayer() {
+            return targetTemporalLayer;
+        }
+
+        @Override
+        public int currentSpatialLayer() {
+            return currentSpatialLayer;
+        }
+
+        @Override
+        public int currentTemporalLayer() {
+            return currentTemporalLayer;
+        }
+
+        @Override
+        public boolean process(RtpPacket packet) {
+            if (!packet.frameDescribed()) {
+                return true;
+            }
+            int spatialLayer = packet.spatialLayer();
+            int temporalLayer = packet.temporalLayer();
+            if (spatialLayer >= spatialLayers || temporalLayer >= temporalLayers) {
+                return false;
+            }
+            int nextSpatialLayer = currentSpatialLayer;
+            int nextTemporalLayer = currentTemporalLayer;
+            if (targetSpatialLayer > currentSpatialLayer && packet.isKeyFrame()) {
+                nextSpatialLayer = targetSpatialLayer;
+                nextTemporalLayer = 0;
+            } else if (targetSpatialLayer < currentSpatialLayer && spatialLayer == targetSpatialLayer
+                    && packet.endOfFrame()) {
+                nextSpatialLayer = targetSpatialLayer;
+                nextTemporalLayer = 0;
+            }
+            if (spatialLayer > nextSpatialLayer) {
+                return false;
+            }
+            if (targetTemporalLayer > currentTemporalLayer) {
+                if (temporalLayer > currentTemporalLayer) {
+                    nextTemporalLayer = temporalLayer;
+                }
+            } else if (targetTemporalLayer < currentTemporalLayer && temporalLayer == targetTemporalLayer
+                    && packet.endOfFrame()) {
+                nextTemporalLayer = temporalLayer;
+            }
+            if (temporalLayer > nextTemporalLayer) {
+                return false;
+            }
+            if (spatialLayer == nextSpatialLayer && packet.endOfFrame()) {
+                packet.setMarker(true);
+            }
+            currentSpatialLayer = nextSpatialLayer;
+            currentTemporalLayer = nextTemporalLayer;
+            return true;
+        }
+
+        @Override
+        public void restore(RtpPacket packet) {
+            // Only the marker changed, which the caller restores.
         }
     }
 }

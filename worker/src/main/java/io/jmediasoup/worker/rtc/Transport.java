@@ -11,6 +11,7 @@ import io.jmediasoup.rtp.rtcp.ReceiverReport;
 import io.jmediasoup.rtp.rtcp.Remb;
 import io.jmediasoup.rtp.rtcp.ReportBlock;
 import io.jmediasoup.rtp.rtcp.RtcpType;
+import io.jmediasoup.rtp.rtcp.RemoteClockOffsetEstimator;
 import io.jmediasoup.rtp.rtcp.SenderReport;
 import io.jmediasoup.rtp.rtcp.TransportFeedback;
 import io.jmediasoup.rtp.sctp.SendResult;
@@ -33,6 +34,7 @@ import io.jmediasoup.worker.rtc.params.RtpHeaderExtensionParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.collection.LongObjectHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,8 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     protected final Shared shared;
     private final Listener listener;
     private final Map<String, Producer> producers = new LinkedHashMap<>();
+    /** How far each sender's clock is from ours, by its CNAME, while it has producers here. */
+    private final Map<String, RemoteClockOffsetEstimator> clockOffsets = new HashMap<>();
     private final RtpListener rtpListener = new RtpListener();
     /** The header extension ids its producers send with (mid, rid, ...), for receiving RTP. */
     private final Map<String, Integer> recvRtpHeaderExtensions = new LinkedHashMap<>();
@@ -106,8 +110,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
     /** The data message limits as 3.32 gives and dumps them (3.8 gives one for both). */
     private final long maxSendMessageSize;
     private final long maxReceiveMessageSize;
-    private final long sctpPerStreamSendQueueLimit;
-    private final long sctpMaxReceiverWindowBufferSize;
     /** Its data producers and consumers, and its SCTP association. */
     private final DataEndpoints dataEndpoints;
     private final TraceEventTypes traceEventTypes = new TraceEventTypes("probation", "bwe");
@@ -146,8 +148,6 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         this.direct = options.direct();
         this.maxSendMessageSize = options.maxSendMessageSize();
         this.maxReceiveMessageSize = options.maxReceiveMessageSize();
-        this.sctpPerStreamSendQueueLimit = options.sctpPerStreamSendQueueLimit();
-        this.sctpMaxReceiverWindowBufferSize = options.sctpMaxReceiverWindowBufferSize();
         this.incomingBitrate = new IncomingBitrateControl(shared, this, options);
         this.rttTimer = new DeadlineTimer(shared, this::onRttTimer);
         this.outgoingBitrate = new OutgoingBitrateControl(id, shared, this::sendProbationPacket, consumers.values(),
@@ -398,6 +398,11 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         }
     }
 
+    @Override
+    public RemoteClockOffsetEstimator clockOffset(String cname) {
+        return clockOffsets.computeIfAbsent(cname, name -> new RemoteClockOffsetEstimator());
+    }
+
     /** Sends an RTCP packet on the kind's connection. */
     protected abstract void sendRtcpPacket(ByteBuf packet);
 
@@ -409,6 +414,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
      */
     protected void receiveRtcpPacket(ByteBuf data) {
         CompoundPacketReader reader = rtcpReader.reset(data);
+        long arrivalUs = System.currentTimeMillis() * 1000;
         while (reader.next()) {
             ByteBuf buffer = reader.buffer();
             int index = reader.index();
@@ -420,7 +426,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                             producer.receiveSenderReport(SenderReport.ssrc(buffer, index),
                                     SenderReport.ntpSeconds(buffer, index), SenderReport.ntpFraction(buffer, index),
                                     SenderReport.rtpTimestamp(buffer, index), SenderReport.packetCount(buffer, index),
-                                    SenderReport.octetCount(buffer, index));
+                                    SenderReport.octetCount(buffer, index), arrivalUs);
                         }
                         receiveReportBlocks(reader, index + SenderReport.REPORT_BLOCKS_OFFSET);
                     }
@@ -630,6 +636,10 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
         }
         rtpListener.removeProducer(producer);
         producers.remove(producer.id);
+        String cname = producer.cname();
+        if (producers.values().stream().noneMatch(other -> other.cname().equals(cname))) {
+            clockOffsets.remove(cname);
+        }
         producer.close();
         listener.onTransportProducerClosed(this, producer);
     }
@@ -730,7 +740,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                 consumerIdsBySsrc(ssrcConsumers), consumerIdsBySsrc(rtxSsrcConsumers), dataEndpoints.dataProducerIds(),
                 dataEndpoints.dataConsumerIds(), extensions, rtpListener.dump(), dataEndpoints.maxMessageSize(),
                 maxSendMessageSize, maxReceiveMessageSize,
-                dataEndpoints.sctpDump(sctpPerStreamSendQueueLimit, sctpMaxReceiverWindowBufferSize),
+                dataEndpoints.sctpDump(),
                 traceEventTypes.enabled(), kindDump());
     }
 

@@ -141,6 +141,11 @@ final class TransportCcClient {
     }
 
     /** The application's floor; 0 restores the default. */
+    /** The periodic update between feedbacks: the estimate moved within the limits set since. */
+    void applyLimits() {
+        estimator.applyLimits();
+    }
+
     void setMinBitrate(long minBitrate) {
         this.minBitrate = minBitrate > 0 ? minBitrate : DEFAULT_MIN_BITRATE;
         estimator.setMinBitrate(this.minBitrate);

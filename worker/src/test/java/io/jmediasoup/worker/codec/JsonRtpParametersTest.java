@@ -74,6 +74,8 @@ class JsonRtpParametersTest {
                 Arguments.of("{\"codecs\":[{\"mimeType\":\"audio\",\"payloadType\":1,\"clockRate\":1}],\"encodings\":[{}]}", "wrong codec MIME"),
                 Arguments.of("{\"codecs\":[{\"mimeType\":\"audio/foo\",\"payloadType\":1,\"clockRate\":1}],\"encodings\":[{}]}",
                         "unknown codec MIME subtype 'foo'"),
+                Arguments.of("{\"codecs\":[{\"mimeType\":\"video/AV1\",\"payloadType\":96,\"clockRate\":90000}],\"encodings\":[{}]}",
+                        "unknown codec MIME subtype 'av1'"),
                 Arguments.of("{\"codecs\":[{\"mimeType\":\"audio/opus\",\"clockRate\":1}],\"encodings\":[{}]}", "missing payloadType"),
                 Arguments.of("{\"codecs\":[" + OPUS + "," + OPUS + "],\"encodings\":[{}]}", "duplicated payloadType"),
                 Arguments.of("{\"codecs\":[" + OPUS + ",{\"mimeType\":\"audio/rtx\",\"payloadType\":101,\"clockRate\":48000}],"

@@ -19,9 +19,11 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,14 +32,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real sockets on loopback: what a batch holds leaves at its end, in order, with each send's
- * bytes as they were when it was made (the caller rewrites one buffer between sends).
+ * bytes as they were when it was made (the caller rewrites one buffer between sends). Each case
+ * runs on both sending paths: the io_uring and sendmmsg.
  */
 class UdpSendBatchTest {
     private static EventLoopGroup group;
     private static EventLoop loop;
     private static PortManager portManager;
 
-    private final UdpSendBatch batch = new UdpSendBatch();
+    private UdpSendBatch batch = new UdpSendBatch();
     private final List<UdpSocket> sockets = new ArrayList<>();
     private final List<DatagramSocket> sinks = new ArrayList<>();
 
@@ -57,6 +60,29 @@ class UdpSendBatchTest {
     void close() {
         sockets.forEach(socket -> loop.submit(socket::close).syncUninterruptibly());
         sinks.forEach(DatagramSocket::close);
+        System.clearProperty(IoUring.PROPERTY);
+    }
+
+    /**
+     * A batch whose first socket is open and whose sending path, {@code path}, is set up. Where
+     * the kernel refuses io_uring (a seccomp filter, kernel.io_uring_disabled) its cases are
+     * skipped, saying so: the worker runs on sendmmsg there.
+     */
+    private UdpSocket firstSocketOn(String path) throws Exception {
+        System.setProperty(IoUring.PROPERTY, Boolean.toString(path.equals("io_uring")));
+        batch = new UdpSendBatch();
+        UdpSocket socket = socket("127.0.0.1");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String current;
+        while ((current = loop.submit(batch::sendingPath).get()).equals("netty") && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Assumptions.assumeTrue(current.equals(path), "this machine's kernel gives " + current + ", not " + path);
+        return socket;
+    }
+
+    static List<String> paths() {
+        return List.of("io_uring", "sendmmsg");
     }
 
     private UdpSocket socket(String ip) throws Exception {
@@ -68,7 +94,7 @@ class UdpSendBatchTest {
 
     /**
      * Runs {@code sends} on the loop, the batch's only thread: from another thread, a send that goes
-     * through Netty (before sendmmsg is bound) would be queued behind one sendmmsg makes at once.
+     * through Netty (before the sending path is set up) would be queued behind one sent at once.
      */
     private static void onLoop(Runnable sends) throws Exception {
         loop.submit(sends).get();
@@ -105,18 +131,21 @@ class UdpSendBatchTest {
 
     static List<Arguments> batches() {
         String big = "x".repeat(UdpSendBatch.SLOT_DATA_SIZE + 100);
-        return List.of(
+        List<Arguments> cases = List.of(
                 Arguments.of("one datagram", List.of("a")),
                 Arguments.of("rewritten between sends", List.of("first", "second", "3")),
                 Arguments.of("more than the slab holds", IntStream.range(0, UdpSendBatch.SLOTS * 2 + 3)
                         .mapToObj(i -> "packet " + i).toList()),
                 Arguments.of("a datagram larger than a slot keeps its place", List.of("before", big, "after")));
+        return paths().stream().flatMap(path -> cases.stream().map(c -> Arguments.of(path, c.get()[0], c.get()[1])))
+                .toList();
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("batches")
-    void aBatchSendsEverythingInOrderWithTheBytesOfEachSend(String name, List<String> datagrams) throws Exception {
-        UdpSocket socket = socket("127.0.0.1");
+    void aBatchSendsEverythingInOrderWithTheBytesOfEachSend(String path, String name, List<String> datagrams)
+            throws Exception {
+        UdpSocket socket = firstSocketOn(path);
         DatagramSocket sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(4096);
         try {
@@ -139,11 +168,11 @@ class UdpSendBatchTest {
     }
 
     /**
-     * The binding of sendmmsg reaches the loop only after the task that opened the first socket:
-     * what that task sends, alone or in a batch, goes out through Netty, in order.
+     * The sending path reaches the loop only after the task that opened the first socket: what
+     * that task sends, alone or in a batch, goes out through Netty, in order.
      */
     @Test
-    void theFirstSocketSendsBeforeSendmmsgIsBound() throws Exception {
+    void theFirstSocketSendsBeforeItsSendingPathIsSetUp() throws Exception {
         DatagramSocket sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
@@ -168,9 +197,10 @@ class UdpSendBatchTest {
         assertNull(receive(sink, 50));
     }
 
-    @Test
-    void aBatchHoldsItsDatagramsUntilItEnds() throws Exception {
-        UdpSocket socket = socket("127.0.0.1");
+    @ParameterizedTest
+    @MethodSource("paths")
+    void aBatchHoldsItsDatagramsUntilItEnds(String path) throws Exception {
+        UdpSocket socket = firstSocketOn(path);
         DatagramSocket sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
@@ -188,9 +218,10 @@ class UdpSendBatchTest {
         }
     }
 
-    @Test
-    void socketsAndPeersOfOneBatchEachGetTheirOwn() throws Exception {
-        UdpSocket first = socket("127.0.0.1");
+    @ParameterizedTest
+    @MethodSource("paths")
+    void socketsAndPeersOfOneBatchEachGetTheirOwn(String path) throws Exception {
+        UdpSocket first = firstSocketOn(path);
         UdpSocket second = socket("127.0.0.1");
         DatagramSocket sinkA = sink();
         DatagramSocket sinkB = sink();
@@ -213,8 +244,10 @@ class UdpSendBatchTest {
         assertEquals(List.of("1 to B", "2 to B").stream().sorted().toList(), atB.stream().sorted().toList());
     }
 
-    @Test
-    void anIpv6SocketReachesAnIpv4PeerThroughItsMappedAddress() throws Exception {
+    @ParameterizedTest
+    @MethodSource("paths")
+    void anIpv6SocketReachesAnIpv4PeerThroughItsMappedAddress(String path) throws Exception {
+        firstSocketOn(path);
         UdpSocket socket = socket("::");
         DatagramSocket sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
@@ -230,9 +263,10 @@ class UdpSendBatchTest {
         assertEquals("mapped", receive(sink, 2000));
     }
 
-    @Test
-    void anIpv4SocketCountsAnIpv6PeerAsDropped() throws Exception {
-        UdpSocket socket = socket("127.0.0.1");
+    @ParameterizedTest
+    @MethodSource("paths")
+    void anIpv4SocketCountsAnIpv6PeerAsDropped(String path) throws Exception {
+        UdpSocket socket = firstSocketOn(path);
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
             InetSocketAddress ipv6Peer = new InetSocketAddress(InetAddress.getByName("::1"), 9);

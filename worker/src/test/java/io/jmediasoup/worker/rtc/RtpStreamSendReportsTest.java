@@ -1,6 +1,7 @@
 package io.jmediasoup.worker.rtc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
@@ -98,18 +99,73 @@ class RtpStreamSendReportsTest {
         }, reports);
     }
 
-    private static void send(RtpStreamSend stream, int seq) {
+    /** Whether the stream took the packet. */
+    private static boolean send(RtpStreamSend stream, int seq) {
         ByteBuf buffer = Unpooled.buffer(100);
         buffer.writeByte(0x80).writeByte(101).writeShort(seq).writeInt(seq * 3000).writeInt((int) SSRC).writeZero(50);
         RtpPacket packet = new RtpPacket();
         assertTrue(packet.parse(buffer));
-        stream.packetSent(packet, 0);
+        return stream.packetSent(packet, 0);
     }
 
     private static void receive(RtpStreamSend stream, Report report) {
         ByteBuf block = Unpooled.buffer(ReportBlock.SIZE);
         ReportBlock.write(block, SSRC, REPORTED_FRACTION, report.totalLost(), report.highestSeq(), 0, 0, 0);
         stream.receiveReport(block, 0, 0);
+    }
+
+    /**
+     * A pause: 3.32.2 clears the jitter and the fraction lost (nothing is measured meanwhile) and
+     * keeps the total; 3.8.4 keeps showing the last report's values.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StreamReports.class)
+    void aPauseClearsTheJitterAndFractionLostIn332(StreamReports reports) {
+        boolean era332 = reports == StreamReports.MEDIASOUP_3_32;
+        RtpStreamSend stream = stream(reports);
+        try {
+            IntStream.range(100, 130).forEach(seq -> send(stream, seq));
+            ByteBuf block = Unpooled.buffer(ReportBlock.SIZE);
+            ReportBlock.write(block, SSRC, REPORTED_FRACTION, 7, 129, 1234, 0, 0);
+            stream.receiveReport(block, 0, 0);
+            stream.pause();
+            RtpStreamStats stats = stream.stats(0);
+            assertEquals(7, stats.packetsLost());
+            assertEquals(era332 ? 0 : REPORTED_FRACTION, stats.fractionLost());
+            assertEquals(0, stats.jitter());
+        } finally {
+            stream.close();
+        }
+    }
+
+    /**
+     * Sequence numbers that jump far ahead: the first packet of the jump is discarded (not sent)
+     * in both eras, the next one restarts the numbering. 3.32.2 then measures its downlink loss
+     * afresh: the first report after the restart only sets the marks, and the fraction lost goes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StreamReports.class)
+    void aSequenceNumberResetStartsTheDownlinkLossOver(StreamReports reports) {
+        boolean era332 = reports == StreamReports.MEDIASOUP_3_32;
+        RtpStreamSend stream = stream(reports);
+        try {
+            IntStream.range(100, 130).forEach(seq -> assertTrue(send(stream, seq)));
+            receive(stream, new Report(129, 7));
+            assertFalse(send(stream, 20_000));
+            IntStream.range(20_001, 20_031).forEach(seq -> assertTrue(send(stream, seq)));
+            RtpStreamStats restarted = stream.stats(0);
+            assertEquals(1, restarted.packetsDiscarded());
+            assertEquals(era332 ? 0 : REPORTED_FRACTION, restarted.fractionLost());
+            receive(stream, new Report(20_030, 9));
+            assertEquals(era332 ? 7 : 9, stream.stats(0).packetsLost(), "the first report after the restart");
+            IntStream.range(20_031, 20_061).forEach(seq -> send(stream, seq));
+            receive(stream, new Report(20_060, 15));
+            RtpStreamStats stats = stream.stats(0);
+            assertEquals(era332 ? 13 : 15, stats.packetsLost());
+            assertEquals(era332 ? 6 * 256 / 30 : REPORTED_FRACTION, stats.fractionLost());
+        } finally {
+            stream.close();
+        }
     }
 
     /** 3.32.2 shows the jitter the receiver reports; 3.8.4 shows none for a sending stream. */

@@ -7,12 +7,11 @@ import java.util.Set;
  * Which video codecs each era's C++ worker forwards as simulcast or as SVC, and so the type of
  * a producer's parameters. Both forward VP8 and H264 simulcast. 3.8 knows SVC for VP9 alone and
  * calls any single encoding with layers SVC, refusing the codecs it cannot forward so; 3.32
- * also forwards the temporal layers of a single VP8 or H264 encoding as SVC. 3.32's AV1 SVC
- * is left out: its layers are read from the dependency descriptor, which we do not parse.
+ * also forwards the temporal layers of a single VP8 or H264 encoding, and AV1's layers, as SVC.
  */
 public enum LayeredCodecs {
     MEDIASOUP_3_8(Set.of("video/VP9")),
-    MEDIASOUP_3_32(Set.of("video/VP8", "video/VP9", "video/H264"));
+    MEDIASOUP_3_32(Set.of("video/VP8", "video/VP9", "video/H264", "video/AV1"));
 
     private static final Set<String> SIMULCAST = Set.of("video/VP8", "video/H264");
 

@@ -22,6 +22,28 @@ public record RtpCodecMimeType(String type, String subtype) {
     /** Codecs that complement an audio codec: comfort noise, DTMF. */
     private static final Set<String> COMPLEMENTARY_SUBTYPES = Set.of("cn", "telephone-event");
 
+    /** The subtypes each era's C++ worker does not know: AV1 came with 3.9, H265 and X-H264UC left before 3.32. */
+    public enum Era {
+        MEDIASOUP_3_8(Set.of("av1")),
+        MEDIASOUP_3_32(Set.of("h265", "x-h264uc"));
+
+        private final Set<String> unknownSubtypes;
+
+        Era(Set<String> unknownSubtypes) {
+            this.unknownSubtypes = unknownSubtypes;
+        }
+    }
+
+    /** Parses {@code mimeType} as {@code era}'s C++ worker does, refusing the subtypes it does not know. */
+    public static RtpCodecMimeType parse(String mimeType, Era era) {
+        RtpCodecMimeType parsed = parse(mimeType);
+        if (era.unknownSubtypes.contains(parsed.subtype)) {
+            throw new MediasoupTypeError("unknown codec MIME subtype '" + parsed.subtype + "'");
+        }
+        return parsed;
+    }
+
+    /** Parses {@code mimeType} among the subtypes of either era. */
     public static RtpCodecMimeType parse(String mimeType) {
         int slash = mimeType.indexOf('/');
         if (slash <= 0 || slash == mimeType.length() - 1) {

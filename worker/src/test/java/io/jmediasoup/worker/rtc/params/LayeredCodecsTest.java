@@ -33,6 +33,10 @@ class LayeredCodecsTest {
         "MEDIASOUP_3_32, video/VP8, '', SIMPLE, true",
         "MEDIASOUP_3_8, video/VP8, L1T3|L1T3, SIMULCAST, true",
         "MEDIASOUP_3_32, video/VP9, L1T3|L1T3, SIMULCAST, false",
+        "MEDIASOUP_3_8, video/AV1, L1T3, SVC, false",
+        "MEDIASOUP_3_32, video/AV1, L1T3, SVC, true",
+        "MEDIASOUP_3_32, video/AV1, L3T3_KEY, SVC, true",
+        "MEDIASOUP_3_32, video/AV1, L1T3|L1T3, SIMULCAST, false",
     })
     void typesAndSupports(LayeredCodecs era, String mimeType, String modes, RtpParameters.Type type, boolean supported) {
         RtpParameters parameters = parameters(mimeType, modes.split("\\|", -1));
