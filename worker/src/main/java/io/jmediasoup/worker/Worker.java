@@ -42,6 +42,9 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         void onWorkerClosed();
     }
 
+    /** Set by scripts/mediasoup-worker: the class data prepared ahead of time it gave the JVM. */
+    static final String LAUNCH_PROPERTY = "jmediasoup.launch";
+
     private final long pid;
     private final Settings settings;
     private final Logger logger;
@@ -68,6 +71,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         this.payloadChannel = payloadChannel;
         logger.attach(channel);
         shared.attach(new JsonEventSink(channel, payloadChannel));
+        logRuntime();
         logConfiguration();
         channel.notify(Long.toString(pid), "running", null);
     }
@@ -82,6 +86,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         shared.startSequenceNumbersAtRandom();
         logger.attach(fbsChannel);
         shared.attach(new FbsEventSink(fbsChannel));
+        logRuntime();
         logConfiguration();
     }
 
@@ -291,6 +296,13 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
             fbsChannel.close();
         }
         closeListener.onWorkerClosed();
+    }
+
+    /** Which JVM runs the worker, and what scripts/mediasoup-worker gave it of class data prepared ahead of time. */
+    private void logRuntime() {
+        String launch = System.getProperty(LAUNCH_PROPERTY);
+        logger.debug(LogTag.INFO, "Worker", "Java " + System.getProperty("java.runtime.version") + " at "
+                + System.getProperty("java.home") + (launch == null ? "" : ", " + launch));
     }
 
     private void logConfiguration() {
