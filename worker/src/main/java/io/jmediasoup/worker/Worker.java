@@ -74,6 +74,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         logRuntime();
         logConfiguration();
         channel.notify(Long.toString(pid), "running", null);
+        shared.prepareDtlsCertificate();
     }
 
     /** Attaches mediasoup 3.32's open channel; its listener tells the Node library that the worker runs. */
@@ -88,6 +89,7 @@ final class Worker implements ChannelEndpoint.Listener, PayloadChannelEndpoint.L
         shared.attach(new FbsEventSink(fbsChannel));
         logRuntime();
         logConfiguration();
+        shared.prepareDtlsCertificate();
     }
 
     long pid() {

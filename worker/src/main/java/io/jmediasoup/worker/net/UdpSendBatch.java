@@ -38,8 +38,11 @@ public final class UdpSendBatch {
         int sendmmsg(int sockfd, long msgvec, int vlen, int flags);
     }
 
-    /** Datagrams held per batch: 16 reads to 4 consumers; a fuller batch is flushed early. */
-    static final int SLOTS = 64;
+    /**
+     * Datagrams held per batch: a read of 16 packets to 16 consumers, or of one packet to 256,
+     * leaves with one submission; a fuller batch is flushed early (~540 KiB of slab).
+     */
+    static final int SLOTS = 256;
     /** The largest datagram copied into a slot; a larger one is sent from the caller's memory. */
     static final int SLOT_DATA_SIZE = 2048;
 

@@ -11,14 +11,16 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -100,27 +102,45 @@ class UdpSendBatchTest {
         loop.submit(sends).get();
     }
 
-    private DatagramSocket sink() throws Exception {
-        DatagramSocket sink = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        sink.setSoTimeout(2000);
-        sinks.add(sink);
+    /**
+     * A loopback socket read on a thread of its own from the start, so that a batch larger than
+     * its receive buffer (the kernel's default, ~200 small datagrams) loses nothing.
+     */
+    private static final class Sink {
+        private final DatagramSocket socket;
+        private final BlockingQueue<String> datagrams = new LinkedBlockingQueue<>();
+
+        Sink() throws Exception {
+            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Thread reader = new Thread(() -> {
+                DatagramPacket packet = new DatagramPacket(new byte[8192], 8192);
+                try {
+                    while (true) {
+                        socket.receive(packet);
+                        datagrams.add(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1));
+                    }
+                } catch (IOException closed) {
+                    // The test is over.
+                }
+            }, "sink");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    private Sink sink() throws Exception {
+        Sink sink = new Sink();
+        sinks.add(sink.socket);
         return sink;
     }
 
-    private static InetSocketAddress addressOf(DatagramSocket sink) {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), sink.getLocalPort());
+    private static InetSocketAddress addressOf(Sink sink) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), sink.socket.getLocalPort());
     }
 
     /** The next datagram's bytes as a string, or null when none comes within {@code timeoutMs}. */
-    private static String receive(DatagramSocket sink, int timeoutMs) throws Exception {
-        sink.setSoTimeout(timeoutMs);
-        DatagramPacket packet = new DatagramPacket(new byte[8192], 8192);
-        try {
-            sink.receive(packet);
-        } catch (SocketTimeoutException none) {
-            return null;
-        }
-        return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+    private static String receive(Sink sink, int timeoutMs) throws Exception {
+        return sink.datagrams.poll(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     /** {@code text} written into {@code buffer} from its start, as a consumer rewrites a packet in place. */
@@ -146,7 +166,7 @@ class UdpSendBatchTest {
     void aBatchSendsEverythingInOrderWithTheBytesOfEachSend(String path, String name, List<String> datagrams)
             throws Exception {
         UdpSocket socket = firstSocketOn(path);
-        DatagramSocket sink = sink();
+        Sink sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(4096);
         try {
             onLoop(() -> {
@@ -173,7 +193,7 @@ class UdpSendBatchTest {
      */
     @Test
     void theFirstSocketSendsBeforeItsSendingPathIsSetUp() throws Exception {
-        DatagramSocket sink = sink();
+        Sink sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
             loop.submit(() -> {
@@ -201,7 +221,7 @@ class UdpSendBatchTest {
     @MethodSource("paths")
     void aBatchHoldsItsDatagramsUntilItEnds(String path) throws Exception {
         UdpSocket socket = firstSocketOn(path);
-        DatagramSocket sink = sink();
+        Sink sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
             onLoop(() -> {
@@ -223,8 +243,8 @@ class UdpSendBatchTest {
     void socketsAndPeersOfOneBatchEachGetTheirOwn(String path) throws Exception {
         UdpSocket first = firstSocketOn(path);
         UdpSocket second = socket("127.0.0.1");
-        DatagramSocket sinkA = sink();
-        DatagramSocket sinkB = sink();
+        Sink sinkA = sink();
+        Sink sinkB = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
             onLoop(() -> {
@@ -249,7 +269,7 @@ class UdpSendBatchTest {
     void anIpv6SocketReachesAnIpv4PeerThroughItsMappedAddress(String path) throws Exception {
         firstSocketOn(path);
         UdpSocket socket = socket("::");
-        DatagramSocket sink = sink();
+        Sink sink = sink();
         ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
         try {
             onLoop(() -> {
