@@ -201,19 +201,14 @@ interface SvcEncodingContext {
     }
 
     /**
-     * H264 (3.32): one spatial layer whose temporal layers come from the dependency
-     * descriptor; a packet without one is of layer 0, as the C++ worker reads it.
+     * The layers of a codec whose layers come from the dependency descriptor (H264, AV1): kept
+     * here, as the descriptor has no numbering of its own to follow.
      */
-    final class H264Layers implements SvcEncodingContext {
-        private int targetSpatialLayer = Consumer.NO_LAYER;
-        private int targetTemporalLayer = Consumer.NO_LAYER;
-        private int currentSpatialLayer = Consumer.NO_LAYER;
-        private int currentTemporalLayer = Consumer.NO_LAYER;
-
-        @Override
-        public boolean ksvc() {
-            return false;
-        }
+    abstract class DescriptorLayers implements SvcEncodingContext {
+        int targetSpatialLayer = Consumer.NO_LAYER;
+        int targetTemporalLayer = Consumer.NO_LAYER;
+        int currentSpatialLayer = Consumer.NO_LAYER;
+        int currentTemporalLayer = Consumer.NO_LAYER;
 
         @Override
         public void requireSync() {
@@ -250,6 +245,17 @@ interface SvcEncodingContext {
         @Override
         public int currentTemporalLayer() {
             return currentTemporalLayer;
+        }
+    }
+
+    /**
+     * H264 (3.32): one spatial layer whose temporal layers come from the dependency
+     * descriptor; a packet without one is of layer 0, as the C++ worker reads it.
+     */
+    final class H264Layers extends DescriptorLayers {
+        @Override
+        public boolean ksvc() {
+            return false;
         }
 
         @Override
@@ -277,14 +283,10 @@ interface SvcEncodingContext {
      * descriptor is forwarded as it is. The descriptor itself is forwarded unchanged (the
      * C++ worker does not rewrite its active decode targets either).
      */
-    final class Av1Layers implements SvcEncodingContext {
+    final class Av1Layers extends DescriptorLayers {
         private final int spatialLayers;
         private final int temporalLayers;
         private final boolean ksvc;
-        private int targetSpatialLayer = Consumer.NO_LAYER;
-        private int targetTemporalLayer = Consumer.NO_LAYER;
-        private int currentSpatialLayer = Consumer.NO_LAYER;
-        private int currentTemporalLayer = Consumer.NO_LAYER;
 
         Av1Layers(RtpEncodingParameters encoding) {
             spatialLayers = encoding.spatialLayers();
@@ -295,43 +297,6 @@ interface SvcEncodingContext {
         @Override
         public boolean ksvc() {
             return ksvc;
-        }
-
-        @Override
-        public void requireSync() {
-            // No numbering of its own.
-        }
-
-        @Override
-        public void setTargetLayers(int spatialLayer, int temporalLayer) {
-            targetSpatialLayer = spatialLayer;
-            targetTemporalLayer = temporalLayer;
-        }
-
-        @Override
-        public void setCurrentLayers(int spatialLayer, int temporalLayer) {
-            currentSpatialLayer = spatialLayer;
-            currentTemporalLayer = temporalLayer;
-        }
-
-        @Override
-        public int targetSpatialLayer() {
-            return targetSpatialLayer;
-        }
-
-        @Override
-        public int targetTemporalLayer() {
-            return targetTemporalLayer;
-        }
-
-        @Override
-        public int currentSpatialLayer() {
-            return currentSpatialLayer;
-        }
-
-        @Override
-        public int currentTemporalLayer() {
-            return currentTemporalLayer;
         }
 
         @Override
