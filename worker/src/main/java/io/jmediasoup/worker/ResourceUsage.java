@@ -1,6 +1,7 @@
 package io.jmediasoup.worker;
 
 import io.jmediasoup.channel.MediasoupError;
+import io.jmediasoup.rtp.NativeLibraries;
 import io.jmediasoup.worker.messages.WorkerResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,11 @@ import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 
-/** worker.getResourceUsage: getrusage(RUSAGE_SELF) with the fields and units of the C++ worker. */
+/**
+ * worker.getResourceUsage: getrusage(RUSAGE_SELF) with the fields and units of the C++ worker,
+ * through the worker's JNI shim (src/main/c/resource_usage.c), else through jnr-ffi, whose stub
+ * takes a second or two to generate on a busy machine at the first request.
+ */
 final class ResourceUsage {
     /** The libc function; bound on first use so that start-up does not pay for it. */
     public interface LibC {
@@ -19,12 +24,25 @@ final class ResourceUsage {
     private static final int RUSAGE_SELF = 0;
     /** The long fields after the two timevals of struct rusage. */
     private static final int COUNTERS = WorkerResponse.ResourceUsage.COUNTER_NAMES.size();
+    /** Null once the shim is loaded. */
+    private static final String SHIM_REASON = NativeLibraries.load(ResourceUsage.class, "jmrusage");
 
     private static LibC libc;
 
     private ResourceUsage() {}
 
     static WorkerResponse.ResourceUsage snapshot() {
+        if (SHIM_REASON == null) {
+            long[] fields = new long[2 + COUNTERS];
+            if (!getrusage(fields)) {
+                throw new MediasoupError("getrusage() failed");
+            }
+            List<Long> counters = new ArrayList<>(COUNTERS);
+            for (int i = 0; i < COUNTERS; i++) {
+                counters.add(fields[2 + i]);
+            }
+            return new WorkerResponse.ResourceUsage(fields[0], fields[1], List.copyOf(counters));
+        }
         if (libc == null) {
             libc = LibraryLoader.create(LibC.class).load("c");
         }
@@ -41,6 +59,9 @@ final class ResourceUsage {
         return new WorkerResponse.ResourceUsage(millis(usage, 0, longSize), millis(usage, 2 * longSize, longSize),
                 List.copyOf(counters));
     }
+
+    /** User and system time in milliseconds, then the counters of struct rusage in their order; false on failure. */
+    private static native boolean getrusage(long[] fields);
 
     /** A struct timeval at {@code offset}, in milliseconds. */
     private static long millis(Pointer usage, long offset, int longSize) {
