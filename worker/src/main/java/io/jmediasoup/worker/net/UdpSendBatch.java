@@ -224,12 +224,7 @@ public final class UdpSendBatch {
         }
         // The kernel's send buffer is full, or sendmmsg is not bound yet: Netty sends copies.
         for (; offset < count; offset++) {
-            int slot = order[offset];
-            int base = slotOffset(slot);
-            int length = (int) memory.getLong(base + 8);
-            memory.limit(base + IOVEC_SIZE + SOCKADDR_SIZE + length).position(base + IOVEC_SIZE + SOCKADDR_SIZE);
-            sender.socket.queue(memory, remotes[slot]);
-            memory.clear();
+            queueSlot(sender, order[offset]);
         }
         release(count);
     }
@@ -291,17 +286,22 @@ public final class UdpSendBatch {
             int slot = order[i];
             int result = memory.getInt(i * MMSGHDR_SIZE + MSG_LEN);
             if (result == -EAGAIN) {
-                int base = slotOffset(slot);
-                int length = (int) memory.getLong(base + 8);
-                memory.limit(base + IOVEC_SIZE + SOCKADDR_SIZE + length).position(base + IOVEC_SIZE + SOCKADDR_SIZE);
-                senders[slot].socket.queue(memory, remotes[slot]);
-                memory.clear();
+                queueSlot(senders[slot], slot);
             } else if (result < 0) {
                 senders[slot].socket.countDropped();
             }
         }
         release(count);
         return true;
+    }
+
+    /** A copy of {@code slot}'s datagram for Netty to send when the socket's buffer drains. */
+    private void queueSlot(Sender sender, int slot) {
+        int base = slotOffset(slot);
+        int length = (int) memory.getLong(base + 8);
+        memory.limit(base + IOVEC_SIZE + SOCKADDR_SIZE + length).position(base + IOVEC_SIZE + SOCKADDR_SIZE);
+        sender.socket.queue(memory, remotes[slot]);
+        memory.clear();
     }
 
     /** The ring failed (the kernel refused a submission): sendmmsg serves from now on. */
