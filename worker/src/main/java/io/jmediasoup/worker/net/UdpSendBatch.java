@@ -335,10 +335,8 @@ public final class UdpSendBatch {
             memory.putInt(FDS_OFFSET + SLOTS * Integer.BYTES, sender.fd);
             if (ring.send(address + (long) SLOTS * MMSGHDR_SIZE, address + FDS_OFFSET + SLOTS * Integer.BYTES, 1) == 0) {
                 int result = memory.getInt(SLOTS * MMSGHDR_SIZE + MSG_LEN);
-                if (result == -EAGAIN) {
-                    sender.socket.queue(data, remote);
-                } else if (result < 0) {
-                    sender.socket.countDropped();
+                if (result < 0) {
+                    refused(sender, -result, data, remote);
                 }
                 return;
             }
@@ -354,12 +352,17 @@ public final class UdpSendBatch {
             if (errno == EINTR) {
                 continue;
             }
-            if (errno == EAGAIN) {
-                sender.socket.queue(data, remote);
-            } else {
-                sender.socket.countDropped();
-            }
+            refused(sender, errno, data, remote);
             return;
+        }
+    }
+
+    /** A send the kernel refused with {@code errno}: queued in Netty if the socket's buffer is full, else lost. */
+    private static void refused(Sender sender, int errno, ByteBuf data, InetSocketAddress remote) {
+        if (errno == EAGAIN) {
+            sender.socket.queue(data, remote);
+        } else {
+            sender.socket.countDropped();
         }
     }
 

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.unix.Socket;
@@ -19,7 +20,8 @@ import java.nio.ByteBuffer;
  * call. A send takes the bytes at once, as in the C++ worker, so a caller may rewrite a packet
  * in place for one consumer, send it and restore it for the next: within a read batch the
  * {@link UdpSendBatch} copies them and sends them, with those of every other socket, when the
- * batch ends. Only when the kernel's buffer is full is a copy queued in Netty.
+ * batch ends. Only when the kernel's buffer is full is a copy queued in Netty, and only up to
+ * {@link #QUEUE_LIMIT}: past it datagrams are dropped and counted, as the kernel would.
  */
 public final class UdpSocket {
     /** Receives every datagram; {@code data} is only valid during the call. */
@@ -36,6 +38,12 @@ public final class UdpSocket {
      * ~10 ms of a 20,000 packets/s input, less than a busy machine may keep the loop waiting.
      */
     private static final int RECEIVE_BUFFER_SIZE = 1 << 20;
+    /**
+     * Bytes Netty may hold for a socket whose kernel send buffer is full (a link slower than the
+     * media sent into it): beyond the high mark new datagrams are dropped until it drains to the low.
+     * The high mark is about the kernel's default send buffer again, ~200 video packets.
+     */
+    static final WriteBufferWaterMark QUEUE_LIMIT = new WriteBufferWaterMark(128 << 10, 256 << 10);
 
     private final Channel channel;
     private final InetSocketAddress localAddress;
@@ -52,6 +60,7 @@ public final class UdpSocket {
         this.sender = new UdpSendBatch.Sender(socket.intValue(), localAddress.getAddress() instanceof Inet6Address, this);
         channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM_SIZE);
         channel.config().setOption(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_SIZE);
+        channel.config().setWriteBufferWaterMark(QUEUE_LIMIT);
         channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM_SIZE * DATAGRAMS_PER_READ));
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
@@ -82,13 +91,21 @@ public final class UdpSocket {
         batch.send(sender, data, remote);
     }
 
-    /** A copy of {@code data} for Netty to send when the kernel's buffer drains. */
+    /** A copy of {@code data} for Netty to send when the kernel's buffer drains, or a drop past the limit. */
     void queue(ByteBuf data, InetSocketAddress remote) {
+        if (!channel.isWritable()) {
+            packetsDropped++;
+            return;
+        }
         channel.writeAndFlush(new DatagramPacket(data.copy(), remote), channel.voidPromise());
     }
 
     /** A copy of the remaining bytes of {@code data}, as {@link #queue(ByteBuf, InetSocketAddress)}. */
     void queue(ByteBuffer data, InetSocketAddress remote) {
+        if (!channel.isWritable()) {
+            packetsDropped++;
+            return;
+        }
         ByteBuf copy = channel.alloc().directBuffer(data.remaining());
         copy.writeBytes(data);
         channel.writeAndFlush(new DatagramPacket(copy, remote), channel.voidPromise());
@@ -98,7 +115,7 @@ public final class UdpSocket {
         packetsDropped++;
     }
 
-    /** Datagrams the kernel refused to send. */
+    /** Datagrams the kernel refused to send, or that found the socket's queue full. */
     long packetsDropped() {
         return packetsDropped;
     }

@@ -2,11 +2,13 @@ package io.jmediasoup.worker.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmediasoup.worker.Settings;
 import io.jmediasoup.worker.net.PortManager.Protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -325,5 +327,42 @@ class UdpSendBatchTest {
             buffer.release();
         }
         assertEquals(1, socket.packetsDropped());
+    }
+
+    /**
+     * Netty's queue, which takes what a full kernel buffer refuses, stops at its high mark: the
+     * datagrams beyond it are dropped and counted, and queueing resumes once it has drained.
+     */
+    @Test
+    void aSocketWhoseQueueIsFullDropsAndCountsUntilItDrains() throws Exception {
+        Channel channel = loop.submit(() -> portManager.bind(Protocol.UDP, "127.0.0.1", 0)).get();
+        UdpSocket socket = loop.submit(() -> new UdpSocket(channel, (from, data, remote) -> { }, batch)).get();
+        sockets.add(socket);
+        Sink stalledPeer = sink();
+        Sink sink = sink();
+        ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(1200);
+        try {
+            long pending = loop.submit(() -> {
+                // Written and not flushed: Netty holds them as it does while the kernel refuses them.
+                while (channel.isWritable()) {
+                    channel.write(new io.netty.channel.socket.DatagramPacket(
+                            rewrite(buffer, "x".repeat(1200)).retainedDuplicate(), addressOf(stalledPeer)));
+                }
+                for (int i = 0; i < 100; i++) {
+                    socket.queue(rewrite(buffer, "beyond the limit"), addressOf(sink));
+                }
+                return channel.unsafe().outboundBuffer().totalPendingWriteBytes();
+            }).get();
+            assertTrue(pending < UdpSocket.QUEUE_LIMIT.high() + 2 * 1200, pending + " bytes queued");
+            assertEquals(100, socket.packetsDropped());
+            onLoop(() -> {
+                channel.flush();
+                socket.queue(rewrite(buffer, "after draining"), addressOf(sink));
+            });
+            assertEquals("after draining", receive(sink, 2000));
+            assertEquals(100, socket.packetsDropped());
+        } finally {
+            buffer.release();
+        }
     }
 }
