@@ -59,6 +59,15 @@ class RateCalculatorTest {
     }
 
     @Test
+    void aCalculatorThatNeverCountedReadsZero() {
+        RateCalculator rate = new RateCalculator(1000);
+        assertEquals(0, rate.rate(0));
+        assertEquals(0, rate.rate(123_456));
+        rate.update(125, 123_456);
+        assertEquals(1000, rate.rate(123_456));
+    }
+
+    @Test
     void packetsInOneBucketAddUp() {
         RateCalculator rate = new RateCalculator(1000);
         rate.update(100, 200);
