@@ -6,9 +6,9 @@
 // WARMUP consumers that join, receive the stream and leave first makes the base a worker that
 // has served consumers before (its code compiled, its pools grown), so that the figures are
 // what more consumers cost, not what the first one does. RSS is read before the consumers
-// join, at the end of the stream, and 3 s after it: a JVM worker holds, while its JIT compiles
-// the forwarding path, up to ~15 MiB of compiler arenas that it returns to the system within
-// 2 s (the launcher's -XX:TrimNativeHeapInterval).
+// join, at the end of the stream, and 8 s after it: a JVM worker holds, while its JIT compiles
+// the forwarding path, up to ~15 MiB of compiler arenas; HotSpot frees the chunks it pools
+// every 5 s, and the launcher's -XX:TrimNativeHeapInterval returns them to the system every 2 s.
 //
 //   MEDIASOUP_WORKER_BIN=BIN node memory-run.js CONSUMERS [RATE] [PAYLOAD] [SECONDS] [WARMUP]
 'use strict';
@@ -70,7 +70,7 @@ async function main() {
 
   const sent = await stream(source, input.tuple.localPort, warmupSent);
   const streamingRssKiB = rssKiB(worker.pid);
-  await sleep(3000);
+  await sleep(8000);
   const settledRssKiB = rssKiB(worker.pid);
 
   process.stdout.write(JSON.stringify({
