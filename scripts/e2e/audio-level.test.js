@@ -4,21 +4,14 @@
 // ActiveSpeakerObserver names the one that speaks as the dominant speaker.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { mediasoup, listen, udpSocket, until } = require('./harness');
+const { mediasoup, listen, udpSocket, until, workerAndRouter } = require('./harness');
 
 const AUDIO_LEVEL_ID = 1;
-let worker;
-let router;
 
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({ mediaCodecs: [ { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 } ] });
-});
-
-after(() => worker.close());
+const room = workerAndRouter({ mediaCodecs: [ { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 } ] });
 
 /** An Opus packet whose one-byte header extension (RFC 8285) carries a voice level in -dBov. */
 function opusWithLevel(ssrc, seq, level) {
@@ -40,17 +33,17 @@ async function audioProducer(transport, ssrc) {
 test('an AudioLevelObserver reports the producers\' volumes, loudest first, then silence', async () => {
   const loud = await udpSocket();
   const quiet = await udpSocket();
-  const loudTransport = await router.createPlainTransport({ ...listen(), comedia: true });
-  const quietTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const loudTransport = await room.router.createPlainTransport({ ...listen(), comedia: true });
+  const quietTransport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const loudProducer = await audioProducer(loudTransport, 1111);
   const quietProducer = await audioProducer(quietTransport, 2222);
-  const observer = await router.createAudioLevelObserver({ maxEntries: 2, threshold: -70, interval: 300 });
+  const observer = await room.router.createAudioLevelObserver({ maxEntries: 2, threshold: -70, interval: 300 });
   await observer.addProducer({ producerId: loudProducer.id });
   await observer.addProducer({ producerId: quietProducer.id });
   const receiver = await udpSocket();
-  const sendTransport = await router.createPlainTransport(listen());
+  const sendTransport = await room.router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
-  const consumer = await sendTransport.consume({ producerId: loudProducer.id, rtpCapabilities: router.rtpCapabilities });
+  const consumer = await sendTransport.consume({ producerId: loudProducer.id, rtpCapabilities: room.router.rtpCapabilities });
   const forwarded = [];
   receiver.on('message', (data) => {
     const packet = rtp.parse(data);
@@ -91,11 +84,11 @@ test('an AudioLevelObserver reports the producers\' volumes, loudest first, then
 test('an ActiveSpeakerObserver names the producer that speaks as the dominant speaker', async () => {
   const talker = await udpSocket();
   const listener = await udpSocket();
-  const talkerTransport = await router.createPlainTransport({ ...listen(), comedia: true });
-  const listenerTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const talkerTransport = await room.router.createPlainTransport({ ...listen(), comedia: true });
+  const listenerTransport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const listenerProducer = await audioProducer(listenerTransport, 3333);
   const talkerProducer = await audioProducer(talkerTransport, 4444);
-  const observer = await router.createActiveSpeakerObserver({ interval: 100 });
+  const observer = await room.router.createActiveSpeakerObserver({ interval: 100 });
   // The first producer added is the one elected while nobody speaks.
   await observer.addProducer({ producerId: listenerProducer.id });
   await observer.addProducer({ producerId: talkerProducer.id });

@@ -6,29 +6,21 @@
 // estimate only; with enableBwe false there is no estimation at all.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { is332, mediasoup, listen, udpSocket, until } = require('./harness');
+const { is332, mediasoup, listen, udpSocket, until, workerAndRouter } = require('./harness');
 
 const only332 = !is332 && 'mediasoup 3.8.4 has neither enableBwe nor these limits';
 const TRANSPORT_CC = 'http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01';
 
-let worker;
-let router;
-
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({
+const room = workerAndRouter({
     mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000, rtcpFeedback: [ { type: 'transport-cc' } ] } ]
   });
-});
-
-after(() => worker.close());
 
 /** A consuming transport with `options`, connected to a socket, and its "bwe" traces. */
 async function consuming(options) {
   const socket = await udpSocket();
-  const producing = await router.createPlainTransport({ ...listen(), comedia: true });
+  const producing = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const producer = await producing.produce({
     kind: 'video',
     rtpParameters: {
@@ -37,12 +29,12 @@ async function consuming(options) {
       encodings: [ { ssrc: 1111 } ]
     }
   });
-  const transport = await router.createPlainTransport({ ...listen(), ...options });
+  const transport = await room.router.createPlainTransport({ ...listen(), ...options });
   await transport.connect({ ip: '127.0.0.1', port: socket.address().port });
   const traces = [];
   await transport.enableTraceEvent([ 'bwe' ]);
   transport.on('trace', (trace) => traces.push(trace.info));
-  await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
+  await transport.consume({ producerId: producer.id, rtpCapabilities: room.router.rtpCapabilities });
   return {
     transport,
     traces,

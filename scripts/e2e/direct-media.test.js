@@ -5,32 +5,24 @@
 // does), and the producer's key frame request comes out of its transport's "rtcp" event.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { is332, mediasoup, until } = require('./harness');
+const { is332, mediasoup, until, workerAndRouter } = require('./harness');
 
 const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
 const VP8 = { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 };
 const VP8_KEY_FRAME = [ 0x10, 0x00, 0x9d, 0x01 ];
 const VP8_DELTA_FRAME = [ 0x10, 0x01, 0x00, 0x00 ];
 
-let worker;
-let router;
-
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({ mediaCodecs: [ OPUS, VP8 ] });
-});
-
-after(() => worker.close());
+const room = workerAndRouter({ mediaCodecs: [ OPUS, VP8 ] });
 
 /** A producer on one DirectTransport, a consumer of it on another, and the packets of its "rtp" event. */
 async function pipeline(kind, rtpParameters) {
-  const producerTransport = await router.createDirectTransport();
-  const consumerTransport = await router.createDirectTransport();
+  const producerTransport = await room.router.createDirectTransport();
+  const consumerTransport = await room.router.createDirectTransport();
   const producer = await producerTransport.produce({ kind, rtpParameters });
-  const consumer = await consumerTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
+  const consumer = await consumerTransport.consume({ producerId: producer.id, rtpCapabilities: room.router.rtpCapabilities });
   const received = [];
   consumer.on('rtp', (data) => received.push(rtp.parse(data)));
   return { producerTransport, consumerTransport, producer, consumer, received };

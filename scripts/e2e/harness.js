@@ -5,6 +5,7 @@
 'use strict';
 
 const dgram = require('node:dgram');
+const { before, after } = require('node:test');
 const path = require('node:path');
 
 const era = process.env.MEDIASOUP_ERA || '3.8';
@@ -88,4 +89,20 @@ async function until(condition, timeoutMs = 4000) {
   return true;
 }
 
-module.exports = { era, is332, mediasoup, listen, listenWebRtc, sctp, oneWorkerPipe, tuple, traceInfo, udpSocket, until };
+/**
+ * A worker and a router made with routerOptions for the tests of one file: made before the
+ * first, closed after the last. The object returned holds them as worker and router once made.
+ */
+function workerAndRouter(routerOptions) {
+  const room = {};
+  before(async () => {
+    room.worker = await mediasoup.createWorker({ logLevel: 'warn' });
+    room.router = await room.worker.createRouter(routerOptions);
+  });
+  after(() => room.worker.close());
+  return room;
+}
+
+module.exports = {
+  era, is332, mediasoup, listen, listenWebRtc, sctp, oneWorkerPipe, tuple, traceInfo, udpSocket, until, workerAndRouter
+};

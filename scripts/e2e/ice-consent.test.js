@@ -4,22 +4,14 @@
 // attribute, and each era's ICE credential lengths.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const stun = require('./stun');
-const { is332, mediasoup, listenWebRtc, udpSocket, until } = require('./harness');
+const { is332, mediasoup, listenWebRtc, udpSocket, until, workerAndRouter } = require('./harness');
 
 const only332 = !is332 && 'mediasoup 3.8.4 has no ICE consent checks nor renomination';
 
-let worker;
-let router;
-
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({ mediaCodecs: [] });
-});
-
-after(() => worker.close());
+const room = workerAndRouter({ mediaCodecs: [] });
 
 /** Sends a Binding request signed for `transport` from `socket` and resolves with the parsed answer. */
 function bind(transport, socket, options = {}) {
@@ -34,7 +26,7 @@ function bind(transport, socket, options = {}) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('ICE credentials have the era\'s lengths', async () => {
-  const transport = await router.createWebRtcTransport(listenWebRtc());
+  const transport = await room.router.createWebRtcTransport(listenWebRtc());
   try {
     const { usernameFragment, password } = transport.iceParameters;
     assert.match(usernameFragment, is332 ? /^[0-9a-z]{32}$/ : /^[0-9a-z]{16}$/);
@@ -49,8 +41,8 @@ test('ICE credentials have the era\'s lengths', async () => {
 
 test('a peer silent for iceConsentTimeout is disconnected, and connected again by its next request',
   { skip: only332 }, async () => {
-    const expiring = await router.createWebRtcTransport({ ...listenWebRtc(), iceConsentTimeout: 10 });
-    const unchecked = await router.createWebRtcTransport({ ...listenWebRtc(), iceConsentTimeout: 0 });
+    const expiring = await room.router.createWebRtcTransport({ ...listenWebRtc(), iceConsentTimeout: 10 });
+    const unchecked = await room.router.createWebRtcTransport({ ...listenWebRtc(), iceConsentTimeout: 0 });
     const socket = await udpSocket();
     try {
       const states = [];
@@ -87,7 +79,7 @@ test('a peer silent for iceConsentTimeout is disconnected, and connected again b
   });
 
 test('a higher NOMINATION moves the selected tuple, a stale one does not', { skip: only332 }, async () => {
-  const transport = await router.createWebRtcTransport(listenWebRtc());
+  const transport = await room.router.createWebRtcTransport(listenWebRtc());
   const first = await udpSocket();
   const second = await udpSocket();
   try {

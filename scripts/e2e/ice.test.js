@@ -4,21 +4,13 @@
 // must follow, through the library's events and getters.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const net = require('node:net');
 const stun = require('./stun');
-const { is332, mediasoup, listenWebRtc, tuple, udpSocket, until } = require('./harness');
+const { is332, mediasoup, listenWebRtc, tuple, udpSocket, until, workerAndRouter } = require('./harness');
 
-let worker;
-let router;
-
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({ mediaCodecs: [] });
-});
-
-after(() => worker.close());
+const room = workerAndRouter({ mediaCodecs: [] });
 
 /** Sends `request` from `socket` and resolves with the first datagram back. */
 function exchange(socket, port, request) {
@@ -29,7 +21,7 @@ function exchange(socket, port, request) {
 }
 
 test('a nominating Binding request over UDP completes ICE and selects its tuple', async () => {
-  const transport = await router.createWebRtcTransport(listenWebRtc());
+  const transport = await room.router.createWebRtcTransport(listenWebRtc());
   const socket = await udpSocket();
   try {
     const { usernameFragment, password } = transport.iceParameters;
@@ -79,7 +71,7 @@ test('a nominating Binding request over UDP completes ICE and selects its tuple'
 });
 
 test('ICE-TCP: a framed Binding request connects, closing the connection disconnects', async () => {
-  const transport = await router.createWebRtcTransport(listenWebRtc({ udp: false, tcp: true }));
+  const transport = await room.router.createWebRtcTransport(listenWebRtc({ udp: false, tcp: true }));
   const { usernameFragment, password } = transport.iceParameters;
   const [ candidate ] = transport.iceCandidates;
   assert.equal(candidate.tcpType, 'passive');

@@ -3,24 +3,16 @@
 // PlainTransport sends it to another local socket, where every packet is checked.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { mediasoup, listen, udpSocket, until } = require('./harness');
+const { mediasoup, listen, udpSocket, until, workerAndRouter } = require('./harness');
 
 const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
 const PRODUCER_SSRC = 11111111;
 const PRODUCER_PT = 111;
 
-let worker;
-let router;
-
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({ mediaCodecs: [ OPUS ] });
-});
-
-after(() => worker.close());
+const room = workerAndRouter({ mediaCodecs: [ OPUS ] });
 
 /** Collects RTP packets (probation aside, and RTCP ones apart) arriving on a socket. */
 function collect(socket) {
@@ -35,7 +27,7 @@ function collect(socket) {
 
 /** A producer fed by `sender` through a comedia PlainTransport, and a consumer sending to `receiver`. */
 async function pipeline(sender, receiver, { paused = false } = {}) {
-  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true, rtcpMux: true });
+  const recvTransport = await room.router.createPlainTransport({ ...listen(), comedia: true, rtcpMux: true });
   const producer = await recvTransport.produce({
     kind: 'audio',
     rtpParameters: {
@@ -43,11 +35,11 @@ async function pipeline(sender, receiver, { paused = false } = {}) {
       encodings: [ { ssrc: PRODUCER_SSRC } ]
     }
   });
-  const sendTransport = await router.createPlainTransport({ ...listen(), rtcpMux: true });
+  const sendTransport = await room.router.createPlainTransport({ ...listen(), rtcpMux: true });
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const consumer = await sendTransport.consume({
     producerId: producer.id,
-    rtpCapabilities: router.rtpCapabilities,
+    rtpCapabilities: room.router.rtpCapabilities,
     paused
   });
   const tuples = [];

@@ -4,22 +4,15 @@
 // the producer's score is 10 on a clean stream and drops when packets are lost.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { is332, mediasoup, listen, traceInfo, udpSocket, until } = require('./harness');
+const { is332, mediasoup, listen, traceInfo, udpSocket, until, workerAndRouter } = require('./harness');
 
 const VP8_KEY_FRAME = [ 0x10, 0x00, 0x9d, 0x01 ];
 const VP8_DELTA_FRAME = [ 0x10, 0x01, 0x00, 0x00 ];
-let worker;
-let router;
 
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
-});
-
-after(() => worker.close());
+const room = workerAndRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
 
 /** RTP packets (probation aside) and RTCP packets (rtp.rtcpPackets()) a socket receives. */
 function collect(socket) {
@@ -62,7 +55,7 @@ function senderReport(ssrc, rtpTimestamp, packetCount) {
 
 /** A plain transport taking RTP from `sender` (comedia), one sending to `receiver`, and a video producer/consumer pair. */
 async function pipeline({ sender, receiver, producerSsrc, rtx = true, nack: withNack = true, paused = false, headerExtensions = [] }) {
-  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const recvTransport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const rtcpFeedback = [ { type: 'nack', parameter: 'pli' } ];
   if (withNack) rtcpFeedback.push({ type: 'nack' });
   const codecs = [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback } ];
@@ -72,9 +65,9 @@ async function pipeline({ sender, receiver, producerSsrc, rtx = true, nack: with
     encoding.rtx = { ssrc: producerSsrc + 1 };
   }
   const producer = await recvTransport.produce({ kind: 'video', rtpParameters: { codecs, encodings: [ encoding ], headerExtensions } });
-  const sendTransport = await router.createPlainTransport(listen());
+  const sendTransport = await room.router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
-  const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities, paused });
+  const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: room.router.rtpCapabilities, paused });
   const send = (packet) => sender.send(packet, recvTransport.tuple.localPort, '127.0.0.1');
   const feedback = (packet) => receiver.send(packet, sendTransport.tuple.localPort, '127.0.0.1');
   return { producer, consumer, send, feedback };
@@ -288,7 +281,7 @@ test('RTX of a stream known by its RID is found by its repaired RID (RFC 8852) a
   const downstream = collect(receiver);
   const RID_ID = 2;
   const RRID_ID = 3;
-  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const recvTransport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
     codecs: [
       { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'nack' } ] },
@@ -300,9 +293,9 @@ test('RTX of a stream known by its RID is found by its repaired RID (RFC 8852) a
       { uri: 'urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id', id: RRID_ID }
     ]
   } });
-  const sendTransport = await router.createPlainTransport(listen());
+  const sendTransport = await room.router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
-  await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
+  await sendTransport.consume({ producerId: producer.id, rtpCapabilities: room.router.rtpCapabilities });
   const send = (packet) => sender.send(packet, recvTransport.tuple.localPort, '127.0.0.1');
   const ssrc = 12000;
   const rtxSsrc = 12001;

@@ -3,21 +3,14 @@
 // the consumer's stats, and relays a receiver's PLI to the sender as a PLI for its own SSRC.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { is332, mediasoup, listen, udpSocket, until } = require('./harness');
+const { is332, mediasoup, listen, udpSocket, until, workerAndRouter } = require('./harness');
 
 const PRODUCER_SSRC = 3333;
-let worker;
-let router;
 
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
-});
-
-after(() => worker.close());
+const room = workerAndRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
 
 /** Every RTCP compound packet a socket receives, as arrays of rtp.rtcpPackets(). */
 function collectRtcp(socket) {
@@ -27,7 +20,6 @@ function collectRtcp(socket) {
   });
   return compounds;
 }
-
 
 test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the consumer stats, PLI is relayed', async () => {
   const sender = await udpSocket();
@@ -40,7 +32,7 @@ test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the
     if (packet) media.push(packet);
   });
 
-  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const recvTransport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const producer = await recvTransport.produce({
     kind: 'video',
     rtpParameters: {
@@ -49,10 +41,10 @@ test('RR goes upstream, SR and SDES downstream, RR from the receiver reaches the
       encodings: [ { ssrc: PRODUCER_SSRC } ]
     }
   });
-  const sendTransport = await router.createPlainTransport(listen());
+  const sendTransport = await room.router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   const producerId = (await recvTransport.dump()).producerIds[0];
-  const consumer = await sendTransport.consume({ producerId, rtpCapabilities: router.rtpCapabilities });
+  const consumer = await sendTransport.consume({ producerId, rtpCapabilities: room.router.rtpCapabilities });
   const consumerSsrc = consumer.rtpParameters.encodings[0].ssrc;
 
   for (let i = 0; i < 30; i++) {

@@ -7,22 +7,14 @@
 // advertised receive window is sctpMaxReceiverWindowBufferSize.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const zlib = require('node:zlib');
-const { is332, mediasoup, listen, sctp, udpSocket, until } = require('./harness');
+const { is332, mediasoup, listen, sctp, udpSocket, until, workerAndRouter } = require('./harness');
 
 const only332 = !is332 && 'mediasoup 3.8.4 has no sctpZeroChecksum';
 
-let worker;
-let router;
-
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter();
-});
-
-after(() => worker.close());
+const room = workerAndRouter();
 
 /** CRC32c (Castagnoli), bit by bit: fast enough for a handful of packets. */
 function crc32c(data) {
@@ -71,7 +63,7 @@ function init(method) {
 /** The INIT ACK the transport answers an INIT offering `peerMethod` with. */
 async function initAck(sctpZeroChecksum, peerMethod) {
   const socket = await udpSocket();
-  const transport = await router.createPlainTransport({ ...listen(), ...sctp(), sctpZeroChecksum });
+  const transport = await room.router.createPlainTransport({ ...listen(), ...sctp(), sctpZeroChecksum });
   try {
     const answer = new Promise((resolve, reject) => {
       socket.on('message', (packet) => {
@@ -118,7 +110,7 @@ for (const [ sctpZeroChecksum, method, peerMethod, zero ] of [
 
 test('the association starts once the transport is connected and has a data producer', { skip: only332 }, async () => {
   const socket = await udpSocket();
-  const transport = await router.createPlainTransport({ ...listen(), ...sctp() });
+  const transport = await room.router.createPlainTransport({ ...listen(), ...sctp() });
   try {
     const chunkTypes = [];
     socket.on('message', (packet) => chunkTypes.push(packet[12]));

@@ -4,19 +4,11 @@
 // data producer and reach a DirectTransport data consumer as "message" events.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { is332, mediasoup, listen, sctp, oneWorkerPipe, until } = require('./harness');
+const { is332, listen, sctp, oneWorkerPipe, until, workerAndRouter } = require('./harness');
 
-let worker;
-let router;
-
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter();
-});
-
-after(() => worker.close());
+const room = workerAndRouter();
 
 /**
  * Two PlainTransports of the router with SCTP, connected to each other, with the data
@@ -26,8 +18,8 @@ after(() => worker.close());
  */
 async function sctpPair(endpoints, extraOptions = {}, rightOptions = {}) {
   const sctpOptions = { ...listen(), ...sctp({ OS: 64, MIS: 64 }), ...extraOptions };
-  const left = await router.createPlainTransport(sctpOptions);
-  const right = await router.createPlainTransport({ ...sctpOptions, ...rightOptions });
+  const left = await room.router.createPlainTransport(sctpOptions);
+  const right = await room.router.createPlainTransport({ ...sctpOptions, ...rightOptions });
   const states = { left: [], right: [] };
   left.on('sctpstatechange', (state) => states.left.push(state));
   right.on('sctpstatechange', (state) => states.right.push(state));
@@ -40,7 +32,7 @@ async function sctpPair(endpoints, extraOptions = {}, rightOptions = {}) {
 
 /** A direct data producer sent over left's data consumer to right's data producer, and a direct consumer of it. */
 async function relay(left, right) {
-  const direct = await router.createDirectTransport();
+  const direct = await room.router.createDirectTransport();
   const source = await direct.produceData({ label: 'source' });
   const outgoing = await left.consumeData({ dataProducerId: source.id });
   const incoming = await right.produceData({
@@ -95,10 +87,10 @@ test('SCTP between two PlainTransports carries data producer messages to a direc
 });
 
 test('pipeToRouter carries a data producer\'s messages between routers over SCTP', async () => {
-  const otherRouter = await worker.createRouter();
-  const direct = await router.createDirectTransport();
+  const otherRouter = await room.worker.createRouter();
+  const direct = await room.router.createDirectTransport();
   const source = await direct.produceData({ label: 'chat' });
-  const { pipeDataProducer } = await router.pipeToRouter({ dataProducerId: source.id, router: otherRouter, ...oneWorkerPipe });
+  const { pipeDataProducer } = await room.router.pipeToRouter({ dataProducerId: source.id, router: otherRouter, ...oneWorkerPipe });
   const otherDirect = await otherRouter.createDirectTransport();
   const sink = await otherDirect.consumeData({ dataProducerId: pipeDataProducer.id });
   const received = [];
@@ -129,7 +121,7 @@ test('pipeToRouter carries a data producer\'s messages between routers over SCTP
 test('bufferedamountlow when the SCTP send buffer drains, sctpsendbufferfull when it would overflow', async () => {
   // Only the left transport has a data endpoint: the right one starts as it hears from it.
   const { source, outgoing } = await sctpPair(async (left) => {
-    const direct = await router.createDirectTransport();
+    const direct = await room.router.createDirectTransport();
     const source = await direct.produceData();
     return { source, outgoing: await left.consumeData({ dataProducerId: source.id }) };
   }, { sctpSendBufferSize: 100000 });

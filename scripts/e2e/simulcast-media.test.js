@@ -5,22 +5,15 @@
 // "layerschange" events.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { mediasoup, listen, traceInfo, udpSocket, until } = require('./harness');
+const { mediasoup, listen, traceInfo, udpSocket, until, workerAndRouter } = require('./harness');
 
 const SSRCS = [ 7001, 7002, 7003 ];
 const TIDS = [ 0, 2, 1, 2 ];
-let worker;
-let router;
 
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
-});
-
-after(() => worker.close());
+const room = workerAndRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
 
 /**
  * One VP8 packet per frame: the descriptor with a 15-bit picture id, TL0PICIDX and TID, the
@@ -46,14 +39,14 @@ function senderReport(stream, frame, ntpMs) {
 test('a simulcast consumer forwards one stream at a time and setPreferredLayers moves it on key frames', async () => {
   const sender = await udpSocket();
   const receiver = await udpSocket();
-  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const recvTransport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const codecs = [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000,
     rtcpFeedback: [ { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' } ] } ];
   const producer = await recvTransport.produce({ kind: 'video', rtpParameters: { codecs,
     encodings: SSRCS.map((ssrc) => ({ ssrc, scalabilityMode: 'L1T3' })) } });
-  const sendTransport = await router.createPlainTransport(listen());
+  const sendTransport = await room.router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
-  const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities,
+  const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: room.router.rtpCapabilities,
     preferredLayers: { spatialLayer: 2 } });
   assert.equal(consumer.type, 'simulcast');
   const layers = [];

@@ -4,12 +4,12 @@
 // keyed otherwise, or sending in clear, gets nothing through.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const rtp = require('./rtp');
 const srtp = require('./srtp');
-const { is332, mediasoup, listen, oneWorkerPipe, udpSocket, until } = require('./harness');
+const { is332, mediasoup, listen, oneWorkerPipe, udpSocket, until, workerAndRouter } = require('./harness');
 
 const OPUS = { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 };
 const PRODUCER_RTP_PARAMETERS = {
@@ -18,15 +18,7 @@ const PRODUCER_RTP_PARAMETERS = {
 };
 const COUNT = 100;
 
-let worker;
-let router;
-
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({ mediaCodecs: [ OPUS ] });
-});
-
-after(() => worker.close());
+const room = workerAndRouter({ mediaCodecs: [ OPUS ] });
 
 /** COUNT packets of the producer's stream, each with a distinct ~1 KB payload. */
 function stream(firstSeq = 65500) {
@@ -72,7 +64,7 @@ function assertIntact(received, sent) {
 
 /** A comedia PlainTransport with the producer, fed by the returned `send`. */
 async function ingress() {
-  const transport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const transport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const producer = await transport.produce({ kind: 'audio', rtpParameters: PRODUCER_RTP_PARAMETERS });
   const sender = await udpSocket();
   return { producer, sender, send: (packets) => sendAll(sender, packets, transport.tuple.localPort) };
@@ -81,20 +73,20 @@ async function ingress() {
 /** A plain consumer of `producer` sending to a test socket; resolves to the packets it receives. */
 async function egress(producer) {
   const receiver = await udpSocket();
-  const transport = await router.createPlainTransport(listen());
+  const transport = await room.router.createPlainTransport(listen());
   await transport.connect({ ip: '127.0.0.1', port: receiver.address().port });
-  await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
+  await transport.consume({ producerId: producer.id, rtpCapabilities: room.router.rtpCapabilities });
   return { receiver, received: collect(receiver) };
 }
 
 for (const srtpCryptoSuite of [ 'AES_CM_128_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_32' ]) {
   test(`media crosses a ${srtpCryptoSuite} link between two PlainTransports intact`, async () => {
     const source = await ingress();
-    const a = await router.createPlainTransport({ ...listen(), enableSrtp: true, srtpCryptoSuite });
-    const b = await router.createPlainTransport({ ...listen(), enableSrtp: true, srtpCryptoSuite });
+    const a = await room.router.createPlainTransport({ ...listen(), enableSrtp: true, srtpCryptoSuite });
+    const b = await room.router.createPlainTransport({ ...listen(), enableSrtp: true, srtpCryptoSuite });
     await a.connect({ ip: '127.0.0.1', port: b.tuple.localPort, srtpParameters: b.srtpParameters });
     await b.connect({ ip: '127.0.0.1', port: a.tuple.localPort, srtpParameters: a.srtpParameters });
-    const linkConsumer = await a.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
+    const linkConsumer = await a.consume({ producerId: source.producer.id, rtpCapabilities: room.router.rtpCapabilities });
     const linkProducer = await b.produce({ kind: 'audio', rtpParameters: linkConsumer.rtpParameters });
     const sink = await egress(linkProducer);
 
@@ -115,9 +107,9 @@ test('what the worker sends over SRTP and SRTCP is RFC 3711 as node:crypto reads
   const source = await ingress();
   const peer = await udpSocket();
   const peerParameters = srtp.randomParameters();
-  const transport = await router.createPlainTransport({ ...listen(), enableSrtp: true });
+  const transport = await room.router.createPlainTransport({ ...listen(), enableSrtp: true });
   await transport.connect({ ip: '127.0.0.1', port: peer.address().port, srtpParameters: peerParameters });
-  const consumer = await transport.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
+  const consumer = await transport.consume({ producerId: source.producer.id, rtpCapabilities: room.router.rtpCapabilities });
   const consumerSsrc = consumer.rtpParameters.encodings[0].ssrc;
   const reader = srtp.context(transport.srtpParameters);
   let clearOnTheWire = 0;
@@ -159,7 +151,7 @@ test('what the worker sends over SRTP and SRTCP is RFC 3711 as node:crypto reads
 test('what node:crypto sends over SRTP gets through; another key or clear RTP does not', async () => {
   const peer = await udpSocket();
   const peerParameters = srtp.randomParameters();
-  const transport = await router.createPlainTransport({ ...listen(), comedia: true, enableSrtp: true });
+  const transport = await room.router.createPlainTransport({ ...listen(), comedia: true, enableSrtp: true });
   await transport.connect({ srtpParameters: peerParameters });
   const producer = await transport.produce({ kind: 'audio', rtpParameters: PRODUCER_RTP_PARAMETERS });
   const sink = await egress(producer);
@@ -185,11 +177,11 @@ test('what node:crypto sends over SRTP gets through; another key or clear RTP do
 
 test('a wrongly keyed SRTP PlainTransport peer gets nothing through', async () => {
   const source = await ingress();
-  const a = await router.createPlainTransport({ ...listen(), enableSrtp: true });
-  const b = await router.createPlainTransport({ ...listen(), enableSrtp: true });
+  const a = await room.router.createPlainTransport({ ...listen(), enableSrtp: true });
+  const b = await room.router.createPlainTransport({ ...listen(), enableSrtp: true });
   await a.connect({ ip: '127.0.0.1', port: b.tuple.localPort, srtpParameters: b.srtpParameters });
   await b.connect({ ip: '127.0.0.1', port: a.tuple.localPort, srtpParameters: srtp.randomParameters() });
-  const linkConsumer = await a.consume({ producerId: source.producer.id, rtpCapabilities: router.rtpCapabilities });
+  const linkConsumer = await a.consume({ producerId: source.producer.id, rtpCapabilities: room.router.rtpCapabilities });
   const linkProducer = await b.produce({ kind: 'audio', rtpParameters: linkConsumer.rtpParameters });
   const sink = await egress(linkProducer);
 
@@ -202,9 +194,9 @@ test('a wrongly keyed SRTP PlainTransport peer gets nothing through', async () =
 });
 
 test('pipeToRouter({ enableSrtp: true }) carries media intact', async () => {
-  const target = await worker.createRouter({ mediaCodecs: [ OPUS ] });
+  const target = await room.worker.createRouter({ mediaCodecs: [ OPUS ] });
   const source = await ingress();
-  const { pipeProducer } = await router.pipeToRouter({
+  const { pipeProducer } = await room.router.pipeToRouter({
     producerId: source.producer.id, router: target, enableSrtp: true, ...oneWorkerPipe
   });
   const receiver = await udpSocket();

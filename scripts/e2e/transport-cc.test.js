@@ -3,21 +3,14 @@
 // transport-cc feedback (RTPFB, FMT 15) about the packets it sent, lost ones included.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const rtp = require('./rtp');
-const { is332, mediasoup, listen, traceInfo, udpSocket, until } = require('./harness');
+const { is332, mediasoup, listen, traceInfo, udpSocket, until, workerAndRouter } = require('./harness');
 
 const TWCC_URI = 'http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01';
-let worker;
-let router;
 
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
-});
-
-after(() => worker.close());
+const room = workerAndRouter({ mediaCodecs: [ { kind: 'video', mimeType: 'video/VP8', clockRate: 90000 } ] });
 
 /** An RTP packet with one one-byte header extension (RFC 8285): the transport-wide sequence number under id 3. */
 function packetWithTransportSeq(ssrc, seq, transportSeq) {
@@ -48,7 +41,7 @@ function statuses({ data, offset }) {
 
 test('a producer with transport-cc gets feedback on the packets that arrived and those that did not', async () => {
   const sender = await udpSocket();
-  const transport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const transport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const producer = await transport.produce({ kind: 'video', rtpParameters: {
     codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'transport-cc' } ] } ],
     headerExtensions: [ { uri: TWCC_URI, id: 3 } ],
@@ -100,7 +93,6 @@ function feedbackFor(seqs, lost, count) {
   const length = 12 + fci.length - (fci.length % 4);
   return rtp.feedback(205, 15, 1, 0, fci.subarray(0, length - 12));
 }
-
 
 /**
  * Sends VP8 simulcast from `sender` to `recvTransport` at 30 fps: streams `ssrcs` of about 30,
@@ -159,11 +151,11 @@ function remb(bitrate) {
  * sending to `receiver` to consume it on.
  */
 async function simulcastPipeline(ssrcs, receiver) {
-  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const recvTransport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
     codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'nack', parameter: 'pli' } ] } ],
     encodings: ssrcs.map((ssrc) => ({ ssrc, scalabilityMode: 'L1T1' })) } });
-  const sendTransport = await router.createPlainTransport(listen());
+  const sendTransport = await room.router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
   return { recvTransport, producer, sendTransport };
 }
@@ -181,7 +173,7 @@ test('feedback with heavy loss lowers the outgoing estimate and a simulcast cons
   const receiver = await udpSocket();
   const ssrcs = [ 9001, 9002, 9003 ];
   const { recvTransport, producer, sendTransport } = await simulcastPipeline(ssrcs, receiver);
-  const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
+  const consumer = await sendTransport.consume({ producerId: producer.id, rtpCapabilities: room.router.rtpCapabilities });
   const twccId = consumer.rtpParameters.headerExtensions.find((e) => e.uri === TWCC_URI).id;
   const bweTraces = [];
   await sendTransport.enableTraceEvent([ 'bwe' ]);
@@ -240,12 +232,12 @@ test('feedback with heavy loss lowers the outgoing estimate and a simulcast cons
 
 test('without transport-cc, the receiver\'s REMB is the outgoing estimate', async () => {
   const receiver = await udpSocket();
-  const recvTransport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const recvTransport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   const producer = await recvTransport.produce({ kind: 'video', rtpParameters: {
     codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 } ], encodings: [ { ssrc: 9100 } ] } });
-  const sendTransport = await router.createPlainTransport(listen());
+  const sendTransport = await room.router.createPlainTransport(listen());
   await sendTransport.connect({ ip: '127.0.0.1', port: receiver.address().port });
-  const rtpCapabilities = withoutTransportCc(router.rtpCapabilities);
+  const rtpCapabilities = withoutTransportCc(room.router.rtpCapabilities);
   await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
   try {
     receiver.send(remb(250000), sendTransport.tuple.localPort, '127.0.0.1');
@@ -266,7 +258,7 @@ test('two simulcast consumers share a REMB estimate layer by layer, the higher p
   const receiver = await udpSocket();
   const ssrcs = [ 9201, 9202, 9203 ];
   const { recvTransport, producer, sendTransport } = await simulcastPipeline(ssrcs, receiver);
-  const rtpCapabilities = withoutTransportCc(router.rtpCapabilities);
+  const rtpCapabilities = withoutTransportCc(room.router.rtpCapabilities);
   const a = await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
   const b = await sendTransport.consume({ producerId: producer.id, rtpCapabilities });
   await a.setPriority(2);
@@ -294,7 +286,7 @@ test('two simulcast consumers share a REMB estimate layer by layer, the higher p
 
 test('with transport-cc, setMaxIncomingBitrate reaches the sender in REMBs, and lifting it in a REMB of 0', async () => {
   const sender = await udpSocket();
-  const transport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const transport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   await transport.produce({ kind: 'video', rtpParameters: {
     codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'transport-cc' } ] } ],
     headerExtensions: [ { uri: TWCC_URI, id: 3 } ],
@@ -320,7 +312,7 @@ test('with transport-cc, setMaxIncomingBitrate reaches the sender in REMBs, and 
 test('with goog-remb and abs-send-time, the worker estimates the incoming bitrate and sends it in REMBs, capped by setMaxIncomingBitrate', async () => {
   const ABS_SEND_TIME_URI = 'http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time';
   const sender = await udpSocket();
-  const transport = await router.createPlainTransport({ ...listen(), comedia: true });
+  const transport = await room.router.createPlainTransport({ ...listen(), comedia: true });
   await transport.produce({ kind: 'video', rtpParameters: {
     codecs: [ { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [ { type: 'goog-remb' } ] } ],
     headerExtensions: [ { uri: ABS_SEND_TIME_URI, id: 2 } ],
@@ -352,8 +344,8 @@ test('with goog-remb and abs-send-time, the worker estimates the incoming bitrat
   }
 });
 
-for (const [ name, capabilities ] of [ [ 'transport-cc', () => router.rtpCapabilities ],
-  [ 'REMB', () => withoutTransportCc(router.rtpCapabilities) ] ]) {
+for (const [ name, capabilities ] of [ [ 'transport-cc', () => room.router.rtpCapabilities ],
+  [ 'REMB', () => withoutTransportCc(room.router.rtpCapabilities) ] ]) {
   test(`a PlainTransport consumer with ${name} gets the initial probation packets (ssrc 1234) once connected, as from the C++ worker`, async () => {
     const receiver = await udpSocket();
     const { recvTransport, producer, sendTransport } = await simulcastPipeline([ 9101 ], receiver);

@@ -4,19 +4,11 @@
 // the dumps' message sizes are the C++ worker's for each transport kind.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { is332, mediasoup, listen, listenWebRtc, sctp } = require('./harness');
+const { is332, listen, listenWebRtc, sctp, workerAndRouter } = require('./harness');
 
-let worker;
-let router;
-
-before(async () => {
-  worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  router = await worker.createRouter();
-});
-
-after(() => worker.close());
+const room = workerAndRouter();
 
 const streamsRange = /wrong numSctpStreams\.OS and\/or numSctpStreams\.MIS \(must be from 1 to 65535\)/;
 
@@ -40,19 +32,19 @@ const refused = is332 ? [
 
 for (const [ method, options, reason ] of refused) {
   test(`${method}(${JSON.stringify(options)}) is refused`, async () => {
-    await assert.rejects(router[method](options), (error) => error.name === 'TypeError' && reason.test(error.message));
+    await assert.rejects(room.router[method](options), (error) => error.name === 'TypeError' && reason.test(error.message));
   });
 }
 
 test('connect() refuses a port over 65535', { skip: is332 && '3.32\'s library writes the port into a 16-bit field' }, async () => {
-  const transport = await router.createPlainTransport(listen());
+  const transport = await room.router.createPlainTransport(listen());
   await assert.rejects(transport.connect({ ip: '127.0.0.2', port: 70000 }),
     (error) => error.name === 'TypeError' && /wrong port \(greater than 65535\)/.test(error.message));
   transport.close();
 });
 
 test('connect() without a port is refused', async () => {
-  const transport = await router.createPlainTransport(listen());
+  const transport = await room.router.createPlainTransport(listen());
   await assert.rejects(transport.connect({ ip: '127.0.0.2' }), (error) => error.name === 'TypeError' && /missing port/.test(error.message));
   transport.close();
 });
@@ -73,7 +65,7 @@ test('dumps carry the C++ worker\'s message sizes for each transport kind', asyn
     [ 'createDirectTransport', { maxMessageSize: 1000 }, { maxMessageSize: 1000 } ]
   ];
   for (const [ method, options, sizes ] of kinds) {
-    const transport = await router[method](options);
+    const transport = await room.router[method](options);
     const dump = await transport.dump();
     for (const [ field, size ] of Object.entries(sizes)) assert.equal(dump[field], size, `${method} ${field}`);
     transport.close();
