@@ -103,6 +103,12 @@ final class FbsChannelPeer implements AutoCloseable {
         return request(method, "", FBS.Request.Body.NONE, null);
     }
 
+    /** Asks the worker for a router with id {@code routerId}; the response says whether it made one. */
+    FBS.Response.Response createRouter(String routerId) {
+        return request(FBS.Request.Method.WORKER_CREATE_ROUTER, "", FBS.Request.Body.Worker_CreateRouterRequest,
+                builder -> FBS.Worker.CreateRouterRequest.createCreateRouterRequest(builder, builder.createString(routerId)));
+    }
+
     void notify(int event) {
         FlatBufferBuilder builder = new FlatBufferBuilder(64);
         int handler = builder.createString("");

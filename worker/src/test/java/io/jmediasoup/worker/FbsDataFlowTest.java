@@ -25,9 +25,7 @@ class FbsDataFlowTest {
     void start() {
         peer = new FbsChannelPeer(Settings.fromArgs(new String[] {"--logLevel=error"}), 1);
         peer.nextNotification();
-        assertTrue(peer.request(FBS.Request.Method.WORKER_CREATE_ROUTER, "", FBS.Request.Body.Worker_CreateRouterRequest,
-                builder -> FBS.Worker.CreateRouterRequest.createCreateRouterRequest(builder, builder.createString("r1")))
-                .accepted());
+        assertTrue(peer.createRouter("r1").accepted());
         assertTrue(peer.request(FBS.Request.Method.ROUTER_CREATE_DIRECTTRANSPORT, "r1",
                 FBS.Request.Body.Router_CreateDirectTransportRequest, builder -> {
                     int transportId = builder.createString("t1");

@@ -25,9 +25,7 @@ class FbsSctpStreamsTest {
     void start() {
         peer = new FbsChannelPeer(Settings.fromArgs(new String[] {"--logLevel=error"}), 1);
         peer.nextNotification();
-        assertTrue(peer.request(FBS.Request.Method.WORKER_CREATE_ROUTER, "", FBS.Request.Body.Worker_CreateRouterRequest,
-                builder -> FBS.Worker.CreateRouterRequest.createCreateRouterRequest(builder, builder.createString("r1")))
-                .accepted());
+        assertTrue(peer.createRouter("r1").accepted());
         assertTrue(peer.request(FBS.Request.Method.ROUTER_CREATE_PLAINTRANSPORT, "r1",
                 FBS.Request.Body.Router_CreatePlainTransportRequest, FbsSctpStreamsTest::plainTransportWithSctp).accepted());
         assertTrue(peer.request(FBS.Request.Method.TRANSPORT_PRODUCE_DATA, "t1", FBS.Request.Body.Transport_ProduceDataRequest,

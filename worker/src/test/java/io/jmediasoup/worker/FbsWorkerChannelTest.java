@@ -40,7 +40,7 @@ class FbsWorkerChannelTest {
 
     @Test
     void createsDumpsAndClosesRouters() {
-        assertTrue(createRouter("r1").accepted());
+        assertTrue(peer.createRouter("r1").accepted());
         FBS.Worker.DumpResponse dump = workerDump();
         assertEquals(PID, dump.pid());
         assertEquals(1, dump.routerIdsLength());
@@ -91,8 +91,8 @@ class FbsWorkerChannelTest {
 
     @Test
     void rejectsADuplicatedRouterIdAndAWrongLogLevel() {
-        createRouter("r1");
-        FBS.Response.Response duplicate = createRouter("r1");
+        peer.createRouter("r1");
+        FBS.Response.Response duplicate = peer.createRouter("r1");
         assertEquals("Error", duplicate.error());
         assertEquals("a Router with same routerId already exists [method:worker.createRouter]", duplicate.reason());
         FBS.Response.Response chicken = peer.request(FBS.Request.Method.WORKER_UPDATE_SETTINGS, "",
@@ -114,7 +114,7 @@ class FbsWorkerChannelTest {
             peer.writeRaw(frame);
             assertTrue(peer.nextLog('E').contains("discarding wrong Channel data"));
         }
-        assertTrue(createRouter("r1").accepted());
+        assertTrue(peer.createRouter("r1").accepted());
     }
 
     @Test
@@ -125,7 +125,7 @@ class FbsWorkerChannelTest {
 
     @Test
     void closesAtTheEndOfItsInput() {
-        createRouter("r1");
+        peer.createRouter("r1");
         peer.closeChannelInput();
         assertTrue(peer.awaitTermination());
     }
@@ -138,11 +138,6 @@ class FbsWorkerChannelTest {
                 FBS.Request.Body.Worker_CreateRouterRequest, body);
         builder.finishSizePrefixed(FBS.Message.Message.createMessage(builder, type, request));
         return builder.sizedByteArray();
-    }
-
-    private FBS.Response.Response createRouter(String routerId) {
-        return peer.request(FBS.Request.Method.WORKER_CREATE_ROUTER, "", FBS.Request.Body.Worker_CreateRouterRequest,
-                builder -> FBS.Worker.CreateRouterRequest.createCreateRouterRequest(builder, builder.createString(routerId)));
     }
 
     private FBS.Response.Response closeRouter(String routerId) {

@@ -23,9 +23,7 @@ class WebRtcServerTest {
     @BeforeEach
     void start() {
         peer = new FbsChannelPeer(Settings.fromArgs(new String[] {"--logLevel=error"}), 4242);
-        assertTrue(peer.request(FBS.Request.Method.WORKER_CREATE_ROUTER, "", FBS.Request.Body.Worker_CreateRouterRequest,
-                builder -> FBS.Worker.CreateRouterRequest.createCreateRouterRequest(builder, builder.createString("r1")))
-                .accepted());
+        assertTrue(peer.createRouter("r1").accepted());
     }
 
     @AfterEach

@@ -28,18 +28,8 @@ class ConsumerFirstSequenceNumberTest {
     /** The sequence numbers a new simple consumer sends for producer packets 60000..60004. */
     private static List<Integer> forwarded(Shared shared) {
         List<Integer> sent = new ArrayList<>();
-        SimpleConsumer consumer = new SimpleConsumer("c1", shared, new Consumer.Listener() {
-            @Override
-            public void onConsumerProducerClosed(Consumer consumer) {}
-
-            @Override
-            public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
-                sent.add(packet.sequenceNumber());
-            }
-
-            @Override
-            public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {}
-        }, TestConsumes.consume(DATA));
+        SimpleConsumer consumer = new SimpleConsumer("c1", shared,
+                new RecordingListener(packet -> sent.add(packet.sequenceNumber())), TestConsumes.consume(DATA));
         try {
             consumer.producerRtpStreamScores(new int[] {10});
             consumer.transportConnected();

@@ -43,18 +43,9 @@ class SimpleConsumerDtxTest {
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {"true; 1, 2, 3, 4", "false; 1, 2, 3, 4, 5, 6, 7"})
     void dtxPacketsAreLeftOutOnlyWhenAsked(boolean ignoreDtx, String expectedJoined) {
-        SimpleConsumer consumer = new SimpleConsumer("c1", shared, new Consumer.Listener() {
-            @Override
-            public void onConsumerProducerClosed(Consumer consumer) {}
-
-            @Override
-            public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
-                sent.add(packet.sequenceNumber());
-            }
-
-            @Override
-            public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {}
-        }, TestConsumes.consume(DATA, LayeredCodecs.MEDIASOUP_3_32, ignoreDtx));
+        SimpleConsumer consumer = new SimpleConsumer("c1", shared,
+                new RecordingListener(packet -> sent.add(packet.sequenceNumber())),
+                TestConsumes.consume(DATA, LayeredCodecs.MEDIASOUP_3_32, ignoreDtx));
         try {
             consumer.producerRtpStreamScores(new int[] {10});
             consumer.transportConnected();

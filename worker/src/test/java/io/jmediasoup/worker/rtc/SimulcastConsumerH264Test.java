@@ -33,19 +33,10 @@ class SimulcastConsumerH264Test {
         String data = ("{\"kind\":\"video\",\"type\":\"simulcast\",\"rtpParameters\":{"
                 + "\"codecs\":[" + H264_CODEC + "],\"encodings\":[{\"ssrc\":5555,\"scalabilityMode\":\"S3T1\"}],"
                 + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":1},{\"ssrc\":2},{\"ssrc\":3}]}");
-        consumer = new SimulcastConsumer("c1", shared, new Consumer.Listener() {
-            @Override
-            public void onConsumerProducerClosed(Consumer consumer) {}
-
-            @Override
-            public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
-                sent.add(new long[] {packet.ssrc(), packet.sequenceNumber(), packet.timestamp(),
-                        packet.buffer().getUnsignedByte(packet.payloadIndex() + 1)});
-            }
-
-            @Override
-            public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {}
-        }, TestConsumes.consume(data));
+        consumer = new SimulcastConsumer("c1", shared, new RecordingListener(packet -> {
+            sent.add(new long[] {packet.ssrc(), packet.sequenceNumber(), packet.timestamp(),
+                    packet.buffer().getUnsignedByte(packet.payloadIndex() + 1)});
+        }), TestConsumes.consume(data));
         consumer.producerRtpStreamScores(new int[] {10, 10, 10});
         consumer.producerSenderReports(senderReports);
         for (int i = 0; i < 3; i++) {

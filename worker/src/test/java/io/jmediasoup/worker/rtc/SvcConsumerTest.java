@@ -43,21 +43,10 @@ class SvcConsumerTest {
         String data = ("{\"kind\":\"video\",\"type\":\"svc\",\"rtpParameters\":{"
                 + "\"codecs\":[" + VP9 + "],\"encodings\":[{\"ssrc\":4444,\"scalabilityMode\":\"L3T3\"}],"
                 + "\"rtcp\":{\"cname\":\"c\"}},\"consumableRtpEncodings\":[{\"ssrc\":9}]}");
-        consumer = new SvcConsumer("c1", shared, new Consumer.Listener() {
-            @Override
-            public void onConsumerProducerClosed(Consumer consumer) {}
-
-            @Override
-            public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
-                int layers = packet.buffer().getUnsignedByte(packet.payloadIndex() + 3);
-                sent.add(new Sent(packet.ssrc(), packet.sequenceNumber(), packet.marker(), (layers >> 1) & 7, layers >> 5));
-            }
-
-            @Override
-            public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {
-                keyFrameRequests.add(mappedSsrc);
-            }
-        }, TestConsumes.consume(data));
+        consumer = new SvcConsumer("c1", shared, new RecordingListener(packet -> {
+            int layers = packet.buffer().getUnsignedByte(packet.payloadIndex() + 3);
+            sent.add(new Sent(packet.ssrc(), packet.sequenceNumber(), packet.marker(), (layers >> 1) & 7, layers >> 5));
+        }, keyFrameRequests::add), TestConsumes.consume(data));
         consumer.producerRtpStreamScores(new int[] {10});
     }
 

@@ -42,23 +42,12 @@ class SvcConsumerVp8Test {
     private int seq = 65_533;
 
     private SvcConsumer create(LayeredCodecs layeredCodecs) {
-        consumer = new SvcConsumer("c1", shared, new Consumer.Listener() {
-            @Override
-            public void onConsumerProducerClosed(Consumer consumer) {}
-
-            @Override
-            public void onConsumerSendRtpPacket(Consumer consumer, RtpPacket packet) {
-                ByteBuf buffer = packet.buffer();
-                int index = packet.payloadIndex();
-                sent.add(new Sent(packet.ssrc(), packet.sequenceNumber(), buffer.getUnsignedShort(index + 2) & 0x7FFF,
-                        buffer.getUnsignedByte(index + 4), buffer.getUnsignedByte(index + 5) >> 6));
-            }
-
-            @Override
-            public void onConsumerKeyFrameRequested(Consumer consumer, long mappedSsrc) {
-                keyFrameRequests.add(mappedSsrc);
-            }
-        }, TestConsumes.consume(DATA, layeredCodecs));
+        consumer = new SvcConsumer("c1", shared, new RecordingListener(packet -> {
+            ByteBuf buffer = packet.buffer();
+            int index = packet.payloadIndex();
+            sent.add(new Sent(packet.ssrc(), packet.sequenceNumber(), buffer.getUnsignedShort(index + 2) & 0x7FFF,
+                    buffer.getUnsignedByte(index + 4), buffer.getUnsignedByte(index + 5) >> 6));
+        }, keyFrameRequests::add), TestConsumes.consume(DATA, layeredCodecs));
         consumer.producerRtpStreamScores(new int[] {10});
         return consumer;
     }
