@@ -86,28 +86,14 @@ public final class LocalChannels {
         @Override
         public void respond(long id, FbsRequest.FbsBody body) {
             builder.clear();
-            int bodyOffset = body == null ? 0 : body.writer().applyAsInt(builder);
-            FBS.Response.Response.startResponse(builder);
-            FBS.Response.Response.addId(builder, id);
-            FBS.Response.Response.addAccepted(builder, true);
-            if (body != null) {
-                FBS.Response.Response.addBodyType(builder, body.type());
-                FBS.Response.Response.addBody(builder, bodyOffset);
-            }
-            finish(FBS.Response.Response.endResponse(builder));
+            finish(FbsResponses.accepted(builder, id, body));
             rejection = null;
         }
 
         @Override
         public void reject(long id, MediasoupError error) {
             builder.clear();
-            int errorOffset = builder.createString(error.errorName());
-            int reasonOffset = builder.createString(error.getMessage());
-            FBS.Response.Response.startResponse(builder);
-            FBS.Response.Response.addId(builder, id);
-            FBS.Response.Response.addError(builder, errorOffset);
-            FBS.Response.Response.addReason(builder, reasonOffset);
-            finish(FBS.Response.Response.endResponse(builder));
+            finish(FbsResponses.rejected(builder, id, error));
             rejection = error.errorName() + ": " + error.getMessage();
         }
 

@@ -88,15 +88,23 @@ public final class ChannelEndpoint implements Responder, LogSink {
         send(message.toString());
     }
 
-    /** {@code {"targetId", "event"}}, or with {@code data} when it is not null. */
+    /** Sends {@link #notification}. */
     public void notify(String targetId, String event, JsonElement data) {
+        sendJson(notification(targetId, event, data));
+    }
+
+    /**
+     * {@code {"targetId", "event"}}, or with {@code data} when it is not null: a notification
+     * as both channels write it (the payload channel then sends its payload).
+     */
+    static JsonObject notification(String targetId, String event, JsonElement data) {
         JsonObject notification = new JsonObject();
         notification.addProperty("targetId", targetId);
         notification.addProperty("event", event);
         if (data != null) {
             notification.add("data", data);
         }
-        sendJson(notification);
+        return notification;
     }
 
     @Override

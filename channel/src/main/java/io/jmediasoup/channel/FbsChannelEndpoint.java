@@ -116,15 +116,7 @@ public final class FbsChannelEndpoint implements FbsRequest.Responder, LogSink {
     @Override
     public void respond(long id, FbsRequest.FbsBody body) {
         builder.clear();
-        int bodyOffset = body == null ? 0 : body.writer().applyAsInt(builder);
-        FBS.Response.Response.startResponse(builder);
-        FBS.Response.Response.addId(builder, id);
-        FBS.Response.Response.addAccepted(builder, true);
-        if (body != null) {
-            FBS.Response.Response.addBodyType(builder, body.type());
-            FBS.Response.Response.addBody(builder, bodyOffset);
-        }
-        int length = send(FBS.Message.Body.Response, FBS.Response.Response.endResponse(builder));
+        int length = send(FBS.Message.Body.Response, FbsResponses.accepted(builder, id, body));
         if (length > SizePrefixedDecoder.MAX_MESSAGE_LENGTH) {
             reject(id, new MediasoupError("response of " + length + " bytes exceeds the channel's limit of "
                     + SizePrefixedDecoder.MAX_MESSAGE_LENGTH));
@@ -134,13 +126,7 @@ public final class FbsChannelEndpoint implements FbsRequest.Responder, LogSink {
     @Override
     public void reject(long id, MediasoupError error) {
         builder.clear();
-        int errorOffset = builder.createString(error.errorName());
-        int reasonOffset = builder.createString(error.getMessage());
-        FBS.Response.Response.startResponse(builder);
-        FBS.Response.Response.addId(builder, id);
-        FBS.Response.Response.addError(builder, errorOffset);
-        FBS.Response.Response.addReason(builder, reasonOffset);
-        send(FBS.Message.Body.Response, FBS.Response.Response.endResponse(builder));
+        send(FBS.Message.Body.Response, FbsResponses.rejected(builder, id, error));
     }
 
     /** A notification with a body of {@code FBS.Notification.Body} type {@code bodyType}, or none when {@code body} is null. */

@@ -97,13 +97,7 @@ public final class PayloadChannelEndpoint implements Responder {
 
     /** A notification followed by its payload; {@code payload} is not consumed nor released. */
     public void notify(String targetId, String event, JsonElement data, ByteBuf payload) {
-        JsonObject notification = new JsonObject();
-        notification.addProperty("targetId", targetId);
-        notification.addProperty("event", event);
-        if (data != null) {
-            notification.add("data", data);
-        }
-        sendJson(notification);
+        sendJson(ChannelEndpoint.notification(targetId, event, data));
         sockets.send(Netstring.encode(sockets.alloc(), payload));
     }
 

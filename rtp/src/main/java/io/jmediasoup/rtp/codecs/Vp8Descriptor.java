@@ -42,21 +42,13 @@ public final class Vp8Descriptor {
         int extension = buffer.getUnsignedByte(index + 1);
         int offset = 2;
         if ((extension & 0x80) != 0) {
-            if (length < offset + 1) {
+            int idLength = PictureId.length(buffer, index + offset, length - offset);
+            if (idLength == 0) {
                 return false;
             }
-            int b = buffer.getUnsignedByte(index + offset);
-            if ((b & 0x80) != 0) {
-                if (length < offset + 2) {
-                    return false;
-                }
-                pictureId = ((b & 0x7F) << 8) | buffer.getUnsignedByte(index + offset + 1);
-                pictureIdLength = 2;
-            } else {
-                pictureId = b;
-                pictureIdLength = 1;
-            }
-            offset += pictureIdLength;
+            pictureId = PictureId.read(buffer, index + offset, idLength);
+            pictureIdLength = idLength;
+            offset += idLength;
         }
         if ((extension & 0x40) != 0) {
             if (length < offset + 1) {
@@ -120,11 +112,7 @@ public final class Vp8Descriptor {
 
     /** Writes a picture id into the field as it is; a 7-bit field keeps the low 7 bits. */
     public void writePictureId(ByteBuf buffer, int value) {
-        if (pictureIdLength == 2) {
-            buffer.setShort(index + 2, 0x8000 | (value & 0x7FFF));
-        } else if (pictureIdLength == 1) {
-            buffer.setByte(index + 2, value & 0x7F);
-        }
+        PictureId.write(buffer, index + 2, pictureIdLength, value);
     }
 
     public void writeTl0PicIdx(ByteBuf buffer, int value) {

@@ -43,21 +43,13 @@ public final class Vp9Descriptor {
         scalabilityStructure = (first & 0x02) != 0;
         int offset = 1;
         if ((first & 0x80) != 0) {
-            if (length < offset + 1) {
+            int idLength = PictureId.length(buffer, index + offset, length - offset);
+            if (idLength == 0) {
                 return false;
             }
-            int b = buffer.getUnsignedByte(index + offset);
-            if ((b & 0x80) != 0) {
-                if (length < offset + 2) {
-                    return false;
-                }
-                pictureId = ((b & 0x7F) << 8) | buffer.getUnsignedByte(index + offset + 1);
-                pictureIdLength = 2;
-            } else {
-                pictureId = b;
-                pictureIdLength = 1;
-            }
-            offset += pictureIdLength;
+            pictureId = PictureId.read(buffer, index + offset, idLength);
+            pictureIdLength = idLength;
+            offset += idLength;
         }
         if ((first & 0x20) != 0) {
             if (length < offset + 1) {
