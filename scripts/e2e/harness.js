@@ -79,10 +79,10 @@ function udpSocket() {
   });
 }
 
-/** Resolves true once `condition()` holds, false after `timeoutMs`. */
+/** Resolves true once `condition()` (or the promise it returns) holds, false after `timeoutMs`. */
 async function until(condition, timeoutMs = 4000) {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

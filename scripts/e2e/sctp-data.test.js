@@ -141,10 +141,11 @@ test('bufferedamountlow when the SCTP send buffer drains, sctpsendbufferfull whe
   const messages = is332 ? 8 : 3;
   for (let i = 0; i < messages; i++) source.send(Buffer.alloc(60000, i));
   assert.ok(await until(() => fulls >= 1), `${messages} messages of 60000 bytes overflow 100000`);
-  assert.ok(await until(() => lows.length === atOnce + 1), 'notified once the buffer drained');
-  assert.equal(lows.length, atOnce + 1);
-  assert.ok(lows[atOnce] <= 1000);
-  assert.equal(await outgoing.getBufferedAmount(), 0);
+  // Told as the buffer drains, and once more when it drained between two of the sends (the
+  // worker reads them one by one from its channel, which a busy machine slows).
+  assert.ok(await until(() => lows.length > atOnce), 'notified as the buffer drained');
+  assert.ok(await until(async () => (await outgoing.getBufferedAmount()) === 0), 'the buffer drains');
+  assert.ok(lows.slice(atOnce).every((amount) => amount <= 1000));
 });
 
 // The C++ 3.8.4 worker drops such a message too, but then hands up its tail (the last ~3 KB) as
