@@ -3,8 +3,7 @@ package io.jmediasoup.worker;
 import io.jmediasoup.channel.MediasoupError;
 import io.jmediasoup.rtp.NativeLibraries;
 import io.jmediasoup.worker.messages.WorkerResponse;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -32,17 +31,22 @@ final class ResourceUsage {
     private ResourceUsage() {}
 
     static WorkerResponse.ResourceUsage snapshot() {
-        if (SHIM_REASON == null) {
-            long[] fields = new long[2 + COUNTERS];
-            if (!getrusage(fields)) {
-                throw new MediasoupError("getrusage() failed");
-            }
-            List<Long> counters = new ArrayList<>(COUNTERS);
-            for (int i = 0; i < COUNTERS; i++) {
-                counters.add(fields[2 + i]);
-            }
-            return new WorkerResponse.ResourceUsage(fields[0], fields[1], List.copyOf(counters));
+        long[] fields = SHIM_REASON == null ? throughShim() : throughJnr();
+        return new WorkerResponse.ResourceUsage(fields[0], fields[1],
+                Arrays.stream(fields, 2, fields.length).boxed().toList());
+    }
+
+    /** User and system time in milliseconds, then the counters: from the JNI shim. */
+    private static long[] throughShim() {
+        long[] fields = new long[2 + COUNTERS];
+        if (!getrusage(fields)) {
+            throw new MediasoupError("getrusage() failed");
         }
+        return fields;
+    }
+
+    /** The same fields, from struct rusage as jnr-ffi reads it. */
+    private static long[] throughJnr() {
         if (libc == null) {
             libc = LibraryLoader.create(LibC.class).load("c");
         }
@@ -52,12 +56,13 @@ final class ResourceUsage {
         if (libc.getrusage(RUSAGE_SELF, usage) != 0) {
             throw new MediasoupError("getrusage() failed [errno:" + runtime.getLastError() + "]");
         }
-        List<Long> counters = new ArrayList<>(COUNTERS);
+        long[] fields = new long[2 + COUNTERS];
+        fields[0] = millis(usage, 0, longSize);
+        fields[1] = millis(usage, 2 * longSize, longSize);
         for (int i = 0; i < COUNTERS; i++) {
-            counters.add(usage.getNativeLong((4L + i) * longSize));
+            fields[2 + i] = usage.getNativeLong((4L + i) * longSize);
         }
-        return new WorkerResponse.ResourceUsage(millis(usage, 0, longSize), millis(usage, 2 * longSize, longSize),
-                List.copyOf(counters));
+        return fields;
     }
 
     /** User and system time in milliseconds, then the counters of struct rusage in their order; false on failure. */

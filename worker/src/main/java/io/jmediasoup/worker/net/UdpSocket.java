@@ -91,19 +91,18 @@ public final class UdpSocket {
         batch.send(sender, data, remote);
     }
 
-    /** A copy of {@code data} for Netty to send when the kernel's buffer drains, or a drop past the limit. */
+    /** A copy of the readable bytes of {@code data}, as {@link #queue(ByteBuffer, InetSocketAddress)}. */
     void queue(ByteBuf data, InetSocketAddress remote) {
-        if (!channel.isWritable()) {
-            packetsDropped++;
-            return;
-        }
-        channel.writeAndFlush(new DatagramPacket(data.copy(), remote), channel.voidPromise());
+        queue(data.nioBuffer(), remote);
     }
 
-    /** A copy of the remaining bytes of {@code data}, as {@link #queue(ByteBuf, InetSocketAddress)}. */
+    /**
+     * A copy of the remaining bytes of {@code data} for Netty to send when the kernel's buffer
+     * drains, or a drop past the limit.
+     */
     void queue(ByteBuffer data, InetSocketAddress remote) {
         if (!channel.isWritable()) {
-            packetsDropped++;
+            countDropped();
             return;
         }
         ByteBuf copy = channel.alloc().directBuffer(data.remaining());
