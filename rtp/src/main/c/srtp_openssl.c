@@ -2,7 +2,8 @@
 // memory (the addresses of Netty's direct buffers): one JNI call per packet, no copy. The
 // session in Java works out the index, replay and lengths and has checked that the packet and
 // its trailer fit the buffer; this file only encrypts, authenticates and lays out the trailer
-// (RFC 3711 §3.1, §3.4, §4.1.1, §4.2; RFC 7714 §8, §9, §10).
+// (RFC 3711 §3.1, §3.4, §4.1.1, §4.2; RFC 7714 §8, §9, §10). Built with JMSRTP_IPSEC_MB, GCM
+// goes through Intel's ipsec-mb (gcm_ipsec_mb.h) where the CPU has AES-NI and PCLMULQDQ.
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <jni.h>
 #include <openssl/crypto.h>
@@ -11,6 +12,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "gcm_ipsec_mb.h"
 
 #define RTCP_HEADER 8
 #define SRTCP_INDEX 4
@@ -21,6 +24,7 @@
 typedef struct {
     EVP_CIPHER_CTX *encrypt;
     EVP_CIPHER_CTX *decrypt;  // GCM only: CTR decrypts with encrypt
+    fast_gcm_t *fast;         // GCM through ipsec-mb, or NULL for EVP
     SHA_CTX inner, outer;     // HMAC-SHA1 after the key's inner and outer pad (AES-CM only)
     uint8_t salt[16];
     int salt_length;
@@ -70,6 +74,8 @@ static void hmac_sha1(const direction_t *d, const uint8_t *data, size_t length, 
 // against, tag. A decryption that does not authenticate is undone, leaving the data as it was.
 static int gcm(direction_t *d, int seal, const uint8_t iv[12], const uint8_t *aad, int aad_length, const uint8_t *aad2,
                int aad2_length, uint8_t *data, int length, uint8_t *tag) {
+    int done = d->fast ? fast_gcm(d->fast, seal, iv, aad, aad_length, aad2, aad2_length, data, length, tag) : -1;
+    if (done >= 0) return done;
     EVP_CIPHER_CTX *c = seal ? d->encrypt : d->decrypt;
     int out;
     uint8_t final[16];
@@ -90,7 +96,7 @@ static int gcm(direction_t *d, int seal, const uint8_t iv[12], const uint8_t *aa
     return 0;
 }
 
-static int direction_init(direction_t *d, int aead, const uint8_t *key, int key_length, const uint8_t *salt,
+static int direction_init(direction_t *d, int aead, int fast, const uint8_t *key, int key_length, const uint8_t *salt,
                           int salt_length, const uint8_t *auth_key, int auth_length) {
     const EVP_CIPHER *cipher = aead ? (key_length == 32 ? EVP_aes_256_gcm() : EVP_aes_128_gcm())
                                     : (key_length == 32 ? EVP_aes_256_ctr() : EVP_aes_128_ctr());
@@ -99,6 +105,7 @@ static int direction_init(direction_t *d, int aead, const uint8_t *key, int key_
     if (aead) {
         d->decrypt = EVP_CIPHER_CTX_new();
         if (!d->decrypt || !EVP_DecryptInit_ex(d->decrypt, cipher, NULL, key, NULL)) return 0;
+        if (fast) d->fast = fast_gcm_new(key, key_length);
     } else {
         uint8_t pad[SHA1_BLOCK];
         if (auth_length > SHA1_BLOCK) return 0;
@@ -122,6 +129,8 @@ static void transform_free(transform_t *t) {
     EVP_CIPHER_CTX_free(t->rtp.decrypt);
     EVP_CIPHER_CTX_free(t->rtcp.encrypt);
     EVP_CIPHER_CTX_free(t->rtcp.decrypt);
+    fast_gcm_free(t->rtp.fast);
+    fast_gcm_free(t->rtcp.fast);
     OPENSSL_cleanse(t, sizeof *t);
     free(t);
 }
@@ -135,7 +144,7 @@ static int bytes(JNIEnv *env, jbyteArray array, uint8_t *buf, int capacity) {
 }
 
 JNIEXPORT jlong JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_create(
-    JNIEnv *env, jclass cls, jboolean aead, jint rtp_tag, jint rtcp_tag, jbyteArray rtp_key, jbyteArray rtp_salt,
+    JNIEnv *env, jclass cls, jboolean aead, jboolean fast, jint rtp_tag, jint rtcp_tag, jbyteArray rtp_key, jbyteArray rtp_salt,
     jbyteArray rtp_auth, jbyteArray rtcp_key, jbyteArray rtcp_salt, jbyteArray rtcp_auth) {
     (void)cls;
     uint8_t k[32], s[16], a[SHA1_BLOCK];
@@ -148,11 +157,11 @@ JNIEXPORT jlong JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_create(
     kl = bytes(env, rtp_key, k, sizeof k);
     sl = bytes(env, rtp_salt, s, sizeof s);
     al = bytes(env, rtp_auth, a, sizeof a);
-    ok = kl > 0 && sl > 0 && al >= 0 && direction_init(&t->rtp, aead, k, kl, s, sl, a, al);
+    ok = kl > 0 && sl > 0 && al >= 0 && direction_init(&t->rtp, aead, fast, k, kl, s, sl, a, al);
     kl = bytes(env, rtcp_key, k, sizeof k);
     sl = bytes(env, rtcp_salt, s, sizeof s);
     al = bytes(env, rtcp_auth, a, sizeof a);
-    ok = ok && kl > 0 && sl > 0 && al >= 0 && direction_init(&t->rtcp, aead, k, kl, s, sl, a, al);
+    ok = ok && kl > 0 && sl > 0 && al >= 0 && direction_init(&t->rtcp, aead, fast, k, kl, s, sl, a, al);
     OPENSSL_cleanse(k, sizeof k);
     OPENSSL_cleanse(a, sizeof a);
     if (!ok) {
@@ -160,6 +169,12 @@ JNIEXPORT jlong JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_create(
         return 0;
     }
     return (jlong)(intptr_t)t;
+}
+
+JNIEXPORT jstring JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_gcmLibrary(JNIEnv *env, jclass cls) {
+    (void)cls;
+    const char *name = fast_gcm_library();
+    return name ? (*env)->NewStringUTF(env, name) : NULL;
 }
 
 JNIEXPORT void JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_free(JNIEnv *env, jclass cls, jlong handle) {

@@ -10,6 +10,8 @@ import io.jmediasoup.rtp.NativeLibraries;
  */
 final class OpenSslLibrary {
     static final String PROPERTY = "jmediasoup.srtp.openssl";
+    /** {@code -Djmediasoup.srtp.ipsecmb=false} keeps GCM on OpenSSL's EVP where the shim has ipsec-mb. */
+    static final String IPSEC_MB_PROPERTY = "jmediasoup.srtp.ipsecmb";
     private static final String REASON = load();
 
     private OpenSslLibrary() {
@@ -18,6 +20,11 @@ final class OpenSslLibrary {
     /** Whether the shim is loaded and the engine may use it. */
     static boolean available() {
         return REASON == null && !"false".equals(System.getProperty(PROPERTY));
+    }
+
+    /** Whether new transforms run GCM on ipsec-mb where the shim has it. */
+    static boolean fastGcm() {
+        return !"false".equals(System.getProperty(IPSEC_MB_PROPERTY));
     }
 
     /** Why the shim is not loaded, or null if it is. */

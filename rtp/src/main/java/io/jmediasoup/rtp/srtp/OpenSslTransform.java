@@ -6,7 +6,9 @@ import java.lang.ref.Reference;
 /**
  * The transforms of a suite (the same layout as {@link AesCmTransform} and
  * {@link AesGcmTransform}) over OpenSSL's libcrypto, on a packet in native memory at
- * {@code address}: one JNI call per packet, nothing copied or allocated. The caller has checked
+ * {@code address}: one JNI call per packet, nothing copied or allocated. GCM goes through
+ * ipsec-mb instead where the shim was built with it, the CPU runs it and {@code fastGcm} asks
+ * for it ({@link #gcmLibrary()}). The caller has checked
  * that the packet and its trailer lie within the buffer at {@code address}; the C side trusts
  * the lengths it is given. The native state is freed when the transform is unreachable, and
  * each call keeps the transform reachable until OpenSSL is done with that state.
@@ -16,8 +18,8 @@ final class OpenSslTransform {
 
     private final long handle;
 
-    OpenSslTransform(SrtpProfile profile, SessionKeys keys) {
-        long created = create(profile.isAead(), profile.rtpAuthTagLength(), profile.rtcpAuthTagLength(), keys.rtpKey(),
+    OpenSslTransform(SrtpProfile profile, SessionKeys keys, boolean fastGcm) {
+        long created = create(profile.isAead(), fastGcm, profile.rtpAuthTagLength(), profile.rtcpAuthTagLength(), keys.rtpKey(),
                 keys.rtpSalt(), keys.rtpAuthKey(), keys.rtcpKey(), keys.rtcpSalt(), keys.rtcpAuthKey());
         if (created == 0) {
             throw new IllegalStateException("OpenSSL refused the " + profile.mediasoupName() + " keys");
@@ -60,7 +62,10 @@ final class OpenSslTransform {
         }
     }
 
-    private static native long create(boolean aead, int rtpTagLength, int rtcpTagLength, byte[] rtpKey, byte[] rtpSalt,
+    /** The library and CPU variant GCM runs on when asked for, or null where the shim has only EVP's. */
+    static native String gcmLibrary();
+
+    private static native long create(boolean aead, boolean fastGcm, int rtpTagLength, int rtcpTagLength, byte[] rtpKey, byte[] rtpSalt,
             byte[] rtpAuthKey, byte[] rtcpKey, byte[] rtcpSalt, byte[] rtcpAuthKey);
 
     private static native void free(long handle);

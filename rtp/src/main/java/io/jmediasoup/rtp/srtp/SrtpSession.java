@@ -47,7 +47,7 @@ public final class SrtpSession {
         this.profile = profile;
         this.inbound = inbound;
         SessionKeys keys = SessionKeys.derive(profile, keyingMaterial);
-        openssl = OpenSslLibrary.available() ? new OpenSslTransform(profile, keys) : null;
+        openssl = OpenSslLibrary.available() ? new OpenSslTransform(profile, keys, OpenSslLibrary.fastGcm()) : null;
         transform = profile.isAead()
                 ? new AesGcmTransform(keys, INITIAL_CAPACITY)
                 : new AesCmTransform(profile, keys, INITIAL_CAPACITY);
@@ -66,6 +66,12 @@ public final class SrtpSession {
     /** Whether packets in native memory go through OpenSSL (else everything runs in Java). */
     public static boolean usesOpenSsl() {
         return OpenSslLibrary.available();
+    }
+
+    /** What GCM runs on for packets in native memory: ipsec-mb and its CPU variant, or OpenSSL's EVP. */
+    public static String gcmLibrary() {
+        String fast = OpenSslLibrary.available() && OpenSslLibrary.fastGcm() ? OpenSslTransform.gcmLibrary() : null;
+        return fast != null ? fast : OpenSslLibrary.available() ? "OpenSSL EVP" : "the JCE";
     }
 
     public SrtpProfile profile() {

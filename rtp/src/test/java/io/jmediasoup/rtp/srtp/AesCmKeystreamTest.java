@@ -30,7 +30,7 @@ class AesCmKeystreamTest {
         SessionKeys keys = new SessionKeys(SESSION_KEY, SESSION_SALT, new byte[20], SESSION_KEY, SESSION_SALT,
                 new byte[20]);
         byte[] zeros = new byte[SEGMENT_LENGTH + 10];
-        new OpenSslEngine(SrtpProfile.AES_CM_128_HMAC_SHA1_80, keys).protectRtp(zeros, 0, SEGMENT_LENGTH, 0, 0);
+        new OpenSslEngine(SrtpProfile.AES_CM_128_HMAC_SHA1_80, keys, false).protectRtp(zeros, 0, SEGMENT_LENGTH, 0, 0);
 
         assertEquals("e03ead0935c95e80e166b16dd92b4eb4" + "d23513162b02d0f72a43a2fe4a5f97ab"
                 + "41e95b3bb0a2e8dd477901e4fca894c0", Hex.string(zeros, 0, 48));

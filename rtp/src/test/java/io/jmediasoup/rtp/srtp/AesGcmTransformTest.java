@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The AEAD transforms, Java and OpenSSL, against the packets of RFC 7714 §16 (SRTP) and §17
- * (SRTCP), which give session keys.
+ * The AEAD transforms, Java, OpenSSL's EVP and ipsec-mb, against the packets of RFC 7714 §16
+ * (SRTP) and §17 (SRTCP), which give session keys.
  */
 class AesGcmTransformTest {
     private static final byte[] SALT = Hex.bytes("517569642070726f2071756f");
@@ -30,7 +30,7 @@ class AesGcmTransformTest {
     private static final int RTCP_INDEX = 0x5d4;
 
     static Stream<Arguments> vectors() {
-        return Stream.of("java", "openssl").flatMap(engine -> suites().map(suite -> {
+        return Stream.of("java", "openssl", "ipsec-mb").flatMap(engine -> suites().map(suite -> {
             Object[] arguments = suite.get().clone();
             arguments[0] = arguments[0] + " " + engine;
             return Arguments.of(arguments);
@@ -57,9 +57,14 @@ class AesGcmTransformTest {
     private static SrtpTransform transform(String suite, String key) {
         byte[] k = Hex.bytes(key);
         SessionKeys keys = new SessionKeys(k, SALT, new byte[0], k, SALT, new byte[0]);
+        SrtpProfile profile = SrtpProfile.valueOf(suite.split(" ")[0]);
         if (suite.endsWith("openssl")) {
             OpenSslEngine.assumeLoaded();
-            return new OpenSslEngine(SrtpProfile.valueOf(suite.split(" ")[0]), keys);
+            return new OpenSslEngine(profile, keys, false);
+        }
+        if (suite.endsWith("ipsec-mb")) {
+            OpenSslEngine.assumeFastGcm();
+            return new OpenSslEngine(profile, keys, true);
         }
         return new AesGcmTransform(keys, 64);
     }

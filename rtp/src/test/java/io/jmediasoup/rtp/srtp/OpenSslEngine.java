@@ -8,14 +8,15 @@ import io.netty.buffer.PooledByteBufAllocator;
 
 /**
  * The OpenSSL engine seen as an array {@link SrtpTransform}, so the transform tests run the
- * same vectors on both engines: each call copies the array into a direct buffer and back.
+ * same vectors on every engine: each call copies the array into a direct buffer and back.
+ * {@code fastGcm} runs GCM on ipsec-mb, else on OpenSSL's EVP.
  */
 final class OpenSslEngine implements SrtpTransform {
     private final OpenSslTransform openssl;
     private final SrtpTransform layout;
 
-    OpenSslEngine(SrtpProfile profile, SessionKeys keys) {
-        openssl = new OpenSslTransform(profile, keys);
+    OpenSslEngine(SrtpProfile profile, SessionKeys keys, boolean fastGcm) {
+        openssl = new OpenSslTransform(profile, keys, fastGcm);
         layout = profile.isAead() ? new AesGcmTransform(keys, 64) : new AesCmTransform(profile, keys, 64);
     }
 
@@ -28,6 +29,12 @@ final class OpenSslEngine implements SrtpTransform {
         assumeTrue(reason == null || !reason.startsWith("no "), "the build made no OpenSSL shim: " + reason);
         assertNull(reason, "the OpenSSL shim does not load");
         assumeTrue(OpenSslLibrary.available(), "OpenSSL turned off by -D" + OpenSslLibrary.PROPERTY);
+    }
+
+    /** Skips a test where the shim was built without ipsec-mb or this CPU has no variant of it. */
+    static void assumeFastGcm() {
+        assumeLoaded();
+        assumeTrue(OpenSslTransform.gcmLibrary() != null, "the OpenSSL shim runs GCM on EVP only");
     }
 
     private interface Call {

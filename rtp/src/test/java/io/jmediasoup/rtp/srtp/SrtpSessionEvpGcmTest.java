@@ -1,0 +1,17 @@
+package io.jmediasoup.rtp.srtp;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The session tests on the OpenSSL engine with GCM on EVP, as where the shim has no ipsec-mb. */
+class SrtpSessionEvpGcmTest extends SrtpSessionOpenSslTest {
+    @BeforeAll
+    static void gcmOnEvp() {
+        System.setProperty(OpenSslLibrary.IPSEC_MB_PROPERTY, "false");
+    }
+
+    @AfterAll
+    static void gcmAsBuilt() {
+        System.clearProperty(OpenSslLibrary.IPSEC_MB_PROPERTY);
+    }
+}
