@@ -1,25 +1,26 @@
 // One measured run of scripts/bench-forward, printed as one JSON line.
 //
-//   node bench-run.js floor  BIN_DIR CONSUMERS RATE PAYLOAD WARMUP_S MEASURE_S [srtp]
-//   node bench-run.js worker BIN_DIR CONSUMERS RATE PAYLOAD WARMUP_S MEASURE_S [srtp]
+//   node bench-run.js floor  BIN_DIR CONSUMERS RATE PAYLOAD WARMUP_S MEASURE_S [SRTP_SUITE]
+//   node bench-run.js worker BIN_DIR CONSUMERS RATE PAYLOAD WARMUP_S MEASURE_S [SRTP_SUITE]
 //
 // "worker" spawns the worker named by MEDIASOUP_WORKER_BIN through the real mediasoup 3.8.4
 // Node library and sets it up as an application would: a router, an Opus producer on a
 // comedia PlainTransport, and CONSUMERS consumers, each on its own PlainTransport connected
 // to one of the load generator's sinks. "floor" puts the C relay in the worker's place.
-// Either way the C load generator (loadgen) sends and receives, and measures. With "srtp" every
-// hop is SDES-keyed SRTP (AES_CM_128_HMAC_SHA1_80) and BIN_DIR's loadgen must be built for it:
-// the floor relays the sender's packets unchanged, so its sinks use the sender's key.
+// Either way the C load generator (loadgen) sends and receives, and measures. With an SRTP
+// suite (its mediasoup name) every hop is SDES-keyed SRTP and BIN_DIR's loadgen must be built
+// for it: the floor relays the sender's packets unchanged, so its sinks use the sender's key.
 'use strict';
 
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { mediasoup, OPUS_MEDIA_CODECS, helper, rssKiB, opusFanout } = require('./common');
+const { mediasoup, OPUS_MEDIA_CODECS, SRTP_KEY_LENGTHS, helper, rssKiB, opusFanout } = require('./common');
 
-const [kind, binDir, consumers, rate, payload, warmup, measure, security] = process.argv.slice(2);
-const srtpKey = security === 'srtp' ? crypto.randomBytes(30).toString('base64') : undefined;
+const [kind, binDir, consumers, rate, payload, warmup, measure, suite] = process.argv.slice(2);
+if (suite && !SRTP_KEY_LENGTHS[suite]) throw new Error(`unknown SRTP suite ${suite}`);
+const srtpKey = suite ? crypto.randomBytes(SRTP_KEY_LENGTHS[suite]).toString('base64') : undefined;
 const hex = (base64) => Buffer.from(base64, 'base64').toString('hex');
 
 // A JVM worker (ours) logs its collections here; other workers ignore the variable.
@@ -47,7 +48,7 @@ async function setUpWorker(sinkPorts) {
   const readyMs = Number(process.hrtime.bigint() - spawned) / 1e6;
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const idleRssKiB = rssKiB(worker.pid);
-  const { input, join } = await opusFanout(router, srtpKey);
+  const { input, join } = await opusFanout(router, srtpKey, suite);
   const sinkKeys = [];
   for (const port of sinkPorts) sinkKeys.push((await join(port)).srtpParameters?.keyBase64);
   const setUpS = Number(process.hrtime.bigint() - spawned) / 1e9;
@@ -66,10 +67,10 @@ async function main() {
   const { sinkPorts } = await loadgen.nextLine();
   const target = kind === 'floor' ? await setUpFloor(sinkPorts) : await setUpWorker(sinkPorts);
   loadgen.child.stdin.write(`${target.port} ${target.pid}\n`);
-  if (srtpKey) loadgen.child.stdin.write(`${hex(srtpKey)} ${target.sinkKeys.map(hex).join(' ')}\n`);
+  if (srtpKey) loadgen.child.stdin.write(`${suite} ${hex(srtpKey)} ${target.sinkKeys.map(hex).join(' ')}\n`);
   const result = await loadgen.nextLine();
   result.kind = kind;
-  result.srtp = Boolean(srtpKey);
+  result.srtp = suite || false;
   if (kind === 'floor') {
     target.relay.child.kill();
   } else {

@@ -1,6 +1,7 @@
 // What the floor's Node runners (bench-run.js, soak-run.js, startup.js) share: the mediasoup
-// 3.8.4 library they drive the worker with, the C helpers' line protocol, RSS from /proc, and
-// the set-up an application would make for one Opus producer fanned out over PlainTransports.
+// library they drive the worker with (3.8.4's, or the one at MEDIASOUP_LIBRARY), the C helpers'
+// line protocol, RSS from /proc, and the set-up an application would make for one Opus producer
+// fanned out over PlainTransports.
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -8,7 +9,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const readline = require('node:readline');
 
-const mediasoup = require(path.join(__dirname, '..', '..', 'scripts', 'conformance-suite', 'node_modules', 'mediasoup'));
+const mediasoup = require(process.env.MEDIASOUP_LIBRARY
+  || path.join(__dirname, '..', '..', 'scripts', 'conformance-suite', 'node_modules', 'mediasoup'));
 
 const OPUS_MEDIA_CODECS = [{ kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 }];
 
@@ -28,19 +30,20 @@ function rssKiB(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]);
 }
 
-const SRTP_SUITE = 'AES_CM_128_HMAC_SHA1_80';
+/** The SDES suites bench-forward can key, and the length of their master key + salt. */
+const SRTP_KEY_LENGTHS = { AES_CM_128_HMAC_SHA1_80: 30, AEAD_AES_128_GCM: 28, AEAD_AES_256_GCM: 44 };
 
 /**
  * An Opus producer on a comedia PlainTransport of `router` (created with OPUS_MEDIA_CODECS);
  * `join(port)` adds a consumer on a PlainTransport of its own sending to `port` and returns
  * that transport. With `srtpKey` (base64 master key + salt), every transport is SDES-keyed
- * AES_CM_128_HMAC_SHA1_80: the producer's peer protects with `srtpKey`, and each consumer's
- * transport protects with its own `srtpParameters.keyBase64`.
+ * with `suite`: the producer's peer protects with `srtpKey`, and each consumer's transport
+ * protects with its own `srtpParameters.keyBase64`.
  */
-async function opusFanout(router, srtpKey) {
+async function opusFanout(router, srtpKey, suite) {
   const listenIp = { ip: '127.0.0.1' };
-  const srtp = srtpKey ? { enableSrtp: true, srtpCryptoSuite: SRTP_SUITE } : {};
-  const srtpParameters = srtpKey ? { srtpParameters: { cryptoSuite: SRTP_SUITE, keyBase64: srtpKey } } : {};
+  const srtp = srtpKey ? { enableSrtp: true, srtpCryptoSuite: suite } : {};
+  const srtpParameters = srtpKey ? { srtpParameters: { cryptoSuite: suite, keyBase64: srtpKey } } : {};
   const input = await router.createPlainTransport({ listenIp, rtcpMux: true, comedia: true, ...srtp });
   if (srtpKey) await input.connect(srtpParameters);
   const producer = await input.produce({
@@ -63,4 +66,4 @@ async function opusFanout(router, srtpKey) {
   return { input, producer, join };
 }
 
-module.exports = { mediasoup, OPUS_MEDIA_CODECS, helper, rssKiB, opusFanout };
+module.exports = { mediasoup, OPUS_MEDIA_CODECS, SRTP_KEY_LENGTHS, helper, rssKiB, opusFanout };

@@ -12,10 +12,11 @@
 // Protocol on stdio: prints {"sendPort":P,"sinkPorts":[...]} once its sockets are bound, then
 // reads "<target port> <forwarder pid>" and runs; prints the result as one JSON line.
 //
-// Built with -DLOADGEN_SRTP (and libsrtp), it speaks SRTP (AES_CM_128_HMAC_SHA1_80): after the
-// target line it reads one more, the hex keying material it protects with and then each sink's
-// (master key + salt, 30 bytes), protects every packet it sends and unprotects every packet a
-// sink receives, counting those that do not authenticate ("srtpFailures"; they count as lost).
+// Built with -DLOADGEN_SRTP (and libsrtp), it speaks SRTP: after the target line it reads one
+// more, the suite's mediasoup name (AES_CM_128_HMAC_SHA1_80, AEAD_AES_128_GCM or
+// AEAD_AES_256_GCM), the hex keying material it protects with and then each sink's (master key
+// + salt), protects every packet it sends and unprotects every packet a sink receives, counting
+// those that do not authenticate ("srtpFailures"; they count as lost).
 //
 // usage: loadgen SINKS RATE PAYLOAD WARMUP_S MEASURE_S
 #define _GNU_SOURCE
@@ -53,21 +54,41 @@ static long long latency_hist[LATENCY_BUCKETS];
 static long long sink_drops[MAX_SINKS];
 static long long srtp_failures;
 #ifdef LOADGEN_SRTP
-#define SRTP_KEY_LENGTH 30
+#define SRTP_MAX_KEY_LENGTH 46
 static srtp_t send_session, sink_sessions[MAX_SINKS];
+static char srtp_suite[32];
+
+// The suite's policy, as the C++ worker sets it for the mediasoup name; the key's length is
+// the suite's master key and salt.
+static void srtp_suite_policy(srtp_crypto_policy_t *p, size_t *key_length) {
+    if (strcmp(srtp_suite, "AES_CM_128_HMAC_SHA1_80") == 0) {
+        srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(p);
+        *key_length = 30;
+    } else if (strcmp(srtp_suite, "AEAD_AES_128_GCM") == 0) {
+        srtp_crypto_policy_set_aes_gcm_128_16_auth(p);
+        *key_length = 28;
+    } else if (strcmp(srtp_suite, "AEAD_AES_256_GCM") == 0) {
+        srtp_crypto_policy_set_aes_gcm_256_16_auth(p);
+        *key_length = 44;
+    } else {
+        fprintf(stderr, "loadgen: unknown SRTP suite %s\n", srtp_suite);
+        exit(2);
+    }
+}
 
 static srtp_t srtp_session(const char *hex, srtp_ssrc_type_t direction) {
-    unsigned char key[SRTP_KEY_LENGTH];
-    for (int i = 0; i < SRTP_KEY_LENGTH; i++) {
+    unsigned char key[SRTP_MAX_KEY_LENGTH];
+    srtp_policy_t policy;
+    memset(&policy, 0, sizeof policy);
+    size_t key_length;
+    srtp_suite_policy(&policy.rtp, &key_length);
+    srtp_suite_policy(&policy.rtcp, &key_length);
+    for (size_t i = 0; i < key_length; i++) {
         if (sscanf(hex + 2 * i, "%2hhx", &key[i]) != 1) {
             fprintf(stderr, "loadgen: bad SRTP key %s\n", hex);
             exit(2);
         }
     }
-    srtp_policy_t policy;
-    memset(&policy, 0, sizeof policy);
-    srtp_crypto_policy_set_rtp_default(&policy.rtp);
-    srtp_crypto_policy_set_rtcp_default(&policy.rtcp);
     policy.ssrc.type = direction;
     policy.key = key;
     policy.window_size = 1024;
@@ -289,12 +310,12 @@ int main(int argc, char **argv) {
     inet_pton(AF_INET, "127.0.0.1", &target.sin_addr);
     connect(send_fd, (struct sockaddr *)&target, sizeof target);
 #ifdef LOADGEN_SRTP
-    char hex[2 * SRTP_KEY_LENGTH + 1];
+    char hex[2 * SRTP_MAX_KEY_LENGTH + 1];
     srtp_init();
-    if (scanf("%60s", hex) != 1) return 2;
+    if (scanf("%31s %92s", srtp_suite, hex) != 2) return 2;
     send_session = srtp_session(hex, ssrc_any_outbound);
     for (int i = 0; i < sinks; i++) {
-        if (scanf("%60s", hex) != 1) return 2;
+        if (scanf("%92s", hex) != 1) return 2;
         sink_sessions[i] = srtp_session(hex, ssrc_any_inbound);
     }
 #endif

@@ -93,7 +93,7 @@ const s = result.settings;
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="13">
 <style>.small { font-size: 11px; fill: #444; }</style>
 <rect width="100%" height="100%" fill="white"/>
-<text x="10" y="22" font-weight="bold">CPU per packet read (sent less dropped at the input socket), forwarded to ${s.consumers} consumers (${s.rate} packets/s, ${s.payload}-byte payloads${s.srtp ? ', SRTP AES_CM_128_HMAC_SHA1_80' : ''})</text>
+<text x="10" y="22" font-weight="bold">CPU per packet read (sent less dropped at the input socket), forwarded to ${s.consumers} consumers (${s.rate} packets/s, ${s.payload}-byte payloads${s.srtp ? `, SRTP ${s.srtp}` : ''})</text>
 <text x="10" y="38" class="small">jmediasoup: ${result.oursToFloor.toFixed(2)}× the floor${result.oursToReference ? `, ${result.oursToReference.toFixed(2)}× mediasoup (median of pairs)` : ''}; lower is better</text>
 ${rows.join('\n')}
 </svg>

@@ -37,6 +37,9 @@ final class PipeTransport extends Transport implements UdpSocket.Listener {
         super(id, shared, listener, options.base());
         rtx = options.enableRtx();
         localSrtp = options.srtpCryptoSuite() != null ? SrtpParameters.generate(options.srtpCryptoSuite()) : null;
+        if (localSrtp != null) {
+            shared.prepareSrtpEngine();
+        }
         socket = new UdpSocket(ListenSockets.bind(shared.portManager(), options.listenInfo()), this, shared.udpSendBatch());
         tuple = TransportTuple.local(options.listenInfo().announced(), socket.localAddress().getPort(), Protocol.UDP);
     }

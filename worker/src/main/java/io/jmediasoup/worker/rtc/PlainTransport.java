@@ -52,6 +52,9 @@ final class PlainTransport extends Transport implements UdpSocket.Listener {
         rtcpMux = options.rtcpMux();
         comedia = options.comedia();
         localSrtp = options.srtpCryptoSuite() != null ? SrtpParameters.generate(options.srtpCryptoSuite()) : null;
+        if (localSrtp != null) {
+            shared.prepareSrtpEngine();
+        }
         srtpCryptoSuites = options.srtpCryptoSuites();
         Channel rtpChannel = ListenSockets.bind(shared.portManager(), options.listenInfo());
         Channel rtcpChannel;

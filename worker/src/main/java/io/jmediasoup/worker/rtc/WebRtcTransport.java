@@ -74,6 +74,7 @@ final class WebRtcTransport extends Transport
         iceServer = iceServer(options.ice());
         stunPacket = new StunPacket(options.ice().renomination());
         consentTimer = new DeadlineTimer(shared, this::checkIceConsent);
+        shared.prepareSrtpEngine();
         localFingerprints = shared.dtlsCertificate().fingerprints();
         dtlsTransport = new DtlsTransport(shared.dtlsCertificate(), shared.loop(), this);
         server = null;
@@ -95,6 +96,7 @@ final class WebRtcTransport extends Transport
         iceServer = iceServer(options.ice());
         stunPacket = new StunPacket(options.ice().renomination());
         consentTimer = new DeadlineTimer(shared, this::checkIceConsent);
+        shared.prepareSrtpEngine();
         iceCandidates.addAll(server.iceCandidates(options.enableUdp(), options.enableTcp(), options.preferUdp(),
                 options.preferTcp()));
         if (iceCandidates.isEmpty()) {
