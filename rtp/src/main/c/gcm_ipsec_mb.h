@@ -61,31 +61,31 @@ static const gcm_variant_t AVX_GEN4 = GCM_VARIANT(avx_gen4);
 static const gcm_variant_t AVX_GEN2 = GCM_VARIANT(avx_gen2);
 static const gcm_variant_t SSE = GCM_VARIANT(sse);
 
-// The variant this CPU runs, or NULL (no AES-NI or PCLMULQDQ: EVP does GCM).
-static const gcm_variant_t *gcm_variant(void) {
-    static const gcm_variant_t *chosen;
-    static int picked;
-    if (picked) return chosen;
+// The variant this CPU runs, or NULL (no AES-NI or PCLMULQDQ: EVP does GCM), and its name;
+// picked once, as the library loads, before any thread can ask.
+static const gcm_variant_t *variant;
+static char library_name[48];
+
+__attribute__((constructor)) static void pick_gcm_variant(void) {
     __builtin_cpu_init();
     int base = __builtin_cpu_supports("aes") && __builtin_cpu_supports("pclmul") &&
                __builtin_cpu_supports("sse4.2");
+    if (!base) return;
 #ifdef HAS_VAES_AVX512
-    if (base && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-        __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") &&
-        __builtin_cpu_supports("vaes") && __builtin_cpu_supports("vpclmulqdq") && __builtin_cpu_supports("avx2") &&
-        __builtin_cpu_supports("bmi2")) {
-        chosen = &VAES_AVX512;
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+        __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("vaes") &&
+        __builtin_cpu_supports("vpclmulqdq") && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2")) {
+        variant = &VAES_AVX512;
     } else
 #endif
-        if (base && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2")) {
-        chosen = &AVX_GEN4;
-    } else if (base && __builtin_cpu_supports("avx")) {
-        chosen = &AVX_GEN2;
-    } else if (base) {
-        chosen = &SSE;
+        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2")) {
+        variant = &AVX_GEN4;
+    } else if (__builtin_cpu_supports("avx")) {
+        variant = &AVX_GEN2;
+    } else {
+        variant = &SSE;
     }
-    picked = 1;
-    return chosen;
+    snprintf(library_name, sizeof library_name, "ipsec-mb %s %s", IMB_VERSION_STR, variant->name);
 }
 
 struct fast_gcm {
@@ -95,15 +95,11 @@ struct fast_gcm {
 
 // The library's name and variant, or NULL where GCM stays with EVP.
 static const char *fast_gcm_library(void) {
-    static char name[48];
-    const gcm_variant_t *v = gcm_variant();
-    if (!v) return NULL;
-    if (!name[0]) snprintf(name, sizeof name, "ipsec-mb %s %s", IMB_VERSION_STR, v->name);
-    return name;
+    return variant ? library_name : NULL;
 }
 
 static fast_gcm_t *fast_gcm_new(const uint8_t *key, int key_length) {
-    const gcm_variant_t *v = gcm_variant();
+    const gcm_variant_t *v = variant;
     if (!v || (key_length != 16 && key_length != 32)) return NULL;
     size_t size = (sizeof(fast_gcm_t) + 63) / 64 * 64;
     fast_gcm_t *f = aligned_alloc(64, size);
