@@ -2,8 +2,8 @@
 // memory (the addresses of Netty's direct buffers): one JNI call per packet, no copy. The
 // session in Java works out the index, replay and lengths and has checked that the packet and
 // its trailer fit the buffer; this file only encrypts, authenticates and lays out the trailer
-// (RFC 3711 §3.1, §3.4, §4.1.1, §4.2; RFC 7714 §8, §9, §10). Built with JMSRTP_IPSEC_MB, GCM
-// goes through Intel's ipsec-mb (gcm_ipsec_mb.h) where the CPU has AES-NI and PCLMULQDQ.
+// (RFC 3711 §3.1, §3.4, §4.1.1, §4.2; RFC 7714 §8, §9, §10). Built with JMSRTP_IPSEC_MB, AES
+// goes through Intel's ipsec-mb (aes_ipsec_mb.h) where the CPU has AES-NI and PCLMULQDQ.
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <jni.h>
 #include <openssl/crypto.h>
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gcm_ipsec_mb.h"
+#include "aes_ipsec_mb.h"
 
 #define RTCP_HEADER 8
 #define SRTCP_INDEX 4
@@ -24,7 +24,8 @@
 typedef struct {
     EVP_CIPHER_CTX *encrypt;
     EVP_CIPHER_CTX *decrypt;  // GCM only: CTR decrypts with encrypt
-    fast_gcm_t *fast;         // GCM through ipsec-mb, or NULL for EVP
+    fast_gcm_t *fast_gcm;     // GCM through ipsec-mb, or NULL for EVP
+    fast_ctr_t *fast_ctr;     // CTR through ipsec-mb, or NULL for EVP
     SHA_CTX inner, outer;     // HMAC-SHA1 after the key's inner and outer pad (AES-CM only)
     uint8_t salt[16];
     int salt_length;
@@ -52,9 +53,14 @@ static void make_iv(const direction_t *d, int ssrc_offset, uint32_t ssrc, uint64
     for (int i = 0; i < 6; i++) iv[ssrc_offset + 4 + i] ^= (uint8_t)(index >> (40 - 8 * i));
 }
 
-static int ctr(EVP_CIPHER_CTX *c, const uint8_t iv[16], uint8_t *data, int length) {
+static int ctr(const direction_t *d, const uint8_t iv[16], uint8_t *data, int length) {
+    if (d->fast_ctr) {
+        fast_ctr(d->fast_ctr, iv, data, length);
+        return 1;
+    }
     int out;
-    return EVP_EncryptInit_ex(c, NULL, NULL, NULL, iv) && EVP_EncryptUpdate(c, data, &out, data, length);
+    return EVP_EncryptInit_ex(d->encrypt, NULL, NULL, NULL, iv) &&
+           EVP_EncryptUpdate(d->encrypt, data, &out, data, length);
 }
 
 static void hmac_sha1(const direction_t *d, const uint8_t *data, size_t length, const uint8_t *more, size_t more_length,
@@ -74,7 +80,7 @@ static void hmac_sha1(const direction_t *d, const uint8_t *data, size_t length, 
 // against, tag. A decryption that does not authenticate is undone, leaving the data as it was.
 static int gcm(direction_t *d, int seal, const uint8_t iv[12], const uint8_t *aad, int aad_length, const uint8_t *aad2,
                int aad2_length, uint8_t *data, int length, uint8_t *tag) {
-    int done = d->fast ? fast_gcm(d->fast, seal, iv, aad, aad_length, aad2, aad2_length, data, length, tag) : -1;
+    int done = d->fast_gcm ? fast_gcm(d->fast_gcm, seal, iv, aad, aad_length, aad2, aad2_length, data, length, tag) : -1;
     if (done >= 0) return done;
     EVP_CIPHER_CTX *c = seal ? d->encrypt : d->decrypt;
     int out;
@@ -96,7 +102,7 @@ static int gcm(direction_t *d, int seal, const uint8_t iv[12], const uint8_t *aa
     return 0;
 }
 
-static int direction_init(direction_t *d, int aead, int fast, const uint8_t *key, int key_length, const uint8_t *salt,
+static int direction_init(direction_t *d, int aead, int ipsec_mb, const uint8_t *key, int key_length, const uint8_t *salt,
                           int salt_length, const uint8_t *auth_key, int auth_length) {
     const EVP_CIPHER *cipher = aead ? (key_length == 32 ? EVP_aes_256_gcm() : EVP_aes_128_gcm())
                                     : (key_length == 32 ? EVP_aes_256_ctr() : EVP_aes_128_ctr());
@@ -105,8 +111,9 @@ static int direction_init(direction_t *d, int aead, int fast, const uint8_t *key
     if (aead) {
         d->decrypt = EVP_CIPHER_CTX_new();
         if (!d->decrypt || !EVP_DecryptInit_ex(d->decrypt, cipher, NULL, key, NULL)) return 0;
-        if (fast) d->fast = fast_gcm_new(key, key_length);
+        if (ipsec_mb) d->fast_gcm = fast_gcm_new(key, key_length);
     } else {
+        if (ipsec_mb) d->fast_ctr = fast_ctr_new(key, key_length);
         uint8_t pad[SHA1_BLOCK];
         if (auth_length > SHA1_BLOCK) return 0;
         for (int i = 0; i < SHA1_BLOCK; i++) pad[i] = (i < auth_length ? auth_key[i] : 0) ^ 0x36;
@@ -129,8 +136,10 @@ static void transform_free(transform_t *t) {
     EVP_CIPHER_CTX_free(t->rtp.decrypt);
     EVP_CIPHER_CTX_free(t->rtcp.encrypt);
     EVP_CIPHER_CTX_free(t->rtcp.decrypt);
-    fast_gcm_free(t->rtp.fast);
-    fast_gcm_free(t->rtcp.fast);
+    fast_gcm_free(t->rtp.fast_gcm);
+    fast_gcm_free(t->rtcp.fast_gcm);
+    fast_ctr_free(t->rtp.fast_ctr);
+    fast_ctr_free(t->rtcp.fast_ctr);
     OPENSSL_cleanse(t, sizeof *t);
     free(t);
 }
@@ -144,7 +153,7 @@ static int bytes(JNIEnv *env, jbyteArray array, uint8_t *buf, int capacity) {
 }
 
 JNIEXPORT jlong JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_create(
-    JNIEnv *env, jclass cls, jboolean aead, jboolean fast, jint rtp_tag, jint rtcp_tag, jbyteArray rtp_key, jbyteArray rtp_salt,
+    JNIEnv *env, jclass cls, jboolean aead, jboolean ipsec_mb, jint rtp_tag, jint rtcp_tag, jbyteArray rtp_key, jbyteArray rtp_salt,
     jbyteArray rtp_auth, jbyteArray rtcp_key, jbyteArray rtcp_salt, jbyteArray rtcp_auth) {
     (void)cls;
     uint8_t k[32], s[16], a[SHA1_BLOCK];
@@ -157,11 +166,11 @@ JNIEXPORT jlong JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_create(
     kl = bytes(env, rtp_key, k, sizeof k);
     sl = bytes(env, rtp_salt, s, sizeof s);
     al = bytes(env, rtp_auth, a, sizeof a);
-    ok = kl > 0 && sl > 0 && al >= 0 && direction_init(&t->rtp, aead, fast, k, kl, s, sl, a, al);
+    ok = kl > 0 && sl > 0 && al >= 0 && direction_init(&t->rtp, aead, ipsec_mb, k, kl, s, sl, a, al);
     kl = bytes(env, rtcp_key, k, sizeof k);
     sl = bytes(env, rtcp_salt, s, sizeof s);
     al = bytes(env, rtcp_auth, a, sizeof a);
-    ok = ok && kl > 0 && sl > 0 && al >= 0 && direction_init(&t->rtcp, aead, fast, k, kl, s, sl, a, al);
+    ok = ok && kl > 0 && sl > 0 && al >= 0 && direction_init(&t->rtcp, aead, ipsec_mb, k, kl, s, sl, a, al);
     OPENSSL_cleanse(k, sizeof k);
     OPENSSL_cleanse(a, sizeof a);
     if (!ok) {
@@ -171,10 +180,18 @@ JNIEXPORT jlong JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_create(
     return (jlong)(intptr_t)t;
 }
 
-JNIEXPORT jstring JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_gcmLibrary(JNIEnv *env, jclass cls) {
+JNIEXPORT jstring JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_ipsecMbLibrary(JNIEnv *env, jclass cls) {
     (void)cls;
-    const char *name = fast_gcm_library();
+    const char *name = fast_aes_library();
     return name ? (*env)->NewStringUTF(env, name) : NULL;
+}
+
+JNIEXPORT jboolean JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_usesIpsecMb(JNIEnv *env, jclass cls,
+                                                                                   jlong handle) {
+    (void)env;
+    (void)cls;
+    const transform_t *t = (const transform_t *)(intptr_t)handle;
+    return t->aead ? t->rtp.fast_gcm && t->rtcp.fast_gcm : t->rtp.fast_ctr && t->rtcp.fast_ctr;
 }
 
 JNIEXPORT void JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_free(JNIEnv *env, jclass cls, jlong handle) {
@@ -195,7 +212,7 @@ JNIEXPORT jboolean JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_protectR
     }
     uint8_t roc[4], mac[SHA1_LENGTH];
     make_iv(&t->rtp, 4, ssrc, index, iv);
-    if (!ctr(t->rtp.encrypt, iv, p + header, length - header)) return 0;
+    if (!ctr(&t->rtp, iv, p + header, length - header)) return 0;
     put32(roc, (uint32_t)(index >> 16));
     hmac_sha1(&t->rtp, p, length, roc, 4, mac);
     memcpy(p + length, mac, t->rtp_tag);
@@ -217,7 +234,7 @@ JNIEXPORT jboolean JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_unprotec
     hmac_sha1(&t->rtp, p, length, roc, 4, mac);
     if (CRYPTO_memcmp(mac, p + length, t->rtp_tag) != 0) return 0;
     make_iv(&t->rtp, 4, ssrc, index, iv);
-    return ctr(t->rtp.encrypt, iv, p + header, length - header);
+    return ctr(&t->rtp, iv, p + header, length - header);
 }
 
 JNIEXPORT jboolean JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_protectRtcp(
@@ -237,7 +254,7 @@ JNIEXPORT jboolean JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_protectR
     }
     uint8_t mac[SHA1_LENGTH];
     make_iv(&t->rtcp, 4, ssrc, (uint32_t)index, iv);
-    if (!ctr(t->rtcp.encrypt, iv, p + RTCP_HEADER, length - RTCP_HEADER)) return 0;
+    if (!ctr(&t->rtcp, iv, p + RTCP_HEADER, length - RTCP_HEADER)) return 0;
     memcpy(p + length, word, SRTCP_INDEX);
     hmac_sha1(&t->rtcp, p, length + SRTCP_INDEX, NULL, 0, mac);
     memcpy(p + length + SRTCP_INDEX, mac, t->rtcp_tag);
@@ -262,5 +279,5 @@ JNIEXPORT jboolean JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_unprotec
     if (CRYPTO_memcmp(mac, p + length + SRTCP_INDEX, t->rtcp_tag) != 0) return 0;
     if (!encrypted) return 1;
     make_iv(&t->rtcp, 4, ssrc, index, iv);
-    return ctr(t->rtcp.encrypt, iv, p + RTCP_HEADER, length - RTCP_HEADER);
+    return ctr(&t->rtcp, iv, p + RTCP_HEADER, length - RTCP_HEADER);
 }

@@ -42,8 +42,8 @@ public class SrtpBenchmark {
     public String profile;
 
     /**
-     * openssl: the JNI shim on the direct buffer's memory, GCM on ipsec-mb where it was built
-     * with it; evp: the same with GCM on OpenSSL's EVP; java: the same sessions with the shim
+     * openssl: the JNI shim on the direct buffer's memory, AES on ipsec-mb where it was built
+     * with it; evp: the same with AES on OpenSSL's EVP; java: the same sessions with the shim
      * turned off (JCE).
      */
     @Param({"openssl", "evp", "java"})
@@ -64,7 +64,7 @@ public class SrtpBenchmark {
         if (!engine.equals("java") && !SrtpSession.usesOpenSsl()) {
             throw new IllegalStateException("the OpenSSL shim is not loaded");
         }
-        System.out.println("GCM on " + SrtpSession.gcmLibrary());
+        System.out.println("AES on " + SrtpSession.aesLibrary());
         SrtpProfile suite = SrtpProfile.valueOf(profile);
         byte[] material = new byte[suite.keyingMaterialLength()];
         for (int i = 0; i < material.length; i++) {

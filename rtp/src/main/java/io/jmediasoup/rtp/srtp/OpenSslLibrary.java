@@ -10,7 +10,7 @@ import io.jmediasoup.rtp.NativeLibraries;
  */
 final class OpenSslLibrary {
     static final String PROPERTY = "jmediasoup.srtp.openssl";
-    /** {@code -Djmediasoup.srtp.ipsecmb=false} keeps GCM on OpenSSL's EVP where the shim has ipsec-mb. */
+    /** {@code -Djmediasoup.srtp.ipsecmb=false} keeps AES on OpenSSL's EVP where the shim has ipsec-mb. */
     static final String IPSEC_MB_PROPERTY = "jmediasoup.srtp.ipsecmb";
     private static final String REASON = load();
 
@@ -22,8 +22,8 @@ final class OpenSslLibrary {
         return REASON == null && !"false".equals(System.getProperty(PROPERTY));
     }
 
-    /** Whether new transforms run GCM on ipsec-mb where the shim has it. */
-    static boolean fastGcm() {
+    /** Whether new transforms run AES on ipsec-mb where the shim has it. */
+    static boolean ipsecMb() {
         return !"false".equals(System.getProperty(IPSEC_MB_PROPERTY));
     }
 

@@ -6,9 +6,9 @@ import java.lang.ref.Reference;
 /**
  * The transforms of a suite (the same layout as {@link AesCmTransform} and
  * {@link AesGcmTransform}) over OpenSSL's libcrypto, on a packet in native memory at
- * {@code address}: one JNI call per packet, nothing copied or allocated. GCM goes through
- * ipsec-mb instead where the shim was built with it, the CPU runs it and {@code fastGcm} asks
- * for it ({@link #gcmLibrary()}). The caller has checked
+ * {@code address}: one JNI call per packet, nothing copied or allocated. AES-GCM and
+ * AES-CTR go through ipsec-mb instead where the shim was built with it, the CPU runs it and
+ * {@code ipsecMb} asks for it ({@link #ipsecMbLibrary()}). The caller has checked
  * that the packet and its trailer lie within the buffer at {@code address}; the C side trusts
  * the lengths it is given. The native state is freed when the transform is unreachable, and
  * each call keeps the transform reachable until OpenSSL is done with that state.
@@ -18,14 +18,23 @@ final class OpenSslTransform {
 
     private final long handle;
 
-    OpenSslTransform(SrtpProfile profile, SessionKeys keys, boolean fastGcm) {
-        long created = create(profile.isAead(), fastGcm, profile.rtpAuthTagLength(), profile.rtcpAuthTagLength(), keys.rtpKey(),
+    OpenSslTransform(SrtpProfile profile, SessionKeys keys, boolean ipsecMb) {
+        long created = create(profile.isAead(), ipsecMb, profile.rtpAuthTagLength(), profile.rtcpAuthTagLength(), keys.rtpKey(),
                 keys.rtpSalt(), keys.rtpAuthKey(), keys.rtcpKey(), keys.rtcpSalt(), keys.rtcpAuthKey());
         if (created == 0) {
             throw new IllegalStateException("OpenSSL refused the " + profile.mediasoupName() + " keys");
         }
         handle = created;
         CLEANER.register(this, () -> free(created));
+    }
+
+    /** Whether this transform's AES runs on ipsec-mb. */
+    boolean usesIpsecMb() {
+        try {
+            return usesIpsecMb(handle);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** As {@link SrtpTransform#protectRtp}; false only if OpenSSL fails. */
@@ -62,13 +71,15 @@ final class OpenSslTransform {
         }
     }
 
-    /** The library and CPU variant GCM runs on when asked for, or null where the shim has only EVP's. */
-    static native String gcmLibrary();
+    /** The library and CPU variant AES runs on when asked for, or null where the shim has only EVP's. */
+    static native String ipsecMbLibrary();
 
-    private static native long create(boolean aead, boolean fastGcm, int rtpTagLength, int rtcpTagLength, byte[] rtpKey, byte[] rtpSalt,
+    private static native long create(boolean aead, boolean ipsecMb, int rtpTagLength, int rtcpTagLength, byte[] rtpKey, byte[] rtpSalt,
             byte[] rtpAuthKey, byte[] rtcpKey, byte[] rtcpSalt, byte[] rtcpAuthKey);
 
     private static native void free(long handle);
+
+    private static native boolean usesIpsecMb(long handle);
 
     private static native boolean protectRtp(long handle, long address, int headerLength, int length, int ssrc,
             long index);

@@ -47,7 +47,7 @@ public final class SrtpSession {
         this.profile = profile;
         this.inbound = inbound;
         SessionKeys keys = SessionKeys.derive(profile, keyingMaterial);
-        openssl = OpenSslLibrary.available() ? new OpenSslTransform(profile, keys, OpenSslLibrary.fastGcm()) : null;
+        openssl = OpenSslLibrary.available() ? new OpenSslTransform(profile, keys, OpenSslLibrary.ipsecMb()) : null;
         transform = profile.isAead()
                 ? new AesGcmTransform(keys, INITIAL_CAPACITY)
                 : new AesCmTransform(profile, keys, INITIAL_CAPACITY);
@@ -68,9 +68,9 @@ public final class SrtpSession {
         return OpenSslLibrary.available();
     }
 
-    /** What GCM runs on for packets in native memory: ipsec-mb and its CPU variant, or OpenSSL's EVP. */
-    public static String gcmLibrary() {
-        String fast = OpenSslLibrary.available() && OpenSslLibrary.fastGcm() ? OpenSslTransform.gcmLibrary() : null;
+    /** What AES runs on for packets in native memory: ipsec-mb and its CPU variant, or OpenSSL's EVP. */
+    public static String aesLibrary() {
+        String fast = OpenSslLibrary.available() && OpenSslLibrary.ipsecMb() ? OpenSslTransform.ipsecMbLibrary() : null;
         return fast != null ? fast : OpenSslLibrary.available() ? "OpenSSL EVP" : "the JCE";
     }
 

@@ -9,14 +9,14 @@ import io.netty.buffer.PooledByteBufAllocator;
 /**
  * The OpenSSL engine seen as an array {@link SrtpTransform}, so the transform tests run the
  * same vectors on every engine: each call copies the array into a direct buffer and back.
- * {@code fastGcm} runs GCM on ipsec-mb, else on OpenSSL's EVP.
+ * {@code ipsecMb} runs AES on ipsec-mb, else on OpenSSL's EVP.
  */
 final class OpenSslEngine implements SrtpTransform {
     private final OpenSslTransform openssl;
     private final SrtpTransform layout;
 
-    OpenSslEngine(SrtpProfile profile, SessionKeys keys, boolean fastGcm) {
-        openssl = new OpenSslTransform(profile, keys, fastGcm);
+    OpenSslEngine(SrtpProfile profile, SessionKeys keys, boolean ipsecMb) {
+        openssl = new OpenSslTransform(profile, keys, ipsecMb);
         layout = profile.isAead() ? new AesGcmTransform(keys, 64) : new AesCmTransform(profile, keys, 64);
     }
 
@@ -32,9 +32,13 @@ final class OpenSslEngine implements SrtpTransform {
     }
 
     /** Skips a test where the shim was built without ipsec-mb or this CPU has no variant of it. */
-    static void assumeFastGcm() {
+    static void assumeIpsecMb() {
         assumeLoaded();
-        assumeTrue(OpenSslTransform.gcmLibrary() != null, "the OpenSSL shim runs GCM on EVP only");
+        assumeTrue(OpenSslTransform.ipsecMbLibrary() != null, "the OpenSSL shim runs AES on EVP only");
+    }
+
+    boolean usesIpsecMb() {
+        return openssl.usesIpsecMb();
     }
 
     private interface Call {
