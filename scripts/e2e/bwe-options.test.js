@@ -3,11 +3,13 @@
 // reports the limits as its C++ worker keeps them (initialAvailableOutgoingBitrate,
 // min/maxOutgoingBitrate within 30 kbps..1 Gbps, the maximum raised to the minimum, 0 lifting
 // a limit set later) in getStats() and in "bwe" trace events, traced on each change of the
-// estimate only; with enableBwe false there is no estimation at all.
+// estimate only; with enableBwe false there is no estimation at all. A producing transport
+// reports its maxIncomingBitrate once it has connected, as its receiving controller is made then.
 'use strict';
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
+const rtp = require('./rtp');
 const { is332, mediasoup, listen, udpSocket, until, workerAndRouter } = require('./harness');
 
 const only332 = !is332 && 'mediasoup 3.8.4 has neither enableBwe nor these limits';
@@ -136,5 +138,30 @@ test('enableBwe false: no estimation, no limits reported, no "bwe" traces', { sk
     assert.deepEqual(traces, []);
   } finally {
     close();
+  }
+});
+
+test('maxIncomingBitrate: in the stats once the producing transport has connected', { skip: only332 }, async () => {
+  const sender = await udpSocket();
+  const producing = await room.router.createPlainTransport({ ...listen(), comedia: true });
+  try {
+    await producing.setMaxIncomingBitrate(500000);
+    await producing.produce({
+      kind: 'video',
+      rtpParameters: {
+        codecs: [ { mimeType: 'video/VP8', payloadType: 100, clockRate: 90000, rtcpFeedback: [ { type: 'transport-cc' } ] } ],
+        headerExtensions: [ { uri: TRANSPORT_CC, id: 5 } ],
+        encodings: [ { ssrc: 1111 } ]
+      }
+    });
+    const before = (await producing.getStats())[0].maxIncomingBitrate;
+    assert.equal(before, undefined, 'not before it is connected');
+    const packet = rtp.build({ payloadType: 100, seq: 1, timestamp: 90, ssrc: 1111, payload: Buffer.from([ 0x10, 0, 0, 0 ]) });
+    sender.send(packet, producing.tuple.localPort, '127.0.0.1');
+    assert.ok(await until(async () => (await producing.getStats())[0].maxIncomingBitrate === 500000),
+      'from its first packet (comedia) on');
+  } finally {
+    sender.close();
+    producing.close();
   }
 });

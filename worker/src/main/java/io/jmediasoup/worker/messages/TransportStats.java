@@ -9,6 +9,7 @@ import io.jmediasoup.worker.rtc.TransportTuple;
  *
  * @param sctpState null without SCTP
  * @param receivesWithBwe whether a producer made it estimate what it receives (transport-cc or REMB)
+ *     and it has been connected since, when 3.32's worker reports its maxIncomingBitrate
  * @param sendsWithBwe whether a consumer made it estimate what it sends
  * @param roundTripTime the last round-trip time its streams' RTCP gave (ms, 3.32's), null before any
  */

@@ -20,6 +20,8 @@ final class IncomingBitrateControl {
     private final boolean clampedLimits;
     private long maxIncomingBitrate;
     private boolean connected;
+    /** Whether the transport has been connected: 3.32's worker makes its receiving controller then. */
+    private boolean everConnected;
     /** Transport-cc feedback to the remote sender, once a producer negotiated it. */
     private TransportCcServer tccServer;
     /** Only when no transport-cc server: a producer negotiated goog-remb and abs-send-time. */
@@ -90,6 +92,7 @@ final class IncomingBitrateControl {
 
     void transportConnected() {
         connected = true;
+        everConnected = true;
         if (tccServer != null) {
             tccServer.start();
         }
@@ -109,6 +112,14 @@ final class IncomingBitrateControl {
     /** Whether a producer made it estimate what arrives (transport-cc, else REMB). */
     boolean active() {
         return tccServer != null || rembServer != null;
+    }
+
+    /**
+     * Whether the incoming limit applies, as 3.32's stats tell it (maxIncomingBitrate present):
+     * once a producer made it estimate and the transport has connected, from then on.
+     */
+    boolean limitApplies() {
+        return active() && everConnected;
     }
 
     /** As the C++ worker's: only a REMB server estimates the incoming bitrate, and 0 is no estimate; else null. */

@@ -761,7 +761,7 @@ public abstract class Transport implements ChannelHandler, Consumer.Listener, Pr
                 recvRtpTransmission.bytes(), recvRtpTransmission.bitrate(nowMs), sendRtpTransmission.bytes(),
                 sendRtpTransmission.bitrate(nowMs), recvRtxTransmission.bytes(), recvRtxTransmission.bitrate(nowMs),
                 sendRtxTransmission.bytes(), sendRtxTransmission.bitrate(nowMs), sendProbationTransmission.bytes(),
-                sendProbationTransmission.bitrate(nowMs), incomingBitrate.active(), sends,
+                sendProbationTransmission.bitrate(nowMs), incomingBitrate.limitApplies(), sends,
                 sends ? outgoingBitrate.availableBitrate() : null, incomingBitrate.availableBitrate(),
                 incomingBitrate.maxIncomingBitrate(), outgoingBitrate.maxOutgoingBitrate(),
                 outgoingBitrate.minOutgoingBitrate(), incomingBitrate.packetLoss(),
