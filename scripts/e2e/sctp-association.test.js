@@ -1,5 +1,6 @@
 // mediasoup 3.32's SCTP association seen on the wire. It starts (sends its INIT) only once its
-// transport is connected and has a data producer or consumer, as the C++ worker's does.
+// transport is connected and has a data producer or consumer, as the C++ worker's does, and
+// tells "connecting" when its INIT goes out and again when the INIT ACK comes back.
 // RFC 9653 zero checksums, as its sctpZeroChecksum negotiates them, seen on the
 // wire: a loopback socket sends an INIT to a Plain transport with SCTP, offering a method or
 // none; the INIT ACK offers the method asked for (none without it), and goes without a
@@ -80,6 +81,25 @@ async function initAck(sctpZeroChecksum, peerMethod) {
   }
 }
 
+/** The INIT ACK of a peer answering an INIT whose initiate tag is `tag`, with an 8-byte state cookie. */
+function initAckTo(tag) {
+  const chunk = Buffer.alloc(20 + 12);
+  chunk.writeUInt8(2, 0);
+  chunk.writeUInt16BE(chunk.length, 2);
+  chunk.writeUInt32BE(0x12345678, 4);
+  chunk.writeUInt32BE(1 << 20, 8);
+  chunk.writeUInt16BE(1024, 12);
+  chunk.writeUInt16BE(1024, 14);
+  chunk.writeUInt32BE(1, 16);
+  chunk.writeUInt16BE(7, 20);
+  chunk.writeUInt16BE(12, 22);
+  chunk.write('cookie!!', 24);
+  const packet = Buffer.concat([ Buffer.from([ 0x13, 0x88, 0x13, 0x88, 0, 0, 0, 0, 0, 0, 0, 0 ]), chunk ]);
+  packet.writeUInt32BE(tag, 4);
+  packet.writeUInt32LE(crc32c(packet), 8);
+  return packet;
+}
+
 const TRUSTED_NETWORK = 0xfffffffe;
 const SCTP_OVER_DTLS = 1;
 
@@ -124,6 +144,28 @@ test('the association starts once the transport is connected and has a data prod
     assert.ok(await until(() => chunkTypes.length > 0));
     assert.equal(chunkTypes[0], 1);
     assert.deepEqual(states, [ 'connecting' ]);
+  } finally {
+    socket.close();
+    transport.close();
+  }
+});
+
+test('"connecting" when the INIT goes out, and again when its INIT ACK comes back', { skip: only332 }, async () => {
+  const socket = await udpSocket();
+  const transport = await room.router.createPlainTransport({ ...listen(), ...sctp() });
+  try {
+    const chunkTypes = [];
+    socket.on('message', (packet) => {
+      chunkTypes.push(packet[12]);
+      if (packet[12] === 1) socket.send(initAckTo(packet.readUInt32BE(16)), transport.tuple.localPort, '127.0.0.1');
+    });
+    const states = [];
+    transport.on('sctpstatechange', (state) => states.push(state));
+    await transport.connect({ ip: '127.0.0.1', port: socket.address().port });
+    await transport.produceData({ sctpStreamParameters: { streamId: 1 } });
+    assert.ok(await until(() => chunkTypes.includes(10)), 'a COOKIE ECHO after the INIT ACK');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(states, [ 'connecting', 'connecting' ]);
   } finally {
     socket.close();
     transport.close();

@@ -45,7 +45,8 @@ async function relay(left, right) {
 
 test('SCTP between two PlainTransports carries data producer messages to a direct data consumer', async () => {
   const { left, states, source, outgoing, incoming, sink } = await sctpPair(relay);
-  // 3.32's C++ worker may tell "connecting" twice when both ends start at once.
+  // 3.32 tells "connecting" again when its INIT is acknowledged, which a side may not see when
+  // both ends start at once.
   const changes = (list) => list.filter((state, i) => state !== list[i - 1]);
   assert.deepEqual(changes(states.left), [ 'connecting', 'connected' ]);
   assert.deepEqual(changes(states.right), [ 'connecting', 'connected' ]);

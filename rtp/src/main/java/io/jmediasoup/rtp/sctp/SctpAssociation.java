@@ -242,7 +242,7 @@ public final class SctpAssociation {
         if (length > config.maxMessageSize()) {
             return SendResult.TOO_LARGE;
         }
-        boolean bufferFull = config.sendBufferRule() == SctpConfig.SendBufferRule.UNSENT
+        boolean bufferFull = config.stack() == SctpConfig.Stack.MEDIASOUP_3_32
                 ? queuedAmount() >= config.sendBufferSize()
                 : bufferedAmount() + length > config.sendBufferSize();
         if (bufferFull || streamQueuedAmount(streamId) >= config.perStreamSendQueueLimit()) {
@@ -558,6 +558,9 @@ public final class SctpAssociation {
         initRetransmits = 0;
         sendCookieEcho();
         t1 = nowMs + rto.value();
+        if (config.stack() == SctpConfig.Stack.MEDIASOUP_3_32) {
+            listener.onSctpStateChange(SctpState.CONNECTING);
+        }
     }
 
     private boolean handleCookieEcho(long tag, long nowMs) {

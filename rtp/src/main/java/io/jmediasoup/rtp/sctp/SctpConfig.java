@@ -2,20 +2,26 @@ package io.jmediasoup.rtp.sctp;
 
 /**
  * An association's settings: the streams it offers (OS, MIS), the largest message either way,
- * how many bytes it may hold (sctpSendBufferSize, counted by {@code sendBufferRule}), its packet size, the
+ * how many bytes it may hold (sctpSendBufferSize, counted as {@code stack} counts it), its packet size, the
  * alternate error detection method it offers for zero checksums (RFC 9653; {@link #NO_ZERO_CHECKSUM}: none),
  * the receive window it advertises (3.32's sctpMaxReceiverWindowBufferSize; 0: derived from
  * the largest message), and how many bytes one outbound stream may hold not yet sent before a
  * new message on it is refused (3.32's sctpPerStreamSendQueueLimit; {@link #NO_STREAM_LIMIT}: none).
  */
 public record SctpConfig(int outboundStreams, int inboundStreams, long maxMessageSize, long sendBufferSize, int mtu,
-        long zeroChecksumMethod, long maxReceiverWindow, long perStreamSendQueueLimit, SendBufferRule sendBufferRule) {
-    /** What the send buffer size bounds, as each era's SCTP stack counts it. */
-    public enum SendBufferRule {
-        /** usrsctp's (3.8): the bytes not yet acknowledged, with the new message, fit in it. */
-        UNACKNOWLEDGED_WITH_MESSAGE,
-        /** 3.32's own stack: a message is refused once the bytes not yet sent reach it. */
-        UNSENT
+        long zeroChecksumMethod, long maxReceiverWindow, long perStreamSendQueueLimit, Stack stack) {
+    /** The SCTP stack of the era whose behaviour the association takes where the two differ. */
+    public enum Stack {
+        /**
+         * usrsctp, as mediasoup 3.8 runs it: the bytes not yet acknowledged, with a new message,
+         * must fit in the send buffer; "connecting" is told once.
+         */
+        USRSCTP,
+        /**
+         * mediasoup 3.32's own: a message is refused once the bytes not yet sent reach the send
+         * buffer; "connecting" is told when the INIT goes out and again when its INIT ACK comes back.
+         */
+        MEDIASOUP_3_32
     }
 
     /** The C++ worker's SCTP packet size: DTLS and UDP headers fit in any path MTU. */
@@ -30,7 +36,7 @@ public record SctpConfig(int outboundStreams, int inboundStreams, long maxMessag
     /** Without zero checksums nor a limit per stream. */
     public SctpConfig(int outboundStreams, int inboundStreams, long maxMessageSize, long sendBufferSize, int mtu) {
         this(outboundStreams, inboundStreams, maxMessageSize, sendBufferSize, mtu, NO_ZERO_CHECKSUM, 0, NO_STREAM_LIMIT,
-                SendBufferRule.UNACKNOWLEDGED_WITH_MESSAGE);
+                Stack.USRSCTP);
     }
 
     /** The window we advertise: the configured one, else room for two of the largest messages, at least 1 MiB. */

@@ -84,7 +84,7 @@ class SctpAssociationTest {
 
     private static SctpConfig zeroChecksumConfig(long method) {
         return new SctpConfig(16, 16, 262_144, 262_144, SctpConfig.DEFAULT_MTU, method, 0, SctpConfig.NO_STREAM_LIMIT,
-                SctpConfig.SendBufferRule.UNACKNOWLEDGED_WITH_MESSAGE);
+                SctpConfig.Stack.USRSCTP);
     }
 
     /** The checksum field of a packet a side sent (0 for an RFC 9653 zero checksum), and its first chunk type. */
@@ -297,7 +297,7 @@ class SctpAssociationTest {
     @Test
     void underThe332RuleTheSendBufferBoundsTheBytesNotYetSent() {
         pair = new SctpPair(new SctpConfig(16, 16, 100_000, 150_000, 1200, SctpConfig.NO_ZERO_CHECKSUM, 0,
-                SctpConfig.NO_STREAM_LIMIT, SctpConfig.SendBufferRule.UNSENT));
+                SctpConfig.NO_STREAM_LIMIT, SctpConfig.Stack.MEDIASOUP_3_32));
         pair.a.association.connect(pair.now);
         pair.run(5_000);
         assertEquals(SendResult.QUEUED, pair.a.association.send(0, 53, text(big(100_000, 'a')),
@@ -318,7 +318,7 @@ class SctpAssociationTest {
     @Test
     void thePerStreamSendQueueLimitIsEnforcedPerStream() {
         pair = new SctpPair(new SctpConfig(16, 16, 100_000, 1_000_000, 1200, SctpConfig.NO_ZERO_CHECKSUM, 0, 10_000,
-                SctpConfig.SendBufferRule.UNSENT));
+                SctpConfig.Stack.MEDIASOUP_3_32));
         pair.a.association.connect(pair.now);
         pair.run(5_000);
         SendOptions reliable = SendOptions.RELIABLE_ORDERED;

@@ -40,7 +40,7 @@ final class FbsTransportOptions {
                     options.sctpSendBufferSize(), options.isDataChannel(),
                     options.sctpDefaultStreamBufferedAmountLowThreshold(), zeroChecksumMethod(options.sctpZeroChecksum()),
                     options.sctpMaxReceiverWindowBufferSize(), true, options.sctpPerStreamSendQueueLimit(),
-                    SctpConfig.SendBufferRule.UNSENT);
+                    SctpConfig.Stack.MEDIASOUP_3_32);
         }
         return new TransportOptions(options.direct(),
                 options.hasInitialAvailableOutgoingBitrate() ? options.initialAvailableOutgoingBitrate() : null,

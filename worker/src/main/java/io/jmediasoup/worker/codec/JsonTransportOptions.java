@@ -143,7 +143,7 @@ final class JsonTransportOptions {
         return new SctpOptions(os.getAsInt(), mis.getAsInt(), maxMessageSize.getAsLong(),
                 sendBufferSize, JsonValues.isBoolean(dataChannel) && dataChannel.getAsBoolean(), null,
                 SctpConfig.NO_ZERO_CHECKSUM, 0, false, SctpConfig.NO_STREAM_LIMIT,
-                SctpConfig.SendBufferRule.UNACKNOWLEDGED_WITH_MESSAGE);
+                SctpConfig.Stack.USRSCTP);
     }
 
     private static boolean inStreamRange(JsonElement streams) {

@@ -31,7 +31,7 @@ final class SctpLink implements SctpAssociation.Listener {
         this.options = options;
         this.association = new SctpAssociation(new SctpConfig(options.os(), options.mis(), options.maxMessageSize(),
                 options.sendBufferSize(), SctpConfig.DEFAULT_MTU, options.zeroChecksumMethod(),
-                options.maxReceiverWindowBufferSize(), options.perStreamSendQueueLimit(), options.sendBufferRule()), this,
+                options.maxReceiverWindowBufferSize(), options.perStreamSendQueueLimit(), options.stack()), this,
                 PooledByteBufAllocator.DEFAULT);
     }
 

@@ -8,8 +8,8 @@ import io.jmediasoup.rtp.sctp.SctpConfig;
  * of their own stream, from that threshold on, and a stream serves one data consumer; null in
  * 3.8, whose watch the association's bytes from 0. {@code perStreamSendQueueLimit} is how many
  * bytes not yet sent a stream holds before refusing a message (3.32's sctpPerStreamSendQueueLimit;
- * {@link SctpConfig#NO_STREAM_LIMIT} in 3.8); {@code sendBufferRule} how sendBufferSize is counted, as
- * each era's SCTP stack counts it. {@code zeroChecksumMethod} is the RFC 9653 method 3.32 offers (sctpZeroChecksum),
+ * {@link SctpConfig#NO_STREAM_LIMIT} in 3.8); {@code stack} the era's SCTP stack, whose ways the
+ * association takes where the two differ (how sendBufferSize is counted, "connecting" told twice). {@code zeroChecksumMethod} is the RFC 9653 method 3.32 offers (sctpZeroChecksum),
  * {@link SctpConfig#NO_ZERO_CHECKSUM} in 3.8; {@code maxReceiverWindowBufferSize} the receive
  * window 3.32 advertises (0 in 3.8: derived from the largest message). With
  * {@code connectsWithDataEndpoints} (3.32) the association starts once the transport is connected
@@ -18,7 +18,7 @@ import io.jmediasoup.rtp.sctp.SctpConfig;
  */
 public record SctpOptions(int os, int mis, long maxMessageSize, long sendBufferSize, boolean isDataChannel,
         Long defaultStreamBufferedAmountLowThreshold, long zeroChecksumMethod, long maxReceiverWindowBufferSize,
-        boolean connectsWithDataEndpoints, long perStreamSendQueueLimit, SctpConfig.SendBufferRule sendBufferRule) {
+        boolean connectsWithDataEndpoints, long perStreamSendQueueLimit, SctpConfig.Stack stack) {
     /** The port SCTP uses on both ends over DTLS or UDP, as in the C++ worker. */
     public static final int PORT = 5000;
     public static final long DEFAULT_SEND_BUFFER_SIZE = 262_144;
