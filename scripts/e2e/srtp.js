@@ -5,7 +5,7 @@
 
 const crypto = require('node:crypto');
 
-const TAG_LENGTH = { AES_CM_128_HMAC_SHA1_80: 10, AES_CM_128_HMAC_SHA1_32: 4 };
+const TAG_LENGTH = { AES_CM_128_HMAC_SHA1_80: 10, AES_CM_128_HMAC_SHA1_32: 4, AEAD_AES_128_GCM: 16, AEAD_AES_256_GCM: 16 };
 /** SRTCP keeps the 80-bit tag with either suite (RFC 5764 §4.1.2). */
 const SRTCP_TAG_LENGTH = 10;
 
