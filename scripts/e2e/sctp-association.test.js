@@ -41,24 +41,36 @@ function initParameters(packet, chunkType) {
   return parameters;
 }
 
-/** An INIT from ports 5000 to 5000, offering zero checksums with `method` unless undefined, with its CRC32c. */
-function init(method) {
-  const chunk = Buffer.alloc(20 + (method === undefined ? 0 : 8));
-  chunk.writeUInt8(1, 0);
+/**
+ * An INIT (1) or INIT ACK (2) chunk from ports 5000 to 5000 with verification tag `tag`, our
+ * initiate tag, window, streams and TSN, then the parameter `type` holding `value` when given,
+ * with its CRC32c.
+ */
+function initChunkPacket(chunkType, tag, type, value) {
+  const chunk = Buffer.alloc(20 + (value ? 4 + value.length : 0));
+  chunk.writeUInt8(chunkType, 0);
   chunk.writeUInt16BE(chunk.length, 2);
   chunk.writeUInt32BE(0x12345678, 4);
   chunk.writeUInt32BE(1 << 20, 8);
   chunk.writeUInt16BE(1024, 12);
   chunk.writeUInt16BE(1024, 14);
   chunk.writeUInt32BE(1, 16);
-  if (method !== undefined) {
-    chunk.writeUInt16BE(0x8001, 20);
-    chunk.writeUInt16BE(8, 22);
-    chunk.writeUInt32BE(method, 24);
+  if (value) {
+    chunk.writeUInt16BE(type, 20);
+    chunk.writeUInt16BE(4 + value.length, 22);
+    value.copy(chunk, 24);
   }
   const packet = Buffer.concat([ Buffer.from([ 0x13, 0x88, 0x13, 0x88, 0, 0, 0, 0, 0, 0, 0, 0 ]), chunk ]);
+  packet.writeUInt32BE(tag, 4);
   packet.writeUInt32LE(crc32c(packet), 8);
   return packet;
+}
+
+/** An INIT offering zero checksums with `method` unless undefined. */
+function init(method) {
+  const value = method === undefined ? undefined : Buffer.alloc(4);
+  value?.writeUInt32BE(method, 0);
+  return initChunkPacket(1, 0, 0x8001, value);
 }
 
 /** The INIT ACK the transport answers an INIT offering `peerMethod` with. */
@@ -83,21 +95,7 @@ async function initAck(sctpZeroChecksum, peerMethod) {
 
 /** The INIT ACK of a peer answering an INIT whose initiate tag is `tag`, with an 8-byte state cookie. */
 function initAckTo(tag) {
-  const chunk = Buffer.alloc(20 + 12);
-  chunk.writeUInt8(2, 0);
-  chunk.writeUInt16BE(chunk.length, 2);
-  chunk.writeUInt32BE(0x12345678, 4);
-  chunk.writeUInt32BE(1 << 20, 8);
-  chunk.writeUInt16BE(1024, 12);
-  chunk.writeUInt16BE(1024, 14);
-  chunk.writeUInt32BE(1, 16);
-  chunk.writeUInt16BE(7, 20);
-  chunk.writeUInt16BE(12, 22);
-  chunk.write('cookie!!', 24);
-  const packet = Buffer.concat([ Buffer.from([ 0x13, 0x88, 0x13, 0x88, 0, 0, 0, 0, 0, 0, 0, 0 ]), chunk ]);
-  packet.writeUInt32BE(tag, 4);
-  packet.writeUInt32LE(crc32c(packet), 8);
-  return packet;
+  return initChunkPacket(2, tag, 7, Buffer.from('cookie!!'));
 }
 
 const TRUSTED_NETWORK = 0xfffffffe;
