@@ -80,8 +80,10 @@ static void hmac_sha1(const direction_t *d, const uint8_t *data, size_t length, 
 // against, tag. A decryption that does not authenticate is undone, leaving the data as it was.
 static int gcm(direction_t *d, int seal, const uint8_t iv[12], const uint8_t *aad, int aad_length, const uint8_t *aad2,
                int aad2_length, uint8_t *data, int length, uint8_t *tag) {
-    int done = d->fast_gcm ? fast_gcm(d->fast_gcm, seal, iv, aad, aad_length, aad2, aad2_length, data, length, tag) : -1;
-    if (done >= 0) return done;
+    if (d->fast_gcm) {
+        int done = fast_gcm(d->fast_gcm, seal, iv, aad, aad_length, aad2, aad2_length, data, length, tag);
+        if (done >= 0) return done;
+    }
     EVP_CIPHER_CTX *c = seal ? d->encrypt : d->decrypt;
     int out;
     uint8_t final[16];
@@ -102,8 +104,8 @@ static int gcm(direction_t *d, int seal, const uint8_t iv[12], const uint8_t *aa
     return 0;
 }
 
-static int direction_init(direction_t *d, int aead, int ipsec_mb, const uint8_t *key, int key_length, const uint8_t *salt,
-                          int salt_length, const uint8_t *auth_key, int auth_length) {
+static int direction_init(direction_t *d, int aead, int ipsec_mb, const uint8_t *key, int key_length,
+                          const uint8_t *salt, int salt_length, const uint8_t *auth_key, int auth_length) {
     const EVP_CIPHER *cipher = aead ? (key_length == 32 ? EVP_aes_256_gcm() : EVP_aes_128_gcm())
                                     : (key_length == 32 ? EVP_aes_256_ctr() : EVP_aes_128_ctr());
     d->encrypt = EVP_CIPHER_CTX_new();
@@ -153,8 +155,8 @@ static int bytes(JNIEnv *env, jbyteArray array, uint8_t *buf, int capacity) {
 }
 
 JNIEXPORT jlong JNICALL Java_io_jmediasoup_rtp_srtp_OpenSslTransform_create(
-    JNIEnv *env, jclass cls, jboolean aead, jboolean ipsec_mb, jint rtp_tag, jint rtcp_tag, jbyteArray rtp_key, jbyteArray rtp_salt,
-    jbyteArray rtp_auth, jbyteArray rtcp_key, jbyteArray rtcp_salt, jbyteArray rtcp_auth) {
+    JNIEnv *env, jclass cls, jboolean aead, jboolean ipsec_mb, jint rtp_tag, jint rtcp_tag, jbyteArray rtp_key,
+    jbyteArray rtp_salt, jbyteArray rtp_auth, jbyteArray rtcp_key, jbyteArray rtcp_salt, jbyteArray rtcp_auth) {
     (void)cls;
     uint8_t k[32], s[16], a[SHA1_BLOCK];
     transform_t *t = calloc(1, sizeof *t);

@@ -19,8 +19,8 @@ final class OpenSslTransform {
     private final long handle;
 
     OpenSslTransform(SrtpProfile profile, SessionKeys keys, boolean ipsecMb) {
-        long created = create(profile.isAead(), ipsecMb, profile.rtpAuthTagLength(), profile.rtcpAuthTagLength(), keys.rtpKey(),
-                keys.rtpSalt(), keys.rtpAuthKey(), keys.rtcpKey(), keys.rtcpSalt(), keys.rtcpAuthKey());
+        long created = create(profile.isAead(), ipsecMb, profile.rtpAuthTagLength(), profile.rtcpAuthTagLength(),
+                keys.rtpKey(), keys.rtpSalt(), keys.rtpAuthKey(), keys.rtcpKey(), keys.rtcpSalt(), keys.rtcpAuthKey());
         if (created == 0) {
             throw new IllegalStateException("OpenSSL refused the " + profile.mediasoupName() + " keys");
         }
@@ -74,8 +74,8 @@ final class OpenSslTransform {
     /** The library and CPU variant AES runs on when asked for, or null where the shim has only EVP's. */
     static native String ipsecMbLibrary();
 
-    private static native long create(boolean aead, boolean ipsecMb, int rtpTagLength, int rtcpTagLength, byte[] rtpKey, byte[] rtpSalt,
-            byte[] rtpAuthKey, byte[] rtcpKey, byte[] rtcpSalt, byte[] rtcpAuthKey);
+    private static native long create(boolean aead, boolean ipsecMb, int rtpTagLength, int rtcpTagLength,
+            byte[] rtpKey, byte[] rtpSalt, byte[] rtpAuthKey, byte[] rtcpKey, byte[] rtcpSalt, byte[] rtcpAuthKey);
 
     private static native void free(long handle);
 

@@ -78,7 +78,7 @@ final class FbsTransportAnswers {
         if (stats.availableIncomingBitrate() != null) {
             optionalLong(builder, 18, stats.availableIncomingBitrate());
         }
-        if (stats.receivesWithBwe()) {
+        if (stats.incomingLimitApplies()) {
             optionalLong(builder, 19, stats.maxIncomingBitrate() != null ? stats.maxIncomingBitrate() : MAX_BITRATE);
         }
         if (stats.sendsWithBwe()) {

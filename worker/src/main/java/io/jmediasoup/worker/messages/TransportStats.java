@@ -8,15 +8,15 @@ import io.jmediasoup.worker.rtc.TransportTuple;
  * has none that way, the application's limits null while it set none.
  *
  * @param sctpState null without SCTP
- * @param receivesWithBwe whether a producer made it estimate what it receives (transport-cc or REMB)
- *     and it has been connected since, when 3.32's worker reports its maxIncomingBitrate
+ * @param incomingLimitApplies whether a producer made it estimate what it receives (transport-cc or
+ *     REMB) and it has been connected since: when 3.32's worker reports its maxIncomingBitrate
  * @param sendsWithBwe whether a consumer made it estimate what it sends
  * @param roundTripTime the last round-trip time its streams' RTCP gave (ms, 3.32's), null before any
  */
 public record TransportStats(String transportId, long timestamp, String sctpState, long bytesReceived,
         long recvBitrate, long bytesSent, long sendBitrate, long rtpBytesReceived, long rtpRecvBitrate,
         long rtpBytesSent, long rtpSendBitrate, long rtxBytesReceived, long rtxRecvBitrate, long rtxBytesSent,
-        long rtxSendBitrate, long probationBytesSent, long probationSendBitrate, boolean receivesWithBwe,
+        long rtxSendBitrate, long probationBytesSent, long probationSendBitrate, boolean incomingLimitApplies,
         boolean sendsWithBwe, Long availableOutgoingBitrate, Long availableIncomingBitrate, Long maxIncomingBitrate,
         Long maxOutgoingBitrate, Long minOutgoingBitrate, Double rtpPacketLossReceived, Double rtpPacketLossSent,
         Long roundTripTime, Kind kind) implements ChannelResponse {
